@@ -1,0 +1,142 @@
+## Frame
+nav-skip = Skip to content
+brand-tagline = Smart city ideas for Brussels
+nav-main-label = Main
+nav-home = Home
+nav-themes = Themes
+nav-account-label = Your account
+nav-admin = Administration
+nav-sign-out = Sign out
+nav-sign-in = Sign in
+nav-register = Create an account
+nav-language-label = Language
+footer-about = Agora is the participation platform of the Brussels smart city programme: residents, businesses, universities and public authorities shape it together.
+footer-programme = Every member of the government commits to one smart city project in their area of competence each year. Follow them here.
+loading = Loading…
+welcome-user = Welcome, { $name }
+
+## Home
+home-title = Shape the smart future of Brussels
+home-heading = Shape the smart future of Brussels
+home-lead = Propose ideas for a more connected, inclusive and open city, support the ones you believe in, and follow them as they become projects of the government.
+home-explore-themes = Explore the themes
+home-join = Join in
+home-how-heading = How it works
+home-step-propose = Propose
+home-step-propose-text = Describe an idea under one of the programme's themes, for your neighbourhood or the whole region.
+home-step-support = Support and discuss
+home-step-support-text = Vote for the ideas you want and improve them together in the comments.
+home-step-follow = Follow
+home-step-follow-text = Moderators answer every idea; the best become projects owned by a member of the government, with a public roadmap.
+home-themes-heading = The programme's themes
+
+## Not found
+not-found-title = Page not found
+not-found-text = This page does not exist, or no longer does.
+not-found-home = Back to the home page
+
+## Errors
+error-unauthenticated = Please sign in to continue.
+error-forbidden = You are not allowed to do this.
+error-not_found = We could not find what you asked for.
+error-bad_request = The request could not be understood. Please try again.
+error-invalid = Some fields need your attention.
+error-invalid_credentials = The email address or password is not correct.
+error-rate_limited = Too many attempts. Please wait a moment and try again.
+error-blocked = Your account has been blocked by a moderator.
+error-internal = Something went wrong on our side. Please try again later.
+
+field-required = This field is required.
+field-too_long = This is too long.
+field-too_short = This is too short.
+field-email_invalid = Enter an email address like name@example.be.
+field-password_too_short = Use at least 12 characters. A few unrelated words make a strong passphrase.
+field-password_too_long = Use at most 256 characters.
+field-password_weak = This password is too easy to guess. Try a longer passphrase of unusual words.
+field-password_wrong = The current password is not correct.
+field-enterprise_number_format = An enterprise number has 10 digits, for example 0403.170.701.
+field-enterprise_number_checksum = This enterprise number does not exist: check the digits.
+field-registration_number_invalid = Use only letters, digits, spaces, dots, slashes and hyphens.
+field-unknown_choice = Choose one of the options.
+field-email_taken = An account already uses this email address. Sign in instead?
+field-own_role = You cannot change your own role.
+field-slug_taken = Another theme already uses this address.
+
+## Accounts
+kind-resident = Resident
+kind-business = Business
+kind-academic = Academic institution
+kind-resident-hint = You take part as a person.
+kind-business-hint = You take part for a company, with its enterprise number.
+kind-academic-hint = You take part for a university, college or research centre.
+role-member = Member
+role-moderator = Moderator
+role-official = Government member
+role-admin = Administrator
+badge-verified = Verified
+badge-unverified = Awaiting verification
+
+field-label-display-name = Public name
+field-label-email = Email address
+field-label-password = Password
+field-label-kind = You take part as
+field-label-organisation-name = Organisation name
+field-label-registration-number = Registration number
+field-label-role = Role
+field-label-portfolio = Portfolio
+field-label-current-password = Current password
+field-label-new-password = New password
+
+register-title = Create an account
+register-lead = One account lets you propose ideas, vote, comment and follow projects.
+register-display-name-hint = Shown next to your ideas and comments.
+register-password-hint = At least { $min } characters. A passphrase of a few unrelated words is easy to remember and hard to guess.
+register-organisation-legend = Organisations only
+register-organisation-hint = Businesses give their Belgian enterprise number; academic institutions their registration number. A moderator verifies them.
+register-registration-number-hint = For a business: the enterprise number, for example 0403.170.701.
+register-submit = Create my account
+register-have-account = Already have an account?
+
+sign-in-title = Sign in
+sign-in-submit = Sign in
+sign-in-no-account = New here?
+
+profile-title = Your profile
+profile-member-since = Member since
+profile-change-password = Change your password
+profile-change-password-submit = Change password
+profile-password-changed = Your password has been changed. Other devices have been signed out.
+
+## Themes
+themes-title = Themes
+themes-lead = The smart city programme covers these themes. Every idea belongs to one of them.
+theme-archived = Archived
+theme-no-ideas-yet = No ideas yet in this theme. Ideas will appear here as residents and organisations propose them.
+
+## Administration
+admin-nav-label = Administration
+admin-accounts-title = Accounts and roles
+admin-themes-title = Themes
+admin-audit-title = Audit log
+admin-all-roles = All roles
+admin-filter = Filter
+admin-joined = Joined
+admin-save = Save
+admin-edit = Edit
+admin-older = Older entries
+admin-theme-new = Add a theme
+admin-theme-create = Add the theme
+admin-theme-edit = Edit theme
+admin-theme-up = Move up
+admin-theme-down = Move down
+admin-theme-archive = Archive
+admin-theme-restore = Restore
+admin-theme-slug-hint = Part of the theme's address: lower-case letters, digits and hyphens, for example smart-mobility. It cannot be changed later.
+field-label-slug = Address
+field-label-theme-name = Name
+field-label-theme-description = Description
+audit-when = When
+audit-who = Who
+audit-what = Action
+audit-target = On
+audit-detail = Detail

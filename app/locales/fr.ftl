@@ -1,0 +1,142 @@
+## Cadre
+nav-skip = Aller au contenu
+brand-tagline = Les idées smart city de Bruxelles
+nav-main-label = Principal
+nav-home = Accueil
+nav-themes = Thèmes
+nav-account-label = Votre compte
+nav-admin = Administration
+nav-sign-out = Se déconnecter
+nav-sign-in = Se connecter
+nav-register = Créer un compte
+nav-language-label = Langue
+footer-about = Agora est la plateforme de participation du programme smart city de Bruxelles : habitants, entreprises, universités et pouvoirs publics le construisent ensemble.
+footer-programme = Chaque membre du gouvernement s'engage chaque année à mettre en place un projet smart city dans ses compétences. Suivez-les ici.
+loading = Chargement…
+welcome-user = Bienvenue, { $name }
+
+## Accueil
+home-title = Construisons le Bruxelles intelligent de demain
+home-heading = Construisons le Bruxelles intelligent de demain
+home-lead = Proposez des idées pour une ville plus connectée, inclusive et ouverte, soutenez celles auxquelles vous croyez et suivez-les lorsqu'elles deviennent des projets du gouvernement.
+home-explore-themes = Découvrir les thèmes
+home-join = Participer
+home-how-heading = Comment ça marche
+home-step-propose = Proposer
+home-step-propose-text = Décrivez une idée dans l'un des thèmes du programme, pour votre quartier ou pour toute la Région.
+home-step-support = Soutenir et débattre
+home-step-support-text = Votez pour les idées que vous voulez voir aboutir et améliorez-les ensemble dans les commentaires.
+home-step-follow = Suivre
+home-step-follow-text = Les modérateurs répondent à chaque idée ; les meilleures deviennent des projets portés par un membre du gouvernement, avec une feuille de route publique.
+home-themes-heading = Les thèmes du programme
+
+## Page introuvable
+not-found-title = Page introuvable
+not-found-text = Cette page n'existe pas, ou plus.
+not-found-home = Retour à l'accueil
+
+## Erreurs
+error-unauthenticated = Veuillez vous connecter pour continuer.
+error-forbidden = Vous n'êtes pas autorisé à faire ceci.
+error-not_found = Nous n'avons pas trouvé ce que vous cherchez.
+error-bad_request = La demande n'a pas pu être comprise. Veuillez réessayer.
+error-invalid = Certains champs demandent votre attention.
+error-invalid_credentials = L'adresse e-mail ou le mot de passe est incorrect.
+error-rate_limited = Trop de tentatives. Patientez un instant puis réessayez.
+error-blocked = Votre compte a été bloqué par un modérateur.
+error-internal = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
+
+field-required = Ce champ est obligatoire.
+field-too_long = C'est trop long.
+field-too_short = C'est trop court.
+field-email_invalid = Saisissez une adresse e-mail comme nom@exemple.be.
+field-password_too_short = Utilisez au moins 12 caractères. Quelques mots sans lien entre eux font une phrase de passe solide.
+field-password_too_long = Utilisez au plus 256 caractères.
+field-password_weak = Ce mot de passe est trop facile à deviner. Essayez une phrase de passe plus longue, avec des mots inhabituels.
+field-password_wrong = Le mot de passe actuel est incorrect.
+field-enterprise_number_format = Un numéro d'entreprise compte 10 chiffres, par exemple 0403.170.701.
+field-enterprise_number_checksum = Ce numéro d'entreprise n'existe pas : vérifiez les chiffres.
+field-registration_number_invalid = Utilisez uniquement des lettres, chiffres, espaces, points, barres obliques et traits d'union.
+field-unknown_choice = Choisissez l'une des options.
+field-email_taken = Un compte utilise déjà cette adresse e-mail. Voulez-vous vous connecter ?
+field-own_role = Vous ne pouvez pas modifier votre propre rôle.
+field-slug_taken = Un autre thème utilise déjà cette adresse.
+
+## Comptes
+kind-resident = Habitant
+kind-business = Entreprise
+kind-academic = Institution académique
+kind-resident-hint = Vous participez à titre personnel.
+kind-business-hint = Vous participez pour une entreprise, avec son numéro d'entreprise.
+kind-academic-hint = Vous participez pour une université, une haute école ou un centre de recherche.
+role-member = Membre
+role-moderator = Modérateur
+role-official = Membre du gouvernement
+role-admin = Administrateur
+badge-verified = Vérifiée
+badge-unverified = En attente de vérification
+
+field-label-display-name = Nom public
+field-label-email = Adresse e-mail
+field-label-password = Mot de passe
+field-label-kind = Vous participez en tant que
+field-label-organisation-name = Nom de l'organisation
+field-label-registration-number = Numéro d'enregistrement
+field-label-role = Rôle
+field-label-portfolio = Compétences
+field-label-current-password = Mot de passe actuel
+field-label-new-password = Nouveau mot de passe
+
+register-title = Créer un compte
+register-lead = Un seul compte pour proposer des idées, voter, commenter et suivre les projets.
+register-display-name-hint = Affiché à côté de vos idées et commentaires.
+register-password-hint = Au moins { $min } caractères. Une phrase de passe de quelques mots sans lien est facile à retenir et difficile à deviner.
+register-organisation-legend = Organisations uniquement
+register-organisation-hint = Les entreprises indiquent leur numéro d'entreprise belge ; les institutions académiques leur numéro d'enregistrement. Un modérateur les vérifie.
+register-registration-number-hint = Pour une entreprise : le numéro d'entreprise, par exemple 0403.170.701.
+register-submit = Créer mon compte
+register-have-account = Vous avez déjà un compte ?
+
+sign-in-title = Se connecter
+sign-in-submit = Se connecter
+sign-in-no-account = Nouveau sur Agora ?
+
+profile-title = Votre profil
+profile-member-since = Membre depuis le
+profile-change-password = Changer votre mot de passe
+profile-change-password-submit = Changer le mot de passe
+profile-password-changed = Votre mot de passe a été modifié. Vos autres appareils ont été déconnectés.
+
+## Thèmes
+themes-title = Thèmes
+themes-lead = Le programme smart city couvre ces thèmes. Chaque idée appartient à l'un d'eux.
+theme-archived = Archivé
+theme-no-ideas-yet = Pas encore d'idée dans ce thème. Les idées apparaîtront ici à mesure que les habitants et les organisations les proposent.
+
+## Administration
+admin-nav-label = Administration
+admin-accounts-title = Comptes et rôles
+admin-themes-title = Thèmes
+admin-audit-title = Journal d'audit
+admin-all-roles = Tous les rôles
+admin-filter = Filtrer
+admin-joined = Inscription
+admin-save = Enregistrer
+admin-edit = Modifier
+admin-older = Entrées plus anciennes
+admin-theme-new = Ajouter un thème
+admin-theme-create = Ajouter le thème
+admin-theme-edit = Modifier le thème
+admin-theme-up = Monter
+admin-theme-down = Descendre
+admin-theme-archive = Archiver
+admin-theme-restore = Restaurer
+admin-theme-slug-hint = Partie de l'adresse du thème : lettres minuscules, chiffres et traits d'union, par exemple mobilite-intelligente. Elle ne pourra plus être modifiée.
+field-label-slug = Adresse
+field-label-theme-name = Nom
+field-label-theme-description = Description
+audit-when = Quand
+audit-who = Qui
+audit-what = Action
+audit-target = Sur
+audit-detail = Détail

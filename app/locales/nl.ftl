@@ -1,0 +1,142 @@
+## Kader
+nav-skip = Naar de inhoud
+brand-tagline = Smartcity-ideeën voor Brussel
+nav-main-label = Hoofdmenu
+nav-home = Home
+nav-themes = Thema's
+nav-account-label = Uw account
+nav-admin = Beheer
+nav-sign-out = Afmelden
+nav-sign-in = Aanmelden
+nav-register = Account aanmaken
+nav-language-label = Taal
+footer-about = Agora is het participatieplatform van het Brusselse smartcityprogramma: inwoners, bedrijven, universiteiten en overheden bouwen het samen.
+footer-programme = Elk regeringslid zet elk jaar één smartcityproject op binnen zijn of haar bevoegdheden. Volg ze hier.
+loading = Laden…
+welcome-user = Welkom, { $name }
+
+## Home
+home-title = Bouw mee aan het slimme Brussel van morgen
+home-heading = Bouw mee aan het slimme Brussel van morgen
+home-lead = Stel ideeën voor voor een meer verbonden, inclusieve en open stad, steun de ideeën waarin u gelooft en volg ze wanneer ze projecten van de regering worden.
+home-explore-themes = Ontdek de thema's
+home-join = Doe mee
+home-how-heading = Hoe het werkt
+home-step-propose = Voorstellen
+home-step-propose-text = Beschrijf een idee binnen een van de thema's van het programma, voor uw wijk of voor het hele Gewest.
+home-step-support = Steunen en bespreken
+home-step-support-text = Stem op de ideeën die u werkelijkheid wilt zien worden en verbeter ze samen in de reacties.
+home-step-follow = Volgen
+home-step-follow-text = Moderatoren beantwoorden elk idee; de beste worden projecten van een regeringslid, met een openbare routekaart.
+home-themes-heading = De thema's van het programma
+
+## Niet gevonden
+not-found-title = Pagina niet gevonden
+not-found-text = Deze pagina bestaat niet, of niet meer.
+not-found-home = Terug naar de homepagina
+
+## Fouten
+error-unauthenticated = Meld u aan om verder te gaan.
+error-forbidden = U mag dit niet doen.
+error-not_found = We hebben niet gevonden wat u zocht.
+error-bad_request = Het verzoek werd niet begrepen. Probeer het opnieuw.
+error-invalid = Enkele velden vragen uw aandacht.
+error-invalid_credentials = Het e-mailadres of wachtwoord is niet juist.
+error-rate_limited = Te veel pogingen. Wacht even en probeer het opnieuw.
+error-blocked = Uw account werd geblokkeerd door een moderator.
+error-internal = Er ging bij ons iets mis. Probeer het later opnieuw.
+
+field-required = Dit veld is verplicht.
+field-too_long = Dit is te lang.
+field-too_short = Dit is te kort.
+field-email_invalid = Vul een e-mailadres in zoals naam@voorbeeld.be.
+field-password_too_short = Gebruik minstens 12 tekens. Enkele losse woorden vormen een sterke wachtzin.
+field-password_too_long = Gebruik hoogstens 256 tekens.
+field-password_weak = Dit wachtwoord is te makkelijk te raden. Probeer een langere wachtzin met ongewone woorden.
+field-password_wrong = Het huidige wachtwoord is niet juist.
+field-enterprise_number_format = Een ondernemingsnummer telt 10 cijfers, bijvoorbeeld 0403.170.701.
+field-enterprise_number_checksum = Dit ondernemingsnummer bestaat niet: controleer de cijfers.
+field-registration_number_invalid = Gebruik alleen letters, cijfers, spaties, punten, schuine strepen en koppeltekens.
+field-unknown_choice = Kies een van de opties.
+field-email_taken = Er bestaat al een account met dit e-mailadres. Wilt u zich aanmelden?
+field-own_role = U kunt uw eigen rol niet wijzigen.
+field-slug_taken = Een ander thema gebruikt dit adres al.
+
+## Accounts
+kind-resident = Inwoner
+kind-business = Bedrijf
+kind-academic = Academische instelling
+kind-resident-hint = U neemt deel als persoon.
+kind-business-hint = U neemt deel voor een bedrijf, met het ondernemingsnummer.
+kind-academic-hint = U neemt deel voor een universiteit, hogeschool of onderzoekscentrum.
+role-member = Lid
+role-moderator = Moderator
+role-official = Regeringslid
+role-admin = Beheerder
+badge-verified = Geverifieerd
+badge-unverified = Wacht op verificatie
+
+field-label-display-name = Publieke naam
+field-label-email = E-mailadres
+field-label-password = Wachtwoord
+field-label-kind = U neemt deel als
+field-label-organisation-name = Naam van de organisatie
+field-label-registration-number = Registratienummer
+field-label-role = Rol
+field-label-portfolio = Bevoegdheden
+field-label-current-password = Huidig wachtwoord
+field-label-new-password = Nieuw wachtwoord
+
+register-title = Account aanmaken
+register-lead = Met één account kunt u ideeën voorstellen, stemmen, reageren en projecten volgen.
+register-display-name-hint = Getoond bij uw ideeën en reacties.
+register-password-hint = Minstens { $min } tekens. Een wachtzin van enkele losse woorden is makkelijk te onthouden en moeilijk te raden.
+register-organisation-legend = Alleen voor organisaties
+register-organisation-hint = Bedrijven geven hun Belgisch ondernemingsnummer op; academische instellingen hun registratienummer. Een moderator verifieert ze.
+register-registration-number-hint = Voor een bedrijf: het ondernemingsnummer, bijvoorbeeld 0403.170.701.
+register-submit = Mijn account aanmaken
+register-have-account = Hebt u al een account?
+
+sign-in-title = Aanmelden
+sign-in-submit = Aanmelden
+sign-in-no-account = Nieuw hier?
+
+profile-title = Uw profiel
+profile-member-since = Lid sinds
+profile-change-password = Uw wachtwoord wijzigen
+profile-change-password-submit = Wachtwoord wijzigen
+profile-password-changed = Uw wachtwoord werd gewijzigd. Uw andere toestellen werden afgemeld.
+
+## Thema's
+themes-title = Thema's
+themes-lead = Het smartcityprogramma omvat deze thema's. Elk idee hoort bij een ervan.
+theme-archived = Gearchiveerd
+theme-no-ideas-yet = Nog geen ideeën in dit thema. Ideeën verschijnen hier zodra inwoners en organisaties ze voorstellen.
+
+## Beheer
+admin-nav-label = Beheer
+admin-accounts-title = Accounts en rollen
+admin-themes-title = Thema's
+admin-audit-title = Auditlogboek
+admin-all-roles = Alle rollen
+admin-filter = Filteren
+admin-joined = Ingeschreven
+admin-save = Opslaan
+admin-edit = Bewerken
+admin-older = Oudere items
+admin-theme-new = Een thema toevoegen
+admin-theme-create = Thema toevoegen
+admin-theme-edit = Thema bewerken
+admin-theme-up = Omhoog
+admin-theme-down = Omlaag
+admin-theme-archive = Archiveren
+admin-theme-restore = Herstellen
+admin-theme-slug-hint = Deel van het adres van het thema: kleine letters, cijfers en koppeltekens, bijvoorbeeld slimme-mobiliteit. Het kan later niet meer gewijzigd worden.
+field-label-slug = Adres
+field-label-theme-name = Naam
+field-label-theme-description = Beschrijving
+audit-when = Wanneer
+audit-who = Wie
+audit-what = Actie
+audit-target = Op
+audit-detail = Detail

@@ -1,0 +1,257 @@
+//! Server functions for accounts. Each reads as a use case: authorise, validate,
+//! call the store, answer.
+
+use super::model::{AccountSummary, Profile, SessionUser};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::model::{
+        AccountKind, DisplayName, Email, EnterpriseNumber, OrganisationName, Password, RegistrationNumber, Role,
+    },
+    super::{password, store},
+    crate::ctx,
+    crate::error::{AppResult, Problems},
+};
+
+pub const REGISTER_FORM: &str = "register";
+pub const SIGN_IN_FORM: &str = "sign_in";
+
+/// The signed-in account, or `None`.
+#[server(endpoint = "current_user")]
+pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
+    ctx::current_user().await
+}
+
+#[cfg(feature = "ssr")]
+struct Registration {
+    email: Email,
+    password: Password,
+    display_name: DisplayName,
+    kind: AccountKind,
+    organisation_name: Option<OrganisationName>,
+    registration_number: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+async fn parse_registration(
+    email: &str,
+    password: &str,
+    display_name: &str,
+    kind: &str,
+    organisation_name: &str,
+    registration_number: &str,
+) -> AppResult<Registration> {
+    let mut problems = Problems::new();
+    let email = problems.check("email", Email::parse(email));
+    let display_name = problems.check("display_name", DisplayName::parse(display_name));
+    let password = problems.check("password", Password::parse(password));
+    let kind = AccountKind::parse(kind);
+    if kind.is_none() {
+        problems.push("kind", "unknown_choice");
+    }
+    let (mut organisation, mut number) = (None, None);
+    if let Some(kind) = kind.filter(|k| k.is_organisation()) {
+        organisation = problems.check("organisation_name", OrganisationName::parse(organisation_name));
+        number = match kind {
+            AccountKind::Business => problems
+                .check("registration_number", EnterpriseNumber::parse(registration_number))
+                .map(|n| n.formatted()),
+            _ => problems
+                .check("registration_number", RegistrationNumber::parse(registration_number))
+                .map(|n| n.as_str().to_owned()),
+        };
+    }
+    if let Some(password) = &password {
+        let known_words = [
+            email.as_ref().map(|e| e.as_str().to_owned()),
+            display_name.as_ref().map(|n| n.as_str().to_owned()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !password::is_strong_enough(password.expose().to_owned(), known_words).await? {
+            problems.push("password", "password_weak");
+        }
+    }
+    problems.into_result()?;
+    match (email, password, display_name, kind) {
+        (Some(email), Some(password), Some(display_name), Some(kind)) => Ok(Registration {
+            email,
+            password,
+            display_name,
+            kind,
+            organisation_name: organisation,
+            registration_number: number,
+        }),
+        _ => Err(AppError::BadRequest),
+    }
+}
+
+/// Creates a resident or organisation account and signs it in.
+#[server(endpoint = "register")]
+pub async fn register(
+    email: String,
+    password: String,
+    display_name: String,
+    kind: String,
+    organisation_name: Option<String>,
+    registration_number: Option<String>,
+) -> Result<(), AppError> {
+    let organisation_name = organisation_name.unwrap_or_default();
+    let registration_number = registration_number.unwrap_or_default();
+    let kept = [
+        ("email", email.as_str()),
+        ("display_name", display_name.as_str()),
+        ("kind", kind.as_str()),
+        ("organisation_name", organisation_name.as_str()),
+        ("registration_number", registration_number.as_str()),
+    ];
+    let outcome: AppResult<()> = async {
+        let form = parse_registration(
+            &email,
+            &password,
+            &display_name,
+            &kind,
+            &organisation_name,
+            &registration_number,
+        )
+        .await?;
+        let account = store::NewAccount {
+            email: form.email.as_str().to_owned(),
+            email_normalized: form.email.normalized(),
+            password_hash: password::hash(form.password).await?,
+            display_name: form.display_name.as_str().to_owned(),
+            kind: form.kind,
+            role: Role::Member,
+            organisation_name: form.organisation_name.map(|o| o.as_str().to_owned()),
+            registration_number: form.registration_number,
+        };
+        let db = ctx::db()?;
+        let id = store::insert(&db, &account)
+            .await?
+            .ok_or_else(|| AppError::field("email", "email_taken"))?;
+        let user = store::session_user(&db, id).await?.ok_or(AppError::Internal)?;
+        ctx::sign_in_session(&user).await
+    }
+    .await;
+    if outcome.is_err() {
+        ctx::remember_input(REGISTER_FORM, &kept).await;
+    }
+    outcome?;
+    ctx::redirect("/profile");
+    Ok(())
+}
+
+/// Keeps only same-site paths, so a crafted link cannot send someone elsewhere.
+pub fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path,
+        _ => "/profile",
+    }
+}
+
+/// Signs in. The answer is the same, and takes as long, whether or not the account exists.
+#[server(endpoint = "sign_in")]
+pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    let outcome: AppResult<()> = async {
+        let db = ctx::db()?;
+        let normalized = email.trim().to_lowercase();
+        let credentials = store::credentials(&db, &normalized).await?;
+        let (id, stored) = credentials.map(|(id, hash)| (Some(id), Some(hash))).unwrap_or_default();
+        if !password::verify(password, stored).await? {
+            tracing::info!("sign-in refused");
+            return Err(AppError::InvalidCredentials);
+        }
+        let id = id.ok_or(AppError::InvalidCredentials)?;
+        let user = store::session_user(&db, id)
+            .await?
+            .ok_or(AppError::InvalidCredentials)?;
+        ctx::sign_in_session(&user).await?;
+        crate::audit::store::record(&db.pool, Some(id), "account.signed_in", "account", Some(id), "").await?;
+        Ok(())
+    }
+    .await;
+    if outcome.is_err() {
+        ctx::remember_input(SIGN_IN_FORM, &[("email", email.as_str())]).await;
+    }
+    outcome?;
+    ctx::redirect(safe_next(next.as_deref()));
+    Ok(())
+}
+
+/// Ends the session on the server.
+#[server(endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    ctx::sign_out_session().await?;
+    ctx::redirect("/");
+    Ok(())
+}
+
+#[server(endpoint = "my_profile")]
+pub async fn my_profile() -> Result<Profile, AppError> {
+    let user = ctx::require_user().await?;
+    store::profile(&ctx::db()?, user.id).await?.ok_or(AppError::NotFound)
+}
+
+/// Changes the password after checking the current one; other sessions end.
+#[server(endpoint = "change_password")]
+pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+    let user = ctx::require_user().await?;
+    let db = ctx::db()?;
+    let new_password = Password::parse(&new_password)
+        .map_err(|e| AppError::field("new_password", crate::error::ErrorCode::code(&e)))?;
+    let stored = store::password_hash(&db, user.id).await?;
+    if !password::verify(current_password, stored).await? {
+        return Err(AppError::field("current_password", "password_wrong"));
+    }
+    let profile = store::profile(&db, user.id).await?.ok_or(AppError::NotFound)?;
+    if !password::is_strong_enough(
+        new_password.expose().to_owned(),
+        vec![profile.email, profile.display_name],
+    )
+    .await?
+    {
+        return Err(AppError::field("new_password", "password_weak"));
+    }
+    let hash = password::hash(new_password).await?;
+    let version = store::change_password(&db, user.id, &hash)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    ctx::sign_in_session(&SessionUser {
+        auth_version: version,
+        ..user
+    })
+    .await?;
+    ctx::redirect("/profile?password=changed");
+    Ok(())
+}
+
+/// Accounts for the admin page, newest first, 50 at a time.
+#[server(endpoint = "admin/accounts")]
+pub async fn list_accounts(role: Option<String>, before: Option<i64>) -> Result<Vec<AccountSummary>, AppError> {
+    ctx::require_role(&[Role::Admin], "admin.list_accounts").await?;
+    let role = role
+        .as_deref()
+        .filter(|r| !r.is_empty())
+        .map(|r| Role::parse(r).ok_or(AppError::BadRequest))
+        .transpose()?;
+    Ok(store::list(&ctx::db()?, role, before, 50).await?)
+}
+
+/// Gives an account a role (and an official their portfolio).
+#[server(endpoint = "admin/set_role")]
+pub async fn set_role(account_id: i64, role: String, portfolio: Option<String>) -> Result<(), AppError> {
+    let admin = ctx::require_role(&[Role::Admin], "admin.set_role").await?;
+    let role = Role::parse(&role).ok_or_else(|| AppError::field("role", "unknown_choice"))?;
+    let portfolio = super::model::parse_portfolio(portfolio.as_deref().unwrap_or_default())
+        .map_err(|e| AppError::field("portfolio", crate::error::ErrorCode::code(&e)))?;
+    if account_id == admin.id {
+        return Err(AppError::field("role", "own_role"));
+    }
+    match store::set_role(&ctx::db()?, Some(admin.id), account_id, role, portfolio.as_deref()).await? {
+        store::RoleChange::NoSuchAccount => Err(AppError::NotFound),
+        store::RoleChange::Changed | store::RoleChange::Unchanged => Ok(()),
+    }
+}

@@ -1,0 +1,9 @@
+//! Accounts: registration, sign-in, profiles, roles.
+
+pub mod api;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod views;

@@ -1,0 +1,117 @@
+//! Password hashing (argon2id) and strength estimation, off the async runtime.
+
+use crate::accounts::model::Password;
+use crate::error::{AppError, AppResult};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use std::sync::LazyLock;
+
+fn hasher() -> Argon2<'static> {
+    // OWASP's first recommended configuration: 19 MiB, 2 iterations, 1 lane.
+    let params = Params::new(19 * 1024, 2, 1, None).expect("constant parameters are valid");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+pub async fn hash(password: Password) -> AppResult<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        hasher()
+            .hash_password(password.expose().as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(AppError::internal)
+    })
+    .await
+    .map_err(AppError::internal)?
+}
+
+/// A hash of nothing anyone knows, verified against when the account does not exist,
+/// so that a failed sign-in takes as long either way.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    let salt = SaltString::generate(&mut OsRng);
+    hasher()
+        .hash_password(b"no account has this password", &salt)
+        .map(|h| h.to_string())
+        .expect("hashing a constant succeeds")
+});
+
+/// Verifies `candidate` against `stored`, or against a dummy hash when there is no account.
+pub async fn verify(candidate: String, stored: Option<String>) -> AppResult<bool> {
+    tokio::task::spawn_blocking(move || {
+        let known = stored.is_some();
+        let phc = stored.unwrap_or_else(|| DUMMY_HASH.clone());
+        let parsed = PasswordHash::new(&phc).map_err(AppError::internal)?;
+        let matches = hasher().verify_password(candidate.as_bytes(), &parsed).is_ok();
+        Ok(known && matches)
+    })
+    .await
+    .map_err(AppError::internal)?
+}
+
+/// Warms the dummy hash at start-up so the first failed sign-in is not slower.
+pub fn warm_up() {
+    LazyLock::force(&DUMMY_HASH);
+}
+
+/// zxcvbn's estimate, refusing scores below 3 ("safely unguessable"); the user's own
+/// name and email count as known words.
+pub async fn is_strong_enough(password: String, known_words: Vec<String>) -> AppResult<bool> {
+    tokio::task::spawn_blocking(move || {
+        let inputs: Vec<&str> = known_words.iter().map(String::as_str).collect();
+        let estimate = zxcvbn::zxcvbn(&password, &inputs);
+        u8::from(estimate.score()) >= 3
+    })
+    .await
+    .map_err(AppError::internal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_stored_hash_is_argon2id_with_the_required_cost() {
+        let stored = hash(Password::parse("a long and unusual passphrase").expect("valid"))
+            .await
+            .expect("hashes");
+        assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{stored}");
+    }
+
+    #[tokio::test]
+    async fn the_right_password_verifies_and_a_wrong_one_does_not() {
+        let stored = hash(Password::parse("a long and unusual passphrase").expect("valid"))
+            .await
+            .expect("hashes");
+        assert!(verify("a long and unusual passphrase".into(), Some(stored.clone()))
+            .await
+            .expect("runs"));
+        assert!(!verify("a long and unusual passphrasf".into(), Some(stored))
+            .await
+            .expect("runs"));
+    }
+
+    #[tokio::test]
+    async fn no_password_verifies_when_the_account_does_not_exist() {
+        assert!(!verify("no account has this password".into(), None).await.expect("runs"));
+    }
+
+    #[tokio::test]
+    async fn a_common_password_is_too_weak() {
+        assert!(!is_strong_enough("password1234".into(), vec![]).await.expect("runs"));
+        assert!(!is_strong_enough("aaaaaaaaaaaa".into(), vec![]).await.expect("runs"));
+        assert!(!is_strong_enough("qwertyuiop12".into(), vec![]).await.expect("runs"));
+    }
+
+    #[tokio::test]
+    async fn a_password_made_of_the_users_own_name_is_too_weak() {
+        assert!(!is_strong_enough("ana.peeters.ana".into(), vec!["ana.peeters".into()])
+            .await
+            .expect("runs"));
+    }
+
+    #[tokio::test]
+    async fn a_long_random_passphrase_is_strong_enough() {
+        assert!(is_strong_enough("violet tram under the Atomium hums".into(), vec![])
+            .await
+            .expect("runs"));
+    }
+}

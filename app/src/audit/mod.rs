@@ -1,0 +1,8 @@
+//! The append-only audit log: who did what, to what, when. The database refuses
+//! updates and deletes of its rows (triggers in the first migration).
+
+pub mod api;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod views;

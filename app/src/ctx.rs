@@ -1,0 +1,183 @@
+//! What a server function or a server-rendered page needs from the request: the
+//! application state, the session and the signed-in account.
+
+use crate::accounts::model::{Role, SessionUser};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use axum::extract::FromRef;
+use http::HeaderMap;
+use leptos::config::LeptosOptions;
+use leptos::prelude::*;
+use std::sync::Arc;
+use tower_sessions::Session;
+
+/// Settings that server functions read.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Whether cookies carry `Secure` (the site is served over TLS).
+    pub secure_cookies: bool,
+}
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub settings: Arc<Settings>,
+}
+
+const USER_ID_KEY: &str = "account_id";
+const AUTH_VERSION_KEY: &str = "auth_version";
+const ROLE_KEY: &str = "role";
+const FORM_MEMORY_KEY: &str = "form_memory";
+
+pub fn state() -> AppResult<AppState> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+pub fn db() -> AppResult<Db> {
+    Ok(state()?.db)
+}
+
+pub async fn session() -> AppResult<Session> {
+    leptos_axum::extract::<Session>()
+        .await
+        .map_err(|e| AppError::internal(format!("session layer missing: {e}")))
+}
+
+/// The signed-in account, if any. A session whose account was deleted or whose
+/// password changed since sign-in no longer authenticates; after a role change the
+/// session continues under a new id.
+pub async fn current_user() -> AppResult<Option<SessionUser>> {
+    let session = session().await?;
+    let Some(id) = session.get::<i64>(USER_ID_KEY).await.map_err(AppError::internal)? else {
+        return Ok(None);
+    };
+    let version = session
+        .get::<i64>(AUTH_VERSION_KEY)
+        .await
+        .map_err(AppError::internal)?
+        .unwrap_or_default();
+    let user = crate::accounts::store::session_user(&db()?, id).await?;
+    match user {
+        Some(user) if user.auth_version == version => {
+            let role = session.get::<Role>(ROLE_KEY).await.map_err(AppError::internal)?;
+            if role != Some(user.role) {
+                session.cycle_id().await.map_err(AppError::internal)?;
+                session.insert(ROLE_KEY, user.role).await.map_err(AppError::internal)?;
+            }
+            Ok(Some(user))
+        }
+        _ => {
+            session.flush().await.map_err(AppError::internal)?;
+            Ok(None)
+        }
+    }
+}
+
+/// 401 unless someone is signed in.
+pub async fn require_user() -> AppResult<SessionUser> {
+    match current_user().await? {
+        Some(user) => Ok(user),
+        None => Err(refused(AppError::Unauthenticated, None, "")),
+    }
+}
+
+/// 401 unless signed in, 403 unless the account holds one of `roles`.
+pub async fn require_role(roles: &[Role], what: &str) -> AppResult<SessionUser> {
+    let user = require_user().await?;
+    if roles.contains(&user.role) {
+        Ok(user)
+    } else {
+        Err(refused(AppError::Forbidden, Some(&user), what))
+    }
+}
+
+/// Refused authorisations are audited (without personal data) and logged.
+fn refused(error: AppError, user: Option<&SessionUser>, what: &str) -> AppError {
+    tracing::info!(
+        account = user.map(|u| u.id),
+        action = what,
+        code = error.code(),
+        "refused"
+    );
+    if let (Some(user), Ok(db)) = (user, db()) {
+        let (actor, action) = (user.id, what.to_owned());
+        tokio::spawn(async move {
+            if let Err(e) =
+                crate::audit::store::record(&db.pool, Some(actor), "authz.refused", "action", None, &action).await
+            {
+                tracing::warn!(error = %e, "could not audit a refusal");
+            }
+        });
+    }
+    error
+}
+
+/// Starts an authenticated session under a fresh id.
+pub async fn sign_in_session(user: &SessionUser) -> AppResult<()> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(AppError::internal)?;
+    session.insert(ROLE_KEY, user.role).await.map_err(AppError::internal)?;
+    session.insert(USER_ID_KEY, user.id).await.map_err(AppError::internal)?;
+    session
+        .insert(AUTH_VERSION_KEY, user.auth_version)
+        .await
+        .map_err(AppError::internal)?;
+    session
+        .remove_value(FORM_MEMORY_KEY)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(())
+}
+
+/// Destroys the session on the server and expires the cookie.
+pub async fn sign_out_session() -> AppResult<()> {
+    session().await?.flush().await.map_err(AppError::internal)
+}
+
+/// The value of cookie `name` in the request headers.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// True when the caller is a plain HTML form (no JavaScript): it will be redirected
+/// back to the form, so what it typed must be remembered for the next page.
+fn is_plain_form_post() -> bool {
+    use_context::<http::request::Parts>()
+        .and_then(|p| p.headers.get(http::header::ACCEPT).cloned())
+        .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// Keeps what the user typed (never passwords) for the page the browser is sent back
+/// to after a refused plain form post. With JavaScript the form never leaves the page.
+pub async fn remember_input(form: &str, values: &[(&str, &str)]) {
+    if !is_plain_form_post() {
+        return;
+    }
+    let memory = crate::forms::FormMemory {
+        form: form.to_owned(),
+        values: values.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+    };
+    if let Ok(session) = session().await {
+        if let Err(e) = session.insert(FORM_MEMORY_KEY, memory).await {
+            tracing::warn!(error = %e, "could not remember form input");
+        }
+    }
+}
+
+pub async fn recall_input() -> AppResult<Option<crate::forms::FormMemory>> {
+    session().await?.get(FORM_MEMORY_KEY).await.map_err(AppError::internal)
+}
+
+/// Sends the browser to `path` after the server function returns.
+pub fn redirect(path: &str) {
+    leptos_axum::redirect(path);
+}

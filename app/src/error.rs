@@ -1,0 +1,170 @@
+//! One application error type. Every variant has a stable code that the browser
+//! translates; internal causes are logged on the server and never leave it.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// A problem with one field of a form, named by a stable code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str) -> Self {
+        Self {
+            field: field.to_owned(),
+            code: code.to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("sign-in required")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("bad request")]
+    BadRequest,
+    #[error("invalid input")]
+    Invalid { fields: Vec<FieldError> },
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("too many requests")]
+    RateLimited,
+    #[error("account blocked")]
+    Blocked,
+    #[error("internal error")]
+    Internal,
+}
+
+impl AppError {
+    /// The stable code: the translation key is `error-{code}`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound => "not_found",
+            AppError::BadRequest => "bad_request",
+            AppError::Invalid { .. } => "invalid",
+            AppError::InvalidCredentials => "invalid_credentials",
+            AppError::RateLimited => "rate_limited",
+            AppError::Blocked => "blocked",
+            AppError::Internal => "internal",
+        }
+    }
+
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated | AppError::InvalidCredentials => 401,
+            AppError::Forbidden | AppError::Blocked => 403,
+            AppError::NotFound => 404,
+            AppError::BadRequest => 400,
+            AppError::Invalid { .. } => 422,
+            AppError::RateLimited => 429,
+            AppError::Internal => 500,
+        }
+    }
+
+    pub fn invalid(fields: Vec<FieldError>) -> Self {
+        AppError::Invalid { fields }
+    }
+
+    pub fn field(field: &str, code: &str) -> Self {
+        AppError::Invalid {
+            fields: vec![FieldError::new(field, code)],
+        }
+    }
+
+    /// The code of the first problem with `field`, if any.
+    pub fn field_code(&self, field: &str) -> Option<&str> {
+        match self {
+            AppError::Invalid { fields } => fields.iter().find(|f| f.field == field).map(|f| f.code.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Logs the cause on the server and hides it from the caller.
+    #[cfg(feature = "ssr")]
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %cause, "internal error");
+        AppError::Internal
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest
+            }
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Internal,
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failure");
+                let _ = other;
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        AppError::internal(e)
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+/// Collects field problems while parsing a form, so the user sees all of them at once.
+#[derive(Default, Debug)]
+pub struct Problems(Vec<FieldError>);
+
+impl Problems {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps the parsed value, or records the problem under `field`.
+    pub fn check<T, E: ErrorCode>(&mut self, field: &str, parsed: Result<T, E>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.0.push(FieldError::new(field, e.code()));
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, field: &str, code: &str) {
+        self.0.push(FieldError::new(field, code));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(())` if nothing was wrong.
+    pub fn into_result(self) -> AppResult<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::invalid(self.0))
+        }
+    }
+}
+
+/// A parse error with a stable, translatable code.
+pub trait ErrorCode {
+    fn code(&self) -> &'static str;
+}

@@ -1,0 +1,162 @@
+//! Form plumbing shared by every feature: fields with their errors, the alert above
+//! a form, and what a plain (no-JavaScript) form post typed, kept for the next page.
+
+use crate::error::AppError;
+use crate::i18n::{translate, use_locale, Locale};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormMemory {
+    pub form: String,
+    pub values: BTreeMap<String, String>,
+}
+
+/// What the user typed in `form` before a refused plain form post, if the page shown is
+/// the answer to that post (its URL carries the error). Never includes passwords.
+#[server(endpoint = "recall_form")]
+pub async fn recall_form(form: String) -> Result<BTreeMap<String, String>, AppError> {
+    let answers_a_refusal = use_context::<http::request::Parts>()
+        .and_then(|p| p.uri.query().map(|q| q.contains("__err=")))
+        .unwrap_or(false);
+    if !answers_a_refusal {
+        return Ok(BTreeMap::new());
+    }
+    Ok(crate::ctx::recall_input()
+        .await?
+        .filter(|m| m.form == form)
+        .map(|m| m.values)
+        .unwrap_or_default())
+}
+
+/// Loads the kept input of `form`; read it inside a `<Suspense>`.
+pub fn use_form_memory(form: &'static str) -> Resource<BTreeMap<String, String>> {
+    Resource::new(
+        || (),
+        move |_| async move { recall_form(form.to_owned()).await.unwrap_or_default() },
+    )
+}
+
+pub fn error_message(locale: Locale, error: &AppError) -> String {
+    translate(locale, &format!("error-{}", error.code()), &[])
+}
+
+pub fn field_message(locale: Locale, code: &str) -> String {
+    translate(locale, &format!("field-{code}"), &[])
+}
+
+/// The translated problem with `field` in the last answer of an action, if any.
+pub fn field_error<S>(action: ServerAction<S>, field: &'static str) -> Signal<Option<String>>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+{
+    let locale = use_locale();
+    Signal::derive(move || {
+        action.value().with(|v| match v {
+            Some(Err(e)) => e.field_code(field).map(|code| field_message(locale, code)),
+            _ => None,
+        })
+    })
+}
+
+/// The message shown above a form after a refusal.
+#[component]
+pub fn FormAlert<S>(action: ServerAction<S>) -> impl IntoView
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+{
+    let locale = use_locale();
+    move || {
+        action.value().with(|v| match v {
+            Some(Err(e)) => Some(view! {
+                <div class="alert alert-error" role="alert">
+                    <p>{error_message(locale, e)}</p>
+                </div>
+            }),
+            _ => None,
+        })
+    }
+}
+
+/// A labelled input with its hint and error, wired for screen readers.
+#[component]
+pub fn Field(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] input_type: Option<String>,
+    #[prop(optional, into)] value: String,
+    #[prop(optional, into)] autocomplete: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(optional, into)] id_prefix: Option<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!(
+        "{}{}",
+        id_prefix.unwrap_or_else(|| "field-".into()),
+        name.replace('_', "-")
+    );
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), hint.is_some());
+        move || {
+            let mut ids = vec![];
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                name=name.clone()
+                required=required
+                maxlength=maxlength
+                rows="5"
+                aria-invalid=invalid
+                aria-describedby=described_by.clone()
+            >
+                {value.clone()}
+            </textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                name=name.clone()
+                type=input_type.unwrap_or_else(|| "text".into())
+                value=value.clone()
+                autocomplete=autocomplete
+                required=required
+                maxlength=maxlength
+                aria-invalid=invalid
+                aria-describedby=described_by
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {control}
+            <p class="field-error" id=error_id hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,144 @@
+//! Agora, the citizen participation platform: the Leptos application, rendered on the
+//! server and hydrated in the browser. One folder per feature.
+
+pub mod accounts;
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod ctx;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod site;
+pub mod themes;
+
+use accounts::api::{current_user, Register, SignIn};
+use accounts::model::SessionUser;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document around the application, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = i18n::detect_locale();
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="stylesheet" href="/pkg/agora.css" />
+                <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23004f9f'/%3E%3Ctext x='16' y='23' font-size='20' text-anchor='middle' fill='white' font-family='sans-serif'%3EA%3C/text%3E%3C/svg%3E" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Scripts run only with this response's nonce; everything else comes from this site.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use http::header::{HeaderValue, CONTENT_SECURITY_POLICY};
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The actions that change who is signed in, and the signed-in account they refresh.
+#[derive(Clone, Copy)]
+pub struct Auth {
+    pub sign_in: ServerAction<SignIn>,
+    pub register: ServerAction<Register>,
+    pub user: Resource<Option<SessionUser>>,
+}
+
+pub fn use_auth() -> Auth {
+    expect_context::<Auth>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(i18n::detect_locale());
+    view! {
+        <Title formatter=|title: String| if title.is_empty() { "Agora".to_owned() } else { format!("{title} · Agora") } />
+        <Router>
+            <AuthProvider>
+                <site::views::Layout>
+                    <Routes fallback=site::views::NotFound>
+                        <Route path=path!("/") view=site::views::HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/themes") view=themes::views::ThemesPage ssr=SsrMode::Async />
+                        <Route path=path!("/themes/:slug") view=themes::views::ThemePage ssr=SsrMode::Async />
+                        <Route path=path!("/register") view=accounts::views::RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=accounts::views::SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/profile") view=accounts::views::ProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts") view=accounts::views::AdminAccountsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/themes") view=themes::views::AdminThemesPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/themes/:id") view=themes::views::EditThemePage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/audit") view=audit::views::AuditPage ssr=SsrMode::Async />
+                    </Routes>
+                </site::views::Layout>
+            </AuthProvider>
+        </Router>
+    }
+}
+
+/// Created inside the router, so that a refusal carried in the URL after a plain form
+/// post reaches the actions.
+#[component]
+fn AuthProvider(children: Children) -> impl IntoView {
+    leptos_router::hooks::use_url()
+        .read_untracked()
+        .provide_server_action_error();
+    let sign_in = ServerAction::<SignIn>::new();
+    let register = ServerAction::<Register>::new();
+    let user = Resource::new(
+        move || (sign_in.version().get(), register.version().get()),
+        |_| async { current_user().await.ok().flatten() },
+    );
+    provide_context(Auth {
+        sign_in,
+        register,
+        user,
+    });
+    #[cfg(feature = "hydrate")]
+    mark_hydrated();
+    children()
+}
+
+/// Lets browser tests wait until the page is interactive.
+#[cfg(feature = "hydrate")]
+fn mark_hydrated() {
+    Effect::new(|| {
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

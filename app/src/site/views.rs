@@ -1,0 +1,211 @@
+//! The frame of every page: skip link, header with navigation, language switch and
+//! account menu, footer; and the home and not-found pages.
+
+use crate::accounts::model::Role;
+use crate::i18n::{t, use_locale, Locale};
+use crate::themes::api::list_themes;
+use crate::use_auth;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">{t("nav-skip")}</a>
+        <Header />
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <header class="site-header">
+            <div class="container header-inner">
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">"A"</span>
+                    <span class="brand-text">
+                        <span class="brand-name">"Agora"</span>
+                        <span class="brand-tagline">{t("brand-tagline")}</span>
+                    </span>
+                </A>
+                <nav class="main-nav" aria-label=t("nav-main-label")>
+                    <ul>
+                        <li><A href="/">{t("nav-home")}</A></li>
+                        <li><A href="/themes">{t("nav-themes")}</A></li>
+                    </ul>
+                </nav>
+                <div class="header-tools">
+                    <LanguageSwitcher />
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            match auth.user.await {
+                                Some(user) => {
+                                    let is_admin = user.role == Role::Admin;
+                                    view! {
+                                        <nav class="account-nav" aria-label=t("nav-account-label")>
+                                            <A href="/profile" attr:class="account-name">{user.display_name.clone()}</A>
+                                            {is_admin.then(|| view! { <A href="/admin/accounts">{t("nav-admin")}</A> })}
+                                            <form method="post" action="/api/sign_out" class="inline-form">
+                                                <button type="submit" class="button button-quiet">{t("nav-sign-out")}</button>
+                                            </form>
+                                        </nav>
+                                    }
+                                    .into_any()
+                                }
+                                None => view! {
+                                    <nav class="account-nav" aria-label=t("nav-account-label")>
+                                        <A href="/login">{t("nav-sign-in")}</A>
+                                        <A href="/register" attr:class="button button-small">{t("nav-register")}</A>
+                                    </nav>
+                                }
+                                .into_any(),
+                            }
+                        })}
+                    </Transition>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// A plain form: switching language reloads the page, with or without JavaScript.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let current = use_locale();
+    view! {
+        <form method="post" action="/api/set_locale" class="language-switch" aria-label=t("nav-language-label")>
+            {Locale::ALL
+                .into_iter()
+                .map(|locale| {
+                    let is_current = locale == current;
+                    view! {
+                        <button
+                            type="submit"
+                            name="locale"
+                            value=locale.code()
+                            lang=locale.code()
+                            aria-pressed=if is_current { "true" } else { "false" }
+                            title=locale.endonym()
+                        >
+                            <span aria-hidden="true">{locale.code().to_uppercase()}</span>
+                            <span class="visually-hidden">{locale.endonym()}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </form>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="container footer-inner">
+                <p>{t("footer-about")}</p>
+                <p class="footer-small">{t("footer-programme")}</p>
+            </div>
+        </footer>
+    }
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let locale = use_locale();
+    let themes = Resource::new(|| (), |_| list_themes(false));
+    view! {
+        <Title text=t("home-title") />
+        <Meta name="description" content=t("home-lead") />
+        <section class="hero">
+            <div class="container">
+                <h1>{t("home-heading")}</h1>
+                <p class="lead">{t("home-lead")}</p>
+                <p class="hero-actions">
+                    <A href="/themes" attr:class="button">{t("home-explore-themes")}</A>
+                    <A href="/register" attr:class="button button-secondary">{t("home-join")}</A>
+                </p>
+            </div>
+        </section>
+        <section class="container steps" aria-labelledby="how-heading">
+            <h2 id="how-heading">{t("home-how-heading")}</h2>
+            <ol class="step-list">
+                <li><h3>{t("home-step-propose")}</h3><p>{t("home-step-propose-text")}</p></li>
+                <li><h3>{t("home-step-support")}</h3><p>{t("home-step-support-text")}</p></li>
+                <li><h3>{t("home-step-follow")}</h3><p>{t("home-step-follow-text")}</p></li>
+            </ol>
+        </section>
+        <section class="container" aria-labelledby="themes-heading">
+            <h2 id="themes-heading">{t("home-themes-heading")}</h2>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    let themes = themes.await.unwrap_or_default();
+                    view! {
+                        <ul class="card-grid">
+                            {themes
+                                .into_iter()
+                                .map(|theme| {
+                                    let href = format!("/themes/{}", theme.slug);
+                                    let (name, description) = (theme.name(locale).to_owned(), theme.description(locale).to_owned());
+                                    view! {
+                                        <li class="card">
+                                            <h3><A href=href>{name}</A></h3>
+                                            <p>{description}</p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let path = use_location().pathname;
+    view! {
+        <Title text=t("not-found-title") />
+        <section class="container narrow">
+            <h1>{t("not-found-title")}</h1>
+            <p>{t("not-found-text")}</p>
+            <p class="muted"><code>{move || path.get()}</code></p>
+            <p><A href="/" attr:class="button">{t("not-found-home")}</A></p>
+        </section>
+    }
+}
+
+/// A page shown instead of content the visitor may not see, with the right status.
+#[component]
+pub fn Refusal(error: crate::error::AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(error.status()) {
+            response.set_status(status);
+        }
+    }
+    let locale = use_locale();
+    let signed_out = error == crate::error::AppError::Unauthenticated;
+    let here = use_location().pathname.get_untracked();
+    view! {
+        <section class="container narrow">
+            <h1>{crate::forms::error_message(locale, &error)}</h1>
+            {signed_out.then(|| {
+                let href = format!("/login?next={here}");
+                view! { <p><A href=href attr:class="button">{t("nav-sign-in")}</A></p> }
+            })}
+        </section>
+    }
+}

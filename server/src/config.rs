@@ -1,0 +1,44 @@
+//! Configuration, from the environment (and a `.env` file when present) or flags.
+
+use clap::Args;
+use std::net::SocketAddr;
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Database: `sqlite://path?mode=rwc` (embedded, the default) or `postgres://…`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/agora.db?mode=rwc")]
+    pub database_url: String,
+
+    /// Address to listen on. cargo-leptos sets LEPTOS_SITE_ADDR; AGORA_ADDR wins over it.
+    #[arg(long, env = "AGORA_ADDR")]
+    pub addr: Option<SocketAddr>,
+
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000", hide = true)]
+    pub leptos_site_addr: SocketAddr,
+
+    /// Folder holding the built browser bundle and stylesheet (`pkg/`).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+
+    /// Send cookies with `Secure`: set it when the site is served over HTTPS.
+    #[arg(long, env = "AGORA_SECURE_COOKIES", default_value_t = false)]
+    pub secure_cookies: bool,
+
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "AGORA_SESSION_IDLE_MINUTES", default_value_t = 24 * 60)]
+    pub session_idle_minutes: i64,
+
+    /// Largest number of database connections in the pool.
+    #[arg(long, env = "AGORA_DB_MAX_CONNECTIONS", default_value_t = 16)]
+    pub db_max_connections: u32,
+
+    /// `text` for people, `json` for log collectors.
+    #[arg(long, env = "AGORA_LOG_FORMAT", default_value = "text")]
+    pub log_format: String,
+}
+
+impl Config {
+    pub fn listen_addr(&self) -> SocketAddr {
+        self.addr.unwrap_or(self.leptos_site_addr)
+    }
+}

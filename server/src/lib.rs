@@ -1,0 +1,182 @@
+//! The Agora server: database, migrations, sessions, middleware and routes around the
+//! Leptos application. `main.rs` is only the command line.
+
+pub mod config;
+pub mod security;
+
+use agora_app::ctx::{AppState, Settings};
+use agora_app::db::{Db, Engine};
+use agora_app::{shell, App};
+use anyhow::Context;
+use axum::routing::get;
+use axum::{middleware, Router};
+use config::Config;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::postgres::PgPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+pub const SESSION_COOKIE: &str = "agora_session";
+
+/// Connects to the database, creating the SQLite folder when needed.
+pub async fn connect(config: &Config) -> anyhow::Result<Db> {
+    if let Some(path) = sqlite_path(&config.database_url) {
+        if let Some(parent) = std::path::Path::new(&path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+    }
+    Db::connect(&config.database_url, config.db_max_connections)
+        .await
+        .context("cannot open the database named by DATABASE_URL")
+}
+
+fn sqlite_path(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty() && path != ":memory:").then(|| path.to_owned())
+}
+
+/// Brings the schema up to date; any failure stops the caller.
+pub async fn migrate(db: &Db) -> anyhow::Result<()> {
+    let migrator = match db.engine {
+        Engine::Sqlite => sqlx::migrate!("../migrations/sqlite"),
+        Engine::Postgres => sqlx::migrate!("../migrations/postgres"),
+    };
+    migrator
+        .run(&db.pool)
+        .await
+        .context("database migration failed; the server will not start")
+}
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("agora")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen_addr())
+        .build()
+}
+
+/// The whole application, ready to serve: migrations have run when this returns.
+pub async fn build(config: &Config) -> anyhow::Result<Router> {
+    let db = connect(config).await?;
+    migrate(&db).await?;
+    agora_app::accounts::password::warm_up();
+    let state = AppState {
+        leptos_options: leptos_options(config),
+        db,
+        settings: Arc::new(Settings {
+            secure_cookies: config.secure_cookies,
+        }),
+    };
+    let router = routes(state.clone());
+    let router = match state.db.engine {
+        Engine::Sqlite => {
+            let options = SqliteConnectOptions::from_str(&config.database_url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .busy_timeout(Duration::from_secs(5))
+                .foreign_keys(true);
+            let pool = SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_with(options)
+                .await?;
+            let store = SqliteStore::new(pool);
+            store.migrate().await.context("session table migration failed")?;
+            with_sessions(router, store, config)
+        }
+        Engine::Postgres => {
+            let pool = PgPoolOptions::new()
+                .max_connections(4)
+                .connect(&config.database_url)
+                .await?;
+            let store = PostgresStore::new(pool);
+            store.migrate().await.context("session table migration failed")?;
+            with_sessions(router, store, config)
+        }
+    };
+    Ok(router
+        .layer(middleware::from_fn(security::refuse_cross_site_writes))
+        .layer(middleware::from_fn(security::security_headers))
+        .layer(RequestBodyLimitLayer::new(256 * 1024))
+        .layer(TraceLayer::new_for_http()))
+}
+
+fn with_sessions<S: SessionStore + Clone>(router: Router, store: S, config: &Config) -> Router {
+    let layer = SessionManagerLayer::new(store)
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            config.session_idle_minutes,
+        )));
+    router.layer(layer)
+}
+
+fn routes(state: AppState) -> Router {
+    let leptos_options = state.leptos_options.clone();
+    let page_routes = generate_route_list(App);
+    let context_state = state.clone();
+    let fallback_state = state.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        // Also registers every server function under /api, with the same context.
+        .leptos_routes_with_context(
+            &state,
+            page_routes,
+            move || provide_context(context_state.clone()),
+            move || shell(leptos_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            move || provide_context(fallback_state.clone()),
+            shell,
+        ))
+        .layer(middleware::from_fn(security::server_fn_status))
+        .with_state(state)
+}
+
+/// Answers without touching the database: the process is up and serving.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Serves until the process is asked to stop.
+pub async fn serve(listener: TcpListener, router: Router) -> anyhow::Result<()> {
+    axum::serve(listener, router.into_make_service())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server stopped with an error")
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,300 @@
+//! Starts the real server on a random port against a fresh database (a temporary
+//! SQLite file, or a new PostgreSQL database dropped afterwards) and talks HTTP to it
+//! the way a browser without JavaScript does.
+#![allow(dead_code)]
+
+use agora_app::db::Db;
+use agora_server::config::Config;
+use rand::Rng;
+use reqwest::header::{HeaderMap, ACCEPT, ORIGIN, REFERER};
+use reqwest::{redirect, Client, Response};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs the same test body once per engine: `engines!(name, body_fn)` makes
+/// `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::common::Engine::Sqlite).await
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name($crate::common::Engine::Postgres).await
+                }
+            }
+        )+
+    };
+}
+
+enum Database {
+    Sqlite { dir: PathBuf },
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        match self {
+            Database::Sqlite { dir } => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Database::Postgres { admin_url, name } => {
+                let (admin_url, name) = (admin_url.clone(), name.clone());
+                // Drop runs outside any runtime we may block; use a thread with its own.
+                let _ = std::thread::spawn(move || {
+                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                    if let Ok(runtime) = runtime {
+                        runtime.block_on(async {
+                            use sqlx::Connection;
+                            if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                                    .execute(&mut conn)
+                                    .await;
+                            }
+                        });
+                    }
+                })
+                .join();
+            }
+        }
+    }
+}
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("AGORA_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn unique_name() -> String {
+    format!("agora_test_{:016x}", rand::thread_rng().gen::<u64>())
+}
+
+async fn fresh_database(engine: Engine) -> (String, Database) {
+    match engine {
+        Engine::Sqlite => {
+            let dir = std::env::temp_dir().join(unique_name());
+            std::fs::create_dir_all(&dir).expect("temporary folder");
+            let url = format!("sqlite://{}/agora.db?mode=rwc", dir.display());
+            (url, Database::Sqlite { dir })
+        }
+        Engine::Postgres => {
+            use sqlx::Connection;
+            let admin_url = postgres_admin_url();
+            let name = unique_name();
+            let mut conn = sqlx::PgConnection::connect(&admin_url)
+                .await
+                .expect("PostgreSQL must be reachable for the postgres tests (see README)");
+            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_owned())
+                .unwrap_or(admin_url.clone());
+            (format!("{base}/{name}"), Database::Postgres { admin_url, name })
+        }
+    }
+}
+
+pub fn test_config(database_url: &str) -> Config {
+    Config {
+        database_url: database_url.to_owned(),
+        addr: Some("127.0.0.1:0".parse().expect("address")),
+        leptos_site_addr: "127.0.0.1:0".parse().expect("address"),
+        site_root: "target/site".into(),
+        secure_cookies: false,
+        session_idle_minutes: 60,
+        db_max_connections: 8,
+        log_format: "text".into(),
+    }
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base: String,
+    pub database_url: String,
+    pub engine: Engine,
+    pub db: Db,
+    _database: Database,
+}
+
+pub async fn spawn_app(engine: Engine) -> TestApp {
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
+        .try_init();
+    let (database_url, database) = fresh_database(engine).await;
+    let config = test_config(&database_url);
+    let router = agora_server::build(&config).await.expect("application starts");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("address");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router.into_make_service()).await;
+    });
+    let db = Db::connect(&database_url, 2).await.expect("test connection");
+    TestApp {
+        addr,
+        base: format!("http://{addr}"),
+        database_url,
+        engine,
+        db,
+        _database: database,
+    }
+}
+
+/// One visitor's browser: its own cookie jar, no JavaScript, redirects shown not followed.
+pub struct Browser {
+    pub client: Client,
+    pub base: String,
+}
+
+impl TestApp {
+    pub fn browser(&self) -> Browser {
+        Browser {
+            client: Client::builder()
+                .cookie_store(true)
+                .redirect(redirect::Policy::none())
+                .build()
+                .expect("client"),
+            base: self.base.clone(),
+        }
+    }
+
+    /// Creates an account with a role directly in the store, as the command line does.
+    pub async fn create_account(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+        role: agora_app::accounts::model::Role,
+    ) -> i64 {
+        use agora_app::accounts::{model, password as pw, store};
+        let hash = pw::hash(model::Password::parse(password).expect("valid password"))
+            .await
+            .expect("hash");
+        let account = store::NewAccount {
+            email: email.to_owned(),
+            email_normalized: email.to_lowercase(),
+            password_hash: hash,
+            display_name: name.to_owned(),
+            kind: model::AccountKind::Resident,
+            role,
+            organisation_name: None,
+            registration_number: None,
+        };
+        store::insert(&self.db, &account)
+            .await
+            .expect("insert")
+            .expect("new email")
+    }
+}
+
+impl Browser {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    pub async fn get_html(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// Submits a form on page `from` to `action`, as a browser without JavaScript does.
+    pub async fn submit(&self, from: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(action))
+            .header(ACCEPT, "text/html,application/xhtml+xml")
+            .header(ORIGIN, self.base.clone())
+            .header(REFERER, self.url(from))
+            .header("sec-fetch-site", "same-origin")
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Calls a server function the way the hydrated page does (an API client).
+    pub async fn call(&self, action: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(action))
+            .header(ORIGIN, self.base.clone())
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn register(&self, email: &str, name: &str, password: &str) -> Response {
+        self.submit(
+            "/register",
+            "/api/register",
+            &[
+                ("email", email),
+                ("display_name", name),
+                ("password", password),
+                ("kind", "resident"),
+            ],
+        )
+        .await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Response {
+        self.submit("/login", "/api/sign_in", &[("email", email), ("password", password)])
+            .await
+    }
+
+    pub async fn sign_out(&self) -> Response {
+        self.submit("/profile", "/api/sign_out", &[]).await
+    }
+}
+
+pub fn location(response: &Response) -> String {
+    response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The `Set-Cookie` header for `name`, whole (with its attributes).
+pub fn set_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_owned)
+}
+
+pub fn cookie_value(set_cookie: &str) -> String {
+    set_cookie
+        .split(';')
+        .next()
+        .and_then(|p| p.split_once('='))
+        .map(|(_, v)| v.to_owned())
+        .unwrap_or_default()
+}
+
+pub const GOOD_PASSWORD: &str = "violet tram under the Atomium hums";
