@@ -324,7 +324,10 @@ async fn a_failed_migration_stops_the_server() {
             .expect("sabotage");
     }
     let outcome = agora_server::build(&common::test_config(&url)).await;
-    let error = format!("{:#}", outcome.err().expect("start-up fails"));
+    let Err(error) = outcome else {
+        panic!("start-up must fail when a migration fails");
+    };
+    let error = format!("{error:#}");
     assert!(error.contains("migration failed"), "{error}");
     let _ = std::fs::remove_dir_all(dir);
 }
