@@ -23,6 +23,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,
+    pub limiter: Arc<crate::ratelimit::RateLimiter>,
 }
 
 const USER_ID_KEY: &str = "account_id";
@@ -175,6 +176,27 @@ pub async fn remember_input(form: &str, values: &[(&str, &str)]) {
 
 pub async fn recall_input() -> AppResult<Option<crate::forms::FormMemory>> {
     session().await?.get(FORM_MEMORY_KEY).await.map_err(AppError::internal)
+}
+
+/// 429 once `key` has been tried more often than `limit` allows.
+pub fn rate_limit(key: &str, limit: crate::ratelimit::Limit) -> AppResult<()> {
+    if state()?.limiter.allow(key, limit) {
+        Ok(())
+    } else {
+        tracing::info!(kind = key.split(':').next().unwrap_or_default(), "rate limited");
+        Err(AppError::RateLimited)
+    }
+}
+
+/// The caller's network address, as the server saw it.
+pub fn client_address() -> String {
+    use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Sends the browser to `path` after the server function returns.

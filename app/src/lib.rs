@@ -10,6 +10,8 @@ pub mod db;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod ratelimit;
 pub mod site;
 pub mod themes;
 

@@ -13,16 +13,17 @@ use axum::{middleware, Router};
 use config::Config;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use std::str::FromStr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
+use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
@@ -81,6 +82,7 @@ pub async fn build(config: &Config) -> anyhow::Result<Router> {
         settings: Arc::new(Settings {
             secure_cookies: config.secure_cookies,
         }),
+        limiter: Arc::default(),
     };
     let router = routes(state.clone());
     let router = match state.db.engine {
@@ -115,7 +117,13 @@ pub async fn build(config: &Config) -> anyhow::Result<Router> {
         .layer(TraceLayer::new_for_http()))
 }
 
-fn with_sessions<S: SessionStore + Clone>(router: Router, store: S, config: &Config) -> Router {
+fn with_sessions<S: SessionStore + ExpiredDeletion + Clone>(router: Router, store: S, config: &Config) -> Router {
+    let sweeper = store.clone();
+    tokio::spawn(async move {
+        if let Err(e) = sweeper.continuously_delete_expired(Duration::from_secs(60 * 60)).await {
+            tracing::warn!(error = %e, "expired sessions are no longer being deleted");
+        }
+    });
     let layer = SessionManagerLayer::new(store)
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
@@ -128,9 +136,17 @@ fn with_sessions<S: SessionStore + Clone>(router: Router, store: S, config: &Con
     router.layer(layer)
 }
 
+/// The page routes, generated once per process. Generating them runs the application
+/// with resource loading suppressed process-wide; a page rendered meanwhile by another
+/// server in the same process (integration tests start many) would wait forever.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn routes(state: AppState) -> Router {
     let leptos_options = state.leptos_options.clone();
-    let page_routes = generate_route_list(App);
+    let page_routes = page_routes();
     let context_state = state.clone();
     let fallback_state = state.clone();
     Router::new()
@@ -157,10 +173,13 @@ async fn healthz() -> &'static str {
 
 /// Serves until the process is asked to stop.
 pub async fn serve(listener: TcpListener, router: Router) -> anyhow::Result<()> {
-    axum::serve(listener, router.into_make_service())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("server stopped with an error")
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server stopped with an error")
 }
 
 async fn shutdown_signal() {

@@ -20,6 +20,7 @@ on_both_engines!(
     an_admin_changes_a_role_and_the_change_is_audited,
     the_audit_log_cannot_be_changed_or_emptied,
     changing_the_password_signs_out_other_sessions,
+    repeated_sign_in_attempts_on_one_account_are_slowed_down,
 );
 
 async fn a_resident_registers_signs_in_sees_the_profile_and_signs_out(engine: Engine) {
@@ -441,4 +442,42 @@ async fn changing_the_password_signs_out_other_sessions(engine: Engine) {
         location(&fresh.sign_in("noor@example.be", new_password).await),
         "/profile"
     );
+}
+
+async fn repeated_sign_in_attempts_on_one_account_are_slowed_down(engine: Engine) {
+    let app = spawn_app(engine).await;
+    app.create_account("zoe@example.be", "Zoé", GOOD_PASSWORD, Role::Member)
+        .await;
+    let attacker = app.browser();
+    for _ in 0..10 {
+        let response = attacker
+            .call(
+                "/api/sign_in",
+                &[("email", "zoe@example.be"), ("password", "guess guess guess")],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 401);
+    }
+    let response = attacker
+        .call(
+            "/api/sign_in",
+            &[("email", "Zoe@Example.be"), ("password", GOOD_PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        response.status().as_u16(),
+        429,
+        "even the right password waits once the limit is reached"
+    );
+    assert!(response.text().await.expect("body").contains("rate_limited"));
+
+    let other = app.browser();
+    other.register("yann@example.be", "Yann", GOOD_PASSWORD).await;
+    let response = other
+        .call(
+            "/api/sign_in",
+            &[("email", "yann@example.be"), ("password", GOOD_PASSWORD)],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 200, "other accounts are not affected");
 }

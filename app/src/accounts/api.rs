@@ -109,6 +109,10 @@ pub async fn register(
         ("registration_number", registration_number.as_str()),
     ];
     let outcome: AppResult<()> = async {
+        ctx::rate_limit(
+            &format!("register:{}", ctx::client_address()),
+            crate::ratelimit::REGISTRATIONS_PER_ADDRESS,
+        )?;
         let form = parse_registration(
             &email,
             &password,
@@ -158,6 +162,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     let outcome: AppResult<()> = async {
         let db = ctx::db()?;
         let normalized = email.trim().to_lowercase();
+        ctx::rate_limit(&format!("sign_in:{normalized}"), crate::ratelimit::SIGN_IN_PER_ACCOUNT)?;
         let credentials = store::credentials(&db, &normalized).await?;
         let (id, stored) = credentials.map(|(id, hash)| (Some(id), Some(hash))).unwrap_or_default();
         if !password::verify(password, stored).await? {

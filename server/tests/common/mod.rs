@@ -140,7 +140,7 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("address");
     tokio::spawn(async move {
-        let _ = axum::serve(listener, router.into_make_service()).await;
+        let _ = agora_server::serve(listener, router).await;
     });
     let db = Db::connect(&database_url, 2).await.expect("test connection");
     TestApp {
@@ -164,6 +164,7 @@ impl TestApp {
         Browser {
             client: Client::builder()
                 .cookie_store(true)
+                .timeout(std::time::Duration::from_secs(20))
                 .redirect(redirect::Policy::none())
                 .build()
                 .expect("client"),
