@@ -317,9 +317,7 @@ async fn a_post_from_another_origin_is_refused(engine: Engine) {
 
 async fn an_admin_changes_a_role_and_the_change_is_audited(engine: Engine) {
     let app = spawn_app(engine).await;
-    let admin_id = app
-        .create_account("admin@example.be", "Admin", GOOD_PASSWORD, Role::Admin)
-        .await;
+    let (admin_id, admin) = app.signed_in("admin@example.be", Role::Admin).await;
     let member = app.browser();
     member.register("mia@example.be", "Mia", GOOD_PASSWORD).await;
     let member_id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE email_normalized = 'mia@example.be'")
@@ -327,8 +325,6 @@ async fn an_admin_changes_a_role_and_the_change_is_audited(engine: Engine) {
         .await
         .expect("id");
 
-    let admin = app.browser();
-    admin.sign_in("admin@example.be", GOOD_PASSWORD).await;
     let (status, page) = admin.get_html("/admin/accounts").await;
     assert_eq!(status, 200);
     assert!(page.contains("mia@example.be"));

@@ -181,10 +181,7 @@ async fn the_seven_programme_themes_are_listed_in_three_languages(engine: Engine
 
 async fn an_admin_adds_reorders_and_archives_a_theme(engine: Engine) {
     let app = spawn_app(engine).await;
-    app.create_account("admin@example.be", "Admin", GOOD_PASSWORD, Role::Admin)
-        .await;
-    let admin = app.browser();
-    admin.sign_in("admin@example.be", GOOD_PASSWORD).await;
+    let (_, admin) = app.signed_in("admin@example.be", Role::Admin).await;
 
     let response = admin
         .submit(
@@ -258,10 +255,7 @@ async fn an_admin_adds_reorders_and_archives_a_theme(engine: Engine) {
 
 async fn a_theme_with_a_bad_address_is_refused_and_the_form_keeps_the_text(engine: Engine) {
     let app = spawn_app(engine).await;
-    app.create_account("admin@example.be", "Admin", GOOD_PASSWORD, Role::Admin)
-        .await;
-    let admin = app.browser();
-    admin.sign_in("admin@example.be", GOOD_PASSWORD).await;
+    let (_, admin) = app.signed_in("admin@example.be", Role::Admin).await;
     let response = admin
         .submit(
             "/admin/themes",

@@ -4,7 +4,7 @@ use super::api::{list_accounts, my_profile, ChangePassword, SetRole, REGISTER_FO
 use super::model::{AccountKind, Password, Role};
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale};
-use crate::site::views::Refusal;
+use crate::site::views::{DataTable, OlderLink, Refusal};
 use crate::use_auth;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -236,20 +236,11 @@ pub fn AdminAccountsPage() -> impl IntoView {
                         Err(error) => view! { <Refusal error /> }.into_any(),
                         Ok(accounts) => {
                             let older = (accounts.len() == 50).then(|| accounts.last().map(|a| a.id)).flatten();
+                            let headers = ["field-label-display-name", "field-label-email", "field-label-kind", "admin-joined", "field-label-role"]
+                                .map(t)
+                                .to_vec();
                             view! {
-                                <div class="table-wrap">
-                                    <table class="data-table">
-                                        <caption class="visually-hidden">{t("admin-accounts-title")}</caption>
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">{t("field-label-display-name")}</th>
-                                                <th scope="col">{t("field-label-email")}</th>
-                                                <th scope="col">{t("field-label-kind")}</th>
-                                                <th scope="col">{t("admin-joined")}</th>
-                                                <th scope="col">{t("field-label-role")}</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
+                                <DataTable caption=t("admin-accounts-title") headers>
                                             {accounts.into_iter().map(|account| {
                                                 let prefix = format!("account-{}-", account.id);
                                                 let role_id = format!("{prefix}role");
@@ -283,12 +274,8 @@ pub fn AdminAccountsPage() -> impl IntoView {
                                                     </tr>
                                                 }
                                             }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                                {older.map(|id| view! {
-                                    <p><a class="button button-secondary" href=format!("/admin/accounts?before={id}")>{t("admin-older")}</a></p>
-                                })}
+                                </DataTable>
+                                <OlderLink href=older.map(|id| format!("/admin/accounts?before={id}")) />
                             }
                             .into_any()
                         }

@@ -1,7 +1,7 @@
 use super::api::recent_audit;
 use crate::accounts::views::AdminNav;
 use crate::i18n::{format_date, t, use_locale};
-use crate::site::views::Refusal;
+use crate::site::views::{DataTable, OlderLink, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -25,20 +25,9 @@ pub fn AuditPage() -> impl IntoView {
                         Err(error) => view! { <Refusal error /> }.into_any(),
                         Ok(entries) => {
                             let older = (entries.len() == 100).then(|| entries.last().map(|e| e.id)).flatten();
+                            let headers = ["audit-when", "audit-who", "audit-what", "audit-target", "audit-detail"].map(t).to_vec();
                             view! {
-                                <div class="table-wrap">
-                                    <table class="data-table">
-                                        <caption class="visually-hidden">{t("admin-audit-title")}</caption>
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">{t("audit-when")}</th>
-                                                <th scope="col">{t("audit-who")}</th>
-                                                <th scope="col">{t("audit-what")}</th>
-                                                <th scope="col">{t("audit-target")}</th>
-                                                <th scope="col">{t("audit-detail")}</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
+                                <DataTable caption=t("admin-audit-title") headers>
                                             {entries.into_iter().map(|entry| view! {
                                                 <tr>
                                                     <td>{format_date(locale, entry.at)}</td>
@@ -48,12 +37,8 @@ pub fn AuditPage() -> impl IntoView {
                                                     <td>{entry.detail.clone()}</td>
                                                 </tr>
                                             }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                                {older.map(|id| view! {
-                                    <p><a class="button button-secondary" href=format!("/admin/audit?before={id}")>{t("admin-older")}</a></p>
-                                })}
+                                </DataTable>
+                                <OlderLink href=older.map(|id| format!("/admin/audit?before={id}")) />
                             }
                             .into_any()
                         }

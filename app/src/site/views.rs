@@ -209,3 +209,29 @@ pub fn Refusal(error: crate::error::AppError) -> impl IntoView {
         </section>
     }
 }
+
+/// A table of records for the admin pages, scrolling sideways on a phone.
+#[component]
+pub fn DataTable(#[prop(into)] caption: String, headers: Vec<String>, children: Children) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="data-table">
+                <caption class="visually-hidden">{caption}</caption>
+                <thead>
+                    <tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The link to the next page of a list, when the list filled its page.
+#[component]
+pub fn OlderLink(href: Option<String>) -> impl IntoView {
+    href.map(|href| {
+        view! {
+            <p><a class="button button-secondary" href=href>{t("admin-older")}</a></p>
+        }
+    })
+}

@@ -201,6 +201,18 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// A browser signed in to a new account with `role`.
+    pub async fn signed_in(&self, email: &str, role: agora_app::accounts::model::Role) -> (i64, Browser) {
+        let id = self
+            .create_account(email, email.split('@').next().unwrap_or(email), GOOD_PASSWORD, role)
+            .await;
+        let browser = self.browser();
+        browser.sign_in(email, GOOD_PASSWORD).await;
+        (id, browser)
+    }
+}
+
 impl Browser {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
