@@ -140,3 +140,58 @@ audit-who = Who
 audit-what = Action
 audit-target = On
 audit-detail = Detail
+
+## Ideas
+nav-ideas = Ideas
+home-explore-ideas = Browse the ideas
+ideas-new = Propose an idea
+ideas-title = Ideas
+ideas-lead = Ideas from residents, businesses and universities for a smarter Brussels. Support the ones you want to see happen.
+ideas-filters = Filter the ideas
+ideas-all-themes = All themes
+ideas-status = Status
+ideas-all-statuses = All statuses
+ideas-all-districts = All of Brussels
+ideas-sort = Order
+sort-newest = Newest first
+sort-most_votes = Most supported
+ideas-empty = No idea matches these filters yet.
+ideas-pages = Pages
+ideas-previous = Previous page
+ideas-next = Next page
+field-label-theme = Theme
+field-label-district = Municipality
+field-label-title = Title
+field-label-body = Description
+idea-new-title = Propose an idea
+idea-new-lead = Describe what you would change and why. Other residents can then support and improve it, and moderators answer every idea.
+idea-title-hint = A short sentence that says what the idea is, at most 120 characters.
+idea-body-hint = Paragraphs are kept and web addresses become links. At most 5,000 characters.
+idea-choose-theme = Choose a theme
+idea-district-hint = Optional: where in Brussels the idea applies.
+idea-whole-region = The whole region
+idea-submit = Publish my idea
+idea-support-label = Support
+idea-withdraw = Withdraw my idea
+idea-history = History
+status-open = Open
+status-under_review = Under review
+status-accepted = Accepted
+status-declined = Declined
+status-duplicate = Duplicate
+status-withdrawn = Withdrawn
+vote-count = { $count ->
+    [one] supporter
+   *[other] supporters
+}
+vote-count-long = { $count ->
+    [one] 1 supporter
+   *[other] { $count } supporters
+}
+vote-support = Support this idea
+vote-remove = Withdraw my support
+vote-sign-in = Sign in to support
+vote-closed = This idea no longer collects support.
+badge-moderator = Moderator
+badge-official = Government member
+error-closed = This idea is no longer open for that.

@@ -140,3 +140,58 @@ audit-who = Qui
 audit-what = Action
 audit-target = Sur
 audit-detail = Détail
+
+## Idées
+nav-ideas = Idées
+home-explore-ideas = Parcourir les idées
+ideas-new = Proposer une idée
+ideas-title = Idées
+ideas-lead = Les idées des habitants, des entreprises et des universités pour un Bruxelles plus intelligent. Soutenez celles que vous voulez voir aboutir.
+ideas-filters = Filtrer les idées
+ideas-all-themes = Tous les thèmes
+ideas-status = Statut
+ideas-all-statuses = Tous les statuts
+ideas-all-districts = Tout Bruxelles
+ideas-sort = Ordre
+sort-newest = Les plus récentes
+sort-most_votes = Les plus soutenues
+ideas-empty = Aucune idée ne correspond encore à ces filtres.
+ideas-pages = Pages
+ideas-previous = Page précédente
+ideas-next = Page suivante
+field-label-theme = Thème
+field-label-district = Commune
+field-label-title = Titre
+field-label-body = Description
+idea-new-title = Proposer une idée
+idea-new-lead = Décrivez ce que vous changeriez et pourquoi. Les autres habitants pourront la soutenir et l'améliorer, et les modérateurs répondent à chaque idée.
+idea-title-hint = Une phrase courte qui dit ce qu'est l'idée, 120 caractères au plus.
+idea-body-hint = Les paragraphes sont conservés et les adresses web deviennent des liens. 5 000 caractères au plus.
+idea-choose-theme = Choisissez un thème
+idea-district-hint = Facultatif : où, à Bruxelles, l'idée s'applique.
+idea-whole-region = Toute la Région
+idea-submit = Publier mon idée
+idea-support-label = Soutien
+idea-withdraw = Retirer mon idée
+idea-history = Historique
+status-open = Ouverte
+status-under_review = En cours d'examen
+status-accepted = Acceptée
+status-declined = Refusée
+status-duplicate = Doublon
+status-withdrawn = Retirée
+vote-count = { $count ->
+    [one] soutien
+   *[other] soutiens
+}
+vote-count-long = { $count ->
+    [one] 1 soutien
+   *[other] { $count } soutiens
+}
+vote-support = Soutenir cette idée
+vote-remove = Retirer mon soutien
+vote-sign-in = Connectez-vous pour soutenir
+vote-closed = Cette idée ne recueille plus de soutiens.
+badge-moderator = Modérateur
+badge-official = Membre du gouvernement
+error-closed = Cette idée n'est plus ouverte pour cela.

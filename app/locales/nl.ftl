@@ -140,3 +140,58 @@ audit-who = Wie
 audit-what = Actie
 audit-target = Op
 audit-detail = Detail
+
+## Ideeën
+nav-ideas = Ideeën
+home-explore-ideas = Bekijk de ideeën
+ideas-new = Een idee voorstellen
+ideas-title = Ideeën
+ideas-lead = Ideeën van inwoners, bedrijven en universiteiten voor een slimmer Brussel. Steun de ideeën die u werkelijkheid wilt zien worden.
+ideas-filters = Ideeën filteren
+ideas-all-themes = Alle thema's
+ideas-status = Status
+ideas-all-statuses = Alle statussen
+ideas-all-districts = Heel Brussel
+ideas-sort = Volgorde
+sort-newest = Nieuwste eerst
+sort-most_votes = Meest gesteund
+ideas-empty = Nog geen enkel idee past bij deze filters.
+ideas-pages = Pagina's
+ideas-previous = Vorige pagina
+ideas-next = Volgende pagina
+field-label-theme = Thema
+field-label-district = Gemeente
+field-label-title = Titel
+field-label-body = Beschrijving
+idea-new-title = Een idee voorstellen
+idea-new-lead = Beschrijf wat u zou veranderen en waarom. Andere inwoners kunnen het dan steunen en verbeteren, en moderatoren beantwoorden elk idee.
+idea-title-hint = Een korte zin die zegt wat het idee is, hoogstens 120 tekens.
+idea-body-hint = Alinea's blijven behouden en webadressen worden links. Hoogstens 5.000 tekens.
+idea-choose-theme = Kies een thema
+idea-district-hint = Optioneel: waar in Brussel het idee van toepassing is.
+idea-whole-region = Het hele Gewest
+idea-submit = Mijn idee publiceren
+idea-support-label = Steun
+idea-withdraw = Mijn idee intrekken
+idea-history = Geschiedenis
+status-open = Open
+status-under_review = In behandeling
+status-accepted = Aanvaard
+status-declined = Afgewezen
+status-duplicate = Dubbel
+status-withdrawn = Ingetrokken
+vote-count = { $count ->
+    [one] steunbetuiging
+   *[other] steunbetuigingen
+}
+vote-count-long = { $count ->
+    [one] 1 steunbetuiging
+   *[other] { $count } steunbetuigingen
+}
+vote-support = Dit idee steunen
+vote-remove = Mijn steun intrekken
+vote-sign-in = Meld u aan om te steunen
+vote-closed = Dit idee verzamelt geen steun meer.
+badge-moderator = Moderator
+badge-official = Regeringslid
+error-closed = Dit idee staat daar niet meer voor open.

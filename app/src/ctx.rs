@@ -199,6 +199,14 @@ pub fn client_address() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// After a plain form post, sends the browser to `path` (a page and an anchor) instead of
+/// back to the form's page; callers with JavaScript stay where they are.
+pub fn redirect_plain_form(path: &str) {
+    if is_plain_form_post() {
+        redirect(path);
+    }
+}
+
 /// Sends the browser to `path` after the server function returns.
 pub fn redirect(path: &str) {
     leptos_axum::redirect(path);

@@ -40,6 +40,8 @@ pub enum AppError {
     RateLimited,
     #[error("account blocked")]
     Blocked,
+    #[error("no longer open")]
+    Closed,
     #[error("internal error")]
     Internal,
 }
@@ -56,6 +58,7 @@ impl AppError {
             AppError::InvalidCredentials => "invalid_credentials",
             AppError::RateLimited => "rate_limited",
             AppError::Blocked => "blocked",
+            AppError::Closed => "closed",
             AppError::Internal => "internal",
         }
     }
@@ -67,6 +70,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::BadRequest => 400,
             AppError::Invalid { .. } => 422,
+            AppError::Closed => 409,
             AppError::RateLimited => 429,
             AppError::Internal => 500,
         }

@@ -113,7 +113,12 @@ pub fn translate(locale: Locale, key: &str, args: &[(&str, String)]) -> String {
     let fluent_args = (!args.is_empty()).then(|| {
         let mut a = FluentArgs::new();
         for (name, value) in args {
-            a.set(*name, FluentValue::from(value.clone()));
+            // Numbers stay numbers, so that plural forms are chosen.
+            let value = match value.parse::<i64>() {
+                Ok(number) => FluentValue::from(number),
+                Err(_) => FluentValue::from(value.clone()),
+            };
+            a.set(*name, value);
         }
         a
     });
@@ -223,6 +228,7 @@ mod tests {
             "invalid_credentials",
             "rate_limited",
             "blocked",
+            "closed",
             "internal",
         ] {
             for locale in Locale::ALL {

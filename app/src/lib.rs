@@ -10,10 +10,12 @@ pub mod db;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod ideas;
 #[cfg(feature = "ssr")]
 pub mod ratelimit;
 pub mod site;
 pub mod themes;
+pub mod votes;
 
 use accounts::api::{current_user, Register, SignIn};
 use accounts::model::SessionUser;
@@ -89,6 +91,9 @@ pub fn App() -> impl IntoView {
                 <site::views::Layout>
                     <Routes fallback=site::views::NotFound>
                         <Route path=path!("/") view=site::views::HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/ideas") view=ideas::views::IdeasPage ssr=SsrMode::Async />
+                        <Route path=path!("/ideas/new") view=ideas::views::NewIdeaPage ssr=SsrMode::Async />
+                        <Route path=path!("/ideas/:idea") view=ideas::views::IdeaView ssr=SsrMode::Async />
                         <Route path=path!("/themes") view=themes::views::ThemesPage ssr=SsrMode::Async />
                         <Route path=path!("/themes/:slug") view=themes::views::ThemePage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=accounts::views::RegisterPage ssr=SsrMode::Async />

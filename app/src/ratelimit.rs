@@ -21,6 +21,16 @@ pub const REGISTRATIONS_PER_ADDRESS: Limit = Limit {
     window: Duration::from_secs(60 * 60),
 };
 
+pub const VOTES_PER_ACCOUNT: Limit = Limit {
+    attempts: 120,
+    window: Duration::from_secs(60),
+};
+
+pub const IDEAS_PER_ACCOUNT: Limit = Limit {
+    attempts: 10,
+    window: Duration::from_secs(24 * 60 * 60),
+};
+
 /// Past this many keys, keys whose attempts have all expired are forgotten.
 const PRUNE_ABOVE: usize = 10_000;
 

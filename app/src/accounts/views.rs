@@ -15,6 +15,23 @@ pub fn kind_label(kind: AccountKind) -> String {
     t(&format!("kind-{}", kind.as_str()))
 }
 
+/// The badge shown beside an author's name, if any: staff roles first, then organisations.
+pub fn author_badge(kind: AccountKind, role: Role, verified: bool) -> Option<String> {
+    match (role, kind) {
+        (Role::Moderator | Role::Admin, _) => Some(t("badge-moderator")),
+        (Role::Official, _) => Some(t("badge-official")),
+        (_, AccountKind::Business | AccountKind::Academic) => {
+            let kind = kind_label(kind);
+            Some(if verified {
+                format!("{kind} · {}", t("badge-verified"))
+            } else {
+                kind
+            })
+        }
+        (_, AccountKind::Resident) => None,
+    }
+}
+
 pub fn role_label(role: Role) -> String {
     t(&format!("role-{}", role.as_str()))
 }

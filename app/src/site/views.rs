@@ -38,6 +38,7 @@ fn Header() -> impl IntoView {
                 <nav class="main-nav" aria-label=t("nav-main-label")>
                     <ul>
                         <li><A href="/">{t("nav-home")}</A></li>
+                        <li><A href="/ideas">{t("nav-ideas")}</A></li>
                         <li><A href="/themes">{t("nav-themes")}</A></li>
                     </ul>
                 </nav>
@@ -128,8 +129,8 @@ pub fn HomePage() -> impl IntoView {
                 <h1>{t("home-heading")}</h1>
                 <p class="lead">{t("home-lead")}</p>
                 <p class="hero-actions">
-                    <A href="/themes" attr:class="button">{t("home-explore-themes")}</A>
-                    <A href="/register" attr:class="button button-secondary">{t("home-join")}</A>
+                    <A href="/ideas" attr:class="button">{t("home-explore-ideas")}</A>
+                    <A href="/ideas/new" attr:class="button button-secondary">{t("ideas-new")}</A>
                 </p>
             </div>
         </section>

@@ -202,6 +202,40 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// `n` member accounts sharing one password hash (hashing is the slow part), each
+    /// with a signed-in browser.
+    pub async fn crowd(&self, n: usize) -> Vec<Browser> {
+        use agora_app::accounts::{model, password as pw, store};
+        let hash = pw::hash(model::Password::parse(GOOD_PASSWORD).expect("valid"))
+            .await
+            .expect("hash");
+        let mut browsers = Vec::with_capacity(n);
+        for i in 0..n {
+            let email = format!("crowd{i}@example.be");
+            let account = store::NewAccount {
+                email: email.clone(),
+                email_normalized: email.clone(),
+                password_hash: hash.clone(),
+                display_name: format!("Crowd {i}"),
+                kind: model::AccountKind::Resident,
+                role: model::Role::Member,
+                organisation_name: None,
+                registration_number: None,
+            };
+            store::insert(&self.db, &account)
+                .await
+                .expect("insert")
+                .expect("new email");
+            browsers.push(self.browser());
+        }
+        let sign_ins = browsers
+            .iter()
+            .enumerate()
+            .map(|(i, b)| b.sign_in_email(format!("crowd{i}@example.be")));
+        futures::future::join_all(sign_ins).await;
+        browsers
+    }
+
     /// A browser signed in to a new account with `role`.
     pub async fn signed_in(&self, email: &str, role: agora_app::accounts::model::Role) -> (i64, Browser) {
         let id = self
@@ -274,6 +308,18 @@ impl Browser {
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Response {
         self.submit("/login", "/api/sign_in", &[("email", email), ("password", password)])
+            .await
+    }
+
+    async fn sign_in_email(&self, email: String) {
+        let response = self.sign_in(&email, GOOD_PASSWORD).await;
+        assert_eq!(location(&response), "/profile", "{email} signs in");
+    }
+
+    /// Supports (or withdraws support from) an idea, as the hydrated page does.
+    pub async fn vote(&self, idea_id: &str, support: bool) -> Response {
+        let support = if support { "true" } else { "false" };
+        self.call("/api/vote", &[("idea_id", idea_id), ("support", support)])
             .await
     }
 

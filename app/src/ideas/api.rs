@@ -1,0 +1,130 @@
+//! Server functions for ideas.
+
+use super::model::{District, IdeaList, IdeaPage};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::model::{idea_path, slugify, IdeaBody, IdeaStatus, IdeaTitle, ListQuery, Sort},
+    super::store,
+    crate::ctx,
+    crate::error::{AppResult, Problems},
+};
+
+pub const IDEA_FORM: &str = "idea";
+
+#[server(endpoint = "districts")]
+pub async fn districts() -> Result<Vec<District>, AppError> {
+    Ok(store::districts(&crate::ctx::db()?).await?)
+}
+
+/// Publishes an idea as the signed-in account, in the language of the page it was written on.
+#[server(endpoint = "submit_idea")]
+pub async fn submit_idea(title: String, body: String, theme: String, district: Option<String>) -> Result<(), AppError> {
+    let user = ctx::require_user().await?;
+    let district = district.filter(|d| !d.trim().is_empty());
+    let outcome: AppResult<String> = async {
+        let mut problems = Problems::new();
+        let parsed_title = problems.check("title", IdeaTitle::parse(&title));
+        let parsed_body = problems.check("body", IdeaBody::parse(&body));
+        if theme.trim().is_empty() {
+            problems.push("theme", "required");
+        }
+        problems.into_result()?;
+        let (Some(title), Some(body)) = (parsed_title, parsed_body) else {
+            return Err(AppError::BadRequest);
+        };
+        ctx::rate_limit(&format!("idea:{}", user.id), crate::ratelimit::IDEAS_PER_ACCOUNT)?;
+        let slug = slugify(title.as_str());
+        let language = crate::i18n::detect_locale().code();
+        let new_idea = store::NewIdea {
+            title: title.as_str(),
+            slug: &slug,
+            body: body.as_str(),
+            theme_slug: theme.trim(),
+            district_slug: district.as_deref(),
+            author_id: user.id,
+            language,
+        };
+        match store::create(&ctx::db()?, &new_idea).await? {
+            store::Created::Idea(id) => Ok(idea_path(id, &slug)),
+            store::Created::UnknownTheme => Err(AppError::field("theme", "unknown_choice")),
+            store::Created::UnknownDistrict => Err(AppError::field("district", "unknown_choice")),
+        }
+    }
+    .await;
+    match outcome {
+        Ok(path) => {
+            ctx::redirect(&path);
+            Ok(())
+        }
+        Err(error) => {
+            let district = district.unwrap_or_default();
+            ctx::remember_input(
+                IDEA_FORM,
+                &[
+                    ("title", &title),
+                    ("body", &body),
+                    ("theme", &theme),
+                    ("district", &district),
+                ],
+            )
+            .await;
+            Err(error)
+        }
+    }
+}
+
+/// An idea with what the reader may do with it.
+#[server(endpoint = "idea")]
+pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
+    let db = ctx::db()?;
+    let idea = store::detail(&db, id).await?.ok_or(AppError::NotFound)?;
+    let user = ctx::current_user().await?;
+    let voted = match &user {
+        Some(user) => crate::votes::store::has_voted(&db, id, user.id).await?,
+        None => false,
+    };
+    Ok(IdeaPage {
+        signed_in: user.is_some(),
+        is_author: user.as_ref().is_some_and(|u| u.id == idea.author.id),
+        voted,
+        idea,
+    })
+}
+
+/// One page of ideas; every filter is optional and unknown values are ignored.
+#[server(endpoint = "ideas")]
+pub async fn list_ideas(
+    theme: Option<String>,
+    status: Option<String>,
+    district: Option<String>,
+    sort: Option<String>,
+    page: Option<u32>,
+) -> Result<IdeaList, AppError> {
+    let non_empty = |v: Option<String>| v.filter(|s| !s.is_empty());
+    let query = ListQuery {
+        theme: non_empty(theme),
+        status: status.as_deref().and_then(IdeaStatus::parse),
+        district: non_empty(district),
+        sort: sort.as_deref().and_then(Sort::parse).unwrap_or_default(),
+        page: page.unwrap_or(1),
+    };
+    if query.page > ListQuery::MAX_PAGE {
+        return Err(AppError::NotFound);
+    }
+    Ok(store::list(&ctx::db()?, &query).await?)
+}
+
+/// The author withdraws their idea while it is still open.
+#[server(endpoint = "withdraw_idea")]
+pub async fn withdraw_idea(idea_id: i64) -> Result<(), AppError> {
+    let user = ctx::require_user().await?;
+    match store::withdraw(&ctx::db()?, idea_id, user.id).await? {
+        store::Withdrawal::Done => Ok(()),
+        store::Withdrawal::NotAuthor => Err(AppError::Forbidden),
+        store::Withdrawal::NotOpen => Err(AppError::Closed),
+        store::Withdrawal::NoSuchIdea => Err(AppError::NotFound),
+    }
+}

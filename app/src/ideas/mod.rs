@@ -1,0 +1,7 @@
+//! Ideas: submission, the public list, the idea page, withdrawal.
+
+pub mod api;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod views;

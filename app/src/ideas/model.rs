@@ -1,0 +1,333 @@
+use crate::accounts::model::{parse_text, AccountKind, InputError, Role};
+use crate::i18n::Locale;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdeaStatus {
+    Open,
+    UnderReview,
+    Accepted,
+    Declined,
+    Duplicate,
+    Withdrawn,
+}
+
+impl IdeaStatus {
+    pub const ALL: [IdeaStatus; 6] = [
+        IdeaStatus::Open,
+        IdeaStatus::UnderReview,
+        IdeaStatus::Accepted,
+        IdeaStatus::Declined,
+        IdeaStatus::Duplicate,
+        IdeaStatus::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdeaStatus::Open => "open",
+            IdeaStatus::UnderReview => "under_review",
+            IdeaStatus::Accepted => "accepted",
+            IdeaStatus::Declined => "declined",
+            IdeaStatus::Duplicate => "duplicate",
+            IdeaStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<IdeaStatus> {
+        IdeaStatus::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// Votes can be given and withdrawn only while nobody has decided yet.
+    pub fn accepts_votes(self) -> bool {
+        matches!(self, IdeaStatus::Open | IdeaStatus::UnderReview)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdeaTitle(String);
+
+impl IdeaTitle {
+    pub const MAX: usize = 120;
+
+    pub fn parse(input: &str) -> Result<IdeaTitle, InputError> {
+        parse_text(input, 1, Self::MAX, false).map(IdeaTitle)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdeaBody(String);
+
+impl IdeaBody {
+    pub const MAX: usize = 5000;
+
+    pub fn parse(input: &str) -> Result<IdeaBody, InputError> {
+        parse_text(&input.replace("\r\n", "\n"), 1, Self::MAX, true).map(IdeaBody)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The readable part of an idea's URL: lower-case ASCII words joined by hyphens,
+/// accents folded (`Vélos à Ixelles` → `velos-a-ixelles`).
+pub fn slugify(title: &str) -> String {
+    let mut slug = String::with_capacity(title.len());
+    for c in title.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= 80 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() {
+        "idea".to_owned()
+    } else {
+        slug
+    }
+}
+
+fn fold_accent(c: char) -> impl Iterator<Item = char> {
+    let folded: &str = match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => "a",
+        'ç' | 'Ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ñ' | 'Ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ÿ' | 'Ÿ' => "y",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        'ß' => "ss",
+        _ => "",
+    };
+    let keep = folded.is_empty().then_some(c);
+    folded.chars().chain(keep)
+}
+
+/// `/ideas/{id}-{slug}` → the id, whatever the slug says.
+pub fn id_from_path_segment(segment: &str) -> Option<i64> {
+    let digits: String = segment.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+pub fn idea_path(id: i64, slug: &str) -> String {
+    format!("/ideas/{id}-{slug}")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct District {
+    pub id: i64,
+    pub slug: String,
+    pub names: [String; 3],
+}
+
+impl District {
+    pub fn name(&self, locale: Locale) -> &str {
+        &self.names[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(2)]
+    }
+}
+
+/// Who wrote something, with what the badges need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    pub id: i64,
+    pub display_name: String,
+    pub kind: AccountKind,
+    pub role: Role,
+    pub organisation_name: Option<String>,
+    pub organisation_verified: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaSummary {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub excerpt: String,
+    pub theme_slug: String,
+    pub theme_names: [String; 3],
+    pub district: Option<District>,
+    pub author_name: String,
+    pub status: IdeaStatus,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEvent {
+    pub status: IdeaStatus,
+    pub note: String,
+    pub actor_name: Option<String>,
+    pub at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaDetail {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub body: String,
+    pub theme_slug: String,
+    pub theme_names: [String; 3],
+    pub district: Option<District>,
+    pub author: Author,
+    pub language: String,
+    pub status: IdeaStatus,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    pub created_at: i64,
+    pub history: Vec<StatusEvent>,
+}
+
+/// What the reader of an idea page may do with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaPage {
+    pub idea: IdeaDetail,
+    pub signed_in: bool,
+    pub voted: bool,
+    pub is_author: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    #[default]
+    Newest,
+    MostVotes,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 2] = [Sort::Newest, Sort::MostVotes];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::MostVotes => "most_votes",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// A list request as it stands in the URL; unknown values are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListQuery {
+    pub theme: Option<String>,
+    pub status: Option<IdeaStatus>,
+    pub district: Option<String>,
+    pub sort: Sort,
+    pub page: u32,
+}
+
+impl ListQuery {
+    pub const PAGE_SIZE: u32 = 20;
+    /// Deeper pages are refused: lists are for browsing, the search is for finding.
+    pub const MAX_PAGE: u32 = 500;
+
+    pub fn to_query_string(&self, page: u32) -> String {
+        let mut parts = vec![];
+        if let Some(theme) = &self.theme {
+            parts.push(format!("theme={theme}"));
+        }
+        if let Some(status) = self.status {
+            parts.push(format!("status={}", status.as_str()));
+        }
+        if let Some(district) = &self.district {
+            parts.push(format!("district={district}"));
+        }
+        if self.sort != Sort::default() {
+            parts.push(format!("sort={}", self.sort.as_str()));
+        }
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaList {
+    pub ideas: Vec<IdeaSummary>,
+    pub has_more: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_over_120_characters_is_refused() {
+        assert_eq!(IdeaTitle::parse(&"a".repeat(121)), Err(InputError::TooLong));
+        assert!(IdeaTitle::parse(&"a".repeat(120)).is_ok());
+    }
+
+    #[test]
+    fn an_empty_title_is_refused() {
+        assert_eq!(IdeaTitle::parse("   "), Err(InputError::Required));
+    }
+
+    #[test]
+    fn a_description_over_5000_characters_is_refused() {
+        assert_eq!(IdeaBody::parse(&"é".repeat(5001)), Err(InputError::TooLong));
+    }
+
+    #[test]
+    fn a_description_keeps_its_paragraphs() {
+        assert_eq!(
+            IdeaBody::parse("One.\r\n\r\nTwo.").expect("valid").as_str(),
+            "One.\n\nTwo."
+        );
+    }
+
+    #[test]
+    fn a_slug_folds_accents_and_punctuation() {
+        assert_eq!(slugify("Vélos partagés à Ixelles !"), "velos-partages-a-ixelles");
+        assert_eq!(slugify("Œuvres d'art & Wi-Fi"), "oeuvres-d-art-wi-fi");
+        assert_eq!(slugify("???"), "idea");
+    }
+
+    #[test]
+    fn the_id_is_read_from_the_path_whatever_the_slug() {
+        assert_eq!(id_from_path_segment("42-old-title"), Some(42));
+        assert_eq!(id_from_path_segment("42"), Some(42));
+        assert_eq!(id_from_path_segment("x42"), None);
+    }
+
+    #[test]
+    fn only_open_and_under_review_ideas_accept_votes() {
+        let accepting: Vec<_> = IdeaStatus::ALL.into_iter().filter(|s| s.accepts_votes()).collect();
+        assert_eq!(accepting, [IdeaStatus::Open, IdeaStatus::UnderReview]);
+    }
+
+    #[test]
+    fn a_list_query_writes_only_what_differs_from_the_default() {
+        let query = ListQuery {
+            theme: Some("digital-inclusion".into()),
+            sort: Sort::MostVotes,
+            ..ListQuery::default()
+        };
+        assert_eq!(
+            query.to_query_string(2),
+            "?theme=digital-inclusion&sort=most_votes&page=2"
+        );
+        assert_eq!(ListQuery::default().to_query_string(1), "");
+    }
+}

@@ -1,0 +1,277 @@
+//! SQL for ideas. One set of queries for SQLite and PostgreSQL.
+
+use super::model::{Author, District, IdeaDetail, IdeaList, IdeaStatus, IdeaSummary, ListQuery, Sort, StatusEvent};
+use crate::accounts::model::{AccountKind, Role};
+use crate::db::{now_ms, Db};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+fn status(row: &AnyRow) -> Result<IdeaStatus, sqlx::Error> {
+    let text: String = row.try_get("status")?;
+    IdeaStatus::parse(&text).ok_or_else(|| sqlx::Error::Decode(format!("unknown status {text}").into()))
+}
+
+fn district(row: &AnyRow) -> Result<Option<District>, sqlx::Error> {
+    let id: Option<i64> = row.try_get("district_id")?;
+    id.map(|id| {
+        Ok(District {
+            id,
+            slug: row.try_get("district_slug")?,
+            names: [
+                row.try_get("district_fr")?,
+                row.try_get("district_nl")?,
+                row.try_get("district_en")?,
+            ],
+        })
+    })
+    .transpose()
+}
+
+pub async fn districts(db: &Db) -> Result<Vec<District>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id AS district_id, slug AS district_slug, name_fr AS district_fr, name_nl AS district_nl, \
+                name_en AS district_en FROM districts ORDER BY position, id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().filter_map(|r| district(r).transpose()).collect()
+}
+
+pub struct NewIdea<'a> {
+    pub title: &'a str,
+    pub slug: &'a str,
+    pub body: &'a str,
+    pub theme_slug: &'a str,
+    pub district_slug: Option<&'a str>,
+    pub author_id: i64,
+    pub language: &'a str,
+}
+
+pub enum Created {
+    Idea(i64),
+    UnknownTheme,
+    UnknownDistrict,
+}
+
+/// Stores a new open idea and its first status event, in one transaction.
+pub async fn create(db: &Db, idea: &NewIdea<'_>) -> Result<Created, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let theme_id: Option<i64> = sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1 AND archived = $2")
+        .bind(idea.theme_slug)
+        .bind(false)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(theme_id) = theme_id else {
+        tx.rollback().await?;
+        return Ok(Created::UnknownTheme);
+    };
+    let district_id: Option<i64> = match idea.district_slug {
+        None => None,
+        Some(slug) => {
+            let id = sqlx::query_scalar("SELECT id FROM districts WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if id.is_none() {
+                tx.rollback().await?;
+                return Ok(Created::UnknownDistrict);
+            }
+            id
+        }
+    };
+    let now = now_ms();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO ideas (title, slug, body, theme_id, district_id, author_id, language, status, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8) RETURNING id",
+    )
+    .bind(idea.title)
+    .bind(idea.slug)
+    .bind(idea.body)
+    .bind(theme_id)
+    .bind(district_id)
+    .bind(idea.author_id)
+    .bind(idea.language)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO idea_status_events (idea_id, status, actor_id, note, at) VALUES ($1, 'open', $2, '', $3)")
+        .bind(id)
+        .bind(idea.author_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Created::Idea(id))
+}
+
+const IDEA_JOINS: &str = "FROM ideas i \
+     JOIN themes t ON t.id = i.theme_id \
+     JOIN accounts a ON a.id = i.author_id \
+     LEFT JOIN districts d ON d.id = i.district_id";
+
+const IDEA_COLUMNS: &str = "i.id, i.slug, i.title, i.body, i.status, i.vote_count, i.comment_count, i.created_at, \
+     i.language, t.slug AS theme_slug, t.name_fr AS theme_fr, t.name_nl AS theme_nl, t.name_en AS theme_en, \
+     i.district_id, d.slug AS district_slug, d.name_fr AS district_fr, d.name_nl AS district_nl, \
+     d.name_en AS district_en, a.id AS author_id, a.display_name AS author_name, a.kind AS author_kind, \
+     a.role AS author_role, a.organisation_name, \
+     CAST(CAST(a.organisation_verified AS INTEGER) AS BIGINT) AS organisation_verified";
+
+pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error> {
+    let sql = format!("SELECT {IDEA_COLUMNS} {IDEA_JOINS} WHERE i.id = $1");
+    let Some(r) = sqlx::query(&sql).bind(id).fetch_optional(&db.pool).await? else {
+        return Ok(None);
+    };
+    let history = sqlx::query(
+        "SELECT e.status, e.note, e.at, a.display_name AS actor_name FROM idea_status_events e \
+         LEFT JOIN accounts a ON a.id = e.actor_id WHERE e.idea_id = $1 ORDER BY e.at, e.id LIMIT 100",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|e| {
+        Ok(StatusEvent {
+            status: status(e)?,
+            note: e.try_get("note")?,
+            actor_name: e.try_get("actor_name")?,
+            at: e.try_get("at")?,
+        })
+    })
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let kind_text: String = r.try_get("author_kind")?;
+    let role_text: String = r.try_get("author_role")?;
+    Ok(Some(IdeaDetail {
+        id: r.try_get("id")?,
+        slug: r.try_get("slug")?,
+        title: r.try_get("title")?,
+        body: r.try_get("body")?,
+        theme_slug: r.try_get("theme_slug")?,
+        theme_names: [r.try_get("theme_fr")?, r.try_get("theme_nl")?, r.try_get("theme_en")?],
+        district: district(&r)?,
+        author: Author {
+            id: r.try_get("author_id")?,
+            display_name: r.try_get("author_name")?,
+            kind: AccountKind::parse(&kind_text).unwrap_or(AccountKind::Resident),
+            role: Role::parse(&role_text).unwrap_or(Role::Member),
+            organisation_name: r.try_get("organisation_name")?,
+            organisation_verified: r.try_get::<i64, _>("organisation_verified")? != 0,
+        },
+        language: r.try_get("language")?,
+        status: status(&r)?,
+        vote_count: r.try_get("vote_count")?,
+        comment_count: r.try_get("comment_count")?,
+        created_at: r.try_get("created_at")?,
+        history,
+    }))
+}
+
+/// One page of the public list; filters and order come from the URL.
+pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
+    let order = match query.sort {
+        Sort::Newest => "i.created_at DESC, i.id DESC",
+        Sort::MostVotes => "i.vote_count DESC, i.id DESC",
+    };
+    let sql = format!(
+        "SELECT {IDEA_COLUMNS} {IDEA_JOINS} \
+         WHERE ($1 = '' OR t.slug = $1) AND ($2 = '' OR i.status = $2) AND ($3 = '' OR d.slug = $3) \
+         ORDER BY {order} LIMIT $4 OFFSET $5"
+    );
+    let page = query.page.clamp(1, ListQuery::MAX_PAGE);
+    let size = i64::from(ListQuery::PAGE_SIZE);
+    let rows = sqlx::query(&sql)
+        .bind(query.theme.as_deref().unwrap_or(""))
+        .bind(query.status.map(IdeaStatus::as_str).unwrap_or(""))
+        .bind(query.district.as_deref().unwrap_or(""))
+        .bind(size + 1)
+        .bind(i64::from(page - 1) * size)
+        .fetch_all(&db.pool)
+        .await?;
+    let has_more = rows.len() as i64 > size;
+    let ideas = rows
+        .iter()
+        .take(size as usize)
+        .map(|r| {
+            let body: String = r.try_get("body")?;
+            Ok(IdeaSummary {
+                id: r.try_get("id")?,
+                slug: r.try_get("slug")?,
+                title: r.try_get("title")?,
+                excerpt: excerpt(&body, 180),
+                theme_slug: r.try_get("theme_slug")?,
+                theme_names: [r.try_get("theme_fr")?, r.try_get("theme_nl")?, r.try_get("theme_en")?],
+                district: district(r)?,
+                author_name: r.try_get("author_name")?,
+                status: status(r)?,
+                vote_count: r.try_get("vote_count")?,
+                comment_count: r.try_get("comment_count")?,
+                created_at: r.try_get("created_at")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(IdeaList { ideas, has_more })
+}
+
+fn excerpt(body: &str, max: usize) -> String {
+    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+pub enum Withdrawal {
+    Done,
+    NotAuthor,
+    NotOpen,
+    NoSuchIdea,
+}
+
+/// The author withdraws an idea nobody acted on yet; it stays visible as withdrawn.
+pub async fn withdraw(db: &Db, idea_id: i64, author_id: i64) -> Result<Withdrawal, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let row = sqlx::query("SELECT author_id, status FROM ideas WHERE id = $1")
+        .bind(idea_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let outcome = match row {
+        None => Withdrawal::NoSuchIdea,
+        Some(r) if r.try_get::<i64, _>("author_id")? != author_id => Withdrawal::NotAuthor,
+        Some(r) if status(&r)? != IdeaStatus::Open => Withdrawal::NotOpen,
+        Some(_) => {
+            let now = now_ms();
+            sqlx::query("UPDATE ideas SET status = 'withdrawn', updated_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(idea_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO idea_status_events (idea_id, status, actor_id, note, at) VALUES ($1, 'withdrawn', $2, '', $3)",
+            )
+            .bind(idea_id)
+            .bind(author_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            Withdrawal::Done
+        }
+    };
+    if matches!(outcome, Withdrawal::Done) {
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn an_excerpt_is_one_line_and_cut_at_the_limit() {
+        assert_eq!(excerpt("One.\n\nTwo.", 50), "One. Two.");
+        assert_eq!(excerpt("abcdef", 3), "abc…");
+    }
+}

@@ -1,0 +1,367 @@
+//! The list of ideas, the form to propose one, and the idea page.
+
+use super::api::{districts, get_idea, list_ideas, SubmitIdea, WithdrawIdea, IDEA_FORM};
+use super::model::{id_from_path_segment, idea_path, IdeaBody, IdeaStatus, IdeaSummary, IdeaTitle, ListQuery, Sort};
+use crate::error::AppError;
+use crate::forms::{field_error, use_form_memory, Field, FormAlert};
+use crate::i18n::{format_date, t, use_locale, Locale};
+use crate::site::views::Refusal;
+use crate::themes::api::list_themes;
+use crate::use_auth;
+use crate::votes::views::VoteBox;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::{Redirect, A};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub fn status_label(status: IdeaStatus) -> String {
+    t(&format!("status-{}", status.as_str()))
+}
+
+fn theme_name(names: &[String; 3], locale: Locale) -> String {
+    names[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(2)].clone()
+}
+
+#[component]
+pub fn IdeasPage() -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map();
+    let current = move || {
+        let q = query.read();
+        ListQuery {
+            theme: q.get("theme").filter(|s| !s.is_empty()),
+            status: q.get("status").as_deref().and_then(IdeaStatus::parse),
+            district: q.get("district").filter(|s| !s.is_empty()),
+            sort: q.get("sort").as_deref().and_then(Sort::parse).unwrap_or_default(),
+            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
+        }
+    };
+    let ideas = Resource::new(current, |q| {
+        list_ideas(
+            q.theme,
+            q.status.map(|s| s.as_str().to_owned()),
+            q.district,
+            Some(q.sort.as_str().to_owned()),
+            Some(q.page),
+        )
+    });
+    let choices = Resource::new(
+        || (),
+        |_| async {
+            (
+                list_themes(false).await.unwrap_or_default(),
+                districts().await.unwrap_or_default(),
+            )
+        },
+    );
+    view! {
+        <Title text=t("ideas-title") />
+        <Meta name="description" content=t("ideas-lead") />
+        <section class="container">
+            <div class="page-head">
+                <h1>{t("ideas-title")}</h1>
+                <A href="/ideas/new" attr:class="button">{t("ideas-new")}</A>
+            </div>
+            <p class="lead">{t("ideas-lead")}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let (themes, districts) = choices.await;
+                    let q = current();
+                    view! {
+                        <form method="get" action="/ideas" class="filter-bar" aria-label=t("ideas-filters")>
+                            <div class="filter">
+                                <label for="filter-theme">{t("field-label-theme")}</label>
+                                <select id="filter-theme" name="theme">
+                                    <option value="">{t("ideas-all-themes")}</option>
+                                    {themes.into_iter().map(|theme| {
+                                        let selected = q.theme.as_deref() == Some(theme.slug.as_str());
+                                        view! { <option value=theme.slug.clone() selected=selected>{theme.name(locale).to_owned()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="filter">
+                                <label for="filter-status">{t("ideas-status")}</label>
+                                <select id="filter-status" name="status">
+                                    <option value="">{t("ideas-all-statuses")}</option>
+                                    {IdeaStatus::ALL.into_iter().map(|status| view! {
+                                        <option value=status.as_str() selected=q.status == Some(status)>{status_label(status)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="filter">
+                                <label for="filter-district">{t("field-label-district")}</label>
+                                <select id="filter-district" name="district">
+                                    <option value="">{t("ideas-all-districts")}</option>
+                                    {districts.into_iter().map(|district| {
+                                        let selected = q.district.as_deref() == Some(district.slug.as_str());
+                                        view! { <option value=district.slug.clone() selected=selected>{district.name(locale).to_owned()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="filter">
+                                <label for="filter-sort">{t("ideas-sort")}</label>
+                                <select id="filter-sort" name="sort">
+                                    {Sort::ALL.into_iter().map(|sort| view! {
+                                        <option value=sort.as_str() selected=q.sort == sort>{t(&format!("sort-{}", sort.as_str()))}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="submit" class="button button-small">{t("admin-filter")}</button>
+                        </form>
+                    }
+                })}
+            </Suspense>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match ideas.await {
+                        Err(error) => view! { <Refusal error /> }.into_any(),
+                        Ok(list) => {
+                            let q = current();
+                            let previous = (q.page > 1).then(|| format!("/ideas{}", q.to_query_string(q.page - 1)));
+                            let next = list.has_more.then(|| format!("/ideas{}", q.to_query_string(q.page + 1)));
+                            let empty = list.ideas.is_empty();
+                            view! {
+                                {empty.then(|| view! { <div class="empty-state"><p>{t("ideas-empty")}</p></div> })}
+                                <ul class="idea-list">
+                                    {list.ideas.into_iter().map(|idea| view! { <IdeaCard idea locale /> }).collect_view()}
+                                </ul>
+                                <nav class="pager" aria-label=t("ideas-pages")>
+                                    {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("ideas-previous")}</a> })}
+                                    {next.map(|href| view! { <a href=href rel="next" class="button button-secondary">{t("ideas-next")}</a> })}
+                                </nav>
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn IdeaCard(idea: IdeaSummary, locale: Locale) -> impl IntoView {
+    let href = idea_path(idea.id, &idea.slug);
+    let district = idea.district.as_ref().map(|d| d.name(locale).to_owned());
+    view! {
+        <li class="idea-card">
+            <div class="idea-votes" aria-hidden="true"><strong>{idea.vote_count}</strong></div>
+            <div class="idea-card-body">
+                <h2><A href=href>{idea.title.clone()}</A></h2>
+                <p class="idea-meta">
+                    <span class="badge badge-theme">{theme_name(&idea.theme_names, locale)}</span>
+                    {district.map(|d| view! { " " <span class="badge">{d}</span> })}
+                    " "
+                    <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
+                </p>
+                <p>{idea.excerpt.clone()}</p>
+                <p class="idea-byline muted">
+                    {idea.author_name.clone()} " · " {format_date(locale, idea.created_at)} " · "
+                    {crate::i18n::t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
+                </p>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+pub fn NewIdeaPage() -> impl IntoView {
+    let locale = use_locale();
+    let auth = use_auth();
+    let action = ServerAction::<SubmitIdea>::new();
+    let memory = use_form_memory(IDEA_FORM);
+    let choices = Resource::new(
+        || (),
+        |_| async {
+            (
+                list_themes(false).await.unwrap_or_default(),
+                districts().await.unwrap_or_default(),
+            )
+        },
+    );
+    view! {
+        <Title text=t("idea-new-title") />
+        <section class="container narrow">
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    if auth.user.await.is_none() {
+                        return view! { <Refusal error=AppError::Unauthenticated /> }.into_any();
+                    }
+                    let kept = memory.await;
+                    let (themes, districts) = choices.await;
+                    let kept_theme = kept.get("theme").cloned().unwrap_or_default();
+                    let kept_district = kept.get("district").cloned().unwrap_or_default();
+                    view! {
+                        <h1>{t("idea-new-title")}</h1>
+                        <p class="lead">{t("idea-new-lead")}</p>
+                        <FormAlert action />
+                        <ActionForm action>
+                            <Field name="title" label=t("field-label-title") value=kept.get("title").cloned().unwrap_or_default()
+                                required=true maxlength=IdeaTitle::MAX hint=t("idea-title-hint") error=field_error(action, "title") />
+                            <Field name="body" label=t("field-label-body") value=kept.get("body").cloned().unwrap_or_default()
+                                multiline=true required=true maxlength=IdeaBody::MAX hint=t("idea-body-hint")
+                                error=field_error(action, "body") />
+                            <div class="field">
+                                <label for="field-theme">{t("field-label-theme")}</label>
+                                <select id="field-theme" name="theme" required>
+                                    <option value="">{t("idea-choose-theme")}</option>
+                                    {themes.into_iter().map(|theme| {
+                                        let selected = kept_theme == theme.slug;
+                                        view! { <option value=theme.slug.clone() selected=selected>{theme.name(locale).to_owned()}</option> }
+                                    }).collect_view()}
+                                </select>
+                                <p class="field-error" hidden=move || field_error(action, "theme").with(Option::is_none)>
+                                    {move || field_error(action, "theme").get()}
+                                </p>
+                            </div>
+                            <div class="field">
+                                <label for="field-district">{t("field-label-district")}</label>
+                                <p class="hint" id="field-district-hint">{t("idea-district-hint")}</p>
+                                <select id="field-district" name="district" aria-describedby="field-district-hint">
+                                    <option value="">{t("idea-whole-region")}</option>
+                                    {districts.into_iter().map(|district| {
+                                        let selected = kept_district == district.slug;
+                                        view! { <option value=district.slug.clone() selected=selected>{district.name(locale).to_owned()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="submit" class="button" disabled=move || action.pending().get()>{t("idea-submit")}</button>
+                        </ActionForm>
+                    }
+                    .into_any()
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+enum Piece {
+    Text(String),
+    Link(String),
+}
+
+/// Splits a paragraph into runs of plain text and web addresses.
+fn pieces(paragraph: &str) -> Vec<Piece> {
+    let mut pieces = vec![];
+    let mut text = String::new();
+    for word in paragraph.split_inclusive(char::is_whitespace) {
+        let bare = word.trim_end();
+        let is_link = (bare.starts_with("https://") || bare.starts_with("http://")) && bare.len() > 8;
+        if is_link {
+            if !text.is_empty() {
+                pieces.push(Piece::Text(std::mem::take(&mut text)));
+            }
+            pieces.push(Piece::Link(bare.to_owned()));
+            text.push_str(&word[bare.len()..]);
+        } else {
+            text.push_str(word);
+        }
+    }
+    if !text.is_empty() {
+        pieces.push(Piece::Text(text));
+    }
+    pieces
+}
+
+/// Paragraphs separated by blank lines, web addresses made links; everything else is
+/// text, escaped by the renderer.
+fn render_body(body: &str) -> impl IntoView {
+    body.split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|paragraph| {
+            let content = pieces(paragraph.trim())
+                .into_iter()
+                .map(|piece| match piece {
+                    Piece::Text(text) => text.into_any(),
+                    Piece::Link(href) => {
+                        let label = href.clone();
+                        view! { <a href=href rel="nofollow ugc noopener">{label}</a> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! { <p>{content}</p> }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn IdeaView() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let segment = move || params.read().get("idea").unwrap_or_default();
+    let withdraw = ServerAction::<WithdrawIdea>::new();
+    let page = Resource::new(
+        move || (id_from_path_segment(&segment()), withdraw.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_idea(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <section class="container idea-page">
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    let page = match page.await {
+                        Err(error) => return view! { <Refusal error /> }.into_any(),
+                        Ok(page) => page,
+                    };
+                    let idea = page.idea;
+                    let canonical = idea_path(idea.id, &idea.slug);
+                    if segment() != format!("{}-{}", idea.id, idea.slug) {
+                        return view! { <Redirect path=canonical /> }.into_any();
+                    }
+                    let author = &idea.author;
+                    let badge = crate::accounts::views::author_badge(author.kind, author.role, author.organisation_verified);
+                    let district = idea.district.as_ref().map(|d| d.name(locale).to_owned());
+                    let can_withdraw = page.is_author && idea.status == IdeaStatus::Open;
+                    view! {
+                        <Title text=idea.title.clone() />
+                        <p class="breadcrumb"><A href="/ideas">{t("ideas-title")}</A></p>
+                        <article lang=idea.language.clone()>
+                            <h1>{idea.title.clone()}</h1>
+                            <p class="idea-meta">
+                                <A href=format!("/themes/{}", idea.theme_slug) attr:class="badge badge-theme">{theme_name(&idea.theme_names, locale)}</A>
+                                {district.map(|d| view! { " " <span class="badge">{d}</span> })}
+                                " "
+                                <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
+                            </p>
+                            <p class="idea-byline">
+                                <span class="author-name">{author.organisation_name.clone().unwrap_or_else(|| author.display_name.clone())}</span>
+                                {badge.map(|b| view! { " " <span class="badge badge-author">{b}</span> })}
+                                <span class="muted">" · " {format_date(locale, idea.created_at)}</span>
+                            </p>
+                            <div class="idea-body">{render_body(&idea.body)}</div>
+                        </article>
+                        <aside class="idea-side" aria-label=t("idea-support-label")>
+                            <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes()
+                                signed_in=page.signed_in path=canonical.clone() />
+                            {can_withdraw.then(|| view! {
+                                <ActionForm action=withdraw>
+                                    <input type="hidden" name="idea_id" value=idea.id />
+                                    <button type="submit" class="button button-secondary button-small">{t("idea-withdraw")}</button>
+                                </ActionForm>
+                            })}
+                            <FormAlert action=withdraw />
+                        </aside>
+                        <section class="idea-history" aria-labelledby="history-heading">
+                            <h2 id="history-heading">{t("idea-history")}</h2>
+                            <ol>
+                                {idea.history.iter().map(|event| view! {
+                                    <li>
+                                        <span class=format!("badge status status-{}", event.status.as_str())>{status_label(event.status)}</span>
+                                        " " {format_date(locale, event.at)}
+                                        {event.actor_name.clone().map(|n| view! { " · " {n} })}
+                                        {(!event.note.is_empty()).then(|| view! { <p>{event.note.clone()}</p> })}
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        </section>
+                    }
+                    .into_any()
+                })}
+            </Suspense>
+        </section>
+    }
+}

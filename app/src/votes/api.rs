@@ -1,0 +1,20 @@
+use super::model::VoteState;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Supports an idea (`support = true`) or withdraws the caller's support.
+#[server(endpoint = "vote")]
+pub async fn cast_vote(idea_id: i64, support: bool) -> Result<VoteState, AppError> {
+    use super::store::{cast, VoteOutcome};
+    use crate::ctx;
+    let user = ctx::require_user().await?;
+    ctx::rate_limit(&format!("vote:{}", user.id), crate::ratelimit::VOTES_PER_ACCOUNT)?;
+    let outcome = cast(&ctx::db()?, idea_id, user.id, support).await?;
+    let state = match outcome {
+        VoteOutcome::Recorded(state) => state,
+        VoteOutcome::Closed => return Err(AppError::Closed),
+        VoteOutcome::NoSuchIdea => return Err(AppError::NotFound),
+    };
+    ctx::redirect_plain_form(&format!("/ideas/{idea_id}#vote"));
+    Ok(state)
+}

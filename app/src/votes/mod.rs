@@ -1,0 +1,8 @@
+//! Votes: one per account per idea, withdrawable while the idea is undecided; the
+//! idea's counter changes in the same transaction as the vote.
+
+pub mod api;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod views;

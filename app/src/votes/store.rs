@@ -1,0 +1,71 @@
+use super::model::VoteState;
+use crate::db::{now_ms, Db};
+use crate::ideas::model::IdeaStatus;
+
+pub enum VoteOutcome {
+    Recorded(VoteState),
+    Closed,
+    NoSuchIdea,
+}
+
+/// Adds (`support`) or removes the account's vote. Repeating either is harmless: the
+/// insert does nothing on conflict and the counter moves only when a row did.
+pub async fn cast(db: &Db, idea_id: i64, account_id: i64, support: bool) -> Result<VoteOutcome, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let status: Option<String> = sqlx::query_scalar("SELECT status FROM ideas WHERE id = $1")
+        .bind(idea_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(status) = status else {
+        tx.rollback().await?;
+        return Ok(VoteOutcome::NoSuchIdea);
+    };
+    if !IdeaStatus::parse(&status).is_some_and(IdeaStatus::accepts_votes) {
+        tx.rollback().await?;
+        return Ok(VoteOutcome::Closed);
+    }
+    let changed = if support {
+        sqlx::query("INSERT INTO votes (idea_id, account_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+            .bind(idea_id)
+            .bind(account_id)
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+    } else {
+        sqlx::query("DELETE FROM votes WHERE idea_id = $1 AND account_id = $2")
+            .bind(idea_id)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+    };
+    let count: i64 = if changed == 1 {
+        let delta: i64 = if support { 1 } else { -1 };
+        sqlx::query_scalar("UPDATE ideas SET vote_count = vote_count + $1 WHERE id = $2 RETURNING vote_count")
+            .bind(delta)
+            .bind(idea_id)
+            .fetch_one(&mut *tx)
+            .await?
+    } else {
+        sqlx::query_scalar("SELECT vote_count FROM ideas WHERE id = $1")
+            .bind(idea_id)
+            .fetch_one(&mut *tx)
+            .await?
+    };
+    tx.commit().await?;
+    Ok(VoteOutcome::Recorded(VoteState {
+        idea_id,
+        count,
+        voted: support,
+    }))
+}
+
+pub async fn has_voted(db: &Db, idea_id: i64, account_id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT idea_id FROM votes WHERE idea_id = $1 AND account_id = $2")
+        .bind(idea_id)
+        .bind(account_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(found.is_some())
+}

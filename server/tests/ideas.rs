@@ -1,0 +1,317 @@
+//! Ideas and votes over plain HTTP, on SQLite and PostgreSQL.
+
+mod common;
+
+use agora_app::accounts::model::Role;
+use common::{location, spawn_app, Browser, Engine, TestApp};
+use futures::future::join_all;
+
+on_both_engines!(
+    a_resident_publishes_an_idea_and_finds_it_at_its_address,
+    an_outdated_address_redirects_to_the_current_one,
+    a_refused_idea_keeps_what_was_typed_and_stores_nothing,
+    the_author_withdraws_an_open_idea_and_it_stays_visible,
+    fifty_concurrent_votes_from_one_account_count_once,
+    a_hundred_accounts_vote_and_withdraw_concurrently_and_the_count_stays_exact,
+    votes_on_withdrawn_or_missing_ideas_are_refused,
+    the_list_filters_sorts_and_pages_without_gaps_or_repeats,
+);
+
+/// Publishes an idea through the form and returns its path.
+async fn publish(browser: &Browser, title: &str, theme: &str, district: &str) -> String {
+    let response = browser
+        .submit(
+            "/ideas/new",
+            "/api/submit_idea",
+            &[
+                ("title", title),
+                ("body", "A description.\n\nWith two paragraphs."),
+                ("theme", theme),
+                ("district", district),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 302);
+    let path = location(&response);
+    assert!(path.starts_with("/ideas/"), "{title} published, at {path}");
+    path
+}
+
+fn id_of(path: &str) -> String {
+    path.trim_start_matches("/ideas/")
+        .split('-')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+async fn vote_count(app: &TestApp, id: &str) -> (i64, i64) {
+    let id: i64 = id.parse().expect("id");
+    let counter: i64 = sqlx::query_scalar("SELECT vote_count FROM ideas WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("count");
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM votes WHERE idea_id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("rows");
+    (counter, rows)
+}
+
+async fn a_resident_publishes_an_idea_and_finds_it_at_its_address(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Vélos partagés à Ixelles", "digital-inclusion", "ixelles").await;
+    assert!(path.ends_with("-velos-partages-a-ixelles"), "{path}");
+
+    let (status, page) = app.browser().get_html(&path).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Vélos partagés à Ixelles"));
+    assert!(page.contains("Digital inclusion"));
+    assert!(page.contains("Ixelles"));
+    let body = page.split("class=\"idea-body\"").nth(1).unwrap_or_default();
+    let paragraphs: Vec<&str> = body
+        .split("<p>")
+        .skip(1)
+        .take(2)
+        .map(|p| p.split('<').next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        paragraphs,
+        ["A description.", "With two paragraphs."],
+        "each paragraph in its own <p>"
+    );
+    assert!(page.contains("Sign in to support"), "visitors are invited to sign in");
+
+    let (_, list) = app.browser().get_html("/ideas").await;
+    assert!(list.contains("Vélos partagés à Ixelles"));
+
+    let response = app
+        .browser()
+        .call(
+            "/api/submit_idea",
+            &[("title", "x"), ("body", "y"), ("theme", "digital-inclusion")],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 401, "anonymous visitors cannot publish");
+}
+
+async fn an_outdated_address_redirects_to_the_current_one(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Open data for bus stops", "digital-technology", "").await;
+    let id = id_of(&path);
+    for outdated in [format!("/ideas/{id}"), format!("/ideas/{id}-old-title")] {
+        let response = app.browser().get(&outdated).await;
+        assert_eq!(response.status().as_u16(), 302, "{outdated}");
+        assert_eq!(location(&response), path);
+    }
+    let (status, _) = app.browser().get_html("/ideas/999999-nothing").await;
+    assert_eq!(status, 404);
+}
+
+async fn a_refused_idea_keeps_what_was_typed_and_stores_nothing(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let long_title = "t".repeat(121);
+    let response = ana
+        .submit(
+            "/ideas/new",
+            "/api/submit_idea",
+            &[
+                ("title", &long_title),
+                ("body", "Kept body text"),
+                ("theme", "digital-inclusion"),
+                ("district", ""),
+            ],
+        )
+        .await;
+    let (_, page) = ana.get_html(location(&response).trim_start_matches(&app.base)).await;
+    assert!(page.contains("This is too long."));
+    assert!(page.contains("Kept body text"));
+
+    let response = ana
+        .call(
+            "/api/submit_idea",
+            &[("title", "Fine title"), ("body", "Body"), ("theme", "no-such-theme")],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 422);
+    assert!(response.text().await.expect("body").contains("unknown_choice"));
+    let response = ana
+        .call(
+            "/api/submit_idea",
+            &[
+                ("title", "Fine title"),
+                ("body", "Body"),
+                ("theme", "digital-inclusion"),
+                ("district", "paris"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 422);
+
+    let ideas: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ideas")
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("count");
+    assert_eq!(ideas, 0);
+}
+
+async fn the_author_withdraws_an_open_idea_and_it_stays_visible(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    let path = publish(&ana, "Wifi in parks", "internet-use", "").await;
+    let id = id_of(&path);
+
+    let response = bram.call("/api/withdraw_idea", &[("idea_id", &id)]).await;
+    assert_eq!(response.status().as_u16(), 403, "only the author withdraws");
+
+    let response = ana.call("/api/withdraw_idea", &[("idea_id", &id)]).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let (status, page) = app.browser().get_html(&path).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Withdrawn"));
+
+    let response = ana.call("/api/withdraw_idea", &[("idea_id", &id)]).await;
+    assert_eq!(response.status().as_u16(), 409, "a withdrawn idea is no longer open");
+}
+
+async fn fifty_concurrent_votes_from_one_account_count_once(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Benches with chargers", "digital-inclusion", "").await;
+    let id = id_of(&path);
+    let (_, voter) = app.signed_in("voter@example.be", Role::Member).await;
+
+    let responses = join_all((0..50).map(|_| voter.vote(&id, true))).await;
+    for response in responses {
+        assert_eq!(response.status().as_u16(), 200, "no request fails");
+    }
+    assert_eq!(vote_count(&app, &id).await, (1, 1));
+}
+
+async fn a_hundred_accounts_vote_and_withdraw_concurrently_and_the_count_stays_exact(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Digital public spaces open on Sundays", "digital-inclusion", "").await;
+    let id = id_of(&path);
+    let crowd = app.crowd(100).await;
+
+    let votes = join_all(crowd.iter().map(|b| b.vote(&id, true))).await;
+    for response in votes {
+        let status = response.status().as_u16();
+        let body = response.text().await.expect("body");
+        assert_eq!(status, 200, "{body}");
+        assert!(!body.contains("locked"), "{body}");
+    }
+    assert_eq!(vote_count(&app, &id).await, (100, 100));
+
+    let withdrawals = join_all(crowd.iter().map(|b| b.vote(&id, false))).await;
+    for response in withdrawals {
+        assert_eq!(response.status().as_u16(), 200);
+    }
+    assert_eq!(vote_count(&app, &id).await, (0, 0));
+}
+
+async fn votes_on_withdrawn_or_missing_ideas_are_refused(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Sensors for air quality", "transversality", "").await;
+    let id = id_of(&path);
+
+    let anonymous = app
+        .browser()
+        .call("/api/vote", &[("idea_id", &id), ("support", "true")])
+        .await;
+    assert_eq!(anonymous.status().as_u16(), 401);
+
+    ana.call("/api/withdraw_idea", &[("idea_id", &id)]).await;
+    let (_, voter) = app.signed_in("voter@example.be", Role::Member).await;
+    let response = voter.vote(&id, true).await;
+    assert_eq!(response.status().as_u16(), 409);
+    assert!(response.text().await.expect("body").contains("closed"));
+    let response = voter
+        .call("/api/vote", &[("idea_id", "987654"), ("support", "true")])
+        .await;
+    assert_eq!(response.status().as_u16(), 404);
+
+    // Without JavaScript the refusal comes back to the idea with its message.
+    let response = voter
+        .submit(&path, "/api/vote", &[("idea_id", &id), ("support", "true")])
+        .await;
+    let (_, page) = voter.get_html(location(&response).trim_start_matches(&app.base)).await;
+    assert!(page.contains("This idea is no longer open for that."));
+    assert_eq!(vote_count(&app, &id).await, (0, 0));
+}
+
+async fn the_list_filters_sorts_and_pages_without_gaps_or_repeats(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let mut paths = vec![];
+    for i in 0..10 {
+        // The per-account daily limit is 10 ideas.
+        let theme = if i % 2 == 0 {
+            "digital-inclusion"
+        } else {
+            "internet-use"
+        };
+        paths.push(
+            publish(
+                &ana,
+                &format!("Idea number {i:02}"),
+                theme,
+                if i < 3 { "jette" } else { "" },
+            )
+            .await,
+        );
+    }
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    for i in 10..20 {
+        paths.push(publish(&bram, &format!("Idea number {i:02}"), "european-dimension", "").await);
+    }
+    let (_, carla) = app.signed_in("carla@example.be", Role::Member).await;
+    for i in 20..25 {
+        paths.push(publish(&carla, &format!("Idea number {i:02}"), "european-dimension", "").await);
+    }
+    let eleventh = bram
+        .call(
+            "/api/submit_idea",
+            &[
+                ("title", "One too many"),
+                ("body", "b"),
+                ("theme", "european-dimension"),
+            ],
+        )
+        .await;
+    assert_eq!(eleventh.status().as_u16(), 429, "at most 10 ideas a day per account");
+
+    let (_, page1) = app.browser().get_html("/ideas").await;
+    let (_, page2) = app.browser().get_html("/ideas?page=2").await;
+    let titles = |page: &str| -> Vec<String> {
+        page.match_indices(">Idea number ")
+            .map(|(at, _)| page[at + 13..at + 15].to_owned())
+            .collect()
+    };
+    let (first, second) = (titles(&page1), titles(&page2));
+    assert_eq!(first.len(), 20);
+    let mut all: Vec<String> = first.iter().chain(second.iter()).cloned().collect();
+    assert_eq!(first[0], "24", "newest first");
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 25, "every idea once across the pages");
+
+    let (_, inclusion) = app.browser().get_html("/ideas?theme=digital-inclusion").await;
+    assert_eq!(titles(&inclusion).len(), 5);
+    let (_, jette) = app.browser().get_html("/ideas?district=jette").await;
+    assert_eq!(titles(&jette), ["02", "01", "00"]);
+
+    let popular = id_of(&paths[3]);
+    let crowd = app.crowd(3).await;
+    join_all(crowd.iter().map(|b| b.vote(&popular, true))).await;
+    let (_, by_votes) = app.browser().get_html("/ideas?sort=most_votes").await;
+    assert_eq!(titles(&by_votes)[0], "03", "most supported first");
+}
