@@ -185,7 +185,7 @@ vote-count = { $count ->
    *[other] supporters
 }
 vote-count-long = { $count ->
-    [one] 1 supporter
+    [one] { $count } supporter
    *[other] { $count } supporters
 }
 vote-support = Support this idea

@@ -185,7 +185,7 @@ vote-count = { $count ->
    *[other] soutiens
 }
 vote-count-long = { $count ->
-    [one] 1 soutien
+    [one] { $count } soutien
    *[other] { $count } soutiens
 }
 vote-support = Soutenir cette idée

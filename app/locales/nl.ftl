@@ -185,7 +185,7 @@ vote-count = { $count ->
    *[other] steunbetuigingen
 }
 vote-count-long = { $count ->
-    [one] 1 steunbetuiging
+    [one] { $count } steunbetuiging
    *[other] { $count } steunbetuigingen
 }
 vote-support = Dit idee steunen

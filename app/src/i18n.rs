@@ -306,3 +306,20 @@ mod date_tests {
         assert_eq!(civil_date(19_782), (2024, 2, 29));
     }
 }
+
+#[cfg(test)]
+mod plural_tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_written_with_the_right_number_and_plural_in_each_language() {
+        for (locale, zero, one, two) in [
+            (Locale::En, "0 supporters", "1 supporter", "2 supporters"),
+            (Locale::Fr, "0 soutien", "1 soutien", "2 soutiens"),
+            (Locale::Nl, "0 steunbetuigingen", "1 steunbetuiging", "2 steunbetuigingen"),
+        ] {
+            let count = |n: i64| translate(locale, "vote-count-long", &[("count", n.to_string())]);
+            assert_eq!([count(0), count(1), count(2)], [zero, one, two], "{}", locale.code());
+        }
+    }
+}
