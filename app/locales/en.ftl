@@ -195,3 +195,5 @@ vote-closed = This idea no longer collects support.
 badge-moderator = Moderator
 badge-official = Government member
 error-closed = This idea is no longer open for that.
+idea-edit-title = Edit your idea
+idea-edit-lead = You can change your idea until someone else supports or discusses it.

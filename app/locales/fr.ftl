@@ -195,3 +195,5 @@ vote-closed = Cette idée ne recueille plus de soutiens.
 badge-moderator = Modérateur
 badge-official = Membre du gouvernement
 error-closed = Cette idée n'est plus ouverte pour cela.
+idea-edit-title = Modifier votre idée
+idea-edit-lead = Vous pouvez modifier votre idée tant que personne d'autre ne l'a soutenue ou commentée.

@@ -195,3 +195,5 @@ vote-closed = Dit idee verzamelt geen steun meer.
 badge-moderator = Moderator
 badge-official = Regeringslid
 error-closed = Dit idee staat daar niet meer voor open.
+idea-edit-title = Uw idee bewerken
+idea-edit-lead = U kunt uw idee wijzigen zolang niemand anders het heeft gesteund of erop heeft gereageerd.

@@ -316,7 +316,12 @@ mod plural_tests {
         for (locale, zero, one, two) in [
             (Locale::En, "0 supporters", "1 supporter", "2 supporters"),
             (Locale::Fr, "0 soutien", "1 soutien", "2 soutiens"),
-            (Locale::Nl, "0 steunbetuigingen", "1 steunbetuiging", "2 steunbetuigingen"),
+            (
+                Locale::Nl,
+                "0 steunbetuigingen",
+                "1 steunbetuiging",
+                "2 steunbetuigingen",
+            ),
         ] {
             let count = |n: i64| translate(locale, "vote-count-long", &[("count", n.to_string())]);
             assert_eq!([count(0), count(1), count(2)], [zero, one, two], "{}", locale.code());

@@ -94,6 +94,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/ideas") view=ideas::views::IdeasPage ssr=SsrMode::Async />
                         <Route path=path!("/ideas/new") view=ideas::views::NewIdeaPage ssr=SsrMode::Async />
                         <Route path=path!("/ideas/:idea") view=ideas::views::IdeaView ssr=SsrMode::Async />
+                        <Route path=path!("/ideas/:idea/edit") view=ideas::views::EditIdeaPage ssr=SsrMode::Async />
                         <Route path=path!("/themes") view=themes::views::ThemesPage ssr=SsrMode::Async />
                         <Route path=path!("/themes/:slug") view=themes::views::ThemePage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=accounts::views::RegisterPage ssr=SsrMode::Async />

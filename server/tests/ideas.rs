@@ -11,6 +11,7 @@ on_both_engines!(
     an_outdated_address_redirects_to_the_current_one,
     a_refused_idea_keeps_what_was_typed_and_stores_nothing,
     the_author_withdraws_an_open_idea_and_it_stays_visible,
+    the_author_edits_until_someone_else_supports_the_idea,
     fifty_concurrent_votes_from_one_account_count_once,
     a_hundred_accounts_vote_and_withdraw_concurrently_and_the_count_stays_exact,
     votes_on_withdrawn_or_missing_ideas_are_refused,
@@ -314,4 +315,65 @@ async fn the_list_filters_sorts_and_pages_without_gaps_or_repeats(engine: Engine
     join_all(crowd.iter().map(|b| b.vote(&popular, true))).await;
     let (_, by_votes) = app.browser().get_html("/ideas?sort=most_votes").await;
     assert_eq!(titles(&by_votes)[0], "03", "most supported first");
+}
+
+async fn the_author_edits_until_someone_else_supports_the_idea(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Wifi in parks", "internet-use", "").await;
+    let id = id_of(&path);
+    let (status, _) = ana.get_html(&format!("{path}/edit")).await;
+    assert_eq!(status, 200);
+
+    // The author's own support does not lock the text.
+    ana.vote(&id, true).await;
+    let response = ana
+        .submit(
+            &format!("{path}/edit"),
+            "/api/edit_idea",
+            &[
+                ("idea_id", &id),
+                ("title", "Free wifi in every park"),
+                ("body", "Edited."),
+                ("theme", "internet-use"),
+                ("district", "uccle"),
+            ],
+        )
+        .await;
+    let new_path = location(&response);
+    assert_eq!(new_path, format!("/ideas/{id}-free-wifi-in-every-park"));
+    let (_, page) = app.browser().get_html(&new_path).await;
+    assert!(page.contains("Free wifi in every park") && page.contains("Edited.") && page.contains("Uccle"));
+    assert_eq!(
+        location(&app.browser().get(&path).await),
+        new_path,
+        "the old address follows"
+    );
+
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    let fields = [
+        ("idea_id", id.as_str()),
+        ("title", "Hijacked"),
+        ("body", "No."),
+        ("theme", "internet-use"),
+    ];
+    assert_eq!(
+        bram.call("/api/edit_idea", &fields).await.status().as_u16(),
+        403,
+        "only the author edits"
+    );
+
+    bram.vote(&id, true).await;
+    let fields = [
+        ("idea_id", id.as_str()),
+        ("title", "Changed after support"),
+        ("body", "No."),
+        ("theme", "internet-use"),
+    ];
+    let response = ana.call("/api/edit_idea", &fields).await;
+    assert_eq!(response.status().as_u16(), 409, "supported text no longer changes");
+    let (_, page) = app.browser().get_html(&new_path).await;
+    assert!(page.contains("Free wifi in every park"));
+    let (_, form) = ana.get_html(&format!("{new_path}/edit")).await;
+    assert!(form.contains("This idea is no longer open for that."));
 }

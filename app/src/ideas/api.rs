@@ -86,9 +86,15 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
         Some(user) => crate::votes::store::has_voted(&db, id, user.id).await?,
         None => false,
     };
+    let is_author = user.as_ref().is_some_and(|u| u.id == idea.author.id);
+    let editable = is_author
+        && idea.status == IdeaStatus::Open
+        && idea.comment_count == 0
+        && store::editable_by_author(&db, id, idea.author.id).await?;
     Ok(IdeaPage {
         signed_in: user.is_some(),
-        is_author: user.as_ref().is_some_and(|u| u.id == idea.author.id),
+        is_author,
+        editable,
         voted,
         idea,
     })
@@ -115,6 +121,65 @@ pub async fn list_ideas(
         return Err(AppError::NotFound);
     }
     Ok(store::list(&ctx::db()?, &query).await?)
+}
+
+/// The author rewrites their idea while nobody else has supported or discussed it.
+#[server(endpoint = "edit_idea")]
+pub async fn edit_idea(
+    idea_id: i64,
+    title: String,
+    body: String,
+    theme: String,
+    district: Option<String>,
+) -> Result<(), AppError> {
+    let user = ctx::require_user().await?;
+    let district = district.filter(|d| !d.trim().is_empty());
+    let outcome: AppResult<String> = async {
+        let mut problems = Problems::new();
+        let parsed_title = problems.check("title", IdeaTitle::parse(&title));
+        let parsed_body = problems.check("body", IdeaBody::parse(&body));
+        problems.into_result()?;
+        let (Some(title), Some(body)) = (parsed_title, parsed_body) else {
+            return Err(AppError::BadRequest);
+        };
+        let slug = slugify(title.as_str());
+        let text = store::IdeaText {
+            title: title.as_str(),
+            slug: &slug,
+            body: body.as_str(),
+            theme_slug: theme.trim(),
+            district_slug: district.as_deref(),
+        };
+        match store::edit(&ctx::db()?, idea_id, user.id, &text).await? {
+            store::Edit::Done => Ok(idea_path(idea_id, &slug)),
+            store::Edit::NotAuthor => Err(AppError::Forbidden),
+            store::Edit::NotOpen | store::Edit::Supported => Err(AppError::Closed),
+            store::Edit::NoSuchIdea => Err(AppError::NotFound),
+            store::Edit::UnknownTheme => Err(AppError::field("theme", "unknown_choice")),
+            store::Edit::UnknownDistrict => Err(AppError::field("district", "unknown_choice")),
+        }
+    }
+    .await;
+    match outcome {
+        Ok(path) => {
+            ctx::redirect(&path);
+            Ok(())
+        }
+        Err(error) => {
+            let district = district.unwrap_or_default();
+            ctx::remember_input(
+                IDEA_FORM,
+                &[
+                    ("title", &title),
+                    ("body", &body),
+                    ("theme", &theme),
+                    ("district", &district),
+                ],
+            )
+            .await;
+            Err(error)
+        }
+    }
 }
 
 /// The author withdraws their idea while it is still open.

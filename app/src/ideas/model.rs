@@ -198,6 +198,8 @@ pub struct IdeaPage {
     pub signed_in: bool,
     pub voted: bool,
     pub is_author: bool,
+    /// The author may still rewrite it: open, and nobody else supported or discussed it.
+    pub editable: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

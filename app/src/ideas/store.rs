@@ -265,6 +265,109 @@ pub async fn withdraw(db: &Db, idea_id: i64, author_id: i64) -> Result<Withdrawa
     Ok(outcome)
 }
 
+pub enum Edit {
+    Done,
+    NotAuthor,
+    NotOpen,
+    /// Someone else supported it: the text they supported must not change under them.
+    Supported,
+    NoSuchIdea,
+    UnknownTheme,
+    UnknownDistrict,
+}
+
+pub struct IdeaText<'a> {
+    pub title: &'a str,
+    pub slug: &'a str,
+    pub body: &'a str,
+    pub theme_slug: &'a str,
+    pub district_slug: Option<&'a str>,
+}
+
+/// The author rewrites an open idea nobody else has supported or discussed yet.
+pub async fn edit(db: &Db, idea_id: i64, author_id: i64, text: &IdeaText<'_>) -> Result<Edit, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let outcome = edit_in(&mut tx, idea_id, author_id, text).await?;
+    if matches!(outcome, Edit::Done) {
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
+    Ok(outcome)
+}
+
+async fn edit_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    idea_id: i64,
+    author_id: i64,
+    text: &IdeaText<'_>,
+) -> Result<Edit, sqlx::Error> {
+    let Some(row) = sqlx::query("SELECT author_id, status, comment_count FROM ideas WHERE id = $1")
+        .bind(idea_id)
+        .fetch_optional(&mut **tx)
+        .await?
+    else {
+        return Ok(Edit::NoSuchIdea);
+    };
+    if row.try_get::<i64, _>("author_id")? != author_id {
+        return Ok(Edit::NotAuthor);
+    }
+    if status(&row)? != IdeaStatus::Open {
+        return Ok(Edit::NotOpen);
+    }
+    let others: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM votes WHERE idea_id = $1 AND account_id <> $2")
+        .bind(idea_id)
+        .bind(author_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    if others > 0 || row.try_get::<i64, _>("comment_count")? > 0 {
+        return Ok(Edit::Supported);
+    }
+    let theme_id: Option<i64> = sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1 AND archived = $2")
+        .bind(text.theme_slug)
+        .bind(false)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(theme_id) = theme_id else {
+        return Ok(Edit::UnknownTheme);
+    };
+    let district_id: Option<i64> = match text.district_slug {
+        None => None,
+        Some(slug) => match sqlx::query_scalar("SELECT id FROM districts WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&mut **tx)
+            .await?
+        {
+            None => return Ok(Edit::UnknownDistrict),
+            found => found,
+        },
+    };
+    sqlx::query(
+        "UPDATE ideas SET title = $1, slug = $2, body = $3, theme_id = $4, district_id = $5, updated_at = $6 \
+         WHERE id = $7",
+    )
+    .bind(text.title)
+    .bind(text.slug)
+    .bind(text.body)
+    .bind(theme_id)
+    .bind(district_id)
+    .bind(now_ms())
+    .bind(idea_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(Edit::Done)
+}
+
+/// Whether the author may still rewrite the idea (see `edit`).
+pub async fn editable_by_author(db: &Db, idea_id: i64, author_id: i64) -> Result<bool, sqlx::Error> {
+    let others: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM votes WHERE idea_id = $1 AND account_id <> $2")
+        .bind(idea_id)
+        .bind(author_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(others == 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::excerpt;

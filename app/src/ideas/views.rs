@@ -1,18 +1,23 @@
 //! The list of ideas, the form to propose one, and the idea page.
 
-use super::api::{districts, get_idea, list_ideas, SubmitIdea, WithdrawIdea, IDEA_FORM};
-use super::model::{id_from_path_segment, idea_path, IdeaBody, IdeaStatus, IdeaSummary, IdeaTitle, ListQuery, Sort};
+use super::api::{districts, get_idea, list_ideas, EditIdea, SubmitIdea, WithdrawIdea, IDEA_FORM};
+use super::model::{
+    id_from_path_segment, idea_path, District, IdeaBody, IdeaStatus, IdeaSummary, IdeaTitle, ListQuery, Sort,
+};
 use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, use_locale, Locale};
 use crate::site::views::Refusal;
 use crate::themes::api::list_themes;
+use crate::themes::model::Theme;
 use crate::use_auth;
 use crate::votes::views::VoteBox;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
+use std::collections::BTreeMap;
 
 pub fn status_label(status: IdeaStatus) -> String {
     t(&format!("status-{}", status.as_str()))
@@ -164,13 +169,56 @@ fn IdeaCard(idea: IdeaSummary, locale: Locale) -> impl IntoView {
     }
 }
 
+/// Title, description, theme and municipality, filled with `values`.
 #[component]
-pub fn NewIdeaPage() -> impl IntoView {
+fn IdeaFields<S>(
+    action: ServerAction<S>,
+    values: BTreeMap<String, String>,
+    themes: Vec<Theme>,
+    districts: Vec<District>,
+) -> impl IntoView
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+{
     let locale = use_locale();
-    let auth = use_auth();
-    let action = ServerAction::<SubmitIdea>::new();
-    let memory = use_form_memory(IDEA_FORM);
-    let choices = Resource::new(
+    let value = |name: &str| values.get(name).cloned().unwrap_or_default();
+    let (chosen_theme, chosen_district) = (value("theme"), value("district"));
+    view! {
+        <Field name="title" label=t("field-label-title") value=value("title")
+            required=true maxlength=IdeaTitle::MAX hint=t("idea-title-hint") error=field_error(action, "title") />
+        <Field name="body" label=t("field-label-body") value=value("body")
+            multiline=true required=true maxlength=IdeaBody::MAX hint=t("idea-body-hint")
+            error=field_error(action, "body") />
+        <div class="field">
+            <label for="field-theme">{t("field-label-theme")}</label>
+            <select id="field-theme" name="theme" required>
+                <option value="">{t("idea-choose-theme")}</option>
+                {themes.into_iter().map(|theme| {
+                    let selected = chosen_theme == theme.slug;
+                    view! { <option value=theme.slug.clone() selected=selected>{theme.name(locale).to_owned()}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" hidden=move || field_error(action, "theme").with(Option::is_none)>
+                {move || field_error(action, "theme").get()}
+            </p>
+        </div>
+        <div class="field">
+            <label for="field-district">{t("field-label-district")}</label>
+            <p class="hint" id="field-district-hint">{t("idea-district-hint")}</p>
+            <select id="field-district" name="district" aria-describedby="field-district-hint">
+                <option value="">{t("idea-whole-region")}</option>
+                {districts.into_iter().map(|district| {
+                    let selected = chosen_district == district.slug;
+                    view! { <option value=district.slug.clone() selected=selected>{district.name(locale).to_owned()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+fn use_idea_choices() -> Resource<(Vec<Theme>, Vec<District>)> {
+    Resource::new(
         || (),
         |_| async {
             (
@@ -178,7 +226,15 @@ pub fn NewIdeaPage() -> impl IntoView {
                 districts().await.unwrap_or_default(),
             )
         },
-    );
+    )
+}
+
+#[component]
+pub fn NewIdeaPage() -> impl IntoView {
+    let auth = use_auth();
+    let action = ServerAction::<SubmitIdea>::new();
+    let memory = use_form_memory(IDEA_FORM);
+    let choices = use_idea_choices();
     view! {
         <Title text=t("idea-new-title") />
         <section class="container narrow">
@@ -187,45 +243,69 @@ pub fn NewIdeaPage() -> impl IntoView {
                     if auth.user.await.is_none() {
                         return view! { <Refusal error=AppError::Unauthenticated /> }.into_any();
                     }
-                    let kept = memory.await;
+                    let values = memory.await;
                     let (themes, districts) = choices.await;
-                    let kept_theme = kept.get("theme").cloned().unwrap_or_default();
-                    let kept_district = kept.get("district").cloned().unwrap_or_default();
                     view! {
                         <h1>{t("idea-new-title")}</h1>
                         <p class="lead">{t("idea-new-lead")}</p>
                         <FormAlert action />
                         <ActionForm action>
-                            <Field name="title" label=t("field-label-title") value=kept.get("title").cloned().unwrap_or_default()
-                                required=true maxlength=IdeaTitle::MAX hint=t("idea-title-hint") error=field_error(action, "title") />
-                            <Field name="body" label=t("field-label-body") value=kept.get("body").cloned().unwrap_or_default()
-                                multiline=true required=true maxlength=IdeaBody::MAX hint=t("idea-body-hint")
-                                error=field_error(action, "body") />
-                            <div class="field">
-                                <label for="field-theme">{t("field-label-theme")}</label>
-                                <select id="field-theme" name="theme" required>
-                                    <option value="">{t("idea-choose-theme")}</option>
-                                    {themes.into_iter().map(|theme| {
-                                        let selected = kept_theme == theme.slug;
-                                        view! { <option value=theme.slug.clone() selected=selected>{theme.name(locale).to_owned()}</option> }
-                                    }).collect_view()}
-                                </select>
-                                <p class="field-error" hidden=move || field_error(action, "theme").with(Option::is_none)>
-                                    {move || field_error(action, "theme").get()}
-                                </p>
-                            </div>
-                            <div class="field">
-                                <label for="field-district">{t("field-label-district")}</label>
-                                <p class="hint" id="field-district-hint">{t("idea-district-hint")}</p>
-                                <select id="field-district" name="district" aria-describedby="field-district-hint">
-                                    <option value="">{t("idea-whole-region")}</option>
-                                    {districts.into_iter().map(|district| {
-                                        let selected = kept_district == district.slug;
-                                        view! { <option value=district.slug.clone() selected=selected>{district.name(locale).to_owned()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            <IdeaFields action values themes districts />
                             <button type="submit" class="button" disabled=move || action.pending().get()>{t("idea-submit")}</button>
+                        </ActionForm>
+                    }
+                    .into_any()
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+pub fn EditIdeaPage() -> impl IntoView {
+    let params = use_params_map();
+    let action = ServerAction::<EditIdea>::new();
+    let memory = use_form_memory(IDEA_FORM);
+    let choices = use_idea_choices();
+    let page = Resource::new(
+        move || params.read().get("idea").as_deref().and_then(id_from_path_segment),
+        |id| async move {
+            match id {
+                Some(id) => get_idea(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Title text=t("idea-edit-title") />
+        <section class="container narrow">
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    let page = match page.await {
+                        Ok(page) if page.editable => page,
+                        Ok(page) if !page.signed_in => return view! { <Refusal error=AppError::Unauthenticated /> }.into_any(),
+                        Ok(page) if !page.is_author => return view! { <Refusal error=AppError::Forbidden /> }.into_any(),
+                        Ok(_) => return view! { <Refusal error=AppError::Closed /> }.into_any(),
+                        Err(error) => return view! { <Refusal error /> }.into_any(),
+                    };
+                    let idea = page.idea;
+                    let mut values = BTreeMap::from([
+                        ("title".to_owned(), idea.title.clone()),
+                        ("body".to_owned(), idea.body.clone()),
+                        ("theme".to_owned(), idea.theme_slug.clone()),
+                        ("district".to_owned(), idea.district.as_ref().map(|d| d.slug.clone()).unwrap_or_default()),
+                    ]);
+                    values.extend(memory.await);
+                    let (themes, districts) = choices.await;
+                    view! {
+                        <p class="breadcrumb"><A href=idea_path(idea.id, &idea.slug)>{idea.title.clone()}</A></p>
+                        <h1>{t("idea-edit-title")}</h1>
+                        <p class="lead">{t("idea-edit-lead")}</p>
+                        <FormAlert action />
+                        <ActionForm action>
+                            <input type="hidden" name="idea_id" value=idea.id />
+                            <IdeaFields action values themes districts />
+                            <button type="submit" class="button" disabled=move || action.pending().get()>{t("admin-save")}</button>
                         </ActionForm>
                     }
                     .into_any()
@@ -316,6 +396,7 @@ pub fn IdeaView() -> impl IntoView {
                     let badge = crate::accounts::views::author_badge(author.kind, author.role, author.organisation_verified);
                     let district = idea.district.as_ref().map(|d| d.name(locale).to_owned());
                     let can_withdraw = page.is_author && idea.status == IdeaStatus::Open;
+                    let edit_path = page.editable.then(|| format!("{canonical}/edit"));
                     view! {
                         <Title text=idea.title.clone() />
                         <p class="breadcrumb"><A href="/ideas">{t("ideas-title")}</A></p>
@@ -337,6 +418,9 @@ pub fn IdeaView() -> impl IntoView {
                         <aside class="idea-side" aria-label=t("idea-support-label")>
                             <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes()
                                 signed_in=page.signed_in path=canonical.clone() />
+                            {edit_path.map(|href| view! {
+                                <A href=href attr:class="button button-secondary button-small">{t("admin-edit")}</A>
+                            })}
                             {can_withdraw.then(|| view! {
                                 <ActionForm action=withdraw>
                                     <input type="hidden" name="idea_id" value=idea.id />
