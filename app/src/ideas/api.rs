@@ -19,22 +19,41 @@ pub async fn districts() -> Result<Vec<District>, AppError> {
     Ok(store::districts(&crate::ctx::db()?).await?)
 }
 
+/// All problems with an idea's text at once.
+#[cfg(feature = "ssr")]
+fn parse_idea_text(title: &str, body: &str, theme: &str) -> AppResult<(IdeaTitle, IdeaBody)> {
+    let mut problems = Problems::new();
+    let title = problems.check("title", IdeaTitle::parse(title));
+    let body = problems.check("body", IdeaBody::parse(body));
+    if theme.trim().is_empty() {
+        problems.push("theme", "required");
+    }
+    problems.into_result()?;
+    title.zip(body).ok_or(AppError::BadRequest)
+}
+
+/// Goes to the idea's page, or back to the form with what was typed.
+#[cfg(feature = "ssr")]
+async fn answer(outcome: AppResult<String>, typed: [(&str, &str); 4]) -> Result<(), AppError> {
+    match outcome {
+        Ok(path) => {
+            ctx::redirect(&path);
+            Ok(())
+        }
+        Err(error) => {
+            ctx::remember_input(IDEA_FORM, &typed).await;
+            Err(error)
+        }
+    }
+}
+
 /// Publishes an idea as the signed-in account, in the language of the page it was written on.
 #[server(endpoint = "submit_idea")]
 pub async fn submit_idea(title: String, body: String, theme: String, district: Option<String>) -> Result<(), AppError> {
     let user = ctx::require_user().await?;
     let district = district.filter(|d| !d.trim().is_empty());
     let outcome: AppResult<String> = async {
-        let mut problems = Problems::new();
-        let parsed_title = problems.check("title", IdeaTitle::parse(&title));
-        let parsed_body = problems.check("body", IdeaBody::parse(&body));
-        if theme.trim().is_empty() {
-            problems.push("theme", "required");
-        }
-        problems.into_result()?;
-        let (Some(title), Some(body)) = (parsed_title, parsed_body) else {
-            return Err(AppError::BadRequest);
-        };
+        let (title, body) = parse_idea_text(&title, &body, &theme)?;
         ctx::rate_limit(&format!("idea:{}", user.id), crate::ratelimit::IDEAS_PER_ACCOUNT)?;
         let slug = slugify(title.as_str());
         let language = crate::i18n::detect_locale().code();
@@ -54,26 +73,17 @@ pub async fn submit_idea(title: String, body: String, theme: String, district: O
         }
     }
     .await;
-    match outcome {
-        Ok(path) => {
-            ctx::redirect(&path);
-            Ok(())
-        }
-        Err(error) => {
-            let district = district.unwrap_or_default();
-            ctx::remember_input(
-                IDEA_FORM,
-                &[
-                    ("title", &title),
-                    ("body", &body),
-                    ("theme", &theme),
-                    ("district", &district),
-                ],
-            )
-            .await;
-            Err(error)
-        }
-    }
+    let district = district.unwrap_or_default();
+    answer(
+        outcome,
+        [
+            ("title", &title),
+            ("body", &body),
+            ("theme", &theme),
+            ("district", &district),
+        ],
+    )
+    .await
 }
 
 /// An idea with what the reader may do with it.
@@ -135,13 +145,7 @@ pub async fn edit_idea(
     let user = ctx::require_user().await?;
     let district = district.filter(|d| !d.trim().is_empty());
     let outcome: AppResult<String> = async {
-        let mut problems = Problems::new();
-        let parsed_title = problems.check("title", IdeaTitle::parse(&title));
-        let parsed_body = problems.check("body", IdeaBody::parse(&body));
-        problems.into_result()?;
-        let (Some(title), Some(body)) = (parsed_title, parsed_body) else {
-            return Err(AppError::BadRequest);
-        };
+        let (title, body) = parse_idea_text(&title, &body, &theme)?;
         let slug = slugify(title.as_str());
         let text = store::IdeaText {
             title: title.as_str(),
@@ -160,26 +164,17 @@ pub async fn edit_idea(
         }
     }
     .await;
-    match outcome {
-        Ok(path) => {
-            ctx::redirect(&path);
-            Ok(())
-        }
-        Err(error) => {
-            let district = district.unwrap_or_default();
-            ctx::remember_input(
-                IDEA_FORM,
-                &[
-                    ("title", &title),
-                    ("body", &body),
-                    ("theme", &theme),
-                    ("district", &district),
-                ],
-            )
-            .await;
-            Err(error)
-        }
-    }
+    let district = district.unwrap_or_default();
+    answer(
+        outcome,
+        [
+            ("title", &title),
+            ("body", &body),
+            ("theme", &theme),
+            ("district", &district),
+        ],
+    )
+    .await
 }
 
 /// The author withdraws their idea while it is still open.

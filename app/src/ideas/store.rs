@@ -37,6 +37,39 @@ pub async fn districts(db: &Db) -> Result<Vec<District>, sqlx::Error> {
     rows.iter().filter_map(|r| district(r).transpose()).collect()
 }
 
+enum Placement {
+    Found(i64, Option<i64>),
+    UnknownTheme,
+    UnknownDistrict,
+}
+
+/// The ids of an active theme and of a municipality (if one was named).
+async fn placement(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    theme_slug: &str,
+    district_slug: Option<&str>,
+) -> Result<Placement, sqlx::Error> {
+    let theme_id: Option<i64> = sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1 AND archived = $2")
+        .bind(theme_slug)
+        .bind(false)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(theme_id) = theme_id else {
+        return Ok(Placement::UnknownTheme);
+    };
+    let Some(slug) = district_slug else {
+        return Ok(Placement::Found(theme_id, None));
+    };
+    let district_id: Option<i64> = sqlx::query_scalar("SELECT id FROM districts WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(match district_id {
+        Some(id) => Placement::Found(theme_id, Some(id)),
+        None => Placement::UnknownDistrict,
+    })
+}
+
 pub struct NewIdea<'a> {
     pub title: &'a str,
     pub slug: &'a str,
@@ -56,28 +89,10 @@ pub enum Created {
 /// Stores a new open idea and its first status event, in one transaction.
 pub async fn create(db: &Db, idea: &NewIdea<'_>) -> Result<Created, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let theme_id: Option<i64> = sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1 AND archived = $2")
-        .bind(idea.theme_slug)
-        .bind(false)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let Some(theme_id) = theme_id else {
-        tx.rollback().await?;
-        return Ok(Created::UnknownTheme);
-    };
-    let district_id: Option<i64> = match idea.district_slug {
-        None => None,
-        Some(slug) => {
-            let id = sqlx::query_scalar("SELECT id FROM districts WHERE slug = $1")
-                .bind(slug)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if id.is_none() {
-                tx.rollback().await?;
-                return Ok(Created::UnknownDistrict);
-            }
-            id
-        }
+    let (theme_id, district_id) = match placement(&mut tx, idea.theme_slug, idea.district_slug).await? {
+        Placement::Found(theme_id, district_id) => (theme_id, district_id),
+        Placement::UnknownTheme => return Ok(Created::UnknownTheme),
+        Placement::UnknownDistrict => return Ok(Created::UnknownDistrict),
     };
     let now = now_ms();
     let id: i64 = sqlx::query_scalar(
@@ -323,24 +338,10 @@ async fn edit_in(
     if others > 0 || row.try_get::<i64, _>("comment_count")? > 0 {
         return Ok(Edit::Supported);
     }
-    let theme_id: Option<i64> = sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1 AND archived = $2")
-        .bind(text.theme_slug)
-        .bind(false)
-        .fetch_optional(&mut **tx)
-        .await?;
-    let Some(theme_id) = theme_id else {
-        return Ok(Edit::UnknownTheme);
-    };
-    let district_id: Option<i64> = match text.district_slug {
-        None => None,
-        Some(slug) => match sqlx::query_scalar("SELECT id FROM districts WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(&mut **tx)
-            .await?
-        {
-            None => return Ok(Edit::UnknownDistrict),
-            found => found,
-        },
+    let (theme_id, district_id) = match placement(tx, text.theme_slug, text.district_slug).await? {
+        Placement::Found(theme_id, district_id) => (theme_id, district_id),
+        Placement::UnknownTheme => return Ok(Edit::UnknownTheme),
+        Placement::UnknownDistrict => return Ok(Edit::UnknownDistrict),
     };
     sqlx::query(
         "UPDATE ideas SET title = $1, slug = $2, body = $3, theme_id = $4, district_id = $5, updated_at = $6 \
