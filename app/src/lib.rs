@@ -100,6 +100,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/register") view=accounts::views::RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=accounts::views::SignInPage ssr=SsrMode::Async />
                         <Route path=path!("/profile") view=accounts::views::ProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/me/ideas") view=|| view! { <ideas::views::MyIdeasPage supported=false /> } ssr=SsrMode::Async />
+                        <Route path=path!("/me/supported") view=|| view! { <ideas::views::MyIdeasPage supported=true /> } ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts") view=accounts::views::AdminAccountsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/themes") view=themes::views::AdminThemesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/themes/:id") view=themes::views::EditThemePage ssr=SsrMode::Async />

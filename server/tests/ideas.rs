@@ -12,6 +12,7 @@ on_both_engines!(
     a_refused_idea_keeps_what_was_typed_and_stores_nothing,
     the_author_withdraws_an_open_idea_and_it_stays_visible,
     the_author_edits_until_someone_else_supports_the_idea,
+    residents_see_their_own_ideas_and_the_ones_they_support,
     fifty_concurrent_votes_from_one_account_count_once,
     a_hundred_accounts_vote_and_withdraw_concurrently_and_the_count_stays_exact,
     votes_on_withdrawn_or_missing_ideas_are_refused,
@@ -376,4 +377,26 @@ async fn the_author_edits_until_someone_else_supports_the_idea(engine: Engine) {
     assert!(page.contains("Free wifi in every park"));
     let (_, form) = ana.get_html(&format!("{new_path}/edit")).await;
     assert!(form.contains("This idea is no longer open for that."));
+}
+
+async fn residents_see_their_own_ideas_and_the_ones_they_support(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    let first = publish(&ana, "Ana first idea", "human-capital", "").await;
+    publish(&ana, "Ana second idea", "human-capital", "").await;
+    publish(&bram, "Bram own idea", "human-capital", "").await;
+    bram.vote(&id_of(&first), true).await;
+
+    let (status, mine) = ana.get_html("/me/ideas").await;
+    assert_eq!(status, 200);
+    assert!(mine.contains(">Ana first idea<") && mine.contains(">Ana second idea<"));
+    assert!(!mine.contains(">Bram own idea<"));
+
+    let (_, supported) = bram.get_html("/me/supported").await;
+    assert!(supported.contains(">Ana first idea<"));
+    assert!(!supported.contains(">Ana second idea<") && !supported.contains(">Bram own idea<"));
+
+    let (status, _) = app.browser().get_html("/me/ideas").await;
+    assert_eq!(status, 401);
 }

@@ -191,6 +191,10 @@ pub fn ProfilePage() -> impl IntoView {
                                     <dt>{t("profile-member-since")}</dt>
                                     <dd>{format_date(locale, profile.created_at)}</dd>
                                 </dl>
+                                <nav class="profile-links" aria-label=t("profile-your-activity")>
+                                    <A href="/me/ideas" attr:class="button button-secondary">{t("my-ideas-title")}</A>
+                                    <A href="/me/supported" attr:class="button button-secondary">{t("my-supported-title")}</A>
+                                </nav>
                                 <h2>{t("profile-change-password")}</h2>
                                 <FormAlert action=change />
                                 <ActionForm action=change>

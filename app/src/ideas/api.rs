@@ -126,6 +126,7 @@ pub async fn list_ideas(
         district: non_empty(district),
         sort: sort.as_deref().and_then(Sort::parse).unwrap_or_default(),
         page: page.unwrap_or(1),
+        ..ListQuery::default()
     };
     if query.page > ListQuery::MAX_PAGE {
         return Err(AppError::NotFound);
@@ -175,6 +176,19 @@ pub async fn edit_idea(
         ],
     )
     .await
+}
+
+/// The caller's own ideas (`supported = false`) or the ideas they support, newest first.
+#[server(endpoint = "my_ideas")]
+pub async fn my_ideas(supported: bool, page: Option<u32>) -> Result<IdeaList, AppError> {
+    let user = ctx::require_user().await?;
+    let query = ListQuery {
+        page: page.unwrap_or(1).clamp(1, ListQuery::MAX_PAGE),
+        author: (!supported).then_some(user.id),
+        supporter: supported.then_some(user.id),
+        ..ListQuery::default()
+    };
+    Ok(store::list(&ctx::db()?, &query).await?)
 }
 
 /// The author withdraws their idea while it is still open.

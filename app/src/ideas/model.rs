@@ -233,6 +233,12 @@ pub struct ListQuery {
     pub district: Option<String>,
     pub sort: Sort,
     pub page: u32,
+    /// Only this account's ideas (for "my ideas"); never from the URL.
+    #[serde(skip)]
+    pub author: Option<i64>,
+    /// Only ideas this account supports; never from the URL.
+    #[serde(skip)]
+    pub supporter: Option<i64>,
 }
 
 impl ListQuery {

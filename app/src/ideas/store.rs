@@ -189,6 +189,8 @@ pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
     let sql = format!(
         "SELECT {IDEA_COLUMNS} {IDEA_JOINS} \
          WHERE ($1 = '' OR t.slug = $1) AND ($2 = '' OR i.status = $2) AND ($3 = '' OR d.slug = $3) \
+           AND ($6 = 0 OR i.author_id = $6) \
+           AND ($7 = 0 OR EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.account_id = $7)) \
          ORDER BY {order} LIMIT $4 OFFSET $5"
     );
     let page = query.page.clamp(1, ListQuery::MAX_PAGE);
@@ -199,6 +201,8 @@ pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
         .bind(query.district.as_deref().unwrap_or(""))
         .bind(size + 1)
         .bind(i64::from(page - 1) * size)
+        .bind(query.author.unwrap_or(0))
+        .bind(query.supporter.unwrap_or(0))
         .fetch_all(&db.pool)
         .await?;
     let has_more = rows.len() as i64 > size;

@@ -1,6 +1,6 @@
 //! The list of ideas, the form to propose one, and the idea page.
 
-use super::api::{districts, get_idea, list_ideas, EditIdea, SubmitIdea, WithdrawIdea, IDEA_FORM};
+use super::api::{districts, get_idea, list_ideas, my_ideas, EditIdea, SubmitIdea, WithdrawIdea, IDEA_FORM};
 use super::model::{
     id_from_path_segment, idea_path, District, IdeaBody, IdeaStatus, IdeaSummary, IdeaTitle, ListQuery, Sort,
 };
@@ -39,6 +39,7 @@ pub fn IdeasPage() -> impl IntoView {
             district: q.get("district").filter(|s| !s.is_empty()),
             sort: q.get("sort").as_deref().and_then(Sort::parse).unwrap_or_default(),
             page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
+            ..ListQuery::default()
         }
     };
     let ideas = Resource::new(current, |q| {
@@ -127,6 +128,64 @@ pub fn IdeasPage() -> impl IntoView {
                             let empty = list.ideas.is_empty();
                             view! {
                                 {empty.then(|| view! { <div class="empty-state"><p>{t("ideas-empty")}</p></div> })}
+                                <ul class="idea-list">
+                                    {list.ideas.into_iter().map(|idea| view! { <IdeaCard idea locale /> }).collect_view()}
+                                </ul>
+                                <nav class="pager" aria-label=t("ideas-pages")>
+                                    {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("ideas-previous")}</a> })}
+                                    {next.map(|href| view! { <a href=href rel="next" class="button button-secondary">{t("ideas-next")}</a> })}
+                                </nav>
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// "My ideas" (`supported = false`) or "Ideas I support".
+#[component]
+pub fn MyIdeasPage(supported: bool) -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map();
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let ideas = Resource::new(page, move |page| my_ideas(supported, Some(page)));
+    let (title, base) = if supported {
+        (t("my-supported-title"), "/me/supported")
+    } else {
+        (t("my-ideas-title"), "/me/ideas")
+    };
+    view! {
+        <Title text=title.clone() />
+        <section class="container">
+            <h1>{title}</h1>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match ideas.await {
+                        Err(error) => view! { <Refusal error /> }.into_any(),
+                        Ok(list) => {
+                            let current = page();
+                            let previous = (current > 1).then(|| format!("{base}?page={}", current - 1));
+                            let next = list.has_more.then(|| format!("{base}?page={}", current + 1));
+                            let empty = list.ideas.is_empty();
+                            view! {
+                                {empty.then(|| view! {
+                                    <div class="empty-state">
+                                        <p>{if supported { t("my-supported-empty") } else { t("my-ideas-empty") }}</p>
+                                        <p><A href=if supported { "/ideas" } else { "/ideas/new" } attr:class="button">
+                                            {if supported { t("home-explore-ideas") } else { t("ideas-new") }}
+                                        </A></p>
+                                    </div>
+                                })}
                                 <ul class="idea-list">
                                     {list.ideas.into_iter().map(|idea| view! { <IdeaCard idea locale /> }).collect_view()}
                                 </ul>
