@@ -2,6 +2,7 @@
 //! Leptos application. `main.rs` is only the command line.
 
 pub mod config;
+pub mod demo;
 pub mod security;
 
 use agora_app::ctx::{AppState, Settings};

@@ -24,6 +24,8 @@ enum Command {
     Serve,
     /// Bring the database schema up to date, then exit.
     Migrate,
+    /// Load demo accounts, ideas and votes into the database (once).
+    Demo,
     /// Create an account with a role; the password is read from standard input.
     CreateAccount {
         #[arg(long)]
@@ -47,6 +49,7 @@ async fn main() -> anyhow::Result<()> {
     let outcome = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(&cli.config).await,
         Command::Migrate => migrate(&cli.config).await,
+        Command::Demo => demo(&cli.config).await,
         Command::CreateAccount {
             email,
             name,
@@ -84,6 +87,20 @@ async fn migrate(config: &Config) -> anyhow::Result<()> {
     let db = agora_server::connect(config).await?;
     agora_server::migrate(&db).await?;
     tracing::info!("the database schema is up to date");
+    Ok(())
+}
+
+async fn demo(config: &Config) -> anyhow::Result<()> {
+    let db = agora_server::connect(config).await?;
+    agora_server::migrate(&db).await?;
+    match agora_server::demo::load(&db).await? {
+        0 => tracing::info!("the demo data is already loaded"),
+        ideas => tracing::info!(ideas, "demo data loaded"),
+    }
+    eprintln!(
+        "Demo accounts (for example ines.demo@example.be) sign in with: {}",
+        agora_server::demo::DEMO_PASSWORD
+    );
     Ok(())
 }
 

@@ -1,0 +1,34 @@
+//! The demo data loads on both engines, once.
+
+mod common;
+
+use common::{spawn_app, Engine};
+
+on_both_engines!(the_demo_loads_once_with_ideas_in_three_languages_and_exact_counts);
+
+async fn the_demo_loads_once_with_ideas_in_three_languages_and_exact_counts(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let created = agora_server::demo::load(&app.db).await.expect("demo loads");
+    assert!(created >= 12);
+    assert_eq!(
+        agora_server::demo::load(&app.db).await.expect("second load"),
+        0,
+        "loading twice adds nothing"
+    );
+
+    let languages: Vec<String> = sqlx::query_scalar("SELECT DISTINCT language FROM ideas ORDER BY language")
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("languages");
+    assert_eq!(languages, ["en", "fr", "nl"]);
+    let mismatched: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ideas i WHERE i.vote_count <> (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("count");
+    assert_eq!(mismatched, 0, "every counter equals its votes");
+
+    let (_, page) = app.browser().get_html("/ideas?sort=most_votes").await;
+    assert!(page.contains("Smart City Lab") || page.contains("Inès Lambert"));
+}
