@@ -155,6 +155,8 @@ pub struct IdeaSummary {
     pub slug: String,
     pub title: String,
     pub excerpt: String,
+    /// The language it was written in, so that screen readers pronounce it right.
+    pub language: String,
     pub theme_slug: String,
     pub theme_names: [String; 3],
     pub district: Option<District>,

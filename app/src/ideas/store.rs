@@ -216,6 +216,7 @@ pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
                 slug: r.try_get("slug")?,
                 title: r.try_get("title")?,
                 excerpt: excerpt(&body, 180),
+                language: r.try_get("language")?,
                 theme_slug: r.try_get("theme_slug")?,
                 theme_names: [r.try_get("theme_fr")?, r.try_get("theme_nl")?, r.try_get("theme_en")?],
                 district: district(r)?,

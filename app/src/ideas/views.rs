@@ -211,14 +211,14 @@ fn IdeaCard(idea: IdeaSummary, locale: Locale) -> impl IntoView {
         <li class="idea-card">
             <div class="idea-votes" aria-hidden="true"><strong>{idea.vote_count}</strong></div>
             <div class="idea-card-body">
-                <h2><A href=href>{idea.title.clone()}</A></h2>
+                <h2 lang=idea.language.clone()><A href=href>{idea.title.clone()}</A></h2>
                 <p class="idea-meta">
                     <span class="badge badge-theme">{theme_name(&idea.theme_names, locale)}</span>
                     {district.map(|d| view! { " " <span class="badge">{d}</span> })}
                     " "
                     <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
                 </p>
-                <p>{idea.excerpt.clone()}</p>
+                <p lang=idea.language.clone()>{idea.excerpt.clone()}</p>
                 <p class="idea-byline muted">
                     {idea.author_name.clone()} " · " {format_date(locale, idea.created_at)} " · "
                     {crate::i18n::t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
