@@ -125,18 +125,8 @@ pub fn IdeasPage() -> impl IntoView {
                             let q = current();
                             let previous = (q.page > 1).then(|| format!("/ideas{}", q.to_query_string(q.page - 1)));
                             let next = list.has_more.then(|| format!("/ideas{}", q.to_query_string(q.page + 1)));
-                            let empty = list.ideas.is_empty();
-                            view! {
-                                {empty.then(|| view! { <div class="empty-state"><p>{t("ideas-empty")}</p></div> })}
-                                <ul class="idea-list">
-                                    {list.ideas.into_iter().map(|idea| view! { <IdeaCard idea locale /> }).collect_view()}
-                                </ul>
-                                <nav class="pager" aria-label=t("ideas-pages")>
-                                    {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("ideas-previous")}</a> })}
-                                    {next.map(|href| view! { <a href=href rel="next" class="button button-secondary">{t("ideas-next")}</a> })}
-                                </nav>
-                            }
-                            .into_any()
+                            let empty = view! { <div class="empty-state"><p>{t("ideas-empty")}</p></div> };
+                            view! { <IdeaResults ideas=list.ideas locale previous next empty /> }.into_any()
                         }
                     }
                 })}
@@ -176,30 +166,42 @@ pub fn MyIdeasPage(supported: bool) -> impl IntoView {
                             let current = page();
                             let previous = (current > 1).then(|| format!("{base}?page={}", current - 1));
                             let next = list.has_more.then(|| format!("{base}?page={}", current + 1));
-                            let empty = list.ideas.is_empty();
-                            view! {
-                                {empty.then(|| view! {
-                                    <div class="empty-state">
-                                        <p>{if supported { t("my-supported-empty") } else { t("my-ideas-empty") }}</p>
-                                        <p><A href=if supported { "/ideas" } else { "/ideas/new" } attr:class="button">
-                                            {if supported { t("home-explore-ideas") } else { t("ideas-new") }}
-                                        </A></p>
-                                    </div>
-                                })}
-                                <ul class="idea-list">
-                                    {list.ideas.into_iter().map(|idea| view! { <IdeaCard idea locale /> }).collect_view()}
-                                </ul>
-                                <nav class="pager" aria-label=t("ideas-pages")>
-                                    {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("ideas-previous")}</a> })}
-                                    {next.map(|href| view! { <a href=href rel="next" class="button button-secondary">{t("ideas-next")}</a> })}
-                                </nav>
-                            }
-                            .into_any()
+                            let empty = view! {
+                                <div class="empty-state">
+                                    <p>{if supported { t("my-supported-empty") } else { t("my-ideas-empty") }}</p>
+                                    <p><A href=if supported { "/ideas" } else { "/ideas/new" } attr:class="button">
+                                        {if supported { t("home-explore-ideas") } else { t("ideas-new") }}
+                                    </A></p>
+                                </div>
+                            };
+                            view! { <IdeaResults ideas=list.ideas locale previous next empty /> }.into_any()
                         }
                     }
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// A page of idea cards with links to the pages around it, or `empty` when there are none.
+#[component]
+fn IdeaResults(
+    ideas: Vec<IdeaSummary>,
+    locale: Locale,
+    previous: Option<String>,
+    next: Option<String>,
+    empty: impl IntoView + 'static,
+) -> impl IntoView {
+    let is_empty = ideas.is_empty();
+    view! {
+        {is_empty.then_some(empty)}
+        <ul class="idea-list">
+            {ideas.into_iter().map(|idea| view! { <IdeaCard idea locale /> }).collect_view()}
+        </ul>
+        <nav class="pager" aria-label=t("ideas-pages")>
+            {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("ideas-previous")}</a> })}
+            {next.map(|href| view! { <a href=href rel="next" class="button button-secondary">{t("ideas-next")}</a> })}
+        </nav>
     }
 }
 
