@@ -152,6 +152,7 @@ ideas-all-statuses = All statuses
 ideas-all-districts = All of Brussels
 ideas-sort = Order
 sort-newest = Newest first
+sort-trending = Trending this week
 sort-most_votes = Most supported
 ideas-empty = No idea matches these filters yet.
 ideas-pages = Pages

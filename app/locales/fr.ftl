@@ -152,6 +152,7 @@ ideas-all-statuses = Tous les statuts
 ideas-all-districts = Tout Bruxelles
 ideas-sort = Ordre
 sort-newest = Les plus récentes
+sort-trending = Tendance cette semaine
 sort-most_votes = Les plus soutenues
 ideas-empty = Aucune idée ne correspond encore à ces filtres.
 ideas-pages = Pages

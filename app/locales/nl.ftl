@@ -152,6 +152,7 @@ ideas-all-statuses = Alle statussen
 ideas-all-districts = Heel Brussel
 ideas-sort = Volgorde
 sort-newest = Nieuwste eerst
+sort-trending = Populair deze week
 sort-most_votes = Meest gesteund
 ideas-empty = Nog geen enkel idee past bij deze filters.
 ideas-pages = Pagina's

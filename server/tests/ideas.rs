@@ -13,6 +13,7 @@ on_both_engines!(
     the_author_withdraws_an_open_idea_and_it_stays_visible,
     the_author_edits_until_someone_else_supports_the_idea,
     residents_see_their_own_ideas_and_the_ones_they_support,
+    trending_counts_only_the_support_of_the_last_seven_days,
     fifty_concurrent_votes_from_one_account_count_once,
     a_hundred_accounts_vote_and_withdraw_concurrently_and_the_count_stays_exact,
     votes_on_withdrawn_or_missing_ideas_are_refused,
@@ -399,4 +400,34 @@ async fn residents_see_their_own_ideas_and_the_ones_they_support(engine: Engine)
 
     let (status, _) = app.browser().get_html("/me/ideas").await;
     assert_eq!(status, 401);
+}
+
+async fn trending_counts_only_the_support_of_the_last_seven_days(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let old_favourite = id_of(&publish(&ana, "Idea number 01 long supported", "human-capital", "").await);
+    let rising = id_of(&publish(&ana, "Idea number 02 rising now", "human-capital", "").await);
+    let crowd = app.crowd(4).await;
+    join_all(crowd.iter().map(|b| b.vote(&old_favourite, true))).await;
+    // Those votes were cast ten days ago.
+    sqlx::query("UPDATE idea_vote_days SET day = day - 10")
+        .execute(&app.db.pool)
+        .await
+        .expect("age the votes");
+    join_all(crowd.iter().take(2).map(|b| b.vote(&rising, true))).await;
+    // A withdrawn recent vote no longer counts.
+    crowd[0].vote(&rising, false).await;
+
+    let first = |page: String| page.split(">Idea number ").nth(1).map(|rest| rest[..2].to_owned());
+    let (_, trending) = app.browser().get_html("/ideas?sort=trending").await;
+    assert_eq!(first(trending).as_deref(), Some("02"), "recent support wins");
+    let (_, most) = app.browser().get_html("/ideas?sort=most_votes").await;
+    assert_eq!(first(most).as_deref(), Some("01"), "all-time support wins");
+
+    let recent: i64 = sqlx::query_scalar("SELECT CAST(SUM(votes) AS BIGINT) FROM idea_vote_days WHERE idea_id = $1")
+        .bind(rising.parse::<i64>().expect("id"))
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("sum");
+    assert_eq!(recent, 1);
 }

@@ -209,15 +209,18 @@ pub struct IdeaPage {
 pub enum Sort {
     #[default]
     Newest,
+    /// Most support in the last 7 days.
+    Trending,
     MostVotes,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 2] = [Sort::Newest, Sort::MostVotes];
+    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Trending, Sort::MostVotes];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Sort::Newest => "newest",
+            Sort::Trending => "trending",
             Sort::MostVotes => "most_votes",
         }
     }

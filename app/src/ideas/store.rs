@@ -182,12 +182,17 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
 
 /// One page of the public list; filters and order come from the URL.
 pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
-    let order = match query.sort {
-        Sort::Newest => "i.created_at DESC, i.id DESC",
-        Sort::MostVotes => "i.vote_count DESC, i.id DESC",
+    let (recent_join, order) = match query.sort {
+        Sort::Newest => ("", "i.created_at DESC, i.id DESC"),
+        Sort::MostVotes => ("", "i.vote_count DESC, i.id DESC"),
+        Sort::Trending => (
+            " LEFT JOIN (SELECT idea_id, CAST(SUM(votes) AS BIGINT) AS recent FROM idea_vote_days \
+                WHERE day >= $8 GROUP BY idea_id) r ON r.idea_id = i.id",
+            "COALESCE(r.recent, 0) DESC, i.vote_count DESC, i.id DESC",
+        ),
     };
     let sql = format!(
-        "SELECT {IDEA_COLUMNS} {IDEA_JOINS} \
+        "SELECT {IDEA_COLUMNS} {IDEA_JOINS}{recent_join} \
          WHERE ($1 = '' OR t.slug = $1) AND ($2 = '' OR i.status = $2) AND ($3 = '' OR d.slug = $3) \
            AND ($6 = 0 OR i.author_id = $6) \
            AND ($7 = 0 OR EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.account_id = $7)) \
@@ -195,16 +200,21 @@ pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
     );
     let page = query.page.clamp(1, ListQuery::MAX_PAGE);
     let size = i64::from(ListQuery::PAGE_SIZE);
-    let rows = sqlx::query(&sql)
+    let statement = sqlx::query(&sql)
         .bind(query.theme.as_deref().unwrap_or(""))
         .bind(query.status.map(IdeaStatus::as_str).unwrap_or(""))
         .bind(query.district.as_deref().unwrap_or(""))
         .bind(size + 1)
         .bind(i64::from(page - 1) * size)
         .bind(query.author.unwrap_or(0))
-        .bind(query.supporter.unwrap_or(0))
-        .fetch_all(&db.pool)
-        .await?;
+        .bind(query.supporter.unwrap_or(0));
+    let statement = if query.sort == Sort::Trending {
+        let week_ago = now_ms() / crate::votes::store::DAY_MS - 7;
+        statement.bind(week_ago)
+    } else {
+        statement
+    };
+    let rows = statement.fetch_all(&db.pool).await?;
     let has_more = rows.len() as i64 > size;
     let ideas = rows
         .iter()

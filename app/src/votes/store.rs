@@ -2,6 +2,8 @@ use super::model::VoteState;
 use crate::db::{now_ms, Db};
 use crate::ideas::model::IdeaStatus;
 
+pub const DAY_MS: i64 = 86_400_000;
+
 pub enum VoteOutcome {
     Recorded(VoteState),
     Closed,
@@ -24,24 +26,43 @@ pub async fn cast(db: &Db, idea_id: i64, account_id: i64, support: bool) -> Resu
         tx.rollback().await?;
         return Ok(VoteOutcome::Closed);
     }
-    let changed = if support {
-        sqlx::query("INSERT INTO votes (idea_id, account_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(idea_id)
-            .bind(account_id)
-            .bind(now_ms())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
+    // The day the vote counts for in "trending": today for a new vote, the day it was
+    // cast for a withdrawn one.
+    let changed_day: Option<i64> = if support {
+        let now = now_ms();
+        let inserted = sqlx::query(
+            "INSERT INTO votes (idea_id, account_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(idea_id)
+        .bind(account_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        (inserted == 1).then_some(now / DAY_MS)
     } else {
-        sqlx::query("DELETE FROM votes WHERE idea_id = $1 AND account_id = $2")
-            .bind(idea_id)
-            .bind(account_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
+        let cast_at: Option<i64> =
+            sqlx::query_scalar("DELETE FROM votes WHERE idea_id = $1 AND account_id = $2 RETURNING created_at")
+                .bind(idea_id)
+                .bind(account_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        cast_at.map(|at| at / DAY_MS)
     };
+    let delta: i64 = if support { 1 } else { -1 };
+    if let Some(day) = changed_day {
+        sqlx::query(
+            "INSERT INTO idea_vote_days (idea_id, day, votes) VALUES ($1, $2, $3) \
+             ON CONFLICT (idea_id, day) DO UPDATE SET votes = idea_vote_days.votes + $3",
+        )
+        .bind(idea_id)
+        .bind(day)
+        .bind(delta)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let changed = u64::from(changed_day.is_some());
     let count: i64 = if changed == 1 {
-        let delta: i64 = if support { 1 } else { -1 };
         sqlx::query_scalar("UPDATE ideas SET vote_count = vote_count + $1 WHERE id = $2 RETURNING vote_count")
             .bind(delta)
             .bind(idea_id)
