@@ -109,7 +109,6 @@ profile-password-changed = Your password has been changed. Other devices have be
 themes-title = Themes
 themes-lead = The smart city programme covers these themes. Every idea belongs to one of them.
 theme-archived = Archived
-theme-no-ideas-yet = No ideas yet in this theme. Ideas will appear here as residents and organisations propose them.
 
 ## Administration
 admin-nav-label = Administration
@@ -201,3 +200,61 @@ my-supported-title = Ideas you support
 my-ideas-empty = You have not proposed an idea yet.
 my-supported-empty = You do not support any idea yet.
 profile-your-activity = Your activity
+sort-most_discussed = Most discussed
+ideas-search = Search
+ideas-search-placeholder = Words from the title or description
+ideas-apply = Show ideas
+ideas-search-empty = No idea matches “{ $words }”. Try fewer or shorter words.
+comment-count = { $count ->
+    [one] { $count } comment
+   *[other] { $count } comments
+}
+my-following-title = Ideas you follow
+my-following-empty = You do not follow any idea yet. Follow an idea to hear about its comments and decisions.
+follow-start = Follow this idea
+follow-stop = Stop following
+follow-on-hint = You are told about new comments and decisions.
+follow-off-hint = Follow to be told about new comments and decisions.
+nav-notifications = Notifications
+nav-notifications-unread = { $count ->
+    [one] { $count } unread notification
+   *[other] { $count } unread notifications
+}
+notifications-title = Notifications
+notifications-unread = { $count ->
+    [0] Everything is read.
+    [one] { $count } unread notification
+   *[other] { $count } unread notifications
+}
+notifications-mark-all = Mark all as read
+notifications-someone = Someone
+notifications-new = New
+notifications-empty = Nothing yet. When someone comments on an idea you follow or replies to you, you will see it here.
+notification-comment = { $who } commented on
+notification-reply = { $who } replied to your comment on
+notification-status = The status changed for
+comments-title = { $count ->
+    [0] Comments
+    [one] { $count } comment
+   *[other] { $count } comments
+}
+comments-order = Order of the comments
+comments-order-newest = Newest first
+comments-order-oldest = Oldest first
+comments-closed = This idea was withdrawn; it takes no more comments.
+comments-sign-in = Sign in to comment
+comments-pages = Pages of comments
+comments-previous = Newer comments
+comments-next = Older comments
+comment-label = Your comment
+comment-hint = Up to 2,000 characters. Be kind; stay on the idea.
+comment-submit = Post comment
+comment-reply = Reply
+comment-reply-label = Your reply
+comment-reply-submit = Post reply
+comment-cancel = Cancel
+comment-edit-label = Correct your comment
+comment-edited = edited
+comment-deleted = Comment deleted.
+comment-delete = Delete
+comment-by = Comment by { $who }

@@ -109,7 +109,6 @@ profile-password-changed = Votre mot de passe a été modifié. Vos autres appar
 themes-title = Thèmes
 themes-lead = Le programme smart city couvre ces thèmes. Chaque idée appartient à l'un d'eux.
 theme-archived = Archivé
-theme-no-ideas-yet = Pas encore d'idée dans ce thème. Les idées apparaîtront ici à mesure que les habitants et les organisations les proposent.
 
 ## Administration
 admin-nav-label = Administration
@@ -201,3 +200,61 @@ my-supported-title = Les idées que vous soutenez
 my-ideas-empty = Vous n'avez pas encore proposé d'idée.
 my-supported-empty = Vous ne soutenez encore aucune idée.
 profile-your-activity = Votre activité
+sort-most_discussed = Les plus discutées
+ideas-search = Rechercher
+ideas-search-placeholder = Des mots du titre ou de la description
+ideas-apply = Afficher les idées
+ideas-search-empty = Aucune idée ne correspond à « { $words } ». Essayez moins de mots, ou des mots plus courts.
+comment-count = { $count ->
+    [one] { $count } commentaire
+   *[other] { $count } commentaires
+}
+my-following-title = Les idées que vous suivez
+my-following-empty = Vous ne suivez encore aucune idée. Suivez une idée pour être prévenu de ses commentaires et des décisions.
+follow-start = Suivre cette idée
+follow-stop = Ne plus suivre
+follow-on-hint = Vous êtes prévenu des nouveaux commentaires et des décisions.
+follow-off-hint = Suivez-la pour être prévenu des nouveaux commentaires et des décisions.
+nav-notifications = Notifications
+nav-notifications-unread = { $count ->
+    [one] { $count } notification non lue
+   *[other] { $count } notifications non lues
+}
+notifications-title = Notifications
+notifications-unread = { $count ->
+    [0] Tout est lu.
+    [one] { $count } notification non lue
+   *[other] { $count } notifications non lues
+}
+notifications-mark-all = Tout marquer comme lu
+notifications-someone = Quelqu’un
+notifications-new = Nouveau
+notifications-empty = Rien pour l’instant. Quand quelqu’un commente une idée que vous suivez ou vous répond, vous le verrez ici.
+notification-comment = { $who } a commenté
+notification-reply = { $who } a répondu à votre commentaire sur
+notification-status = Le statut a changé pour
+comments-title = { $count ->
+    [0] Commentaires
+    [one] { $count } commentaire
+   *[other] { $count } commentaires
+}
+comments-order = Ordre des commentaires
+comments-order-newest = Les plus récents d’abord
+comments-order-oldest = Les plus anciens d’abord
+comments-closed = Cette idée a été retirée ; elle ne reçoit plus de commentaires.
+comments-sign-in = Connectez-vous pour commenter
+comments-pages = Pages de commentaires
+comments-previous = Commentaires plus récents
+comments-next = Commentaires plus anciens
+comment-label = Votre commentaire
+comment-hint = 2 000 caractères au plus. Restez courtois et centré sur l’idée.
+comment-submit = Publier le commentaire
+comment-reply = Répondre
+comment-reply-label = Votre réponse
+comment-reply-submit = Publier la réponse
+comment-cancel = Annuler
+comment-edit-label = Corrigez votre commentaire
+comment-edited = modifié
+comment-deleted = Commentaire supprimé.
+comment-delete = Supprimer
+comment-by = Commentaire de { $who }

@@ -109,7 +109,6 @@ profile-password-changed = Uw wachtwoord werd gewijzigd. Uw andere toestellen we
 themes-title = Thema's
 themes-lead = Het smartcityprogramma omvat deze thema's. Elk idee hoort bij een ervan.
 theme-archived = Gearchiveerd
-theme-no-ideas-yet = Nog geen ideeën in dit thema. Ideeën verschijnen hier zodra inwoners en organisaties ze voorstellen.
 
 ## Beheer
 admin-nav-label = Beheer
@@ -201,3 +200,61 @@ my-supported-title = Ideeën die u steunt
 my-ideas-empty = U hebt nog geen idee voorgesteld.
 my-supported-empty = U steunt nog geen enkel idee.
 profile-your-activity = Uw activiteit
+sort-most_discussed = Meest besproken
+ideas-search = Zoeken
+ideas-search-placeholder = Woorden uit de titel of beschrijving
+ideas-apply = Ideeën tonen
+ideas-search-empty = Geen idee past bij ‘{ $words }’. Probeer minder of kortere woorden.
+comment-count = { $count ->
+    [one] { $count } reactie
+   *[other] { $count } reacties
+}
+my-following-title = Ideeën die u volgt
+my-following-empty = U volgt nog geen idee. Volg een idee om op de hoogte te blijven van reacties en beslissingen.
+follow-start = Dit idee volgen
+follow-stop = Niet meer volgen
+follow-on-hint = U krijgt bericht bij nieuwe reacties en beslissingen.
+follow-off-hint = Volg het om bericht te krijgen bij nieuwe reacties en beslissingen.
+nav-notifications = Meldingen
+nav-notifications-unread = { $count ->
+    [one] { $count } ongelezen melding
+   *[other] { $count } ongelezen meldingen
+}
+notifications-title = Meldingen
+notifications-unread = { $count ->
+    [0] Alles is gelezen.
+    [one] { $count } ongelezen melding
+   *[other] { $count } ongelezen meldingen
+}
+notifications-mark-all = Alles als gelezen markeren
+notifications-someone = Iemand
+notifications-new = Nieuw
+notifications-empty = Nog niets. Als iemand reageert op een idee dat u volgt of u antwoordt, ziet u het hier.
+notification-comment = { $who } reageerde op
+notification-reply = { $who } antwoordde op uw reactie bij
+notification-status = De status veranderde van
+comments-title = { $count ->
+    [0] Reacties
+    [one] { $count } reactie
+   *[other] { $count } reacties
+}
+comments-order = Volgorde van de reacties
+comments-order-newest = Nieuwste eerst
+comments-order-oldest = Oudste eerst
+comments-closed = Dit idee werd ingetrokken; er kunnen geen reacties meer bij.
+comments-sign-in = Meld u aan om te reageren
+comments-pages = Pagina’s met reacties
+comments-previous = Nieuwere reacties
+comments-next = Oudere reacties
+comment-label = Uw reactie
+comment-hint = Hoogstens 2.000 tekens. Blijf vriendelijk en bij het idee.
+comment-submit = Reactie plaatsen
+comment-reply = Antwoorden
+comment-reply-label = Uw antwoord
+comment-reply-submit = Antwoord plaatsen
+comment-cancel = Annuleren
+comment-edit-label = Verbeter uw reactie
+comment-edited = bewerkt
+comment-deleted = Reactie verwijderd.
+comment-delete = Verwijderen
+comment-by = Reactie van { $who }

@@ -190,6 +190,39 @@ mod tests {
             .collect()
     }
 
+    /// Keys written literally in the code as the first argument of `t` or `t_with`.
+    fn keys_used_in(dir: &std::path::Path, found: &mut BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).expect("source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                keys_used_in(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).expect("source file");
+                for call in ["t(\"", "t_with(\""] {
+                    for (at, _) in source.match_indices(call) {
+                        let preceded_by_word = source[..at]
+                            .chars()
+                            .last()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                        let rest = &source[at + call.len()..];
+                        if let (false, Some(end)) = (preceded_by_word, rest.find('"')) {
+                            found.insert(rest[..end].to_owned());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_used_in_the_code_is_translated() {
+        let mut used = BTreeSet::new();
+        keys_used_in(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut used);
+        let en = keys(include_str!("../locales/en.ftl"));
+        assert!(used.len() > 50, "the scan finds the keys ({} found)", used.len());
+        assert_eq!(used.difference(&en).collect::<Vec<_>>(), Vec::<&String>::new());
+    }
+
     #[test]
     fn every_key_exists_in_every_language() {
         let en = keys(include_str!("../locales/en.ftl"));

@@ -3,14 +3,17 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod comments;
 #[cfg(feature = "ssr")]
 pub mod ctx;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod error;
+pub mod follows;
 pub mod forms;
 pub mod i18n;
 pub mod ideas;
+pub mod notifications;
 #[cfg(feature = "ssr")]
 pub mod ratelimit;
 pub mod site;
@@ -19,6 +22,7 @@ pub mod votes;
 
 use accounts::api::{current_user, Register, SignIn};
 use accounts::model::SessionUser;
+use ideas::model::Mine;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -74,6 +78,10 @@ pub struct Auth {
     pub sign_in: ServerAction<SignIn>,
     pub register: ServerAction<Register>,
     pub user: Resource<Option<SessionUser>>,
+    /// The signed-in account's unread notifications; refreshed on every navigation.
+    pub unread: Resource<i64>,
+    /// Bumped by whatever marks notifications read, so that the count follows at once.
+    pub notifications_changed: RwSignal<u32>,
 }
 
 pub fn use_auth() -> Auth {
@@ -100,8 +108,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/register") view=accounts::views::RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=accounts::views::SignInPage ssr=SsrMode::Async />
                         <Route path=path!("/profile") view=accounts::views::ProfilePage ssr=SsrMode::Async />
-                        <Route path=path!("/me/ideas") view=|| view! { <ideas::views::MyIdeasPage supported=false /> } ssr=SsrMode::Async />
-                        <Route path=path!("/me/supported") view=|| view! { <ideas::views::MyIdeasPage supported=true /> } ssr=SsrMode::Async />
+                        <Route path=path!("/me/ideas") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Written /> } ssr=SsrMode::Async />
+                        <Route path=path!("/me/supported") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Supported /> } ssr=SsrMode::Async />
+                        <Route path=path!("/me/following") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Followed /> } ssr=SsrMode::Async />
+                        <Route path=path!("/notifications") view=notifications::views::NotificationsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts") view=accounts::views::AdminAccountsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/themes") view=themes::views::AdminThemesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/themes/:id") view=themes::views::EditThemePage ssr=SsrMode::Async />
@@ -126,10 +136,29 @@ fn AuthProvider(children: Children) -> impl IntoView {
         move || (sign_in.version().get(), register.version().get()),
         |_| async { current_user().await.ok().flatten() },
     );
+    let location = leptos_router::hooks::use_location();
+    let notifications_changed = RwSignal::new(0);
+    let unread = Resource::new(
+        move || {
+            (
+                location.pathname.get(),
+                notifications_changed.get(),
+                sign_in.version().get(),
+            )
+        },
+        move |_| async move {
+            match user.await {
+                Some(_) => notifications::api::unread_notifications().await.unwrap_or_default(),
+                None => 0,
+            }
+        },
+    );
     provide_context(Auth {
         sign_in,
         register,
         user,
+        unread,
+        notifications_changed,
     });
     #[cfg(feature = "hydrate")]
     mark_hydrated();

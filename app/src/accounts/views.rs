@@ -194,6 +194,8 @@ pub fn ProfilePage() -> impl IntoView {
                                 <nav class="profile-links" aria-label=t("profile-your-activity")>
                                     <A href="/me/ideas" attr:class="button button-secondary">{t("my-ideas-title")}</A>
                                     <A href="/me/supported" attr:class="button button-secondary">{t("my-supported-title")}</A>
+                                    <A href="/me/following" attr:class="button button-secondary">{t("my-following-title")}</A>
+                                    <A href="/notifications" attr:class="button button-secondary">{t("notifications-title")}</A>
                                 </nav>
                                 <h2>{t("profile-change-password")}</h2>
                                 <FormAlert action=change />

@@ -1,6 +1,6 @@
 //! Server functions for ideas.
 
-use super::model::{District, IdeaList, IdeaPage};
+use super::model::{District, IdeaList, IdeaPage, Mine};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -92,20 +92,22 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
     let db = ctx::db()?;
     let idea = store::detail(&db, id).await?.ok_or(AppError::NotFound)?;
     let user = ctx::current_user().await?;
-    let voted = match &user {
-        Some(user) => crate::votes::store::has_voted(&db, id, user.id).await?,
-        None => false,
+    let (voted, following) = match &user {
+        Some(user) => (
+            crate::votes::store::has_voted(&db, id, user.id).await?,
+            crate::follows::store::is_following(&db, id, user.id).await?,
+        ),
+        None => (false, false),
     };
     let is_author = user.as_ref().is_some_and(|u| u.id == idea.author.id);
-    let editable = is_author
-        && idea.status == IdeaStatus::Open
-        && idea.comment_count == 0
-        && store::editable_by_author(&db, id, idea.author.id).await?;
+    let editable =
+        is_author && idea.status == IdeaStatus::Open && store::editable_by_author(&db, id, idea.author.id).await?;
     Ok(IdeaPage {
         signed_in: user.is_some(),
         is_author,
         editable,
         voted,
+        following,
         idea,
     })
 }
@@ -117,14 +119,16 @@ pub async fn list_ideas(
     status: Option<String>,
     district: Option<String>,
     sort: Option<String>,
+    q: Option<String>,
     page: Option<u32>,
 ) -> Result<IdeaList, AppError> {
-    let non_empty = |v: Option<String>| v.filter(|s| !s.is_empty());
+    let non_empty = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
     let query = ListQuery {
         theme: non_empty(theme),
         status: status.as_deref().and_then(IdeaStatus::parse),
         district: non_empty(district),
         sort: sort.as_deref().and_then(Sort::parse).unwrap_or_default(),
+        search: non_empty(q),
         page: page.unwrap_or(1),
         ..ListQuery::default()
     };
@@ -178,14 +182,15 @@ pub async fn edit_idea(
     .await
 }
 
-/// The caller's own ideas (`supported = false`) or the ideas they support, newest first.
+/// The caller's own ideas, the ideas they support or those they follow, newest first.
 #[server(endpoint = "my_ideas")]
-pub async fn my_ideas(supported: bool, page: Option<u32>) -> Result<IdeaList, AppError> {
+pub async fn my_ideas(mine: Mine, page: Option<u32>) -> Result<IdeaList, AppError> {
     let user = ctx::require_user().await?;
     let query = ListQuery {
         page: page.unwrap_or(1).clamp(1, ListQuery::MAX_PAGE),
-        author: (!supported).then_some(user.id),
-        supporter: supported.then_some(user.id),
+        author: (mine == Mine::Written).then_some(user.id),
+        supporter: (mine == Mine::Supported).then_some(user.id),
+        follower: (mine == Mine::Followed).then_some(user.id),
         ..ListQuery::default()
     };
     Ok(store::list(&ctx::db()?, &query).await?)

@@ -199,6 +199,7 @@ pub struct IdeaPage {
     pub idea: IdeaDetail,
     pub signed_in: bool,
     pub voted: bool,
+    pub following: bool,
     pub is_author: bool,
     /// The author may still rewrite it: open, and nobody else supported or discussed it.
     pub editable: bool,
@@ -212,22 +213,33 @@ pub enum Sort {
     /// Most support in the last 7 days.
     Trending,
     MostVotes,
+    MostDiscussed,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Trending, Sort::MostVotes];
+    pub const ALL: [Sort; 4] = [Sort::Newest, Sort::Trending, Sort::MostVotes, Sort::MostDiscussed];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Sort::Newest => "newest",
             Sort::Trending => "trending",
             Sort::MostVotes => "most_votes",
+            Sort::MostDiscussed => "most_discussed",
         }
     }
 
     pub fn parse(s: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|v| v.as_str() == s)
     }
+}
+
+/// Which of the caller's ideas a personal list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mine {
+    Written,
+    Supported,
+    Followed,
 }
 
 /// A list request as it stands in the URL; unknown values are ignored.
@@ -237,6 +249,8 @@ pub struct ListQuery {
     pub status: Option<IdeaStatus>,
     pub district: Option<String>,
     pub sort: Sort,
+    /// Words to find in the title or description, as typed.
+    pub search: Option<String>,
     pub page: u32,
     /// Only this account's ideas (for "my ideas"); never from the URL.
     #[serde(skip)]
@@ -244,6 +258,9 @@ pub struct ListQuery {
     /// Only ideas this account supports; never from the URL.
     #[serde(skip)]
     pub supporter: Option<i64>,
+    /// Only ideas this account follows; never from the URL.
+    #[serde(skip)]
+    pub follower: Option<i64>,
 }
 
 impl ListQuery {
@@ -252,27 +269,67 @@ impl ListQuery {
     pub const MAX_PAGE: u32 = 500;
 
     pub fn to_query_string(&self, page: u32) -> String {
-        let mut parts = vec![];
+        let mut url = form_urlencoded::Serializer::new(String::new());
+        if let Some(search) = &self.search {
+            url.append_pair("q", search);
+        }
         if let Some(theme) = &self.theme {
-            parts.push(format!("theme={theme}"));
+            url.append_pair("theme", theme);
         }
         if let Some(status) = self.status {
-            parts.push(format!("status={}", status.as_str()));
+            url.append_pair("status", status.as_str());
         }
         if let Some(district) = &self.district {
-            parts.push(format!("district={district}"));
+            url.append_pair("district", district);
         }
         if self.sort != Sort::default() {
-            parts.push(format!("sort={}", self.sort.as_str()));
+            url.append_pair("sort", self.sort.as_str());
         }
         if page > 1 {
-            parts.push(format!("page={page}"));
+            url.append_pair("page", &page.to_string());
         }
-        if parts.is_empty() {
-            String::new()
+        let query = url.finish();
+        if query.is_empty() {
+            query
         } else {
-            format!("?{}", parts.join("&"))
+            format!("?{query}")
         }
+    }
+}
+
+/// What a search looks for: up to eight words of letters and digits, lower-cased. The
+/// engines fold accents themselves; keeping only letters and digits means nothing typed
+/// can be read as search syntax.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchTerms(Vec<String>);
+
+impl SearchTerms {
+    const MAX_WORDS: usize = 8;
+    const MAX_WORD_CHARS: usize = 40;
+
+    /// `None` when nothing searchable was typed.
+    pub fn parse(input: &str) -> Option<SearchTerms> {
+        let words: Vec<String> = input
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(Self::MAX_WORDS)
+            .map(|w| w.chars().take(Self::MAX_WORD_CHARS).collect::<String>().to_lowercase())
+            .collect();
+        (!words.is_empty()).then_some(SearchTerms(words))
+    }
+
+    /// For SQLite FTS5: every word, each also as the start of a longer word.
+    pub fn fts5_query(&self) -> String {
+        self.0
+            .iter()
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    }
+
+    /// For PostgreSQL `to_tsquery`: the same meaning.
+    pub fn tsquery(&self) -> String {
+        self.0.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ")
     }
 }
 
@@ -342,5 +399,35 @@ mod tests {
             "?theme=digital-inclusion&sort=most_votes&page=2"
         );
         assert_eq!(ListQuery::default().to_query_string(1), "");
+    }
+
+    #[test]
+    fn a_search_is_kept_in_the_url_encoded() {
+        let query = ListQuery {
+            search: Some("vélo & tram".into()),
+            ..ListQuery::default()
+        };
+        assert_eq!(query.to_query_string(1), "?q=v%C3%A9lo+%26+tram");
+    }
+
+    #[test]
+    fn search_words_lose_punctuation_and_case() {
+        let terms = SearchTerms::parse("Vélo-partagé, \"NEAR\" OR *").expect("words");
+        assert_eq!(
+            terms.fts5_query(),
+            "\"vélo\"* AND \"partagé\"* AND \"near\"* AND \"or\"*"
+        );
+        assert_eq!(terms.tsquery(), "vélo:* & partagé:* & near:* & or:*");
+    }
+
+    #[test]
+    fn a_search_of_only_punctuation_finds_nothing_to_search() {
+        assert_eq!(SearchTerms::parse(" -*\"' "), None);
+    }
+
+    #[test]
+    fn a_search_keeps_at_most_eight_words() {
+        let terms = SearchTerms::parse("a b c d e f g h i j").expect("words");
+        assert_eq!(terms.tsquery().matches(":*").count(), 8);
     }
 }

@@ -1,8 +1,10 @@
 //! SQL for ideas. One set of queries for SQLite and PostgreSQL.
 
-use super::model::{Author, District, IdeaDetail, IdeaList, IdeaStatus, IdeaSummary, ListQuery, Sort, StatusEvent};
+use super::model::{
+    Author, District, IdeaDetail, IdeaList, IdeaStatus, IdeaSummary, ListQuery, SearchTerms, Sort, StatusEvent,
+};
 use crate::accounts::model::{AccountKind, Role};
-use crate::db::{now_ms, Db};
+use crate::db::{now_ms, Db, Engine};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -115,6 +117,8 @@ pub async fn create(db: &Db, idea: &NewIdea<'_>) -> Result<Created, sqlx::Error>
         .bind(now)
         .execute(&mut *tx)
         .await?;
+    // Authors hear about what happens to their idea.
+    crate::follows::store::follow_in(&mut tx, id, idea.author_id, now).await?;
     tx.commit().await?;
     Ok(Created::Idea(id))
 }
@@ -180,40 +184,120 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
     }))
 }
 
+/// A value bound to a query built at run time, in the order its placeholder appears.
+enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+/// Conditions and their arguments; numbers the placeholders as it goes, since PostgreSQL
+/// refuses an argument the statement does not use.
+#[derive(Default)]
+struct Filter {
+    clauses: Vec<String>,
+    args: Vec<Arg>,
+}
+
+impl Filter {
+    /// Adds `clause`, in which `?` stands for the next argument.
+    fn push(&mut self, clause: &str, arg: Arg) {
+        self.args.push(arg);
+        self.clauses.push(clause.replace('?', &format!("${}", self.args.len())));
+    }
+
+    fn placeholder(&mut self, arg: Arg) -> String {
+        self.args.push(arg);
+        format!("${}", self.args.len())
+    }
+
+    fn where_clause(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
+/// The condition that finds ideas matching `terms`: the one place each engine's full-text
+/// search is spelled (SQLite: FTS5 table `ideas_search`; PostgreSQL: column `ideas.search`).
+fn search_clause(engine: Engine) -> &'static str {
+    match engine {
+        Engine::Sqlite => "i.id IN (SELECT rowid FROM ideas_search WHERE ideas_search MATCH ?)",
+        Engine::Postgres => "i.search @@ agora_search_query(?)",
+    }
+}
+
 /// One page of the public list; filters and order come from the URL.
 pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
+    let mut filter = Filter::default();
+    if let Some(theme) = &query.theme {
+        filter.push(
+            "i.theme_id = (SELECT id FROM themes WHERE slug = ?)",
+            Arg::Text(theme.clone()),
+        );
+    }
+    if let Some(status) = query.status {
+        filter.push("i.status = ?", Arg::Text(status.as_str().to_owned()));
+    }
+    if let Some(district) = &query.district {
+        filter.push(
+            "i.district_id = (SELECT id FROM districts WHERE slug = ?)",
+            Arg::Text(district.clone()),
+        );
+    }
+    if let Some(author) = query.author {
+        filter.push("i.author_id = ?", Arg::Int(author));
+    }
+    if let Some(supporter) = query.supporter {
+        filter.push(
+            "i.id IN (SELECT idea_id FROM votes WHERE account_id = ?)",
+            Arg::Int(supporter),
+        );
+    }
+    if let Some(follower) = query.follower {
+        filter.push(
+            "i.id IN (SELECT idea_id FROM follows WHERE account_id = ?)",
+            Arg::Int(follower),
+        );
+    }
+    if let Some(terms) = query.search.as_deref().and_then(SearchTerms::parse) {
+        let words = match db.engine {
+            Engine::Sqlite => terms.fts5_query(),
+            Engine::Postgres => terms.tsquery(),
+        };
+        filter.push(search_clause(db.engine), Arg::Text(words));
+    }
     let (recent_join, order) = match query.sort {
-        Sort::Newest => ("", "i.created_at DESC, i.id DESC"),
-        Sort::MostVotes => ("", "i.vote_count DESC, i.id DESC"),
-        Sort::Trending => (
-            " LEFT JOIN (SELECT idea_id, CAST(SUM(votes) AS BIGINT) AS recent FROM idea_vote_days \
-                WHERE day >= $8 GROUP BY idea_id) r ON r.idea_id = i.id",
-            "COALESCE(r.recent, 0) DESC, i.vote_count DESC, i.id DESC",
-        ),
+        Sort::Newest => (String::new(), "i.created_at DESC, i.id DESC"),
+        Sort::MostVotes => (String::new(), "i.vote_count DESC, i.id DESC"),
+        Sort::MostDiscussed => (String::new(), "i.comment_count DESC, i.id DESC"),
+        Sort::Trending => {
+            let week_ago = filter.placeholder(Arg::Int(now_ms() / crate::votes::store::DAY_MS - 7));
+            (
+                format!(
+                    " LEFT JOIN (SELECT idea_id, CAST(SUM(votes) AS BIGINT) AS recent FROM idea_vote_days \
+                     WHERE day >= {week_ago} GROUP BY idea_id) r ON r.idea_id = i.id"
+                ),
+                "COALESCE(r.recent, 0) DESC, i.vote_count DESC, i.id DESC",
+            )
+        }
     };
-    let sql = format!(
-        "SELECT {IDEA_COLUMNS} {IDEA_JOINS}{recent_join} \
-         WHERE ($1 = '' OR t.slug = $1) AND ($2 = '' OR i.status = $2) AND ($3 = '' OR d.slug = $3) \
-           AND ($6 = 0 OR i.author_id = $6) \
-           AND ($7 = 0 OR EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.account_id = $7)) \
-         ORDER BY {order} LIMIT $4 OFFSET $5"
-    );
     let page = query.page.clamp(1, ListQuery::MAX_PAGE);
     let size = i64::from(ListQuery::PAGE_SIZE);
-    let statement = sqlx::query(&sql)
-        .bind(query.theme.as_deref().unwrap_or(""))
-        .bind(query.status.map(IdeaStatus::as_str).unwrap_or(""))
-        .bind(query.district.as_deref().unwrap_or(""))
-        .bind(size + 1)
-        .bind(i64::from(page - 1) * size)
-        .bind(query.author.unwrap_or(0))
-        .bind(query.supporter.unwrap_or(0));
-    let statement = if query.sort == Sort::Trending {
-        let week_ago = now_ms() / crate::votes::store::DAY_MS - 7;
-        statement.bind(week_ago)
-    } else {
-        statement
-    };
+    let limit = filter.placeholder(Arg::Int(size + 1));
+    let offset = filter.placeholder(Arg::Int(i64::from(page - 1) * size));
+    let sql = format!(
+        "SELECT {IDEA_COLUMNS} {IDEA_JOINS}{recent_join}{} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+        filter.where_clause()
+    );
+    let mut statement = sqlx::query(&sql);
+    for arg in filter.args {
+        statement = match arg {
+            Arg::Int(v) => statement.bind(v),
+            Arg::Text(v) => statement.bind(v),
+        };
+    }
     let rows = statement.fetch_all(&db.pool).await?;
     let has_more = rows.len() as i64 > size;
     let ideas = rows
@@ -332,7 +416,7 @@ async fn edit_in(
     author_id: i64,
     text: &IdeaText<'_>,
 ) -> Result<Edit, sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT author_id, status, comment_count FROM ideas WHERE id = $1")
+    let Some(row) = sqlx::query("SELECT author_id, status FROM ideas WHERE id = $1")
         .bind(idea_id)
         .fetch_optional(&mut **tx)
         .await?
@@ -345,12 +429,7 @@ async fn edit_in(
     if status(&row)? != IdeaStatus::Open {
         return Ok(Edit::NotOpen);
     }
-    let others: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM votes WHERE idea_id = $1 AND account_id <> $2")
-        .bind(idea_id)
-        .bind(author_id)
-        .fetch_one(&mut **tx)
-        .await?;
-    if others > 0 || row.try_get::<i64, _>("comment_count")? > 0 {
+    if others_took_part(&mut **tx, idea_id, author_id).await? {
         return Ok(Edit::Supported);
     }
     let (theme_id, district_id) = match placement(tx, text.theme_slug, text.district_slug).await? {
@@ -374,14 +453,25 @@ async fn edit_in(
     Ok(Edit::Done)
 }
 
+/// Whether someone other than the author voted for or commented on the idea.
+async fn others_took_part<'e, E>(executor: E, idea_id: i64, author_id: i64) -> Result<bool, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM votes WHERE idea_id = $1 AND account_id <> $2 \
+         UNION ALL SELECT 1 FROM comments WHERE idea_id = $1 AND author_id <> $2 LIMIT 1",
+    )
+    .bind(idea_id)
+    .bind(author_id)
+    .fetch_optional(executor)
+    .await?;
+    Ok(found.is_some())
+}
+
 /// Whether the author may still rewrite the idea (see `edit`).
 pub async fn editable_by_author(db: &Db, idea_id: i64, author_id: i64) -> Result<bool, sqlx::Error> {
-    let others: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM votes WHERE idea_id = $1 AND account_id <> $2")
-        .bind(idea_id)
-        .bind(author_id)
-        .fetch_one(&db.pool)
-        .await?;
-    Ok(others == 0)
+    Ok(!others_took_part(&db.pool, idea_id, author_id).await?)
 }
 
 #[cfg(test)]

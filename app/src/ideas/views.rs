@@ -2,11 +2,13 @@
 
 use super::api::{districts, get_idea, list_ideas, my_ideas, EditIdea, SubmitIdea, WithdrawIdea, IDEA_FORM};
 use super::model::{
-    id_from_path_segment, idea_path, District, IdeaBody, IdeaStatus, IdeaSummary, IdeaTitle, ListQuery, Sort,
+    id_from_path_segment, idea_path, District, IdeaBody, IdeaStatus, IdeaSummary, IdeaTitle, ListQuery, Mine, Sort,
 };
+use crate::comments::views::Comments;
 use crate::error::AppError;
+use crate::follows::views::FollowButton;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
-use crate::i18n::{format_date, t, use_locale, Locale};
+use crate::i18n::{format_date, t, t_with, use_locale, Locale};
 use crate::site::views::Refusal;
 use crate::themes::api::list_themes;
 use crate::themes::model::Theme;
@@ -29,37 +31,6 @@ fn theme_name(names: &[String; 3], locale: Locale) -> String {
 
 #[component]
 pub fn IdeasPage() -> impl IntoView {
-    let locale = use_locale();
-    let query = use_query_map();
-    let current = move || {
-        let q = query.read();
-        ListQuery {
-            theme: q.get("theme").filter(|s| !s.is_empty()),
-            status: q.get("status").as_deref().and_then(IdeaStatus::parse),
-            district: q.get("district").filter(|s| !s.is_empty()),
-            sort: q.get("sort").as_deref().and_then(Sort::parse).unwrap_or_default(),
-            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
-            ..ListQuery::default()
-        }
-    };
-    let ideas = Resource::new(current, |q| {
-        list_ideas(
-            q.theme,
-            q.status.map(|s| s.as_str().to_owned()),
-            q.district,
-            Some(q.sort.as_str().to_owned()),
-            Some(q.page),
-        )
-    });
-    let choices = Resource::new(
-        || (),
-        |_| async {
-            (
-                list_themes(false).await.unwrap_or_default(),
-                districts().await.unwrap_or_default(),
-            )
-        },
-    );
     view! {
         <Title text=t("ideas-title") />
         <Meta name="description" content=t("ideas-lead") />
@@ -69,12 +40,60 @@ pub fn IdeasPage() -> impl IntoView {
                 <A href="/ideas/new" attr:class="button">{t("ideas-new")}</A>
             </div>
             <p class="lead">{t("ideas-lead")}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let (themes, districts) = choices.await;
-                    let q = current();
-                    view! {
-                        <form method="get" action="/ideas" class="filter-bar" aria-label=t("ideas-filters")>
+            <IdeaBrowser base="/ideas".to_owned() theme=None />
+        </section>
+    }
+}
+
+/// Search, filters, order and one page of ideas, all read from and written to the URL
+/// (a GET form), so that a list can be shared and works without JavaScript. Under
+/// `base`; a theme page passes its `theme` and offers no theme filter.
+#[component]
+pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map();
+    let fixed_theme = theme.clone();
+    let current = move || {
+        let q = query.read();
+        ListQuery {
+            theme: fixed_theme.clone().or_else(|| q.get("theme").filter(|s| !s.is_empty())),
+            status: q.get("status").as_deref().and_then(IdeaStatus::parse),
+            district: q.get("district").filter(|s| !s.is_empty()),
+            sort: q.get("sort").as_deref().and_then(Sort::parse).unwrap_or_default(),
+            search: q.get("q").filter(|s| !s.trim().is_empty()),
+            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
+            ..ListQuery::default()
+        }
+    };
+    let ideas = Resource::new(current.clone(), |q| {
+        list_ideas(
+            q.theme,
+            q.status.map(|s| s.as_str().to_owned()),
+            q.district,
+            Some(q.sort.as_str().to_owned()),
+            q.search,
+            Some(q.page),
+        )
+    });
+    let choices = use_idea_choices();
+    let show_theme_filter = theme.is_none();
+    let (form_base, list_base) = (base.clone(), base);
+    let filters = current.clone();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let (base, current) = (form_base.clone(), filters.clone());
+                Suspend::new(async move {
+                let (themes, districts) = choices.await;
+                let q = current();
+                view! {
+                    <form method="get" action=base class="filter-bar" role="search" aria-label=t("ideas-filters")>
+                        <div class="filter filter-search">
+                            <label for="filter-q">{t("ideas-search")}</label>
+                            <input id="filter-q" type="search" name="q" value=q.search.clone().unwrap_or_default()
+                                maxlength="200" placeholder=t("ideas-search-placeholder") />
+                        </div>
+                        {show_theme_filter.then(|| view! {
                             <div class="filter">
                                 <label for="filter-theme">{t("field-label-theme")}</label>
                                 <select id="filter-theme" name="theme">
@@ -85,59 +104,71 @@ pub fn IdeasPage() -> impl IntoView {
                                     }).collect_view()}
                                 </select>
                             </div>
-                            <div class="filter">
-                                <label for="filter-status">{t("ideas-status")}</label>
-                                <select id="filter-status" name="status">
-                                    <option value="">{t("ideas-all-statuses")}</option>
-                                    {IdeaStatus::ALL.into_iter().map(|status| view! {
-                                        <option value=status.as_str() selected=q.status == Some(status)>{status_label(status)}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="filter">
-                                <label for="filter-district">{t("field-label-district")}</label>
-                                <select id="filter-district" name="district">
-                                    <option value="">{t("ideas-all-districts")}</option>
-                                    {districts.into_iter().map(|district| {
-                                        let selected = q.district.as_deref() == Some(district.slug.as_str());
-                                        view! { <option value=district.slug.clone() selected=selected>{district.name(locale).to_owned()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="filter">
-                                <label for="filter-sort">{t("ideas-sort")}</label>
-                                <select id="filter-sort" name="sort">
-                                    {Sort::ALL.into_iter().map(|sort| view! {
-                                        <option value=sort.as_str() selected=q.sort == sort>{t(&format!("sort-{}", sort.as_str()))}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <button type="submit" class="button button-small">{t("admin-filter")}</button>
-                        </form>
-                    }
-                })}
-            </Suspense>
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match ideas.await {
-                        Err(error) => view! { <Refusal error /> }.into_any(),
-                        Ok(list) => {
-                            let q = current();
-                            let previous = (q.page > 1).then(|| format!("/ideas{}", q.to_query_string(q.page - 1)));
-                            let next = list.has_more.then(|| format!("/ideas{}", q.to_query_string(q.page + 1)));
-                            let empty = view! { <div class="empty-state"><p>{t("ideas-empty")}</p></div> };
-                            view! { <IdeaResults ideas=list.ideas locale previous next empty /> }.into_any()
+                        })}
+                        <div class="filter">
+                            <label for="filter-status">{t("ideas-status")}</label>
+                            <select id="filter-status" name="status">
+                                <option value="">{t("ideas-all-statuses")}</option>
+                                {IdeaStatus::ALL.into_iter().map(|status| view! {
+                                    <option value=status.as_str() selected=q.status == Some(status)>{status_label(status)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="filter">
+                            <label for="filter-district">{t("field-label-district")}</label>
+                            <select id="filter-district" name="district">
+                                <option value="">{t("ideas-all-districts")}</option>
+                                {districts.into_iter().map(|district| {
+                                    let selected = q.district.as_deref() == Some(district.slug.as_str());
+                                    view! { <option value=district.slug.clone() selected=selected>{district.name(locale).to_owned()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="filter">
+                            <label for="filter-sort">{t("ideas-sort")}</label>
+                            <select id="filter-sort" name="sort">
+                                {Sort::ALL.into_iter().map(|sort| view! {
+                                    <option value=sort.as_str() selected=q.sort == sort>{t(&format!("sort-{}", sort.as_str()))}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="submit" class="button button-small">{t("ideas-apply")}</button>
+                    </form>
+                }
+            })}}
+        </Suspense>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+            {move || {
+                let (base, current, fixed) = (list_base.clone(), current.clone(), theme.clone());
+                Suspend::new(async move {
+                match ideas.await {
+                    Err(error) => view! { <Refusal error /> }.into_any(),
+                    Ok(list) => {
+                        let mut q = current();
+                        let searching = q.search.clone();
+                        // A theme page's address already names its theme.
+                        if fixed.is_some() {
+                            q.theme = None;
                         }
+                        let previous = (q.page > 1).then(|| format!("{base}{}", q.to_query_string(q.page - 1)));
+                        let next = list.has_more.then(|| format!("{base}{}", q.to_query_string(q.page + 1)));
+                        let empty = view! {
+                            <div class="empty-state"><p>{match searching {
+                                Some(words) => t_with("ideas-search-empty", &[("words", words)]),
+                                None => t("ideas-empty"),
+                            }}</p></div>
+                        };
+                        view! { <IdeaResults ideas=list.ideas locale previous next empty /> }.into_any()
                     }
-                })}
-            </Suspense>
-        </section>
+                }
+            })}}
+        </Suspense>
     }
 }
 
-/// "My ideas" (`supported = false`) or "Ideas I support".
+/// "My ideas", "Ideas I support" or "Ideas I follow".
 #[component]
-pub fn MyIdeasPage(supported: bool) -> impl IntoView {
+pub fn MyIdeasPage(mine: Mine) -> impl IntoView {
     let locale = use_locale();
     let query = use_query_map();
     let page = move || {
@@ -148,18 +179,24 @@ pub fn MyIdeasPage(supported: bool) -> impl IntoView {
             .unwrap_or(1)
             .max(1)
     };
-    let ideas = Resource::new(page, move |page| my_ideas(supported, Some(page)));
-    let (title, base) = if supported {
-        (t("my-supported-title"), "/me/supported")
-    } else {
-        (t("my-ideas-title"), "/me/ideas")
+    let ideas = Resource::new(page, move |page| my_ideas(mine, Some(page)));
+    let (title, base, empty_text) = match mine {
+        Mine::Written => (t("my-ideas-title"), "/me/ideas", t("my-ideas-empty")),
+        Mine::Supported => (t("my-supported-title"), "/me/supported", t("my-supported-empty")),
+        Mine::Followed => (t("my-following-title"), "/me/following", t("my-following-empty")),
+    };
+    let (cta_href, cta_text) = match mine {
+        Mine::Written => ("/ideas/new", t("ideas-new")),
+        Mine::Supported | Mine::Followed => ("/ideas", t("home-explore-ideas")),
     };
     view! {
         <Title text=title.clone() />
         <section class="container">
             <h1>{title}</h1>
             <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
+                {move || {
+                    let (empty_text, cta_text) = (empty_text.clone(), cta_text.clone());
+                    Suspend::new(async move {
                     match ideas.await {
                         Err(error) => view! { <Refusal error /> }.into_any(),
                         Ok(list) => {
@@ -168,16 +205,14 @@ pub fn MyIdeasPage(supported: bool) -> impl IntoView {
                             let next = list.has_more.then(|| format!("{base}?page={}", current + 1));
                             let empty = view! {
                                 <div class="empty-state">
-                                    <p>{if supported { t("my-supported-empty") } else { t("my-ideas-empty") }}</p>
-                                    <p><A href=if supported { "/ideas" } else { "/ideas/new" } attr:class="button">
-                                        {if supported { t("home-explore-ideas") } else { t("ideas-new") }}
-                                    </A></p>
+                                    <p>{empty_text}</p>
+                                    <p><A href=cta_href attr:class="button">{cta_text}</A></p>
                                 </div>
                             };
                             view! { <IdeaResults ideas=list.ideas locale previous next empty /> }.into_any()
                         }
                     }
-                })}
+                })}}
             </Suspense>
         </section>
     }
@@ -223,7 +258,9 @@ fn IdeaCard(idea: IdeaSummary, locale: Locale) -> impl IntoView {
                 <p lang=idea.language.clone()>{idea.excerpt.clone()}</p>
                 <p class="idea-byline muted">
                     {idea.author_name.clone()} " · " {format_date(locale, idea.created_at)} " · "
-                    {crate::i18n::t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
+                    {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
+                    " · "
+                    {t_with("comment-count", &[("count", idea.comment_count.to_string())])}
                 </p>
             </div>
         </li>
@@ -406,7 +443,7 @@ fn pieces(paragraph: &str) -> Vec<Piece> {
 
 /// Paragraphs separated by blank lines, web addresses made links; everything else is
 /// text, escaped by the renderer.
-fn render_body(body: &str) -> impl IntoView {
+pub(crate) fn render_body(body: &str) -> impl IntoView {
     body.split("\n\n")
         .filter(|p| !p.trim().is_empty())
         .map(|paragraph| {
@@ -479,6 +516,7 @@ pub fn IdeaView() -> impl IntoView {
                         <aside class="idea-side" aria-label=t("idea-support-label")>
                             <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes()
                                 signed_in=page.signed_in path=canonical.clone() />
+                            {page.signed_in.then(|| view! { <FollowButton idea_id=idea.id following=page.following /> })}
                             {edit_path.map(|href| view! {
                                 <A href=href attr:class="button button-secondary button-small">{t("admin-edit")}</A>
                             })}
@@ -503,6 +541,8 @@ pub fn IdeaView() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         </section>
+                        <Comments idea_id=idea.id path=canonical.clone() signed_in=page.signed_in
+                            open=idea.status != IdeaStatus::Withdrawn count=idea.comment_count />
                     }
                     .into_any()
                 })}

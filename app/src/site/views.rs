@@ -2,7 +2,7 @@
 //! account menu, footer; and the home and not-found pages.
 
 use crate::accounts::model::Role;
-use crate::i18n::{t, use_locale, Locale};
+use crate::i18n::{t, t_with, use_locale, Locale};
 use crate::themes::api::list_themes;
 use crate::use_auth;
 use leptos::prelude::*;
@@ -51,6 +51,7 @@ fn Header() -> impl IntoView {
                                     let is_admin = user.role == Role::Admin;
                                     view! {
                                         <nav class="account-nav" aria-label=t("nav-account-label")>
+                                            <NotificationsLink />
                                             <A href="/profile" attr:class="account-name">{user.display_name.clone()}</A>
                                             {is_admin.then(|| view! { <A href="/admin/accounts">{t("nav-admin")}</A> })}
                                             <form method="post" action="/api/sign_out" class="inline-form">
@@ -73,6 +74,30 @@ fn Header() -> impl IntoView {
                 </div>
             </div>
         </header>
+    }
+}
+
+/// The way to the notifications, with the number unread.
+#[component]
+fn NotificationsLink() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let unread = auth.unread.await;
+                let label = if unread > 0 {
+                    t_with("nav-notifications-unread", &[("count", unread.to_string())])
+                } else {
+                    t("nav-notifications")
+                };
+                view! {
+                    <A href="/notifications" attr:class="notifications-link" attr:aria-label=label>
+                        {t("nav-notifications")}
+                        {(unread > 0).then(|| view! { " " <span class="count-badge" aria-hidden="true">{unread}</span> })}
+                    </A>
+                }
+            })}
+        </Transition>
     }
 }
 

@@ -8,6 +8,7 @@ use crate::accounts::views::AdminNav;
 use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{t, use_locale, Locale};
+use crate::ideas::views::IdeaBrowser;
 use crate::site::views::Refusal;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -66,9 +67,7 @@ pub fn ThemePage() -> impl IntoView {
                             <h1>{theme.name(locale).to_owned()}</h1>
                             {theme.archived.then(|| view! { <p class="badge">{t("theme-archived")}</p> })}
                             <p class="lead">{theme.description(locale).to_owned()}</p>
-                            <div class="empty-state">
-                                <p>{t("theme-no-ideas-yet")}</p>
-                            </div>
+                            <IdeaBrowser base=format!("/themes/{}", theme.slug) theme=Some(theme.slug.clone()) />
                         }
                         .into_any(),
                     }

@@ -1,0 +1,138 @@
+//! Server functions for comments. Each answers the address the comment is shown at, so
+//! that the page (with or without JavaScript) goes there.
+
+use super::model::CommentPage;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::model::{CommentBody, CommentOrder, MAX_PAGE},
+    super::store::{self, Changed, Placed},
+    crate::ctx,
+    crate::error::{AppResult, ErrorCode},
+};
+
+pub const COMMENT_FORM: &str = "comment";
+pub const EDIT_COMMENT_FORM: &str = "comment_edit";
+
+/// A page of an idea's discussion, in the order asked for.
+#[server(endpoint = "comments")]
+pub async fn list_comments(idea_id: i64, order: Option<String>, page: Option<u32>) -> Result<CommentPage, AppError> {
+    let order = order.as_deref().and_then(CommentOrder::parse).unwrap_or_default();
+    let page = page.unwrap_or(1).max(1);
+    if page > MAX_PAGE {
+        return Err(AppError::NotFound);
+    }
+    let viewer = ctx::current_user().await?.map(|u| u.id);
+    Ok(store::page(&ctx::db()?, idea_id, order, page, viewer).await?)
+}
+
+/// The page the comment was written on, without the query parameters that opened a
+/// form, pointing at the comment.
+#[cfg(feature = "ssr")]
+fn shown_at(placed: &Placed, keep_place: bool) -> String {
+    let path = crate::ideas::model::idea_path(placed.idea_id, &placed.idea_slug);
+    let query = keep_place
+        .then(|| {
+            let referer = use_context::<http::request::Parts>()?
+                .headers
+                .get(http::header::REFERER)?
+                .to_str()
+                .ok()?
+                .to_owned();
+            let (_, query) = referer.split_once('?')?;
+            let query = query.split('#').next().unwrap_or_default();
+            let kept: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+                .filter(|(k, _)| k == "comments" || k == "cpage")
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            (!kept.is_empty()).then(|| {
+                form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(kept)
+                    .finish()
+            })
+        })
+        .flatten();
+    match query {
+        Some(query) => format!("{path}?{query}#comment-{}", placed.id),
+        None => format!("{path}#comment-{}", placed.id),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn changed(outcome: Changed) -> AppResult<Placed> {
+    match outcome {
+        Changed::Done(placed) => Ok(placed),
+        Changed::NotAuthor => Err(AppError::Forbidden),
+        Changed::TooLate => Err(AppError::Closed),
+        Changed::Gone => Err(AppError::NotFound),
+    }
+}
+
+/// Comments on an idea, or replies to a comment (`parent_id`), as the signed-in account.
+#[server(endpoint = "post_comment")]
+pub async fn post_comment(idea_id: i64, parent_id: Option<i64>, body: String) -> Result<String, AppError> {
+    let user = ctx::require_user().await?;
+    let outcome: AppResult<String> = async {
+        let text = CommentBody::parse(&body).map_err(|e| AppError::field("body", e.code()))?;
+        ctx::rate_limit(&format!("comment:{}", user.id), crate::ratelimit::COMMENTS_PER_ACCOUNT)?;
+        let new = store::NewComment {
+            idea_id,
+            parent_id,
+            author_id: user.id,
+            body: text.as_str(),
+        };
+        match store::post(&ctx::db()?, &new).await? {
+            // A new thread is first when newest come first; a reply is on the page of its thread.
+            store::Posted::Done(placed) => Ok(shown_at(&placed, parent_id.is_some())),
+            store::Posted::NoSuchIdea => Err(AppError::NotFound),
+            store::Posted::Closed => Err(AppError::Closed),
+            store::Posted::BadParent => Err(AppError::BadRequest),
+        }
+    }
+    .await;
+    match outcome {
+        Ok(place) => {
+            ctx::redirect_plain_form(&place);
+            Ok(place)
+        }
+        Err(error) => {
+            let parent = parent_id.map(|p| p.to_string()).unwrap_or_default();
+            ctx::remember_input(COMMENT_FORM, &[("body", &body), ("parent_id", &parent)]).await;
+            Err(error)
+        }
+    }
+}
+
+/// The author corrects their comment within 15 minutes of posting it.
+#[server(endpoint = "edit_comment")]
+pub async fn edit_comment(comment_id: i64, body: String) -> Result<String, AppError> {
+    let user = ctx::require_user().await?;
+    let outcome: AppResult<String> = async {
+        let text = CommentBody::parse(&body).map_err(|e| AppError::field("body", e.code()))?;
+        let placed = changed(store::edit(&ctx::db()?, comment_id, user.id, text.as_str()).await?)?;
+        Ok(shown_at(&placed, true))
+    }
+    .await;
+    match outcome {
+        Ok(place) => {
+            ctx::redirect_plain_form(&place);
+            Ok(place)
+        }
+        Err(error) => {
+            ctx::remember_input(EDIT_COMMENT_FORM, &[("body", &body)]).await;
+            Err(error)
+        }
+    }
+}
+
+/// The author deletes their comment; replies to it stay.
+#[server(endpoint = "delete_comment")]
+pub async fn delete_comment(comment_id: i64) -> Result<String, AppError> {
+    let user = ctx::require_user().await?;
+    let placed = changed(store::delete(&ctx::db()?, comment_id, user.id).await?)?;
+    let place = shown_at(&placed, true);
+    ctx::redirect_plain_form(&place);
+    Ok(place)
+}

@@ -1,0 +1,8 @@
+//! Comments on ideas: one level of replies, a short edit window, deletion that keeps the
+//! thread. The idea's comment counter and the notifications change in the same transaction.
+
+pub mod api;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod views;

@@ -1,0 +1,115 @@
+use crate::accounts::model::{parse_text, InputError};
+use crate::ideas::model::Author;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentBody(String);
+
+impl CommentBody {
+    pub const MAX: usize = 2000;
+
+    pub fn parse(input: &str) -> Result<CommentBody, InputError> {
+        parse_text(&input.replace("\r\n", "\n"), 1, Self::MAX, true).map(CommentBody)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How long after posting its author may still correct a comment.
+pub const EDIT_WINDOW_MS: i64 = 15 * 60 * 1000;
+
+/// Whether a comment posted at `created_at` may still be edited at `now`.
+pub fn within_edit_window(created_at: i64, now: i64) -> bool {
+    now < created_at + EDIT_WINDOW_MS
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentOrder {
+    /// New comments appear first, where their author looks for them.
+    #[default]
+    Newest,
+    Oldest,
+}
+
+impl CommentOrder {
+    pub const ALL: [CommentOrder; 2] = [CommentOrder::Newest, CommentOrder::Oldest];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommentOrder::Newest => "newest",
+            CommentOrder::Oldest => "oldest",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CommentOrder> {
+        CommentOrder::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub author: Author,
+    /// Empty once deleted.
+    pub body: String,
+    pub created_at: i64,
+    pub edited: bool,
+    pub deleted: bool,
+    /// Written by the reader.
+    pub mine: bool,
+    /// The reader may still edit it (theirs, not deleted, within the window).
+    pub editable: bool,
+}
+
+/// A comment with its replies, oldest reply first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Thread {
+    pub comment: Comment,
+    pub replies: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentPage {
+    pub threads: Vec<Thread>,
+    pub has_more: bool,
+    /// Comments and replies on the idea, not counting deleted ones.
+    pub total: i64,
+}
+
+/// Threads per page.
+pub const PAGE_SIZE: i64 = 20;
+/// Deeper pages are refused.
+pub const MAX_PAGE: u32 = 1000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_over_2000_characters_is_refused() {
+        assert_eq!(CommentBody::parse(&"é".repeat(2001)), Err(InputError::TooLong));
+        assert!(CommentBody::parse(&"é".repeat(2000)).is_ok());
+    }
+
+    #[test]
+    fn an_empty_comment_is_refused() {
+        assert_eq!(CommentBody::parse(" \n "), Err(InputError::Required));
+    }
+
+    #[test]
+    fn a_comment_can_be_edited_for_fifteen_minutes() {
+        assert!(within_edit_window(0, EDIT_WINDOW_MS - 1));
+        assert!(!within_edit_window(0, EDIT_WINDOW_MS));
+    }
+
+    #[test]
+    fn newest_first_is_the_default_order() {
+        assert_eq!(CommentOrder::default(), CommentOrder::Newest);
+        assert_eq!(CommentOrder::parse("oldest"), Some(CommentOrder::Oldest));
+        assert_eq!(CommentOrder::parse("random"), None);
+    }
+}

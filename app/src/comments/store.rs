@@ -1,0 +1,304 @@
+use super::model::{within_edit_window, Comment, CommentOrder, CommentPage, Thread, PAGE_SIZE};
+use crate::accounts::model::{AccountKind, Role};
+use crate::db::{now_ms, Db};
+use crate::ideas::model::{Author, IdeaStatus};
+use crate::notifications::model::NotificationKind;
+use crate::notifications::store as notifications;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+pub struct NewComment<'a> {
+    pub idea_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_id: i64,
+    pub body: &'a str,
+}
+
+/// Where a comment lives: its id, and its idea's id and slug (for the address).
+#[derive(Debug, Clone)]
+pub struct Placed {
+    pub id: i64,
+    pub idea_id: i64,
+    pub idea_slug: String,
+}
+
+pub enum Posted {
+    Done(Placed),
+    NoSuchIdea,
+    /// A withdrawn idea takes no more comments.
+    Closed,
+    /// The comment answered is missing, on another idea, or itself a reply.
+    BadParent,
+}
+
+/// Stores a comment or a reply, counts it on the idea and notifies, in one transaction:
+/// the author of the comment answered hears of the reply, the idea's followers of the comment.
+pub async fn post(db: &Db, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let outcome = post_in(&mut tx, new).await?;
+    if matches!(outcome, Posted::Done(_)) {
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
+    Ok(outcome)
+}
+
+async fn post_in(tx: &mut sqlx::Transaction<'static, sqlx::Any>, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> {
+    let Some(idea) = sqlx::query("SELECT status, slug FROM ideas WHERE id = $1")
+        .bind(new.idea_id)
+        .fetch_optional(&mut **tx)
+        .await?
+    else {
+        return Ok(Posted::NoSuchIdea);
+    };
+    if idea.try_get::<String, _>("status")? == IdeaStatus::Withdrawn.as_str() {
+        return Ok(Posted::Closed);
+    }
+    let answered_author = match new.parent_id {
+        None => None,
+        Some(parent_id) => {
+            let parent = sqlx::query("SELECT idea_id, parent_id, author_id FROM comments WHERE id = $1")
+                .bind(parent_id)
+                .fetch_optional(&mut **tx)
+                .await?;
+            match parent {
+                Some(p)
+                    if p.try_get::<i64, _>("idea_id")? == new.idea_id
+                        && p.try_get::<Option<i64>, _>("parent_id")?.is_none() =>
+                {
+                    Some(p.try_get::<i64, _>("author_id")?)
+                }
+                _ => return Ok(Posted::BadParent),
+            }
+        }
+    };
+    let now = now_ms();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO comments (idea_id, parent_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5) \
+         RETURNING id",
+    )
+    .bind(new.idea_id)
+    .bind(new.parent_id)
+    .bind(new.author_id)
+    .bind(new.body)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE ideas SET comment_count = comment_count + 1 WHERE id = $1")
+        .bind(new.idea_id)
+        .execute(&mut **tx)
+        .await?;
+    if let Some(answered) = answered_author {
+        notifications::notify_account(
+            tx,
+            answered,
+            NotificationKind::Reply,
+            new.idea_id,
+            Some(id),
+            new.author_id,
+        )
+        .await?;
+    }
+    notifications::notify_followers(
+        tx,
+        NotificationKind::Comment,
+        new.idea_id,
+        Some(id),
+        new.author_id,
+        answered_author,
+    )
+    .await?;
+    Ok(Posted::Done(Placed {
+        id,
+        idea_id: new.idea_id,
+        idea_slug: idea.try_get("slug")?,
+    }))
+}
+
+pub enum Changed {
+    Done(Placed),
+    NotAuthor,
+    /// Past the edit window.
+    TooLate,
+    /// Missing or already deleted.
+    Gone,
+}
+
+/// The comment, its idea's slug and whether `author_id` may change it at `now`.
+async fn owned(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    comment_id: i64,
+    author_id: i64,
+) -> Result<Result<(Placed, i64), Changed>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT c.author_id, c.created_at, c.deleted_at, c.idea_id, i.slug FROM comments c \
+         JOIN ideas i ON i.id = c.idea_id WHERE c.id = $1",
+    )
+    .bind(comment_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(row) = row else {
+        return Ok(Err(Changed::Gone));
+    };
+    if row.try_get::<Option<i64>, _>("deleted_at")?.is_some() {
+        return Ok(Err(Changed::Gone));
+    }
+    if row.try_get::<i64, _>("author_id")? != author_id {
+        return Ok(Err(Changed::NotAuthor));
+    }
+    let placed = Placed {
+        id: comment_id,
+        idea_id: row.try_get("idea_id")?,
+        idea_slug: row.try_get("slug")?,
+    };
+    Ok(Ok((placed, row.try_get("created_at")?)))
+}
+
+/// The author corrects a comment within the edit window; it shows as edited.
+pub async fn edit(db: &Db, comment_id: i64, author_id: i64, body: &str) -> Result<Changed, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let (placed, created_at) = match owned(&mut tx, comment_id, author_id).await? {
+        Ok(found) => found,
+        Err(refusal) => {
+            tx.rollback().await?;
+            return Ok(refusal);
+        }
+    };
+    let now = now_ms();
+    if !within_edit_window(created_at, now) {
+        tx.rollback().await?;
+        return Ok(Changed::TooLate);
+    }
+    sqlx::query("UPDATE comments SET body = $1, edited_at = $2 WHERE id = $3")
+        .bind(body)
+        .bind(now)
+        .bind(comment_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Changed::Done(placed))
+}
+
+/// The author deletes a comment: its text goes, its place and replies stay.
+pub async fn delete(db: &Db, comment_id: i64, author_id: i64) -> Result<Changed, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let placed = match owned(&mut tx, comment_id, author_id).await? {
+        Ok((placed, _)) => placed,
+        Err(refusal) => {
+            tx.rollback().await?;
+            return Ok(refusal);
+        }
+    };
+    sqlx::query("UPDATE comments SET body = '', deleted_at = $1 WHERE id = $2")
+        .bind(now_ms())
+        .bind(comment_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE ideas SET comment_count = comment_count - 1 WHERE id = $1")
+        .bind(placed.idea_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Changed::Done(placed))
+}
+
+const COMMENT_COLUMNS: &str = "c.id, c.parent_id, c.body, c.created_at, c.edited_at, c.deleted_at, \
+     a.id AS author_id, a.display_name AS author_name, a.kind AS author_kind, a.role AS author_role, \
+     a.organisation_name, CAST(CAST(a.organisation_verified AS INTEGER) AS BIGINT) AS organisation_verified \
+     FROM comments c JOIN accounts a ON a.id = c.author_id";
+
+fn comment(row: &AnyRow, viewer: Option<i64>, now: i64) -> Result<Comment, sqlx::Error> {
+    let kind: String = row.try_get("author_kind")?;
+    let role: String = row.try_get("author_role")?;
+    let author = Author {
+        id: row.try_get("author_id")?,
+        display_name: row.try_get("author_name")?,
+        kind: AccountKind::parse(&kind).unwrap_or(AccountKind::Resident),
+        role: Role::parse(&role).unwrap_or(Role::Member),
+        organisation_name: row.try_get("organisation_name")?,
+        organisation_verified: row.try_get::<i64, _>("organisation_verified")? != 0,
+    };
+    let deleted = row.try_get::<Option<i64>, _>("deleted_at")?.is_some();
+    let created_at: i64 = row.try_get("created_at")?;
+    let mine = viewer == Some(author.id);
+    Ok(Comment {
+        id: row.try_get("id")?,
+        parent_id: row.try_get("parent_id")?,
+        body: if deleted { String::new() } else { row.try_get("body")? },
+        created_at,
+        edited: row.try_get::<Option<i64>, _>("edited_at")?.is_some(),
+        deleted,
+        mine,
+        editable: mine && !deleted && within_edit_window(created_at, now),
+        author,
+    })
+}
+
+/// One page of an idea's threads (`page` from 1), each with all its replies; two queries.
+pub async fn page(
+    db: &Db,
+    idea_id: i64,
+    order: CommentOrder,
+    page: u32,
+    viewer: Option<i64>,
+) -> Result<CommentPage, sqlx::Error> {
+    let direction = match order {
+        CommentOrder::Newest => "DESC",
+        CommentOrder::Oldest => "ASC",
+    };
+    let sql = format!(
+        "SELECT {COMMENT_COLUMNS} WHERE c.idea_id = $1 AND c.parent_id IS NULL \
+         ORDER BY c.created_at {direction}, c.id {direction} LIMIT $2 OFFSET $3"
+    );
+    let now = now_ms();
+    let rows = sqlx::query(&sql)
+        .bind(idea_id)
+        .bind(PAGE_SIZE + 1)
+        .bind(i64::from(page.saturating_sub(1)) * PAGE_SIZE)
+        .fetch_all(&db.pool)
+        .await?;
+    let has_more = rows.len() as i64 > PAGE_SIZE;
+    let top = rows
+        .iter()
+        .take(PAGE_SIZE as usize)
+        .map(|r| comment(r, viewer, now))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut replies: Vec<Comment> = if top.is_empty() {
+        vec![]
+    } else {
+        let placeholders: Vec<String> = (1..=top.len()).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS} WHERE c.parent_id IN ({}) ORDER BY c.created_at, c.id",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for c in &top {
+            query = query.bind(c.id);
+        }
+        query
+            .fetch_all(&db.pool)
+            .await?
+            .iter()
+            .map(|r| comment(r, viewer, now))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    let threads = top
+        .into_iter()
+        .map(|comment| {
+            let (mine, rest): (Vec<_>, Vec<_>) = replies.drain(..).partition(|r| r.parent_id == Some(comment.id));
+            replies = rest;
+            Thread { comment, replies: mine }
+        })
+        .collect();
+    let total: i64 = sqlx::query_scalar("SELECT comment_count FROM ideas WHERE id = $1")
+        .bind(idea_id)
+        .fetch_optional(&db.pool)
+        .await?
+        .unwrap_or_default();
+    Ok(CommentPage {
+        threads,
+        has_more,
+        total,
+    })
+}

@@ -1,0 +1,297 @@
+//! The discussion under an idea. Which page, which order and which form is open are all
+//! in the URL, so that every link works without JavaScript.
+
+use super::api::{list_comments, DeleteComment, EditComment, PostComment, COMMENT_FORM, EDIT_COMMENT_FORM};
+use super::model::{Comment, CommentBody, CommentOrder};
+use crate::accounts::views::author_badge;
+use crate::forms::{field_error, use_form_memory, Field, FormAlert};
+use crate::i18n::{format_date, t, t_with, use_locale, Locale};
+use crate::ideas::views::render_body;
+use crate::site::views::Refusal;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::collections::BTreeMap;
+
+/// What the URL says about the discussion.
+#[derive(Debug, Clone, PartialEq)]
+struct Place {
+    path: String,
+    order: CommentOrder,
+    page: u32,
+    /// The comment a reply form is open under.
+    reply: Option<i64>,
+    /// The comment being edited.
+    editing: Option<i64>,
+}
+
+impl Place {
+    /// This page of the discussion, with at most one form opened, pointing at `anchor`.
+    fn href(&self, page: u32, open: Option<(&str, i64)>, anchor: &str) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        if self.order != CommentOrder::default() {
+            query.append_pair("comments", self.order.as_str());
+        }
+        if page > 1 {
+            query.append_pair("cpage", &page.to_string());
+        }
+        if let Some((name, id)) = open {
+            query.append_pair(name, &id.to_string());
+        }
+        let query = query.finish();
+        let separator = if query.is_empty() { "" } else { "?" };
+        format!("{}{separator}{query}#{anchor}", self.path)
+    }
+
+    fn in_order(&self, order: CommentOrder) -> String {
+        Place { order, ..self.clone() }.href(1, None, "comments")
+    }
+}
+
+/// After a change the server answers where the comment is shown; go there.
+fn follow_answer<S>(action: ServerAction<S>)
+where
+    S: leptos::server_fn::ServerFn<Output = String, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+{
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if let Some(Ok(place)) = action.value().get() {
+            navigate(&place, Default::default());
+        }
+    });
+}
+
+#[component]
+pub fn Comments(idea_id: i64, path: String, signed_in: bool, open: bool, count: i64) -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map();
+    let post = ServerAction::<PostComment>::new();
+    let edit = ServerAction::<EditComment>::new();
+    let remove = ServerAction::<DeleteComment>::new();
+    follow_answer(post);
+    follow_answer(edit);
+    follow_answer(remove);
+    let memory = use_form_memory(COMMENT_FORM);
+    let edit_memory = use_form_memory(EDIT_COMMENT_FORM);
+    let place = Memo::new(move |_| {
+        let q = query.read();
+        let id = |name: &str| q.get(name).and_then(|v| v.parse::<i64>().ok());
+        Place {
+            path: path.clone(),
+            order: q
+                .get("comments")
+                .as_deref()
+                .and_then(CommentOrder::parse)
+                .unwrap_or_default(),
+            page: q.get("cpage").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
+            reply: id("reply"),
+            editing: id("edit_comment"),
+        }
+    });
+    let comments = Resource::new(
+        move || {
+            let p = place.get();
+            (
+                p.order,
+                p.page,
+                post.version().get(),
+                edit.version().get(),
+                remove.version().get(),
+            )
+        },
+        move |(order, page, ..)| list_comments(idea_id, Some(order.as_str().to_owned()), Some(page)),
+    );
+    // A new form (emptied) after each comment posted; a refused one keeps its text.
+    let posted = Memo::new(move |previous: Option<&String>| match post.value().get() {
+        Some(Ok(place)) => place,
+        _ => previous.cloned().unwrap_or_default(),
+    });
+    view! {
+        <section class="comments" id="comments" aria-labelledby="comments-heading">
+            <Suspense fallback=move || view! { <h2 id="comments-heading">{t_with("comments-title", &[("count", count.to_string())])}</h2> }>
+                {move || Suspend::new(async move {
+                    let page = match comments.await {
+                        Ok(page) => page,
+                        Err(error) => return view! { <Refusal error /> }.into_any(),
+                    };
+                    let remembered = memory.await;
+                    let edit_remembered = edit_memory.await;
+                    let here = place.get();
+                    let remembered_for = |parent: Option<i64>| {
+                        let matches = remembered.get("parent_id").map(String::as_str).unwrap_or_default()
+                            == parent.map(|p| p.to_string()).unwrap_or_default();
+                        if matches { remembered.get("body").cloned().unwrap_or_default() } else { String::new() }
+                    };
+                    let new_comment = if !open {
+                        view! { <p class="muted">{t("comments-closed")}</p> }.into_any()
+                    } else if !signed_in {
+                        let href = format!("/login?next={}", here.path);
+                        view! { <p><A href=href attr:class="button button-secondary">{t("comments-sign-in")}</A></p> }.into_any()
+                    } else {
+                        let value = remembered_for(None);
+                        let show_errors = here.reply.is_none();
+                        view! {
+                            {move || {
+                                posted.track();
+                                let value = if posted.get().is_empty() { value.clone() } else { String::new() };
+                                view! { <CommentForm action=post idea_id parent=None value show_errors /> }
+                            }}
+                        }
+                        .into_any()
+                    };
+                    let orders = CommentOrder::ALL.map(|order| {
+                        let current = (order == here.order).then_some("page");
+                        view! { <a href=here.in_order(order) aria-current=current>{t(&format!("comments-order-{}", order.as_str()))}</a> }
+                    });
+                    let previous = (here.page > 1).then(|| here.href(here.page - 1, None, "comments"));
+                    let next = page.has_more.then(|| here.href(here.page + 1, None, "comments"));
+                    let can_reply = open && signed_in;
+                    let threads = page.threads.into_iter().map(|thread| {
+                        let id = thread.comment.id;
+                        let reply_form = (can_reply && here.reply == Some(id)).then(|| {
+                            let value = remembered_for(Some(id));
+                            let cancel = here.href(here.page, None, &format!("comment-{id}"));
+                            view! {
+                                <div class="reply-form" id=format!("reply-form-{id}")>
+                                    <CommentForm action=post idea_id parent=Some(id) value show_errors=true cancel />
+                                </div>
+                            }
+                        });
+                        let replies = (!thread.replies.is_empty()).then(|| {
+                            let items = thread.replies.into_iter().map(|reply| view! {
+                                <li><CommentItem c=reply locale place=here.clone() can_reply=false edit remove edit_value=edit_remembered.clone() /></li>
+                            }).collect_view();
+                            view! { <ol class="reply-list">{items}</ol> }
+                        });
+                        view! {
+                            <li class="comment-thread">
+                                <CommentItem c=thread.comment locale place=here.clone() can_reply edit remove edit_value=edit_remembered.clone() />
+                                {replies}
+                                {reply_form}
+                            </li>
+                        }
+                    }).collect_view();
+                    view! {
+                        <h2 id="comments-heading">{t_with("comments-title", &[("count", page.total.to_string())])}</h2>
+                        <nav class="comment-order" aria-label=t("comments-order")>{orders}</nav>
+                        {new_comment}
+                        <FormAlert action=remove />
+                        <ol class="comment-list">{threads}</ol>
+                        <nav class="pager" aria-label=t("comments-pages")>
+                            {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("comments-previous")}</a> })}
+                            {next.map(|href| view! { <a href=href rel="next" class="button button-secondary">{t("comments-next")}</a> })}
+                        </nav>
+                    }
+                    .into_any()
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CommentForm(
+    action: ServerAction<PostComment>,
+    idea_id: i64,
+    parent: Option<i64>,
+    value: String,
+    /// Whether the last refusal belongs to this form (there is one action for all of them).
+    show_errors: bool,
+    #[prop(optional, into)] cancel: Option<String>,
+) -> impl IntoView {
+    let (prefix, label, submit) = match parent {
+        Some(p) => (
+            format!("reply-{p}-"),
+            t("comment-reply-label"),
+            t("comment-reply-submit"),
+        ),
+        None => ("comment-".to_owned(), t("comment-label"), t("comment-submit")),
+    };
+    let error = if show_errors {
+        field_error(action, "body")
+    } else {
+        Signal::derive(|| None)
+    };
+    view! {
+        {show_errors.then(|| view! { <FormAlert action /> })}
+        <ActionForm action>
+            <input type="hidden" name="idea_id" value=idea_id />
+            {parent.map(|p| view! { <input type="hidden" name="parent_id" value=p /> })}
+            <Field name="body" label value multiline=true required=true maxlength=CommentBody::MAX
+                id_prefix=prefix hint=t("comment-hint") error />
+            <div class="form-actions">
+                <button type="submit" class="button button-small" disabled=move || action.pending().get()>{submit}</button>
+                {cancel.map(|href| view! { <a href=href class="button button-quiet button-small">{t("comment-cancel")}</a> })}
+            </div>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn CommentItem(
+    c: Comment,
+    locale: Locale,
+    place: Place,
+    can_reply: bool,
+    edit: ServerAction<EditComment>,
+    remove: ServerAction<DeleteComment>,
+    edit_value: BTreeMap<String, String>,
+) -> impl IntoView {
+    let anchor = format!("comment-{}", c.id);
+    let editing = c.editable && place.editing == Some(c.id);
+    let author = &c.author;
+    let name = author
+        .organisation_name
+        .clone()
+        .unwrap_or_else(|| author.display_name.clone());
+    let badge = author_badge(author.kind, author.role, author.organisation_verified);
+    let content = if c.deleted {
+        view! { <p class="muted comment-deleted">{t("comment-deleted")}</p> }.into_any()
+    } else if editing {
+        let value = edit_value.get("body").cloned().unwrap_or_else(|| c.body.clone());
+        let cancel = place.href(place.page, None, &anchor);
+        view! {
+            <FormAlert action=edit />
+            <ActionForm action=edit>
+                <input type="hidden" name="comment_id" value=c.id />
+                <Field name="body" label=t("comment-edit-label") value multiline=true required=true
+                    maxlength=CommentBody::MAX id_prefix=format!("edit-{}-", c.id) error=field_error(edit, "body") />
+                <div class="form-actions">
+                    <button type="submit" class="button button-small">{t("admin-save")}</button>
+                    <a href=cancel class="button button-quiet button-small">{t("comment-cancel")}</a>
+                </div>
+            </ActionForm>
+        }
+        .into_any()
+    } else {
+        view! { <div class="comment-body">{render_body(&c.body)}</div> }.into_any()
+    };
+    let reply_href = (can_reply && c.parent_id.is_none())
+        .then(|| place.href(place.page, Some(("reply", c.id)), &format!("reply-form-{}", c.id)));
+    let edit_href = (c.editable && !editing).then(|| place.href(place.page, Some(("edit_comment", c.id)), &anchor));
+    let deletable = c.mine && !c.deleted;
+    view! {
+        <article class="comment" id=anchor.clone() aria-label=t_with("comment-by", &[("who", name.clone())])>
+            <p class="comment-head">
+                {(!c.deleted).then(|| view! {
+                    <span class="author-name">{name.clone()}</span>
+                    {badge.clone().map(|b| view! { " " <span class="badge badge-author">{b}</span> })}
+                    " · "
+                })}
+                <span class="muted">{format_date(locale, c.created_at)}</span>
+                {(c.edited && !c.deleted).then(|| view! { <span class="muted">" · " {t("comment-edited")}</span> })}
+            </p>
+            {content}
+            <div class="comment-actions">
+                {reply_href.map(|href| view! { <a href=href>{t("comment-reply")}</a> })}
+                {edit_href.map(|href| view! { <a href=href>{t("admin-edit")}</a> })}
+                {deletable.then(|| view! {
+                    <ActionForm action=remove>
+                        <input type="hidden" name="comment_id" value=c.id />
+                        <button type="submit" class="button-link">{t("comment-delete")}</button>
+                    </ActionForm>
+                })}
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,55 @@
+use crate::db::{now_ms, Db};
+
+/// Follows inside a caller's transaction; following twice is harmless.
+pub async fn follow_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    idea_id: i64,
+    account_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO follows (idea_id, account_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .bind(idea_id)
+        .bind(account_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+pub enum FollowOutcome {
+    Done,
+    NoSuchIdea,
+}
+
+/// Starts (`follow`) or stops following an idea; repeating either changes nothing.
+pub async fn set(db: &Db, idea_id: i64, account_id: i64, follow: bool) -> Result<FollowOutcome, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM ideas WHERE id = $1")
+        .bind(idea_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if exists.is_none() {
+        tx.rollback().await?;
+        return Ok(FollowOutcome::NoSuchIdea);
+    }
+    if follow {
+        follow_in(&mut tx, idea_id, account_id, now_ms()).await?;
+    } else {
+        sqlx::query("DELETE FROM follows WHERE idea_id = $1 AND account_id = $2")
+            .bind(idea_id)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(FollowOutcome::Done)
+}
+
+pub async fn is_following(db: &Db, idea_id: i64, account_id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT idea_id FROM follows WHERE idea_id = $1 AND account_id = $2")
+        .bind(idea_id)
+        .bind(account_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(found.is_some())
+}

@@ -1,0 +1,30 @@
+use super::api::FollowIdea;
+use crate::forms::FormAlert;
+use crate::i18n::t;
+use leptos::prelude::*;
+
+/// Follow / stop following. With JavaScript it changes at once and falls back if the
+/// server refuses; without, it is a form that comes back to the idea.
+#[component]
+pub fn FollowButton(idea_id: i64, following: bool) -> impl IntoView {
+    let action = ServerAction::<FollowIdea>::new();
+    let shown = move || match (action.input().get(), action.value().get()) {
+        (Some(pending), _) => pending.follow,
+        (None, Some(Ok(now))) => now,
+        _ => following,
+    };
+    view! {
+        <div class="follow-box" id="follow">
+            <ActionForm action>
+                <input type="hidden" name="idea_id" value=idea_id />
+                <input type="hidden" name="follow" value=move || (!shown()).to_string() />
+                <button type="submit" class="button button-secondary button-small"
+                    aria-pressed=move || if shown() { "true" } else { "false" }>
+                    {move || if shown() { t("follow-stop") } else { t("follow-start") }}
+                </button>
+            </ActionForm>
+            <p class="hint">{move || if shown() { t("follow-on-hint") } else { t("follow-off-hint") }}</p>
+            <FormAlert action />
+        </div>
+    }
+}

@@ -1,0 +1,41 @@
+use super::model::NotificationPage;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {super::store, crate::ctx};
+
+/// How many of the caller's notifications are unread (shown in the header).
+#[server(endpoint = "unread_notifications")]
+pub async fn unread_notifications() -> Result<i64, AppError> {
+    let user = ctx::require_user().await?;
+    Ok(store::unread_count(&ctx::db()?, user.id).await?)
+}
+
+/// The caller's notifications, newest first; `before` continues an earlier page.
+#[server(endpoint = "notifications")]
+pub async fn notifications(before: Option<i64>) -> Result<NotificationPage, AppError> {
+    let user = ctx::require_user().await?;
+    Ok(store::page(&ctx::db()?, user.id, before).await?)
+}
+
+/// Marks a notification read and goes to the idea it is about.
+#[server(endpoint = "open_notification")]
+pub async fn open_notification(id: i64) -> Result<String, AppError> {
+    let user = ctx::require_user().await?;
+    let (idea_id, slug) = store::mark_read(&ctx::db()?, user.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let path = crate::ideas::model::idea_path(idea_id, &slug);
+    ctx::redirect(&format!("{path}#comments"));
+    Ok(path)
+}
+
+/// Marks every notification of the caller read.
+#[server(endpoint = "mark_notifications_read")]
+pub async fn mark_notifications_read() -> Result<(), AppError> {
+    let user = ctx::require_user().await?;
+    store::mark_all_read(&ctx::db()?, user.id).await?;
+    ctx::redirect_plain_form("/notifications");
+    Ok(())
+}

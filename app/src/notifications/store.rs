@@ -1,0 +1,141 @@
+use super::model::{Notification, NotificationKind, NotificationPage};
+use crate::db::{now_ms, Db};
+use sqlx::Row;
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// Notifies one account, unless it is the actor.
+pub async fn notify_account(
+    tx: &mut Tx,
+    account_id: i64,
+    kind: NotificationKind,
+    idea_id: i64,
+    comment_id: Option<i64>,
+    actor_id: i64,
+) -> Result<(), sqlx::Error> {
+    if account_id == actor_id {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO notifications (account_id, kind, idea_id, comment_id, actor_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(account_id)
+    .bind(kind.as_str())
+    .bind(idea_id)
+    .bind(comment_id)
+    .bind(actor_id)
+    .bind(now_ms())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Notifies every follower of the idea except the actor and `except` (already told
+/// in another way), in one statement whatever the number of followers.
+pub async fn notify_followers(
+    tx: &mut Tx,
+    kind: NotificationKind,
+    idea_id: i64,
+    comment_id: Option<i64>,
+    actor_id: i64,
+    except: Option<i64>,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO notifications (account_id, kind, idea_id, comment_id, actor_id, created_at) \
+         SELECT f.account_id, $1, f.idea_id, $2, $3, $4 FROM follows f \
+         WHERE f.idea_id = $5 AND f.account_id <> $3 AND f.account_id <> $6",
+    )
+    .bind(kind.as_str())
+    .bind(comment_id)
+    .bind(actor_id)
+    .bind(now_ms())
+    .bind(idea_id)
+    .bind(except.unwrap_or(0))
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+pub async fn unread_count(db: &Db, account_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL")
+        .bind(account_id)
+        .fetch_one(&db.pool)
+        .await
+}
+
+pub const PAGE_SIZE: i64 = 30;
+
+/// The account's notifications, newest first, from `before` (an id) on.
+pub async fn page(db: &Db, account_id: i64, before: Option<i64>) -> Result<NotificationPage, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT n.id, n.kind, n.idea_id, n.created_at, n.read_at, i.title AS idea_title, \
+                i.language AS idea_language, a.display_name AS actor_name \
+         FROM notifications n JOIN ideas i ON i.id = n.idea_id LEFT JOIN accounts a ON a.id = n.actor_id \
+         WHERE n.account_id = $1 AND n.id < $2 ORDER BY n.id DESC LIMIT $3",
+    )
+    .bind(account_id)
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(PAGE_SIZE + 1)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut notifications = rows
+        .iter()
+        .map(|r| {
+            let kind: String = r.try_get("kind")?;
+            Ok(Notification {
+                id: r.try_get("id")?,
+                kind: NotificationKind::parse(&kind)
+                    .ok_or_else(|| sqlx::Error::Decode(format!("unknown notification kind {kind}").into()))?,
+                idea_id: r.try_get("idea_id")?,
+                idea_title: r.try_get("idea_title")?,
+                idea_language: r.try_get("idea_language")?,
+                actor_name: r.try_get("actor_name")?,
+                created_at: r.try_get("created_at")?,
+                read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let older = (notifications.len() as i64 > PAGE_SIZE).then(|| {
+        notifications.truncate(PAGE_SIZE as usize);
+        notifications.last().map(|n| n.id).unwrap_or_default()
+    });
+    Ok(NotificationPage {
+        notifications,
+        older,
+        unread: unread_count(db, account_id).await?,
+    })
+}
+
+/// Marks one of the account's notifications read; answers the idea it is about, or
+/// `None` when the account has no such notification.
+pub async fn mark_read(db: &Db, account_id: i64, id: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE notifications SET read_at = $1 WHERE id = $2 AND account_id = $3 AND read_at IS NULL")
+        .bind(now_ms())
+        .bind(id)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    let idea = sqlx::query(
+        "SELECT i.id, i.slug FROM notifications n JOIN ideas i ON i.id = n.idea_id \
+         WHERE n.id = $1 AND n.account_id = $2",
+    )
+    .bind(id)
+    .bind(account_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .map(|r| Ok::<_, sqlx::Error>((r.try_get("id")?, r.try_get("slug")?)))
+    .transpose()?;
+    tx.commit().await?;
+    Ok(idea)
+}
+
+pub async fn mark_all_read(db: &Db, account_id: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("UPDATE notifications SET read_at = $1 WHERE account_id = $2 AND read_at IS NULL")
+        .bind(now_ms())
+        .bind(account_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,92 @@
+use super::api::{notifications, MarkNotificationsRead, OpenNotification};
+use super::model::{Notification, NotificationKind};
+use crate::forms::FormAlert;
+use crate::i18n::{format_date, t, t_with, use_locale, Locale};
+use crate::site::views::{OlderLink, Refusal};
+use crate::use_auth;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The caller's notifications. Opening one (a button: reading changes data, so it is a
+/// POST) marks it read and goes to the idea.
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let locale = use_locale();
+    let auth = use_auth();
+    let query = use_query_map();
+    let open = ServerAction::<OpenNotification>::new();
+    let mark_all = ServerAction::<MarkNotificationsRead>::new();
+    Effect::new(move || {
+        if mark_all.version().get() > 0 || open.version().get() > 0 {
+            auth.notifications_changed.update(|n| *n += 1);
+        }
+    });
+    let page = Resource::new(
+        move || {
+            (
+                query.read().get("before").and_then(|b| b.parse::<i64>().ok()),
+                mark_all.version().get(),
+            )
+        },
+        |(before, _)| notifications(before),
+    );
+    view! {
+        <Title text=t("notifications-title") />
+        <section class="container narrow">
+            <h1>{t("notifications-title")}</h1>
+            <FormAlert action=open />
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Err(error) => view! { <Refusal error /> }.into_any(),
+                        Ok(page) if page.notifications.is_empty() => view! {
+                            <div class="empty-state"><p>{t("notifications-empty")}</p></div>
+                        }
+                        .into_any(),
+                        Ok(page) => view! {
+                            <p class="notifications-summary">
+                                {t_with("notifications-unread", &[("count", page.unread.to_string())])}
+                            </p>
+                            {(page.unread > 0).then(|| view! {
+                                <ActionForm action=mark_all>
+                                    <button type="submit" class="button button-secondary button-small">{t("notifications-mark-all")}</button>
+                                </ActionForm>
+                            })}
+                            <ul class="notification-list">
+                                {page.notifications.into_iter().map(|n| view! { <NotificationItem n locale open /> }).collect_view()}
+                            </ul>
+                            <OlderLink href=page.older.map(|id| format!("/notifications?before={id}")) />
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn NotificationItem(n: Notification, locale: Locale, open: ServerAction<OpenNotification>) -> impl IntoView {
+    let who = n.actor_name.clone().unwrap_or_else(|| t("notifications-someone"));
+    let key = match n.kind {
+        NotificationKind::Comment => "notification-comment",
+        NotificationKind::Reply => "notification-reply",
+        NotificationKind::Status => "notification-status",
+    };
+    let text = t_with(key, &[("who", who)]);
+    view! {
+        <li class="notification" class:unread=!n.read>
+            <ActionForm action=open>
+                <input type="hidden" name="id" value=n.id />
+                <button type="submit" class="notification-open">
+                    {(!n.read).then(|| view! { <span class="badge badge-new">{t("notifications-new")}</span> " " })}
+                    <span>{text}</span>
+                    " "
+                    <strong lang=n.idea_language.clone()>{n.idea_title.clone()}</strong>
+                </button>
+            </ActionForm>
+            <p class="muted">{format_date(locale, n.created_at)}</p>
+        </li>
+    }
+}
