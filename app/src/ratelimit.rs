@@ -31,11 +31,6 @@ pub const IDEAS_PER_ACCOUNT: Limit = Limit {
     window: Duration::from_secs(24 * 60 * 60),
 };
 
-pub const COMMENTS_PER_ACCOUNT: Limit = Limit {
-    attempts: 1,
-    window: Duration::from_secs(10),
-};
-
 /// Past this many keys, keys whose attempts have all expired are forgotten.
 const PRUNE_ABOVE: usize = 10_000;
 

@@ -3,7 +3,7 @@
 mod common;
 
 use agora_app::accounts::model::Role;
-use common::{location, spawn_app, Browser, Engine, TestApp};
+use common::{id_of, location, publish, spawn_app, Engine, TestApp};
 use futures::future::join_all;
 
 on_both_engines!(
@@ -18,34 +18,108 @@ on_both_engines!(
     a_hundred_accounts_vote_and_withdraw_concurrently_and_the_count_stays_exact,
     votes_on_withdrawn_or_missing_ideas_are_refused,
     the_list_filters_sorts_and_pages_without_gaps_or_repeats,
+    the_search_ignores_accents_and_case_in_all_three_languages,
+    the_most_discussed_come_first_when_asked,
 );
 
-/// Publishes an idea through the form and returns its path.
-async fn publish(browser: &Browser, title: &str, theme: &str, district: &str) -> String {
-    let response = browser
-        .submit(
-            "/ideas/new",
-            "/api/submit_idea",
-            &[
-                ("title", title),
-                ("body", "A description.\n\nWith two paragraphs."),
-                ("theme", theme),
-                ("district", district),
-            ],
-        )
-        .await;
-    assert_eq!(response.status().as_u16(), 302);
-    let path = location(&response);
-    assert!(path.starts_with("/ideas/"), "{title} published, at {path}");
-    path
+/// Titles of the idea cards on a list page.
+fn card_titles(page: &str) -> Vec<String> {
+    page.split("<h2 lang=")
+        .skip(1)
+        .filter_map(|card| card.split("\">").nth(2)?.split('<').next().map(str::to_owned))
+        .collect()
 }
 
-fn id_of(path: &str) -> String {
-    path.trim_start_matches("/ideas/")
-        .split('-')
-        .next()
-        .unwrap_or_default()
-        .to_owned()
+async fn the_search_ignores_accents_and_case_in_all_three_languages(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    publish(&ana, "Vélos partagés à Ixelles", "digital-inclusion", "ixelles").await;
+    publish(&ana, "Éclairage public intelligent", "internet-use", "").await;
+    publish(&ana, "Slimme verlichting in Brussel", "internet-use", "").await;
+    publish(&ana, "Smart street lighting", "european-dimension", "").await;
+    let search = |q: &str| {
+        let browser = app.browser();
+        let path = format!("/ideas?q={}", q.replace(' ', "+"));
+        async move { card_titles(&browser.get_html(&path).await.1) }
+    };
+    assert_eq!(search("VELOS").await, ["Vélos partagés à Ixelles"]);
+    assert_eq!(search("vélos").await, ["Vélos partagés à Ixelles"]);
+    assert_eq!(
+        search("partag").await,
+        ["Vélos partagés à Ixelles"],
+        "the start of a word finds it"
+    );
+    assert_eq!(search("ECLAIRAGE").await, ["Éclairage public intelligent"]);
+    assert_eq!(search("éclairage%20PUBLIC").await, ["Éclairage public intelligent"]);
+    assert_eq!(search("verlichting brussel").await, ["Slimme verlichting in Brussel"]);
+    assert_eq!(search("Lighting").await, ["Smart street lighting"]);
+    assert!(search("paragraphs").await.len() == 4, "the description is searched too");
+    assert_eq!(
+        search("vélos lighting").await,
+        Vec::<String>::new(),
+        "every word must match"
+    );
+    let (_, nothing) = app.browser().get_html("/ideas?q=tramway").await;
+    assert!(nothing.contains("No idea matches “tramway”"));
+    assert_eq!(
+        search("%22%2A%28%29").await.len(),
+        4,
+        "punctuation alone searches nothing"
+    );
+    let (_, themed) = app
+        .browser()
+        .get_html("/ideas?q=intelligent&theme=european-dimension")
+        .await;
+    assert_eq!(card_titles(&themed), Vec::<String>::new(), "search and filters combine");
+    let (_, theme_page) = app.browser().get_html("/themes/internet-use?q=verlichting").await;
+    assert_eq!(
+        card_titles(&theme_page),
+        ["Slimme verlichting in Brussel"],
+        "a theme page searches its ideas"
+    );
+
+    // An edited title is found by its new words only.
+    let path = publish(&ana, "Parking sensors", "internet-use", "").await;
+    ana.submit(
+        &format!("{path}/edit"),
+        "/api/edit_idea",
+        &[
+            ("idea_id", &id_of(&path)),
+            ("title", "Capteurs de stationnement"),
+            ("body", "Sensors."),
+            ("theme", "internet-use"),
+        ],
+    )
+    .await;
+    assert_eq!(search("capteurs").await, ["Capteurs de stationnement"]);
+    assert_eq!(search("parking").await, Vec::<String>::new());
+}
+
+async fn the_most_discussed_come_first_when_asked(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let quiet = publish(&ana, "Quiet idea", "internet-use", "").await;
+    let busy = publish(&ana, "Busy idea", "internet-use", "").await;
+    publish(&ana, "Newest idea", "internet-use", "").await;
+    let crowd = app.crowd(4).await;
+    for browser in &crowd[..3] {
+        let response = browser
+            .submit(
+                &busy,
+                "/api/post_comment",
+                &[("idea_id", &id_of(&busy)), ("body", "Yes")],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 302);
+    }
+    crowd[3]
+        .call("/api/post_comment", &[("idea_id", &id_of(&quiet)), ("body", "Hm")])
+        .await;
+    let (_, page) = app.browser().get_html("/ideas?sort=most_discussed").await;
+    assert_eq!(card_titles(&page)[..2], ["Busy idea", "Quiet idea"]);
+    assert!(page.contains("3 comments"));
+    let (_, theme_page) = app.browser().get_html("/themes/internet-use?sort=most_discussed").await;
+    assert_eq!(card_titles(&theme_page)[0], "Busy idea");
 }
 
 async fn vote_count(app: &TestApp, id: &str) -> (i64, i64) {

@@ -76,7 +76,6 @@ pub async fn post_comment(idea_id: i64, parent_id: Option<i64>, body: String) ->
     let user = ctx::require_user().await?;
     let outcome: AppResult<String> = async {
         let text = CommentBody::parse(&body).map_err(|e| AppError::field("body", e.code()))?;
-        ctx::rate_limit(&format!("comment:{}", user.id), crate::ratelimit::COMMENTS_PER_ACCOUNT)?;
         let new = store::NewComment {
             idea_id,
             parent_id,
@@ -89,6 +88,7 @@ pub async fn post_comment(idea_id: i64, parent_id: Option<i64>, body: String) ->
             store::Posted::NoSuchIdea => Err(AppError::NotFound),
             store::Posted::Closed => Err(AppError::Closed),
             store::Posted::BadParent => Err(AppError::BadRequest),
+            store::Posted::TooSoon => Err(AppError::RateLimited),
         }
     }
     .await;

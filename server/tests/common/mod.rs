@@ -357,3 +357,32 @@ pub fn cookie_value(set_cookie: &str) -> String {
 }
 
 pub const GOOD_PASSWORD: &str = "violet tram under the Atomium hums";
+
+/// Publishes an idea through the form and returns its path.
+pub async fn publish(browser: &Browser, title: &str, theme: &str, district: &str) -> String {
+    let response = browser
+        .submit(
+            "/ideas/new",
+            "/api/submit_idea",
+            &[
+                ("title", title),
+                ("body", "A description.\n\nWith two paragraphs."),
+                ("theme", theme),
+                ("district", district),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 302);
+    let path = location(&response);
+    assert!(path.starts_with("/ideas/"), "{title} published, at {path}");
+    path
+}
+
+/// The id in an idea's path.
+pub fn id_of(path: &str) -> String {
+    path.trim_start_matches("/ideas/")
+        .split('-')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}

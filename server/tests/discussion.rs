@@ -1,0 +1,427 @@
+//! Comments, follows and notifications over plain HTTP, on SQLite and PostgreSQL.
+
+mod common;
+
+use agora_app::accounts::model::Role;
+use common::{id_of, location, publish, spawn_app, Browser, Engine, TestApp, GOOD_PASSWORD};
+use futures::future::join_all;
+
+on_both_engines!(
+    a_resident_comments_and_a_business_replies_with_its_badge,
+    refused_comments_keep_what_was_typed_and_store_nothing,
+    the_author_edits_within_fifteen_minutes_and_a_deleted_comment_keeps_its_replies,
+    followers_are_notified_but_never_of_their_own_action,
+    opening_a_notification_marks_it_read_and_reading_the_list_does_not,
+    long_discussions_are_paged_in_the_order_the_address_asks,
+    visitors_may_read_but_not_comment_follow_or_see_notifications,
+);
+
+/// Comments as a plain form does; answers where the browser is sent.
+async fn comment(browser: &Browser, path: &str, parent: Option<i64>, body: &str) -> reqwest::Response {
+    let id = id_of(path);
+    let parent = parent.map(|p| p.to_string()).unwrap_or_default();
+    let mut fields = vec![("idea_id", id.as_str()), ("body", body)];
+    if !parent.is_empty() {
+        fields.push(("parent_id", parent.as_str()));
+    }
+    browser.submit(path, "/api/post_comment", &fields).await
+}
+
+/// The comment id in an address ending in `#comment-{id}`.
+fn comment_id(location: &str) -> i64 {
+    location
+        .rsplit_once("#comment-")
+        .and_then(|(_, id)| id.parse().ok())
+        .unwrap_or_else(|| panic!("no comment anchor in {location}"))
+}
+
+async fn scalar(app: &TestApp, sql: &str, id: i64) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .expect(sql)
+}
+
+async fn unread(app: &TestApp, account: i64) -> i64 {
+    scalar(
+        app,
+        "SELECT COUNT(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL",
+        account,
+    )
+    .await
+}
+
+/// A business account, registered through the form (and so signed in).
+async fn business(app: &TestApp) -> Browser {
+    let browser = app.browser();
+    let response = browser
+        .submit(
+            "/register",
+            "/api/register",
+            &[
+                ("email", "hello@tram.be"),
+                ("display_name", "Tram Data"),
+                ("password", GOOD_PASSWORD),
+                ("kind", "business"),
+                ("organisation_name", "Tram Data SA"),
+                ("registration_number", "BE 0403 170 701"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&response), "/profile");
+    browser
+}
+
+async fn a_resident_comments_and_a_business_replies_with_its_badge(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (ana_id, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Sensors on tram stops", "internet-use", "").await;
+    let (bram_id, bram) = app.signed_in("bram@example.be", Role::Member).await;
+
+    let response = comment(&bram, &path, None, "Which data would they collect?").await;
+    assert_eq!(response.status().as_u16(), 302);
+    let first = location(&response);
+    assert!(first.starts_with(&path) && first.contains("#comment-"), "{first}");
+    let first = comment_id(&first);
+
+    let tram = business(&app).await;
+    let response = comment(
+        &tram,
+        &path,
+        Some(first),
+        "Only counts of passengers, nothing personal.",
+    )
+    .await;
+    let reply = comment_id(&location(&response));
+
+    let (status, page) = app.browser().get_html(&path).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(">Which data would they collect?<"));
+    assert!(page.contains(">Only counts of passengers, nothing personal.<"));
+    let reply_html = page
+        .split(&format!("id=\"comment-{reply}\""))
+        .nth(1)
+        .expect("the reply is on the page");
+    let reply_head = reply_html.split("</p>").next().unwrap_or_default();
+    assert!(reply_head.contains("Tram Data SA"), "{reply_head}");
+    assert!(reply_head.contains(">Business<"), "the business badge: {reply_head}");
+    assert!(page.contains(">2 comments<"));
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT comment_count FROM ideas WHERE id = $1",
+            id_of(&path).parse().expect("id")
+        )
+        .await,
+        2
+    );
+    let parent: Option<i64> = sqlx::query_scalar("SELECT parent_id FROM comments WHERE id = $1")
+        .bind(reply)
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("reply");
+    assert_eq!(parent, Some(first));
+
+    // The author follows their idea: two comments, two notifications. Bram hears of the reply.
+    assert_eq!(unread(&app, ana_id).await, 2);
+    assert_eq!(unread(&app, bram_id).await, 1);
+    let (_, notifications) = ana.get_html("/notifications").await;
+    assert!(notifications.contains("2 unread notifications"));
+    assert!(notifications.contains("bram commented on"));
+    assert!(notifications.contains("Tram Data commented on"));
+    let (_, bram_page) = bram.get_html("/notifications").await;
+    assert!(bram_page.contains("Tram Data replied to your comment on"));
+}
+
+async fn refused_comments_keep_what_was_typed_and_store_nothing(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Open data portal", "internet-use", "").await;
+    let id = id_of(&path);
+
+    let too_long = format!("Kept words {}", "x".repeat(2000));
+    let response = comment(&ana, &path, None, &too_long).await;
+    let back = location(&response);
+    assert!(back.contains("__err="), "back to the idea with the reason: {back}");
+    let (_, page) = ana.get_html(back.trim_start_matches(&app.base)).await;
+    assert!(page.contains("This is too long."));
+    assert!(page.contains("Kept words xxx"), "the text is kept");
+
+    let empty = ana.call("/api/post_comment", &[("idea_id", &id), ("body", "  ")]).await;
+    assert_eq!(empty.status().as_u16(), 422);
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) FROM comments WHERE idea_id = $1",
+            id.parse().expect("id")
+        )
+        .await,
+        0
+    );
+
+    let first = comment_id(&location(&comment(&ana, &path, None, "First").await));
+    let too_soon = ana
+        .call("/api/post_comment", &[("idea_id", &id), ("body", "Second, at once")])
+        .await;
+    assert_eq!(too_soon.status().as_u16(), 429, "one comment every 10 seconds");
+
+    let (_, dora) = app.signed_in("dora@example.be", Role::Member).await;
+    let missing = dora
+        .call("/api/post_comment", &[("idea_id", "999999"), ("body", "Hello")])
+        .await;
+    assert_eq!(missing.status().as_u16(), 404);
+
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    let reply = comment_id(&location(&comment(&bram, &path, Some(first), "A reply").await));
+    let (_, carla) = app.signed_in("carla@example.be", Role::Member).await;
+    let nested = carla
+        .call(
+            "/api/post_comment",
+            &[("idea_id", &id), ("parent_id", &reply.to_string()), ("body", "Deeper")],
+        )
+        .await;
+    assert_eq!(nested.status().as_u16(), 400, "replies go one level deep");
+    let other = publish(&carla, "Another idea", "internet-use", "").await;
+    let elsewhere = dora
+        .call(
+            "/api/post_comment",
+            &[
+                ("idea_id", &id_of(&other)),
+                ("parent_id", &first.to_string()),
+                ("body", "Wrong place"),
+            ],
+        )
+        .await;
+    assert_eq!(elsewhere.status().as_u16(), 400, "a reply stays on its idea");
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT comment_count FROM ideas WHERE id = $1",
+            id.parse().expect("id")
+        )
+        .await,
+        2
+    );
+}
+
+async fn the_author_edits_within_fifteen_minutes_and_a_deleted_comment_keeps_its_replies(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Shade on playgrounds", "digital-inclusion", "").await;
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    let first = comment_id(&location(&comment(&bram, &path, None, "Trees, not sails").await)).to_string();
+    let reply = comment(&ana, &path, Some(first.parse().expect("id")), "Agreed, trees.").await;
+    assert_eq!(reply.status().as_u16(), 302);
+
+    let stranger = ana
+        .call("/api/edit_comment", &[("comment_id", &first), ("body", "Hijacked")])
+        .await;
+    assert_eq!(stranger.status().as_u16(), 403, "only the author edits");
+    let edited = bram
+        .submit(
+            &path,
+            "/api/edit_comment",
+            &[("comment_id", &first), ("body", "Trees rather than sails")],
+        )
+        .await;
+    assert!(location(&edited).ends_with(&format!("#comment-{first}")));
+    let (_, page) = app.browser().get_html(&path).await;
+    assert!(page.contains(">Trees rather than sails<"));
+    assert!(page.contains(">edited<"));
+
+    let sixteen_minutes_ago = agora_app::db::now_ms() - 16 * 60 * 1000;
+    sqlx::query("UPDATE comments SET created_at = $1 WHERE id = $2")
+        .bind(sixteen_minutes_ago)
+        .bind(first.parse::<i64>().expect("id"))
+        .execute(&app.db.pool)
+        .await
+        .expect("age the comment");
+    let late = bram
+        .call("/api/edit_comment", &[("comment_id", &first), ("body", "Too late")])
+        .await;
+    assert_eq!(late.status().as_u16(), 409, "the edit window is 15 minutes");
+
+    let refused = ana.call("/api/delete_comment", &[("comment_id", &first)]).await;
+    assert_eq!(refused.status().as_u16(), 403, "only the author deletes");
+    let deleted = bram
+        .submit(&path, "/api/delete_comment", &[("comment_id", &first)])
+        .await;
+    assert_eq!(deleted.status().as_u16(), 302);
+    let (_, page) = app.browser().get_html(&path).await;
+    assert!(page.contains(">Comment deleted.<"));
+    assert!(
+        !page.contains("Trees rather than sails"),
+        "the text is gone, also from the page data"
+    );
+    assert!(page.contains(">Agreed, trees.<"), "its reply stays");
+    assert!(page.contains(">1 comment<"));
+    let again = bram.call("/api/delete_comment", &[("comment_id", &first)]).await;
+    assert_eq!(again.status().as_u16(), 404);
+}
+
+async fn followers_are_notified_but_never_of_their_own_action(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (ana_id, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Free wifi in libraries", "internet-use", "").await;
+    let id = id_of(&path);
+    let (carl_id, carl) = app.signed_in("carl@example.be", Role::Member).await;
+    let (dave_id, dave) = app.signed_in("dave@example.be", Role::Member).await;
+
+    let follow = carl
+        .submit(&path, "/api/follow", &[("idea_id", &id), ("follow", "true")])
+        .await;
+    assert!(location(&follow).ends_with("#follow"));
+    let (_, page) = carl.get_html(&path).await;
+    assert!(page.contains(">Stop following<"));
+    carl.call("/api/follow", &[("idea_id", &id), ("follow", "true")]).await;
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) FROM follows WHERE idea_id = $1",
+            id.parse().expect("id")
+        )
+        .await,
+        2,
+        "the author and carl, once"
+    );
+
+    comment(&dave, &path, None, "Also in swimming pools?").await;
+    assert_eq!(unread(&app, ana_id).await, 1);
+    assert_eq!(unread(&app, carl_id).await, 1);
+    assert_eq!(unread(&app, dave_id).await, 0, "nobody hears of their own comment");
+
+    let unfollow = carl.call("/api/follow", &[("idea_id", &id), ("follow", "false")]).await;
+    assert_eq!(unfollow.status().as_u16(), 200);
+    comment(&ana, &path, None, "Good point, pools too.").await;
+    assert_eq!(unread(&app, carl_id).await, 1, "no more after unfollowing");
+    assert_eq!(
+        unread(&app, ana_id).await,
+        1,
+        "the author is not told of their own comment"
+    );
+
+    let (_, following) = carl.get_html("/me/following").await;
+    assert!(!following.contains(">Free wifi in libraries<"));
+    let (_, following) = ana.get_html("/me/following").await;
+    assert!(following.contains(">Free wifi in libraries<"));
+
+    let missing = carl
+        .call("/api/follow", &[("idea_id", "999999"), ("follow", "true")])
+        .await;
+    assert_eq!(missing.status().as_u16(), 404);
+}
+
+async fn opening_a_notification_marks_it_read_and_reading_the_list_does_not(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (ana_id, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Benches with chargers", "internet-use", "").await;
+    let crowd = app.crowd(3).await;
+    join_all(crowd.iter().map(|b| comment(b, &path, None, "Yes please"))).await;
+    assert_eq!(unread(&app, ana_id).await, 3);
+
+    let (_, page) = ana.get_html("/notifications").await;
+    assert!(page.contains("3 unread notifications"));
+    let (_, home) = ana.get_html("/").await;
+    let header = home.split("</header>").next().unwrap_or_default();
+    assert!(
+        header.contains("class=\"count-badge\">3<"),
+        "the header shows the count: {header}"
+    );
+    assert_eq!(unread(&app, ana_id).await, 3, "looking at the list changes nothing");
+
+    let newest: i64 = sqlx::query_scalar("SELECT MAX(id) FROM notifications WHERE account_id = $1")
+        .bind(ana_id)
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("id");
+    let opened = ana
+        .submit(
+            "/notifications",
+            "/api/open_notification",
+            &[("id", &newest.to_string())],
+        )
+        .await;
+    assert_eq!(location(&opened), format!("{path}#comments"));
+    assert_eq!(unread(&app, ana_id).await, 2);
+
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    let foreign = bram
+        .call("/api/open_notification", &[("id", &newest.to_string())])
+        .await;
+    assert_eq!(
+        foreign.status().as_u16(),
+        404,
+        "another account's notification is not there"
+    );
+
+    let all = ana.submit("/notifications", "/api/mark_notifications_read", &[]).await;
+    assert_eq!(location(&all), "/notifications");
+    assert_eq!(unread(&app, ana_id).await, 0);
+    let (_, page) = ana.get_html("/notifications").await;
+    assert!(page.contains("Everything is read."));
+}
+
+async fn long_discussions_are_paged_in_the_order_the_address_asks(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Longest thread", "internet-use", "").await;
+    let crowd = app.crowd(25).await;
+    for (i, browser) in crowd.iter().enumerate() {
+        comment(browser, &path, None, &format!("Remark {i:02}")).await;
+    }
+    let remarks = |page: &str| -> Vec<String> {
+        page.match_indices(">Remark ")
+            .map(|(at, _)| page[at + 8..at + 10].to_owned())
+            .collect()
+    };
+    let (_, newest) = app.browser().get_html(&path).await;
+    let (_, newest2) = app.browser().get_html(&format!("{path}?cpage=2")).await;
+    assert_eq!(remarks(&newest).len(), 20);
+    assert_eq!(remarks(&newest)[0], "24", "newest first by default");
+    assert!(newest.contains("cpage=2"), "a link to the next page");
+    let mut all: Vec<String> = remarks(&newest).into_iter().chain(remarks(&newest2)).collect();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 25, "every comment once across the pages");
+
+    let (_, oldest) = app.browser().get_html(&format!("{path}?comments=oldest")).await;
+    assert_eq!(remarks(&oldest)[0], "00");
+    assert!(
+        oldest.contains("comments=oldest&amp;cpage=2"),
+        "the order stays in the next page's address"
+    );
+}
+
+async fn visitors_may_read_but_not_comment_follow_or_see_notifications(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Public idea", "internet-use", "").await;
+    let id = id_of(&path);
+    let visitor = app.browser();
+    let (status, page) = visitor.get_html(&path).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(">Sign in to comment<"));
+    let refused = [
+        visitor
+            .call("/api/post_comment", &[("idea_id", &id), ("body", "Hi")])
+            .await,
+        visitor
+            .call("/api/follow", &[("idea_id", &id), ("follow", "true")])
+            .await,
+        visitor.call("/api/unread_notifications", &[]).await,
+        visitor.call("/api/notifications", &[]).await,
+        visitor.call("/api/mark_notifications_read", &[]).await,
+        visitor
+            .call("/api/edit_comment", &[("comment_id", "1"), ("body", "x")])
+            .await,
+        visitor.call("/api/delete_comment", &[("comment_id", "1")]).await,
+    ];
+    for response in refused {
+        assert_eq!(response.status().as_u16(), 401, "{}", response.url());
+    }
+    let (status, _) = visitor.get_html("/notifications").await;
+    assert_eq!(status, 401);
+    let listed = visitor.call("/api/comments", &[("idea_id", &id)]).await;
+    assert_eq!(listed.status().as_u16(), 200, "the discussion is public");
+}
