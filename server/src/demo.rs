@@ -1,9 +1,11 @@
 //! Demo data: a few residents and organisations, ideas in the three languages across
-//! themes and municipalities, and votes — so that a newcomer sees a living platform.
+//! themes and municipalities, votes, and comments from residents and organisations, so
+//! that a newcomer sees a living platform.
 //! Loading is idempotent: it does nothing when the demo accounts exist already.
 
 use agora_app::accounts::model::{AccountKind, Password, Role};
 use agora_app::accounts::{password, store as accounts};
+use agora_app::comments::store::{self as comments, NewComment, Posted};
 use agora_app::db::Db;
 use agora_app::ideas::model::slugify;
 use agora_app::ideas::store::{self as ideas, Created, NewIdea};
@@ -109,6 +111,84 @@ const IDEAS: &[DemoIdea] = &[
      "Before a service is rolled out across the region, a group of volunteer residents from different municipalities tries it and reports what works. The Smart City chair can run the evaluation.", 6),
 ];
 
+/// (idea index, author index, the comment it answers (an index in this list), text)
+type DemoComment = (usize, usize, Option<usize>, &'static str);
+
+const COMMENTS: &[DemoComment] = &[
+    (
+        0,
+        1,
+        None,
+        "Goed idee. In Anderlecht doet de bibliotheek dit al op zaterdag, en er is altijd een wachtlijst.",
+    ),
+    (
+        0,
+        0,
+        Some(0),
+        "Merci ! Je ne savais pas. Ce serait bien de partager leur expérience avec les autres communes.",
+    ),
+    (
+        0,
+        7,
+        None,
+        "Our students could volunteer as coaches; we would gladly evaluate the effect on participants.",
+    ),
+    (
+        3,
+        6,
+        None,
+        "We already publish transit data; happy to share how we format sensor feeds so that they are easy to reuse.",
+    ),
+    (
+        3,
+        5,
+        Some(3),
+        "Très utile, merci. Un format commun éviterait que chaque commune invente le sien.",
+    ),
+    (
+        6,
+        2,
+        None,
+        "Yes! Changing from a De Lijn bus to the metro at Rogier is a guessing game today.",
+    ),
+    (
+        6,
+        6,
+        Some(5),
+        "The data exists for all four operators. The hard part is agreeing on one feed; we can help with that.",
+    ),
+    (
+        6,
+        3,
+        None,
+        "Et pour les personnes malvoyantes, une annonce sonore aux arrêts serait précieuse.",
+    ),
+    (
+        8,
+        4,
+        None,
+        "Ook fietskoeriers zouden hier baat bij hebben: minder dubbelparkeerders op de fietspaden.",
+    ),
+    (
+        9,
+        0,
+        None,
+        "Et en langue des signes pour les personnes sourdes ? Un rendez-vous vidéo serait un vrai progrès.",
+    ),
+    (
+        11,
+        1,
+        None,
+        "Ik meld me aan als vrijwilliger. Hoe worden de deelnemers gekozen?",
+    ),
+    (
+        11,
+        7,
+        Some(10),
+        "By drawing lots among volunteers, balanced by municipality, age and language. We will publish the method.",
+    ),
+];
+
 /// Loads the demo data; returns how many ideas were created (0 when already loaded).
 pub async fn load(db: &Db) -> anyhow::Result<usize> {
     let demo_password =
@@ -132,6 +212,7 @@ pub async fn load(db: &Db) -> anyhow::Result<usize> {
             None => bail!("the demo accounts exist only in part; load the demo into a fresh database"),
         }
     }
+    let mut idea_ids = Vec::with_capacity(IDEAS.len());
     for &(author, language, theme, district, title, body, supporters) in IDEAS {
         let slug = slugify(title);
         let idea = NewIdea {
@@ -149,6 +230,20 @@ pub async fn load(db: &Db) -> anyhow::Result<usize> {
         };
         for supporter in ids.iter().cycle().skip(author + 1).take(supporters) {
             votes::cast(db, id, *supporter, true).await?;
+        }
+        idea_ids.push(id);
+    }
+    let mut comment_ids = Vec::with_capacity(COMMENTS.len());
+    for &(idea, author, answers, body) in COMMENTS {
+        let comment = NewComment {
+            idea_id: idea_ids[idea],
+            parent_id: answers.map(|i| comment_ids[i]),
+            author_id: ids[author],
+            body,
+        };
+        match comments::post(db, &comment).await? {
+            Posted::Done(placed) => comment_ids.push(placed.id),
+            _ => bail!("demo comment {body:?} was refused"),
         }
     }
     Ok(IDEAS.len())

@@ -29,6 +29,26 @@ async fn the_demo_loads_once_with_ideas_in_three_languages_and_exact_counts(engi
     .expect("count");
     assert_eq!(mismatched, 0, "every counter equals its votes");
 
+    let comments: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments")
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("comments");
+    assert!(comments >= 10);
+    let by_organisations: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM comments c JOIN accounts a ON a.id = c.author_id WHERE a.kind <> 'resident'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("comments by organisations");
+    assert!(by_organisations >= 3, "businesses and academics take part");
+    let miscounted: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ideas i WHERE i.comment_count <> (SELECT COUNT(*) FROM comments c WHERE c.idea_id = i.id)",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("count");
+    assert_eq!(miscounted, 0, "every comment counter equals its comments");
+
     let (_, page) = app.browser().get_html("/ideas?sort=most_votes").await;
     assert!(page.contains("Smart City Lab") || page.contains("Inès Lambert"));
 }
