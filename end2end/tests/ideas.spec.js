@@ -1,15 +1,22 @@
-// A resident proposes an idea; another finds it in the list and supports it — with
-// JavaScript (the button changes at once) and without (plain form posts).
+// The heart of the platform, end to end: a resident proposes an idea; a second resident
+// finds it by searching, supports it and comments; a business replies; the author sees
+// both as notifications. With JavaScript (changes show at once) and without (plain
+// form posts and links).
 const { test, expect } = require('@playwright/test');
 const helpers = require('./helpers');
 
 const { uniqueEmail, PASSWORD, visit, hydrated } = helpers;
 
-async function register(page, name, javaScript) {
+async function register(page, name, javaScript, business) {
   await visit(page, '/register', { javaScript });
   await page.getByLabel('Public name').fill(name);
   await page.getByLabel('Email address').fill(uniqueEmail(name.split(' ')[0].toLowerCase()));
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  if (business) {
+    await page.getByRole('radio', { name: /^Business/ }).check();
+    await page.getByLabel('Organisation name').fill(business.organisation);
+    await page.getByLabel('Registration number').fill(business.number);
+  }
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page).toHaveURL(/\/profile$/);
 }
@@ -18,39 +25,75 @@ for (const javaScript of [true, false]) {
   test.describe(javaScript ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled: javaScript });
     const expectAccessible = javaScript ? helpers.expectAccessible : async () => {};
+    const settle = async (page) => { if (javaScript) await hydrated(page); };
 
-    test('a resident proposes an idea and another supports it', async ({ browser }) => {
-      const title = `Sensors on tram stops ${javaScript ? 'js' : 'nojs'} ${Date.now()}`;
-      const author = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();
+    test('an idea is proposed, found, supported and discussed, and its author is told', async ({ browser }) => {
+      const word = `Zébrapassage${javaScript ? 'js' : 'nojs'}${Date.now()}`;
+      const title = `Smart crossings: ${word}`;
+      const newPage = async () => (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();
+
+      const author = await newPage();
       await register(author, 'Lena Janssens', javaScript);
       await visit(author, '/ideas/new', { javaScript });
       await expectAccessible(author);
       await author.getByLabel('Title').fill(title);
-      await author.getByLabel('Description').fill('Show the waiting time.\n\nSee https://example.org/trams for a model.');
+      await author.getByLabel('Description').fill('Crossings that light up when someone waits.\n\nSee https://example.org/crossings for a model.');
       await author.getByLabel('Theme').selectOption({ label: 'Digital administration' });
       await author.getByLabel('Municipality').selectOption({ label: 'Schaerbeek' });
       await author.getByRole('button', { name: 'Publish my idea' }).click();
       await expect(author.getByRole('heading', { level: 1 })).toHaveText(title);
-      await expect(author.getByRole('link', { name: 'https://example.org/trams' })).toBeVisible();
+      await expect(author.getByRole('link', { name: 'https://example.org/crossings' })).toBeVisible();
 
-      const supporter = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();
-      await register(supporter, 'Yusuf Demir', javaScript);
-      await visit(supporter, '/ideas?district=schaerbeek', { javaScript });
-      await expectAccessible(supporter);
-      await supporter.getByRole('link', { name: title }).click();
-      await expect(supporter.getByRole('heading', { level: 1 })).toHaveText(title);
-      if (javaScript) await hydrated(supporter);
-      await expectAccessible(supporter);
-      await expect(supporter.locator('.vote-count strong')).toHaveText('0');
-      await supporter.getByRole('button', { name: 'Support this idea' }).click();
-      await expect(supporter.locator('.vote-count strong')).toHaveText('1');
-      await expect(supporter.getByRole('button', { name: 'Withdraw my support' })).toBeVisible();
+      // A second resident finds it by searching, in capitals and without the accent.
+      const resident = await newPage();
+      await register(resident, 'Yusuf Demir', javaScript);
+      await visit(resident, '/ideas', { javaScript });
+      await resident.getByLabel('Search').fill(word.toUpperCase().replace('É', 'E'));
+      await resident.getByRole('button', { name: 'Show ideas' }).click();
+      await expect(resident).toHaveURL(/[?&]q=/);
+      await expect(resident.locator('.idea-card')).toHaveCount(1);
+      await settle(resident);
+      await expectAccessible(resident);
+      await resident.getByRole('link', { name: title }).click();
+      await expect(resident.getByRole('heading', { level: 1 })).toHaveText(title);
+      await settle(resident);
+      await expect(resident.locator('.vote-count strong')).toHaveText('0');
+      await resident.getByRole('button', { name: 'Support this idea' }).click();
+      await expect(resident.locator('.vote-count strong')).toHaveText('1');
+      await expect(resident.getByRole('button', { name: 'Withdraw my support' })).toBeVisible();
+      await settle(resident);
+      await resident.getByLabel('Your comment').fill('Would it work for people in wheelchairs too?');
+      await resident.getByRole('button', { name: 'Post comment' }).click();
+      const question = resident.locator('.comment', { hasText: 'Would it work for people in wheelchairs too?' });
+      await expect(question).toBeVisible();
+      await expect(resident.getByRole('heading', { name: '1 comment' })).toBeVisible();
+      await expect(resident.getByLabel('Your comment')).toHaveValue('');
 
-      await supporter.reload();
-      await expect(supporter.locator('.vote-count strong')).toHaveText('1');
-      if (javaScript) await hydrated(supporter);
-      await supporter.getByRole('button', { name: 'Withdraw my support' }).click();
-      await expect(supporter.locator('.vote-count strong')).toHaveText('0');
+      // A business answers the resident.
+      const business = await newPage();
+      await register(business, 'Tram Data', javaScript, { organisation: 'Tram Data SA', number: 'BE 0403 170 701' });
+      await visit(business, new URL(resident.url()).pathname, { javaScript });
+      await business.locator('.comment', { hasText: 'wheelchairs' }).getByRole('link', { name: 'Reply' }).click();
+      await business.getByLabel('Your reply').fill('Yes: the sensors also see wheelchairs and prams.');
+      await business.getByRole('button', { name: 'Post reply' }).click();
+      const answer = business.locator('.reply-list .comment', { hasText: 'the sensors also see wheelchairs' });
+      await expect(answer).toBeVisible();
+      await expect(answer.locator('.badge-author')).toHaveText('Business');
+      await expect(answer).toContainText('Tram Data SA');
+      await settle(business);
+      await expectAccessible(business);
+
+      // The author follows their idea: two notifications, one opened.
+      await visit(author, '/notifications', { javaScript });
+      await expect(author.locator('.count-badge')).toHaveText('2');
+      await expect(author.getByText('2 unread notifications', { exact: true })).toBeVisible();
+      await expect(author.locator('.notification.unread')).toHaveCount(2);
+      await expect(author.getByRole('button', { name: /Yusuf Demir commented on/ })).toBeVisible();
+      await expect(author.getByRole('button', { name: /Tram Data commented on/ })).toBeVisible();
+      await expectAccessible(author);
+      await author.getByRole('button', { name: /Tram Data commented on/ }).click();
+      await expect(author.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(author.locator('.count-badge')).toHaveText('1');
     });
   });
 }
