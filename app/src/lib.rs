@@ -146,12 +146,8 @@ fn AuthProvider(children: Children) -> impl IntoView {
                 sign_in.version().get(),
             )
         },
-        move |_| async move {
-            match user.await {
-                Some(_) => notifications::api::unread_notifications().await.unwrap_or_default(),
-                None => 0,
-            }
-        },
+        // Visitors get 401 and so 0: one request, without waiting for the account first.
+        |_| async { notifications::api::unread_notifications().await.unwrap_or_default() },
     );
     provide_context(Auth {
         sign_in,

@@ -295,3 +295,41 @@ fn CommentItem(
         </article>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(order: CommentOrder, page: u32) -> Place {
+        Place {
+            path: "/ideas/7-wifi".into(),
+            order,
+            page,
+            reply: Some(3),
+            editing: None,
+        }
+    }
+
+    #[test]
+    fn a_discussion_address_keeps_its_order_and_page_and_opens_at_most_one_form() {
+        let here = place(CommentOrder::Oldest, 2);
+        assert_eq!(
+            here.href(2, Some(("reply", 5)), "reply-form-5"),
+            "/ideas/7-wifi?comments=oldest&cpage=2&reply=5#reply-form-5"
+        );
+        assert_eq!(
+            here.href(3, None, "comments"),
+            "/ideas/7-wifi?comments=oldest&cpage=3#comments"
+        );
+    }
+
+    #[test]
+    fn the_default_order_and_first_page_leave_the_address_clean() {
+        let here = place(CommentOrder::Newest, 1);
+        assert_eq!(here.href(1, None, "comment-4"), "/ideas/7-wifi#comment-4");
+        assert_eq!(
+            here.in_order(CommentOrder::Oldest),
+            "/ideas/7-wifi?comments=oldest#comments"
+        );
+    }
+}

@@ -48,10 +48,11 @@ fn Header() -> impl IntoView {
                         {move || Suspend::new(async move {
                             match auth.user.await {
                                 Some(user) => {
+                                    let unread = auth.unread.await;
                                     let is_admin = user.role == Role::Admin;
                                     view! {
                                         <nav class="account-nav" aria-label=t("nav-account-label")>
-                                            <NotificationsLink />
+                                            {notifications_link(unread)}
                                             <A href="/profile" attr:class="account-name">{user.display_name.clone()}</A>
                                             {is_admin.then(|| view! { <A href="/admin/accounts">{t("nav-admin")}</A> })}
                                             <form method="post" action="/api/sign_out" class="inline-form">
@@ -78,26 +79,17 @@ fn Header() -> impl IntoView {
 }
 
 /// The way to the notifications, with the number unread.
-#[component]
-fn NotificationsLink() -> impl IntoView {
-    let auth = use_auth();
+fn notifications_link(unread: i64) -> impl IntoView {
+    let label = if unread > 0 {
+        t_with("nav-notifications-unread", &[("count", unread.to_string())])
+    } else {
+        t("nav-notifications")
+    };
     view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                let unread = auth.unread.await;
-                let label = if unread > 0 {
-                    t_with("nav-notifications-unread", &[("count", unread.to_string())])
-                } else {
-                    t("nav-notifications")
-                };
-                view! {
-                    <A href="/notifications" attr:class="notifications-link" attr:aria-label=label>
-                        {t("nav-notifications")}
-                        {(unread > 0).then(|| view! { " " <span class="count-badge" aria-hidden="true">{unread}</span> })}
-                    </A>
-                }
-            })}
-        </Transition>
+        <A href="/notifications" attr:class="notifications-link" attr:aria-label=label>
+            {t("nav-notifications")}
+            {(unread > 0).then(|| view! { " " <span class="count-badge" aria-hidden="true">{unread}</span> })}
+        </A>
     }
 }
 
