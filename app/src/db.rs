@@ -3,6 +3,8 @@
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
 use std::str::FromStr;
+use std::sync::atomic::AtomicI64;
+use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,9 @@ impl Engine {
 pub struct Db {
     pub pool: AnyPool,
     pub engine: Engine,
+    /// The day up to which this database's trending counters are known to be current
+    /// (see `votes::trending`), so that most requests need not ask.
+    pub(crate) trending_day: Arc<AtomicI64>,
 }
 
 impl Db {
@@ -53,7 +58,11 @@ impl Db {
             })
             .connect_with(options)
             .await?;
-        Ok(Db { pool, engine })
+        Ok(Db {
+            pool,
+            engine,
+            trending_day: Arc::new(AtomicI64::new(0)),
+        })
     }
 
     /// Starts a transaction that will write. On SQLite it takes the write lock at once,

@@ -20,7 +20,51 @@ on_both_engines!(
     the_list_filters_sorts_and_pages_without_gaps_or_repeats,
     the_search_ignores_accents_and_case_in_all_three_languages,
     the_most_discussed_come_first_when_asked,
+    trending_forgets_support_that_left_the_window_when_a_day_passes,
 );
+
+async fn trending_forgets_support_that_left_the_window_when_a_day_passes(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let fading = id_of(&publish(&ana, "Idea number 01 fading", "human-capital", "").await);
+    let steady = id_of(&publish(&ana, "Idea number 02 steady", "human-capital", "").await);
+    let crowd = app.crowd(3).await;
+    join_all(crowd.iter().map(|b| b.vote(&fading, true))).await;
+    crowd[0].vote(&steady, true).await;
+    let today = agora_app::db::now_ms() / agora_app::votes::trending::DAY_MS;
+    // As if the fading idea's votes were cast 8 days ago and the counters were last
+    // brought up to date yesterday, when those votes were still in the window.
+    sqlx::query("UPDATE idea_vote_days SET day = day - 8 WHERE idea_id = $1")
+        .bind(fading.parse::<i64>().expect("id"))
+        .execute(&app.db.pool)
+        .await
+        .expect("age the votes");
+    sqlx::query("UPDATE trending_clock SET day = $1")
+        .bind(today - 1)
+        .execute(&app.db.pool)
+        .await
+        .expect("yesterday");
+
+    let first = |page: String| page.split(">Idea number ").nth(1).map(|rest| rest[..2].to_owned());
+    let (_, trending) = app.browser().get_html("/ideas?sort=trending").await;
+    assert_eq!(
+        first(trending).as_deref(),
+        Some("02"),
+        "support older than the window no longer counts"
+    );
+    let recent: Vec<i64> = sqlx::query_scalar("SELECT recent_votes FROM ideas ORDER BY id")
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("counters");
+    assert_eq!(recent, [0, 1]);
+    let clock: i64 = sqlx::query_scalar("SELECT day FROM trending_clock")
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("clock");
+    assert_eq!(clock, today);
+    let (_, most) = app.browser().get_html("/ideas?sort=most_votes").await;
+    assert_eq!(first(most).as_deref(), Some("01"), "all-time support is unchanged");
+}
 
 /// Titles of the idea cards on a list page.
 fn card_titles(page: &str) -> Vec<String> {

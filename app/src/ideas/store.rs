@@ -230,6 +230,9 @@ fn search_clause(engine: Engine) -> &'static str {
 
 /// One page of the public list; filters and order come from the URL.
 pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
+    if query.sort == Sort::Trending {
+        crate::votes::trending::catch_up(db).await?;
+    }
     let mut filter = Filter::default();
     if let Some(theme) = &query.theme {
         filter.push(
@@ -268,27 +271,18 @@ pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
         };
         filter.push(search_clause(db.engine), Arg::Text(words));
     }
-    let (recent_join, order) = match query.sort {
-        Sort::Newest => (String::new(), "i.created_at DESC, i.id DESC"),
-        Sort::MostVotes => (String::new(), "i.vote_count DESC, i.id DESC"),
-        Sort::MostDiscussed => (String::new(), "i.comment_count DESC, i.id DESC"),
-        Sort::Trending => {
-            let week_ago = filter.placeholder(Arg::Int(now_ms() / crate::votes::store::DAY_MS - 7));
-            (
-                format!(
-                    " LEFT JOIN (SELECT idea_id, CAST(SUM(votes) AS BIGINT) AS recent FROM idea_vote_days \
-                     WHERE day >= {week_ago} GROUP BY idea_id) r ON r.idea_id = i.id"
-                ),
-                "COALESCE(r.recent, 0) DESC, i.vote_count DESC, i.id DESC",
-            )
-        }
+    let order = match query.sort {
+        Sort::Newest => "i.created_at DESC, i.id DESC",
+        Sort::MostVotes => "i.vote_count DESC, i.id DESC",
+        Sort::MostDiscussed => "i.comment_count DESC, i.id DESC",
+        Sort::Trending => "i.recent_votes DESC, i.vote_count DESC, i.id DESC",
     };
     let page = query.page.clamp(1, ListQuery::MAX_PAGE);
     let size = i64::from(ListQuery::PAGE_SIZE);
     let limit = filter.placeholder(Arg::Int(size + 1));
     let offset = filter.placeholder(Arg::Int(i64::from(page - 1) * size));
     let sql = format!(
-        "SELECT {IDEA_COLUMNS} {IDEA_JOINS}{recent_join}{} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+        "SELECT {IDEA_COLUMNS} {IDEA_JOINS}{} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
         filter.where_clause()
     );
     let mut statement = sqlx::query(&sql);

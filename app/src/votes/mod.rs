@@ -5,4 +5,6 @@ pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod trending;
 pub mod views;

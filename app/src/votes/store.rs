@@ -1,8 +1,7 @@
 use super::model::VoteState;
+use super::trending::{in_window, today, DAY_MS};
 use crate::db::{now_ms, Db};
 use crate::ideas::model::IdeaStatus;
-
-pub const DAY_MS: i64 = 86_400_000;
 
 pub enum VoteOutcome {
     Recorded(VoteState),
@@ -61,13 +60,17 @@ pub async fn cast(db: &Db, idea_id: i64, account_id: i64, support: bool) -> Resu
         .execute(&mut *tx)
         .await?;
     }
-    let changed = u64::from(changed_day.is_some());
-    let count: i64 = if changed == 1 {
-        sqlx::query_scalar("UPDATE ideas SET vote_count = vote_count + $1 WHERE id = $2 RETURNING vote_count")
-            .bind(delta)
-            .bind(idea_id)
-            .fetch_one(&mut *tx)
-            .await?
+    let count: i64 = if let Some(day) = changed_day {
+        let recent_delta = if in_window(day, today()) { delta } else { 0 };
+        sqlx::query_scalar(
+            "UPDATE ideas SET vote_count = vote_count + $1, recent_votes = recent_votes + $2 WHERE id = $3 \
+             RETURNING vote_count",
+        )
+        .bind(delta)
+        .bind(recent_delta)
+        .bind(idea_id)
+        .fetch_one(&mut *tx)
+        .await?
     } else {
         sqlx::query_scalar("SELECT vote_count FROM ideas WHERE id = $1")
             .bind(idea_id)
