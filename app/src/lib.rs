@@ -13,6 +13,7 @@ pub mod follows;
 pub mod forms;
 pub mod i18n;
 pub mod ideas;
+pub mod moderation;
 pub mod notifications;
 #[cfg(feature = "ssr")]
 pub mod ratelimit;

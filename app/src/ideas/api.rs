@@ -108,6 +108,12 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
         editable,
         voted,
         following,
+        can_moderate: user.as_ref().is_some_and(|u| {
+            matches!(
+                u.role,
+                crate::accounts::model::Role::Moderator | crate::accounts::model::Role::Admin
+            )
+        }),
         idea,
     })
 }

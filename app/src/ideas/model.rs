@@ -201,6 +201,8 @@ pub struct IdeaPage {
     pub voted: bool,
     pub following: bool,
     pub is_author: bool,
+    /// The reader may set the idea's status (a moderator or an admin).
+    pub can_moderate: bool,
     /// The author may still rewrite it: open, and nobody else supported or discussed it.
     pub editable: bool,
 }

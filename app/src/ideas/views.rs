@@ -468,9 +468,16 @@ pub fn IdeaView() -> impl IntoView {
     let params = use_params_map();
     let segment = move || params.read().get("idea").unwrap_or_default();
     let withdraw = ServerAction::<WithdrawIdea>::new();
+    let moderate = ServerAction::<crate::moderation::api::SetIdeaStatus>::new();
     let page = Resource::new(
-        move || (id_from_path_segment(&segment()), withdraw.version().get()),
-        |(id, _)| async move {
+        move || {
+            (
+                id_from_path_segment(&segment()),
+                withdraw.version().get(),
+                moderate.version().get(),
+            )
+        },
+        |(id, _, _)| async move {
             match id {
                 Some(id) => get_idea(id).await,
                 None => Err(AppError::NotFound),
@@ -541,6 +548,9 @@ pub fn IdeaView() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         </section>
+                        {page.can_moderate.then(|| view! {
+                            <crate::moderation::views::StatusPanel idea_id=idea.id current=idea.status action=moderate />
+                        })}
                         <Comments idea_id=idea.id path=canonical.clone() signed_in=page.signed_in
                             open=idea.status != IdeaStatus::Withdrawn count=idea.comment_count />
                     }
