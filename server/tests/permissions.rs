@@ -1,0 +1,228 @@
+//! Every server function, called by every kind of caller, answers as this table says:
+//! refused with 401 (visitor) or 403 (signed in without the role), or let through (any
+//! other answer: done, not found, invalid input…). A server function missing from the
+//! table fails the test, so a new endpoint cannot ship without its row.
+
+mod common;
+
+use agora_app::accounts::model::Role;
+use common::{location, spawn_app, Browser, Engine, GOOD_PASSWORD};
+use std::collections::BTreeSet;
+
+on_both_engines!(every_server_function_refuses_exactly_whom_the_table_says);
+
+#[derive(Debug, Clone, Copy)]
+enum Access {
+    Everyone,
+    SignedIn,
+    Roles(&'static [Role]),
+}
+
+use Access::*;
+
+const MODERATORS: &[Role] = &[Role::Moderator, Role::Admin];
+const ADMINS: &[Role] = &[Role::Admin];
+
+/// Endpoint, who may call it, and arguments that get past parsing. Ids that exist nowhere
+/// make allowed calls end in "not found" rather than change anything.
+const TABLE: &[(&str, Access, &[(&str, &str)])] = &[
+    ("current_user", Everyone, &[]),
+    (
+        "register",
+        Everyone,
+        &[
+            ("email", "not an email"),
+            ("password", "x"),
+            ("display_name", "X"),
+            ("kind", "resident"),
+        ],
+    ),
+    (
+        "sign_in",
+        Everyone,
+        &[("email", "sam@example.be"), ("password", GOOD_PASSWORD)],
+    ),
+    ("sign_out", Everyone, &[]),
+    ("set_locale", Everyone, &[("locale", "fr")]),
+    ("recall_form", Everyone, &[("form", "idea")]),
+    ("themes", Everyone, &[("include_archived", "false")]),
+    ("theme", Everyone, &[("slug", "no-such-theme")]),
+    ("districts", Everyone, &[]),
+    ("ideas", Everyone, &[]),
+    ("idea", Everyone, &[("id", "999999")]),
+    ("comments", Everyone, &[("idea_id", "999999")]),
+    ("my_profile", SignedIn, &[]),
+    (
+        "change_password",
+        SignedIn,
+        &[("current_password", ""), ("new_password", "")],
+    ),
+    ("submit_idea", SignedIn, &[("title", ""), ("body", ""), ("theme", "")]),
+    (
+        "edit_idea",
+        SignedIn,
+        &[
+            ("idea_id", "999999"),
+            ("title", "T"),
+            ("body", "B"),
+            ("theme", "internet-use"),
+        ],
+    ),
+    ("withdraw_idea", SignedIn, &[("idea_id", "999999")]),
+    ("my_ideas", SignedIn, &[("mine", "written")]),
+    ("vote", SignedIn, &[("idea_id", "999999"), ("support", "true")]),
+    ("follow", SignedIn, &[("idea_id", "999999"), ("follow", "true")]),
+    ("post_comment", SignedIn, &[("idea_id", "999999"), ("body", "Hello")]),
+    ("edit_comment", SignedIn, &[("comment_id", "999999"), ("body", "Hello")]),
+    ("delete_comment", SignedIn, &[("comment_id", "999999")]),
+    ("unread_notifications", SignedIn, &[]),
+    ("notifications", SignedIn, &[]),
+    ("open_notification", SignedIn, &[("id", "999999")]),
+    ("mark_notifications_read", SignedIn, &[]),
+    (
+        "set_idea_status",
+        Roles(MODERATORS),
+        &[("idea_id", "999999"), ("status", "open"), ("note", "")],
+    ),
+    ("audit", Roles(MODERATORS), &[]),
+    ("admin/accounts", Roles(ADMINS), &[]),
+    (
+        "admin/set_role",
+        Roles(ADMINS),
+        &[("account_id", "999999"), ("role", "member")],
+    ),
+    ("admin/theme", Roles(ADMINS), &[("id", "999999")]),
+    (
+        "admin/create_theme",
+        Roles(ADMINS),
+        &[
+            ("slug", ""),
+            ("name_fr", ""),
+            ("name_nl", ""),
+            ("name_en", ""),
+            ("description_fr", ""),
+            ("description_nl", ""),
+            ("description_en", ""),
+        ],
+    ),
+    (
+        "admin/update_theme",
+        Roles(ADMINS),
+        &[
+            ("id", "999999"),
+            ("name_fr", ""),
+            ("name_nl", ""),
+            ("name_en", ""),
+            ("description_fr", ""),
+            ("description_nl", ""),
+            ("description_en", ""),
+        ],
+    ),
+    (
+        "admin/archive_theme",
+        Roles(ADMINS),
+        &[("id", "999999"), ("archived", "true")],
+    ),
+    (
+        "admin/move_theme",
+        Roles(ADMINS),
+        &[("id", "999999"), ("direction", "Up")],
+    ),
+];
+
+/// What the table expects for a caller: `None` for a visitor, else the account's role.
+fn expected(access: Access, caller: Option<Role>) -> Option<u16> {
+    match (access, caller) {
+        (Everyone, _) => None,
+        (_, None) => Some(401),
+        (SignedIn, Some(_)) => None,
+        (Roles(roles), Some(role)) if roles.contains(&role) => None,
+        (Roles(_), Some(_)) => Some(403),
+    }
+}
+
+async fn every_server_function_refuses_exactly_whom_the_table_says(engine: Engine) {
+    let app = spawn_app(engine).await;
+
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.trim_start_matches("/api/").to_owned())
+        .collect();
+    let listed: BTreeSet<String> = TABLE.iter().map(|(name, _, _)| (*name).to_owned()).collect();
+    assert_eq!(
+        registered, listed,
+        "every server function has exactly one row in the table"
+    );
+
+    let business = app.browser();
+    let response = business
+        .submit(
+            "/register",
+            "/api/register",
+            &[
+                ("email", "hello@tram.be"),
+                ("display_name", "Tram Data"),
+                ("password", GOOD_PASSWORD),
+                ("kind", "business"),
+                ("organisation_name", "Tram Data SA"),
+                ("registration_number", "BE 0403 170 701"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&response), "/profile");
+    let callers: Vec<(&str, Option<Role>, Browser)> = vec![
+        ("visitor", None, app.browser()),
+        (
+            "resident",
+            Some(Role::Member),
+            app.signed_in("ana@example.be", Role::Member).await.1,
+        ),
+        ("business", Some(Role::Member), business),
+        (
+            "moderator",
+            Some(Role::Moderator),
+            app.signed_in("mia@example.be", Role::Moderator).await.1,
+        ),
+        (
+            "official",
+            Some(Role::Official),
+            app.signed_in("olga@example.be", Role::Official).await.1,
+        ),
+        (
+            "admin",
+            Some(Role::Admin),
+            app.signed_in("adam@example.be", Role::Admin).await.1,
+        ),
+    ];
+    app.create_account("sam@example.be", "Sam", GOOD_PASSWORD, Role::Member)
+        .await;
+    let mut wrong = vec![];
+    for (endpoint, access, args) in TABLE {
+        // Signing in or out would change who the callers are for the rows after it: a
+        // fresh visitor tries them (with a real account's credentials for signing in).
+        if ["sign_in", "sign_out"].contains(endpoint) {
+            let status = app
+                .browser()
+                .call(&format!("/api/{endpoint}"), args)
+                .await
+                .status()
+                .as_u16();
+            if [401, 403].contains(&status) || status >= 500 {
+                wrong.push(format!("{endpoint} as a visitor: {status}"));
+            }
+            continue;
+        }
+        for (who, role, browser) in &callers {
+            let status = browser.call(&format!("/api/{endpoint}"), args).await.status().as_u16();
+            let refused = [401, 403].contains(&status).then_some(status);
+            let want = expected(*access, *role);
+            if refused != want || status == 400 || status >= 500 {
+                wrong.push(format!("{endpoint} as {who}: {status}, expected {want:?}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "answers that disagree with the table:\n{}",
+        wrong.join("\n")
+    );
+}
