@@ -25,7 +25,10 @@ const ADMINS: &[Role] = &[Role::Admin];
 
 /// Endpoint, who may call it, and arguments that get past parsing. Ids that exist nowhere
 /// make allowed calls end in "not found" rather than change anything.
-const TABLE: &[(&str, Access, &[(&str, &str)])] = &[
+/// Form fields sent with a call.
+type Args = &'static [(&'static str, &'static str)];
+
+const TABLE: &[(&str, Access, Args)] = &[
     ("current_user", Everyone, &[]),
     (
         "register",
