@@ -13,7 +13,9 @@
 # Settings (environment): CONNECTIONS (64), DURATION (10 s), WARMUP (2 s),
 # SMALL ("1000 1000 10000": accounts ideas votes), LARGE ("100000 100000 1000000"),
 # VOTE_ACCOUNTS (at most 1000), BUILD (1; 0 to use the binaries already built),
-# KEEP (0; 1 keeps the temporary folder and databases), BENCH_ARGS (more agora-bench flags).
+# KEEP (0; 1 keeps the temporary folder and databases), BENCH_ARGS (more agora-bench flags),
+# SINGLE (1: then also measure with one connection for SINGLE_DURATION (5) seconds, the
+# cost of a request without queueing; 0 skips it).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -27,6 +29,8 @@ LARGE=${LARGE:-"100000 100000 1000000"}
 SCALES=${SCALES:-"small large"}
 BUILD=${BUILD:-1}
 KEEP=${KEEP:-0}
+SINGLE=${SINGLE:-1}
+SINGLE_DURATION=${SINGLE_DURATION:-5}
 RESULTS=$ROOT/bench/results
 BASE_URL=${DATABASE_URL:-}
 unset DATABASE_URL
@@ -120,13 +124,23 @@ run_scale() {
         --vote-accounts "$vote_accounts" --json "$RESULTS/$scale.json" ${BENCH_ARGS:-} |
         tee "$WORK/table-$scale.txt"
     cp "$RESULTS/$scale.json" "$RESULTS/latest.json"
+    if [ "$SINGLE" = 1 ]; then
+        # One connection: the cost of a request without queueing.
+        # shellcheck disable=SC2086
+        "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$scale ($ENGINE), 1 connection" \
+            --connections 1 --duration "$SINGLE_DURATION" --warmup 1 \
+            --vote-accounts 10 --json "$RESULTS/$scale-c1.json" ${BENCH_ARGS:-} |
+            tee "$WORK/table-$scale-c1.txt"
+    fi
 
     kill "$SERVER_PID"
     wait "$SERVER_PID" 2>/dev/null || true
     SERVER_PID=
     if grep -qiE "error|panick" "$WORK/server-$scale.log"; then
-        echo "-- server log ($scale) has errors:" >&2
-        grep -iE "error|panick" "$WORK/server-$scale.log" | sort | uniq -c | sort -rn | head -20 >&2
+        echo "-- server log ($scale), errors by kind:" >&2
+        { grep -iE "error|panick" "$WORK/server-$scale.log" |
+            sed -E 's/\x1b\[[0-9;]*m//g; s/^[^ ]+ +//; s/latency=[0-9]+ ms//' |
+            sort | uniq -c | sort -rn | head -20 >&2; } || true
     fi
 }
 
@@ -151,6 +165,14 @@ done
 for scale in $SCALES; do
     cat "$WORK/table-$scale.txt"
 done
+if [ "$SINGLE" = 1 ]; then
+    for scale in $SCALES; do
+        cat "$WORK/table-$scale-c1.txt"
+    done
+fi
 if [[ " $SCALES " == *" small "* && " $SCALES " == *" large "* ]]; then
     "$BENCH" compare "$RESULTS/small.json" "$RESULTS/large.json"
+    if [ "$SINGLE" = 1 ]; then
+        "$BENCH" compare "$RESULTS/small-c1.json" "$RESULTS/large-c1.json"
+    fi
 fi

@@ -86,8 +86,9 @@ const ACCOUNT_DAYS: i64 = 395;
 /// With 100,000 ideas and 1,000,000 votes the first gets about 10,000 votes, the
 /// hundredth about 1,000, the ten-thousandth one or two.
 const ZIPF_OFFSET: f64 = 10.0;
-/// This share of votes is cast in the last seven days (for "trending").
-const RECENT_SHARE: f64 = 0.15;
+/// This share of votes is cast in the last seven days on purpose (for "trending"); about
+/// a tenth more fall there anyway, being spread evenly from the idea's publication to now.
+const RECENT_SHARE: f64 = 0.02;
 
 type AnyQuery<'q> = sqlx::query::Query<'q, Any, AnyArguments<'q>>;
 
