@@ -52,6 +52,9 @@ struct RunArgs {
     /// vote rate to about accounts x 60 / (warm-up + duration) requests a second.
     #[arg(long, default_value_t = 1000)]
     vote_accounts: u64,
+    /// The first account signed in for the vote target (then the next ones).
+    #[arg(long, default_value_t = 1)]
+    first_account: u64,
     /// Accounts' emails; `{n}` is 1, 2, ...
     #[arg(long, default_value = "synthetic-{n}@example.invalid")]
     email_pattern: String,
@@ -384,7 +387,8 @@ async fn discover(client: &Client, base: &str, args: &RunArgs) -> anyhow::Result
 
 /// Signs each account in once (argon2 and the sign-in limit make it slow and rationed).
 async fn sign_in_all(base: &str, args: &RunArgs) -> anyhow::Result<Vec<Session>> {
-    let next = Arc::new(std::sync::atomic::AtomicU64::new(1));
+    let next = Arc::new(std::sync::atomic::AtomicU64::new(args.first_account));
+    let last = args.first_account + args.vote_accounts - 1;
     let mut tasks = Vec::new();
     // argon2 runs on the server's blocking threads: a few at a time is all it takes.
     for _ in 0..4 {
@@ -395,7 +399,7 @@ async fn sign_in_all(base: &str, args: &RunArgs) -> anyhow::Result<Vec<Session>>
             let mut failures = 0u64;
             loop {
                 let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                if n > args.vote_accounts {
+                if n > last {
                     break;
                 }
                 let email = args.email_pattern.replace("{n}", &n.to_string());
@@ -471,6 +475,8 @@ struct Tally {
     statuses: BTreeMap<String, u64>,
     /// Times the connection had to wait because all its accounts had used their votes.
     budget_waits: u64,
+    /// The connection stopped early: none of its accounts could vote again in time.
+    out_of_budget: bool,
     last_end: Option<Instant>,
 }
 
@@ -488,6 +494,8 @@ struct Outcome {
     errors: u64,
     statuses: BTreeMap<String, u64>,
     budget_waits: u64,
+    /// Connections that stopped early for want of vote budget.
+    out_of_budget: u64,
 }
 
 impl Outcome {
@@ -506,6 +514,7 @@ impl Outcome {
             "statuses": self.statuses,
             "pct_of_healthz": healthz_rps.filter(|h| *h > 0.0).map(|h| round(100.0 * self.rps / h, 1)),
             "budget_waits": self.budget_waits,
+            "connections_out_of_budget": self.out_of_budget,
             "note": self.note,
         })
     }
@@ -547,7 +556,10 @@ async fn measure(
                             Some(cookie)
                         }
                         Pick::NoSessions => None,
-                        Pick::TimeUp => break,
+                        Pick::TimeUp => {
+                            tally.out_of_budget = true;
+                            break;
+                        }
                     },
                 };
                 let start = Instant::now();
@@ -584,8 +596,10 @@ async fn measure(
         }));
     }
     let mut all = Tally::default();
+    let mut out_of_budget = 0;
     for task in tasks {
         let tally = task.await?;
+        out_of_budget += u64::from(tally.out_of_budget);
         all.micros.extend(tally.micros);
         all.errors += tally.errors;
         all.budget_waits += tally.budget_waits;
@@ -617,6 +631,7 @@ async fn measure(
         errors: all.errors,
         statuses: all.statuses,
         budget_waits: all.budget_waits,
+        out_of_budget,
     })
 }
 
@@ -752,6 +767,12 @@ fn print_table(args: &RunArgs, results: &[Outcome], healthz_rps: Option<f64>, lo
             .collect();
         if !failures.is_empty() {
             notes.push(format!("errors: {}", failures.join(", ")));
+        }
+        if r.out_of_budget > 0 {
+            notes.push(format!(
+                "{} connections stopped early, all their accounts having used their votes: raise --vote-accounts",
+                r.out_of_budget
+            ));
         }
         if r.budget_waits > 0 {
             notes.push(format!(
