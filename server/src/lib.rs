@@ -4,6 +4,7 @@
 pub mod config;
 pub mod demo;
 pub mod security;
+pub mod synthetic;
 
 use agora_app::ctx::{AppState, Settings};
 use agora_app::db::{Db, Engine};

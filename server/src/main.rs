@@ -5,7 +5,7 @@ use agora_app::accounts::{password, store};
 use agora_app::error::ErrorCode;
 use agora_server::config::Config;
 use anyhow::{bail, Context};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::io::BufRead;
 use tracing_subscriber::EnvFilter;
 
@@ -24,8 +24,9 @@ enum Command {
     Serve,
     /// Bring the database schema up to date, then exit.
     Migrate,
-    /// Load demo accounts, ideas and votes into the database (once).
-    Demo,
+    /// Load demo accounts, ideas and votes into the database (once); with --synthetic,
+    /// a large generated data set for load tests instead.
+    Demo(DemoArgs),
     /// Create an account with a role; the password is read from standard input.
     CreateAccount {
         #[arg(long)]
@@ -41,6 +42,26 @@ enum Command {
     },
 }
 
+#[derive(Args)]
+struct DemoArgs {
+    /// Generate a large synthetic data set (see server/src/synthetic.rs) instead of the
+    /// small demo. Refused when synthetic data is already in the database.
+    #[arg(long)]
+    synthetic: bool,
+    /// Synthetic accounts (`synthetic-{n}@example.invalid`).
+    #[arg(long, default_value_t = 100_000, requires = "synthetic")]
+    accounts: u64,
+    /// Synthetic ideas.
+    #[arg(long, default_value_t = 100_000, requires = "synthetic")]
+    ideas: u64,
+    /// Synthetic votes, distinct (idea, account) pairs.
+    #[arg(long, default_value_t = 1_000_000, requires = "synthetic")]
+    votes: u64,
+    /// The same seed generates the same data set.
+    #[arg(long, default_value_t = 2017, requires = "synthetic")]
+    seed: u64,
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     dotenvy::dotenv().ok();
@@ -49,7 +70,8 @@ async fn main() -> anyhow::Result<()> {
     let outcome = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(&cli.config).await,
         Command::Migrate => migrate(&cli.config).await,
-        Command::Demo => demo(&cli.config).await,
+        Command::Demo(args) if args.synthetic => synthetic(&cli.config, &args).await,
+        Command::Demo(_) => demo(&cli.config).await,
         Command::CreateAccount {
             email,
             name,
@@ -100,6 +122,32 @@ async fn demo(config: &Config) -> anyhow::Result<()> {
     eprintln!(
         "Demo accounts (for example ines.demo@example.be) sign in with: {}",
         agora_server::demo::DEMO_PASSWORD
+    );
+    Ok(())
+}
+
+async fn synthetic(config: &Config, args: &DemoArgs) -> anyhow::Result<()> {
+    let db = agora_server::connect(config).await?;
+    agora_server::migrate(&db).await?;
+    let sizes = agora_server::synthetic::Sizes {
+        accounts: args.accounts,
+        ideas: args.ideas,
+        votes: args.votes,
+        seed: args.seed,
+    };
+    let made = agora_server::synthetic::generate(&db, sizes).await?;
+    // Closing checkpoints SQLite's write-ahead log into the database file.
+    db.pool.close().await;
+    eprintln!(
+        "Synthetic data: {} accounts ({} to {}), {} ideas, {} votes, {} idea-days. \
+         They sign in with: {}",
+        made.accounts,
+        agora_server::synthetic::email(1),
+        agora_server::synthetic::email(made.accounts),
+        made.ideas,
+        made.votes,
+        made.vote_days,
+        agora_server::synthetic::PASSWORD
     );
     Ok(())
 }

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Agora load benchmark, end to end (README, "Benchmark"): builds the release server and
+# the load generator, then for each scale makes a fresh database, generates the synthetic
+# data set into it, serves it on a free loopback port, measures it with agora-bench, and
+# finally compares the scales.
+#
+#   bench/run.sh                       # SQLite in a temporary folder, small then large
+#   SCALES=small bench/run.sh          # one scale only
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/agora_bench bench/run.sh
+#       # PostgreSQL: one database per scale, <name>_small and <name>_large, created
+#       # (psql, through the server's maintenance database "postgres") and dropped after.
+#
+# Settings (environment): CONNECTIONS (64), DURATION (10 s), WARMUP (2 s),
+# SMALL ("1000 1000 10000": accounts ideas votes), LARGE ("100000 100000 1000000"),
+# VOTE_ACCOUNTS (accounts signed in for voting: up to 900, at least 200 accounts needed), BUILD (1; 0 to use the binaries already built),
+# KEEP (0; 1 keeps the temporary folder and databases), BENCH_ARGS (more agora-bench flags),
+# SINGLE (1: then also measure with one connection for SINGLE_DURATION (5) seconds, the
+# cost of a request without queueing; 0 skips it).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+CONNECTIONS=${CONNECTIONS:-64}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-2}
+SMALL=${SMALL:-"1000 1000 10000"}
+LARGE=${LARGE:-"100000 100000 1000000"}
+SCALES=${SCALES:-"small large"}
+BUILD=${BUILD:-1}
+KEEP=${KEEP:-0}
+SINGLE=${SINGLE:-1}
+SINGLE_DURATION=${SINGLE_DURATION:-5}
+RESULTS=$ROOT/bench/results
+BASE_URL=${DATABASE_URL:-}
+unset DATABASE_URL
+
+if [ "$BUILD" = 1 ]; then
+    nice -n 10 cargo build --release -p agora-server -p agora-bench
+fi
+SERVER=$CARGO_TARGET_DIR/release/agora-server
+BENCH=$CARGO_TARGET_DIR/release/agora-bench
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/agora-bench.XXXXXX")
+# HTML pages render without the browser bundle; the server only needs the folder.
+mkdir -p "$WORK/site" "$RESULTS"
+SERVER_PID=
+CREATED_DBS=()
+
+case "$BASE_URL" in
+    postgres://* | postgresql://*)
+        ENGINE=postgres
+        PG_PREFIX=${BASE_URL%/*}
+        PG_NAME=${BASE_URL##*/}
+        PG_NAME=${PG_NAME%%\?*}
+        ;;
+    "") ENGINE=sqlite ;;
+    *)
+        echo "DATABASE_URL must be a postgres:// URL (SQLite databases are made in a temporary folder)" >&2
+        exit 2
+        ;;
+esac
+
+cleanup() {
+    if [ -n "$SERVER_PID" ]; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [ "$KEEP" != 1 ]; then
+        for db in "${CREATED_DBS[@]}"; do
+            psql "$PG_PREFIX/postgres" -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || true
+        done
+        rm -rf "$WORK"
+    else
+        echo "kept $WORK ${CREATED_DBS[*]}" >&2
+    fi
+}
+trap cleanup EXIT
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
+        echo $((20000 + RANDOM % 20000))
+}
+
+now() { date +%s.%N; }
+
+run_scale() {
+    local scale=$1 accounts=$2 ideas=$3 votes=$4 url
+    if [ "$ENGINE" = postgres ]; then
+        local db="${PG_NAME}_$scale"
+        psql "$PG_PREFIX/postgres" -qc "CREATE DATABASE \"$db\""
+        CREATED_DBS+=("$db")
+        url="$PG_PREFIX/$db"
+    else
+        url="sqlite://$WORK/$scale.db?mode=rwc"
+    fi
+
+    echo "== $scale: $accounts accounts, $ideas ideas, $votes votes on $ENGINE" >&2
+    local t0 t1
+    t0=$(now)
+    DATABASE_URL=$url RUST_LOG=warn "$SERVER" demo --synthetic \
+        --accounts "$accounts" --ideas "$ideas" --votes "$votes" 2>&1 | tee "$WORK/generate-$scale.log" >&2
+    t1=$(now)
+    GEN_SECONDS[$scale]=$(awk "BEGIN { printf \"%.1f\", $t1 - $t0 }")
+    if [ "$ENGINE" = sqlite ]; then
+        GEN_SIZE[$scale]=$(du -shc "$WORK/$scale.db"* | tail -1 | cut -f1)
+    fi
+
+    local port
+    port=$(free_port)
+    DATABASE_URL=$url AGORA_ADDR=127.0.0.1:$port LEPTOS_SITE_ROOT=$WORK/site RUST_LOG=warn \
+        "$SERVER" serve >"$WORK/server-$scale.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 100); do
+        if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then break; fi
+        sleep 0.1
+    done
+    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
+
+    # The one-connection pass votes with the last 100 accounts; the main run with up to
+    # 900 before them (the site counts each account's votes over a minute).
+    local vote_accounts=${VOTE_ACCOUNTS:-$((accounts - 100 < 900 ? accounts - 100 : 900))}
+    # shellcheck disable=SC2086
+    "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$scale ($ENGINE)" \
+        --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" \
+        --vote-accounts "$vote_accounts" --json "$RESULTS/$scale.json" ${BENCH_ARGS:-} |
+        tee "$WORK/table-$scale.txt"
+    cp "$RESULTS/$scale.json" "$RESULTS/latest.json"
+    if [ "$SINGLE" = 1 ]; then
+        # One connection: the cost of a request without queueing.
+        # shellcheck disable=SC2086
+        "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$scale ($ENGINE), 1 connection" \
+            --connections 1 --duration "$SINGLE_DURATION" --warmup 1 \
+            --first-account $((accounts - 99)) --vote-accounts 100 --json "$RESULTS/$scale-c1.json" ${BENCH_ARGS:-} |
+            tee "$WORK/table-$scale-c1.txt"
+    fi
+
+    kill "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=
+    if grep -qiE "error|panick" "$WORK/server-$scale.log"; then
+        echo "-- server log ($scale), errors by kind:" >&2
+        { grep -iE "error|panick" "$WORK/server-$scale.log" |
+            sed -E 's/\x1b\[[0-9;]*m//g; s/^[^ ]+ +//; s/latency=[0-9]+ ms//' |
+            sort | uniq -c | sort -rn | head -20 >&2; } || true
+    fi
+}
+
+declare -A GEN_SECONDS GEN_SIZE
+for scale in $SCALES; do
+    case $scale in
+        small) read -r a i v <<<"$SMALL" ;;
+        large) read -r a i v <<<"$LARGE" ;;
+        *)
+            echo "unknown scale $scale (small or large)" >&2
+            exit 2
+            ;;
+    esac
+    run_scale "$scale" "$a" "$i" "$v"
+done
+
+echo
+echo "== Summary ($ENGINE, load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
+for scale in $SCALES; do
+    echo "data generation ($scale): ${GEN_SECONDS[$scale]} s ${GEN_SIZE[$scale]:+, database ${GEN_SIZE[$scale]}}"
+done
+for scale in $SCALES; do
+    cat "$WORK/table-$scale.txt"
+done
+if [ "$SINGLE" = 1 ]; then
+    for scale in $SCALES; do
+        cat "$WORK/table-$scale-c1.txt"
+    done
+fi
+if [[ " $SCALES " == *" small "* && " $SCALES " == *" large "* ]]; then
+    "$BENCH" compare "$RESULTS/small.json" "$RESULTS/large.json"
+    if [ "$SINGLE" = 1 ]; then
+        "$BENCH" compare "$RESULTS/small-c1.json" "$RESULTS/large-c1.json"
+    fi
+fi
