@@ -297,7 +297,7 @@ async fn discover(client: &Client, base: &str, args: &RunArgs) -> anyhow::Result
         ("newest", "newest"),
         ("trending", "trending"),
         ("most_votes", "most_votes"),
-        ("discussed", "discussed"),
+        ("discussed", "most_discussed"),
     ] {
         let path = format!("/ideas?sort={sort}");
         let (status, html, _) = get_text(client, &url(&path)).await?;

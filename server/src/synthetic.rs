@@ -27,7 +27,7 @@ use agora_app::accounts::model::Password;
 use agora_app::accounts::password;
 use agora_app::db::{now_ms, Db, Engine};
 use agora_app::ideas::model::slugify;
-use agora_app::votes::store::DAY_MS;
+use agora_app::votes::trending::{self, DAY_MS};
 use anyhow::{bail, Context};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -198,6 +198,28 @@ pub async fn generate(db: &Db, sizes: Sizes) -> anyhow::Result<Generated> {
     .rows_affected();
     clock.phase("vote days", format!("{vote_days} rows rebuilt from the votes"));
 
+    // What the site keeps in the vote transaction: support in the trending window...
+    let window_start = trending::today() - trending::WINDOW_DAYS;
+    sqlx::query(
+        "UPDATE ideas SET recent_votes = COALESCE((SELECT SUM(d.votes) FROM idea_vote_days d \
+             WHERE d.idea_id = ideas.id AND d.day >= $1), 0) \
+         WHERE id IN (SELECT idea_id FROM idea_vote_days WHERE day >= $1 AND idea_id > $2)",
+    )
+    .bind(window_start)
+    .bind(idea_base)
+    .execute(&mut *tx)
+    .await?;
+    // ...and authors following their ideas.
+    let follows = sqlx::query(
+        "INSERT INTO follows (idea_id, account_id, created_at) SELECT id, author_id, created_at FROM ideas \
+         WHERE id > $1",
+    )
+    .bind(idea_base)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    clock.phase("trending, follows", format!("{follows} authors follow their ideas"));
+
     verify(&mut tx, idea_base, sizes.votes).await?;
     clock.phase("check", "every counter equals its votes".into());
 
@@ -214,6 +236,7 @@ pub async fn generate(db: &Db, sizes: Sizes) -> anyhow::Result<Generated> {
     }
     tx.commit().await?;
     clock.phase("commit", String::new());
+    trending::catch_up(db).await?;
     if db.engine == Engine::Postgres {
         // What autovacuum would do within minutes, done now: a benchmark started at once
         // must not meet plans made for empty tables, nor autovacuum working through a

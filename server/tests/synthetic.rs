@@ -73,6 +73,22 @@ async fn a_small_synthetic_data_set_is_exact_and_its_accounts_sign_in(engine: En
         0,
         "nobody votes for an idea before it is published"
     );
+    let window_start = agora_app::votes::trending::today() - agora_app::votes::trending::WINDOW_DAYS;
+    let off_trend: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ideas i WHERE i.recent_votes <> COALESCE((SELECT SUM(d.votes) FROM idea_vote_days d \
+         WHERE d.idea_id = i.id AND d.day >= $1), 0)",
+    )
+    .bind(window_start)
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("trending counters");
+    assert_eq!(off_trend, 0, "trending counters equal the support in the window");
+    assert!(count(&app, "SELECT COUNT(*) FROM ideas WHERE recent_votes > 0").await > 0);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM ideas i WHERE NOT EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = i.id AND f.account_id = i.author_id)").await,
+        0,
+        "authors follow their ideas"
+    );
     let languages: Vec<String> = sqlx::query_scalar("SELECT DISTINCT language FROM ideas ORDER BY language")
         .fetch_all(&app.db.pool)
         .await
