@@ -83,6 +83,17 @@ pub async fn require_user() -> AppResult<SessionUser> {
     }
 }
 
+/// 401 unless signed in, 403 (`blocked`) for an account a moderator blocked: for every
+/// action that adds to the platform (ideas, votes, comments).
+pub async fn require_participant(what: &str) -> AppResult<SessionUser> {
+    let user = require_user().await?;
+    if user.blocked {
+        Err(refused(AppError::Blocked, Some(&user), what))
+    } else {
+        Ok(user)
+    }
+}
+
 /// 401 unless signed in, 403 unless the account holds one of `roles`.
 pub async fn require_role(roles: &[Role], what: &str) -> AppResult<SessionUser> {
     let user = require_user().await?;

@@ -8,7 +8,84 @@ use common::{id_of, location, publish, spawn_app, Engine};
 on_both_engines!(
     a_moderator_declines_with_a_public_reason_and_followers_are_told,
     only_moderators_set_statuses_and_only_along_allowed_transitions,
+    a_blocked_account_reads_but_cannot_post_vote_or_comment,
 );
+
+async fn a_blocked_account_reads_but_cannot_post_vote_or_comment(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Benches in parks", "internet-use", "").await;
+    let id = id_of(&path);
+    let (spammer_id, spammer) = app.signed_in("spam@example.be", Role::Member).await;
+    let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
+    let (admin_id, _) = app.signed_in("adam@example.be", Role::Admin).await;
+    let block = |account: i64, blocked: &'static str, reason: &'static str| {
+        let account = account.to_string();
+        let moderator = &moderator;
+        async move {
+            moderator
+                .call(
+                    "/api/set_account_blocked",
+                    &[("account_id", &account), ("blocked", blocked), ("reason", reason)],
+                )
+                .await
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(block(spammer_id, "true", "").await, 422, "blocking needs a reason");
+    assert_eq!(
+        block(admin_id, "true", "No").await,
+        403,
+        "moderators block members only"
+    );
+    let by_member = ana
+        .call(
+            "/api/set_account_blocked",
+            &[
+                ("account_id", &spammer_id.to_string()),
+                ("blocked", "true"),
+                ("reason", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(by_member.status().as_u16(), 403);
+    assert_eq!(block(spammer_id, "true", "Advertising in every comment").await, 200);
+
+    let refused = [
+        spammer
+            .call(
+                "/api/submit_idea",
+                &[("title", "Buy now"), ("body", "Cheap"), ("theme", "internet-use")],
+            )
+            .await,
+        spammer.vote(&id, true).await,
+        spammer
+            .call("/api/post_comment", &[("idea_id", &id), ("body", "Cheap watches")])
+            .await,
+    ];
+    for response in refused {
+        assert_eq!(response.status().as_u16(), 403, "{}", response.url());
+        assert!(response.text().await.expect("body").contains("blocked"));
+    }
+    let (status, _) = spammer.get_html(&path).await;
+    assert_eq!(status, 200, "reading stays open");
+
+    assert_eq!(block(spammer_id, "false", "").await, 200);
+    assert_eq!(
+        spammer.vote(&id, true).await.status().as_u16(),
+        200,
+        "unblocked, they take part again"
+    );
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action IN ('account.block', 'account.unblock') AND target_id = $1",
+    )
+    .bind(spammer_id)
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("audit");
+    assert_eq!(audited, 2);
+}
 
 async fn a_moderator_declines_with_a_public_reason_and_followers_are_told(engine: Engine) {
     let app = spawn_app(engine).await;
@@ -44,6 +121,12 @@ async fn a_moderator_declines_with_a_public_reason_and_followers_are_told(engine
 
     let (_, page) = app.browser().get_html(&path).await;
     assert!(page.contains(&format!(">{reason}<")), "the reason is public");
+    let answer = page
+        .split(">Answer from the moderators<")
+        .nth(1)
+        .expect("the answer is shown above the idea");
+    let answer = answer.split("</aside>").next().unwrap_or_default();
+    assert!(answer.contains(reason) && answer.contains(">Moderator<"), "{answer}");
     let status: String = sqlx::query_scalar("SELECT status FROM ideas WHERE id = $1")
         .bind(id.parse::<i64>().expect("id"))
         .fetch_one(&app.db.pool)

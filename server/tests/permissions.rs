@@ -88,6 +88,11 @@ const TABLE: &[(&str, Access, Args)] = &[
         &[("idea_id", "999999"), ("status", "open"), ("note", "")],
     ),
     ("audit", Roles(MODERATORS), &[]),
+    (
+        "set_account_blocked",
+        Roles(MODERATORS),
+        &[("account_id", "999999"), ("blocked", "true"), ("reason", "Spam")],
+    ),
     ("admin/accounts", Roles(ADMINS), &[]),
     (
         "admin/set_role",

@@ -288,6 +288,9 @@ pub struct SessionUser {
     pub kind: AccountKind,
     #[serde(skip)]
     pub auth_version: i64,
+    /// Blocked by a moderator: may read, not take part.
+    #[serde(default)]
+    pub blocked: bool,
 }
 
 impl SessionUser {
@@ -320,6 +323,7 @@ pub struct AccountSummary {
     pub portfolio: Option<String>,
     pub organisation_name: Option<String>,
     pub created_at: i64,
+    pub blocked: bool,
 }
 
 #[cfg(test)]

@@ -97,10 +97,13 @@ pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>, sqlx::Err
 }
 
 pub async fn session_user(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx::Error> {
-    let row = sqlx::query("SELECT id, display_name, role, kind, auth_version FROM accounts WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row = sqlx::query(
+        "SELECT id, display_name, role, kind, auth_version, \
+                CASE WHEN blocked_at IS NULL THEN 0 ELSE 1 END AS blocked FROM accounts WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
     row.map(|r| {
         Ok(SessionUser {
             id: r.try_get("id")?,
@@ -108,6 +111,7 @@ pub async fn session_user(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx:
             role: role(&r)?,
             kind: kind(&r)?,
             auth_version: r.try_get("auth_version")?,
+            blocked: r.try_get::<i32, _>("blocked")? != 0,
         })
     })
     .transpose()
@@ -165,7 +169,8 @@ pub async fn list(
     limit: i64,
 ) -> Result<Vec<AccountSummary>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT id, email, display_name, kind, role, portfolio, organisation_name, created_at \
+        "SELECT id, email, display_name, kind, role, portfolio, organisation_name, created_at, \
+                CASE WHEN blocked_at IS NULL THEN 0 ELSE 1 END AS blocked \
          FROM accounts WHERE id < $1 AND ($2 = '' OR role = $2) ORDER BY id DESC LIMIT $3",
     )
     .bind(before_id.unwrap_or(i64::MAX))
@@ -184,6 +189,7 @@ pub async fn list(
                 portfolio: r.try_get("portfolio")?,
                 organisation_name: r.try_get("organisation_name")?,
                 created_at: r.try_get("created_at")?,
+                blocked: r.try_get::<i32, _>("blocked")? != 0,
             })
         })
         .collect()

@@ -225,11 +225,12 @@ pub fn ProfilePage() -> impl IntoView {
 pub fn AdminAccountsPage() -> impl IntoView {
     let locale = use_locale();
     let set_role = ServerAction::<SetRole>::new();
+    let block = ServerAction::<crate::moderation::api::SetAccountBlocked>::new();
     let query = use_query_map();
     let accounts = Resource::new(
         move || {
             (
-                set_role.version().get(),
+                (set_role.version().get(), block.version().get()),
                 query.read().get("role"),
                 query.read().get("before"),
             )
@@ -253,13 +254,14 @@ pub fn AdminAccountsPage() -> impl IntoView {
                 <button type="submit" class="button button-small">{t("admin-filter")}</button>
             </form>
             <FormAlert action=set_role />
+            <FormAlert action=block />
             <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match accounts.await {
                         Err(error) => view! { <Refusal error /> }.into_any(),
                         Ok(accounts) => {
                             let older = (accounts.len() == 50).then(|| accounts.last().map(|a| a.id)).flatten();
-                            let headers = ["field-label-display-name", "field-label-email", "field-label-kind", "admin-joined", "field-label-role"]
+                            let headers = ["field-label-display-name", "field-label-email", "field-label-kind", "admin-joined", "field-label-role", "admin-blocking"]
                                 .map(t)
                                 .to_vec();
                             view! {
@@ -294,6 +296,7 @@ pub fn AdminAccountsPage() -> impl IntoView {
                                                                 </div>
                                                             </ActionForm>
                                                         </td>
+                                                        <td><BlockForm account_id=account.id blocked=account.blocked action=block /></td>
                                                     </tr>
                                                 }
                                             }).collect_view()}
@@ -306,6 +309,39 @@ pub fn AdminAccountsPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// Block an account (with the reason its holder will read) or unblock it.
+#[component]
+fn BlockForm(
+    account_id: i64,
+    blocked: bool,
+    action: ServerAction<crate::moderation::api::SetAccountBlocked>,
+) -> impl IntoView {
+    let reason_id = format!("account-{account_id}-block-reason");
+    view! {
+        <ActionForm action>
+            <input type="hidden" name="account_id" value=account_id />
+            <input type="hidden" name="blocked" value=(!blocked).to_string() />
+            <div class="role-form">
+                {if blocked {
+                    view! {
+                        <span class="badge status-declined">{t("admin-blocked")}</span>
+                        <input type="hidden" name="reason" value="" />
+                        <button type="submit" class="button button-secondary button-small">{t("admin-unblock")}</button>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <label for=reason_id.clone() class="visually-hidden">{t("admin-block-reason")}</label>
+                        <input id=reason_id type="text" name="reason" maxlength="500" placeholder=t("admin-block-reason") />
+                        <button type="submit" class="button button-secondary button-small">{t("admin-block")}</button>
+                    }
+                    .into_any()
+                }}
+            </div>
+        </ActionForm>
     }
 }
 

@@ -77,7 +77,7 @@ fn changed(outcome: Changed) -> AppResult<Placed> {
 /// Comments on an idea, or replies to a comment (`parent_id`), as the signed-in account.
 #[server(endpoint = "post_comment")]
 pub async fn post_comment(idea_id: i64, parent_id: Option<i64>, body: String) -> Result<String, AppError> {
-    let user = ctx::require_user().await?;
+    let user = ctx::require_participant("comment.post").await?;
     let outcome: AppResult<String> = async {
         let text = CommentBody::parse(&body).map_err(|e| AppError::field("body", e.code()))?;
         let db = ctx::db()?;
@@ -118,7 +118,7 @@ pub async fn post_comment(idea_id: i64, parent_id: Option<i64>, body: String) ->
 /// The author corrects their comment within 15 minutes of posting it.
 #[server(endpoint = "edit_comment")]
 pub async fn edit_comment(comment_id: i64, body: String) -> Result<String, AppError> {
-    let user = ctx::require_user().await?;
+    let user = ctx::require_participant("comment.edit").await?;
     let outcome: AppResult<String> = async {
         let text = CommentBody::parse(&body).map_err(|e| AppError::field("body", e.code()))?;
         let placed = changed(store::edit(&ctx::db()?, comment_id, user.id, text.as_str()).await?)?;

@@ -50,7 +50,7 @@ async fn answer(outcome: AppResult<String>, typed: [(&str, &str); 4]) -> Result<
 /// Publishes an idea as the signed-in account, in the language of the page it was written on.
 #[server(endpoint = "submit_idea")]
 pub async fn submit_idea(title: String, body: String, theme: String, district: Option<String>) -> Result<(), AppError> {
-    let user = ctx::require_user().await?;
+    let user = ctx::require_participant("idea.submit").await?;
     let district = district.filter(|d| !d.trim().is_empty());
     let outcome: AppResult<String> = async {
         let (title, body) = parse_idea_text(&title, &body, &theme)?;
@@ -153,7 +153,7 @@ pub async fn edit_idea(
     theme: String,
     district: Option<String>,
 ) -> Result<(), AppError> {
-    let user = ctx::require_user().await?;
+    let user = ctx::require_participant("idea.edit").await?;
     let district = district.filter(|d| !d.trim().is_empty());
     let outcome: AppResult<String> = async {
         let (title, body) = parse_idea_text(&title, &body, &theme)?;

@@ -172,7 +172,19 @@ pub struct StatusEvent {
     pub status: IdeaStatus,
     pub note: String,
     pub actor_name: Option<String>,
+    pub actor_role: Option<Role>,
     pub at: i64,
+}
+
+impl IdeaDetail {
+    /// The latest public note a moderator wrote on a status change: the platform's answer,
+    /// shown above the idea.
+    pub fn public_response(&self) -> Option<&StatusEvent> {
+        self.history
+            .iter()
+            .rev()
+            .find(|e| !e.note.is_empty() && matches!(e.actor_role, Some(Role::Moderator | Role::Admin)))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

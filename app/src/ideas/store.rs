@@ -141,7 +141,7 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
         return Ok(None);
     };
     let history = sqlx::query(
-        "SELECT e.status, e.note, e.at, a.display_name AS actor_name FROM idea_status_events e \
+        "SELECT e.status, e.note, e.at, a.display_name AS actor_name, a.role AS actor_role FROM idea_status_events e \
          LEFT JOIN accounts a ON a.id = e.actor_id WHERE e.idea_id = $1 ORDER BY e.at, e.id LIMIT 100",
     )
     .bind(id)
@@ -153,6 +153,10 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
             status: status(e)?,
             note: e.try_get("note")?,
             actor_name: e.try_get("actor_name")?,
+            actor_role: e
+                .try_get::<Option<String>, _>("actor_role")?
+                .as_deref()
+                .and_then(Role::parse),
             at: e.try_get("at")?,
         })
     })

@@ -502,6 +502,7 @@ pub fn IdeaView() -> impl IntoView {
                     let district = idea.district.as_ref().map(|d| d.name(locale).to_owned());
                     let can_withdraw = page.is_author && idea.status == IdeaStatus::Open;
                     let edit_path = page.editable.then(|| format!("{canonical}/edit"));
+                    let response = idea.public_response().cloned();
                     view! {
                         <Title text=idea.title.clone() />
                         <p class="breadcrumb"><A href="/ideas">{t("ideas-title")}</A></p>
@@ -518,6 +519,21 @@ pub fn IdeaView() -> impl IntoView {
                                 {badge.map(|b| view! { " " <span class="badge badge-author">{b}</span> })}
                                 <span class="muted">" · " {format_date(locale, idea.created_at)}</span>
                             </p>
+                            {response.map(|response| {
+                                let role = response.actor_role.map(crate::accounts::views::role_label);
+                                view! {
+                                    <aside class="public-response" aria-labelledby="response-heading">
+                                        <h2 id="response-heading">{t("idea-public-response")}</h2>
+                                        <p class="idea-byline">
+                                            <span class=format!("badge status status-{}", response.status.as_str())>{status_label(response.status)}</span>
+                                            " " {response.actor_name.clone()}
+                                            {role.map(|r| view! { " " <span class="badge badge-author">{r}</span> })}
+                                            <span class="muted">" · " {format_date(locale, response.at)}</span>
+                                        </p>
+                                        <p class="public-response-text">{response.note.clone()}</p>
+                                    </aside>
+                                }
+                            })}
                             <div class="idea-body">{render_body(&idea.body)}</div>
                         </article>
                         <aside class="idea-side" aria-label=t("idea-support-label")>

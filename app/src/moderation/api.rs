@@ -35,3 +35,21 @@ pub async fn set_idea_status(idea_id: i64, status: String, note: String) -> Resu
         }
     }
 }
+
+/// A moderator blocks an account (a reason is required) or unblocks it.
+#[server(endpoint = "set_account_blocked")]
+pub async fn set_account_blocked(account_id: i64, blocked: bool, reason: String) -> Result<(), AppError> {
+    use super::store::{set_blocked, BlockOutcome};
+    use crate::accounts::model::{parse_text, Role};
+    use crate::ctx;
+    use crate::error::ErrorCode;
+
+    let moderator = ctx::require_role(&[Role::Moderator, Role::Admin], "account.block").await?;
+    let min = usize::from(blocked);
+    let reason = parse_text(&reason, min, 500, true).map_err(|e| AppError::field("reason", e.code()))?;
+    match set_blocked(&ctx::db()?, &moderator, account_id, blocked, &reason).await? {
+        BlockOutcome::Done => Ok(()),
+        BlockOutcome::NoSuchAccount => Err(AppError::NotFound),
+        BlockOutcome::NotAllowed => Err(AppError::Forbidden),
+    }
+}

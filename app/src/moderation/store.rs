@@ -61,3 +61,58 @@ pub async fn set_status(
     tx.commit().await?;
     Ok(StatusOutcome::Done)
 }
+
+pub enum BlockOutcome {
+    Done,
+    NoSuchAccount,
+    /// Moderators block members only; nobody blocks themselves.
+    NotAllowed,
+}
+
+/// Blocks (with the reason the account holder will read) or unblocks an account, with its
+/// audit entry, in one transaction.
+pub async fn set_blocked(
+    db: &Db,
+    moderator: &crate::accounts::model::SessionUser,
+    account_id: i64,
+    blocked: bool,
+    reason: &str,
+) -> Result<BlockOutcome, sqlx::Error> {
+    use crate::accounts::model::Role;
+    let mut tx = db.begin_write().await?;
+    let role: Option<String> = sqlx::query_scalar("SELECT role FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(role) = role.as_deref().and_then(Role::parse) else {
+        tx.rollback().await?;
+        return Ok(BlockOutcome::NoSuchAccount);
+    };
+    let may = account_id != moderator.id && (moderator.role == Role::Admin || role == Role::Member);
+    if !may {
+        tx.rollback().await?;
+        return Ok(BlockOutcome::NotAllowed);
+    }
+    let (at, action) = if blocked {
+        (Some(now_ms()), "account.block")
+    } else {
+        (None, "account.unblock")
+    };
+    sqlx::query("UPDATE accounts SET blocked_at = $1, blocked_reason = $2 WHERE id = $3")
+        .bind(at)
+        .bind(reason)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    crate::audit::store::record(
+        &mut *tx,
+        Some(moderator.id),
+        action,
+        "account",
+        Some(account_id),
+        reason,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(BlockOutcome::Done)
+}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub async fn cast_vote(idea_id: i64, support: bool) -> Result<VoteState, AppError> {
     use super::store::{cast, VoteOutcome};
     use crate::ctx;
-    let user = ctx::require_user().await?;
+    let user = ctx::require_participant("vote").await?;
     ctx::rate_limit(&format!("vote:{}", user.id), crate::ratelimit::VOTES_PER_ACCOUNT)?;
     let outcome = cast(&ctx::db()?, idea_id, user.id, support).await?;
     let state = match outcome {
