@@ -55,8 +55,8 @@ struct RunArgs {
     /// The first account signed in for the vote target (then the next ones).
     #[arg(long, default_value_t = 1)]
     first_account: u64,
-    /// Accounts' emails; `{n}` is 1, 2, ...
-    #[arg(long, default_value = "synthetic-{n}@example.invalid")]
+    /// Accounts' emails, where `#` stands for 1, 2, ...
+    #[arg(long, default_value = "synthetic-#@example.invalid")]
     email_pattern: String,
     /// The synthetic accounts' passphrase (agora_server::synthetic::PASSWORD).
     #[arg(long, default_value = "synthetic crowd passphrase for Agora load tests")]
@@ -402,7 +402,7 @@ async fn sign_in_all(base: &str, args: &RunArgs) -> anyhow::Result<Vec<Session>>
                 if n > last {
                     break;
                 }
-                let email = args.email_pattern.replace("{n}", &n.to_string());
+                let email = args.email_pattern.replace('#', &n.to_string());
                 match sign_in(&client, &base, &email, &args.password).await {
                     Ok(cookie) => mine.push(Session {
                         cookie,

@@ -48,7 +48,7 @@ struct DemoArgs {
     /// small demo. Refused when synthetic data is already in the database.
     #[arg(long)]
     synthetic: bool,
-    /// Synthetic accounts (`synthetic-{n}@example.invalid`).
+    /// Synthetic accounts (`synthetic-N@example.invalid`, N from 1).
     #[arg(long, default_value_t = 100_000, requires = "synthetic")]
     accounts: u64,
     /// Synthetic ideas.
