@@ -206,22 +206,8 @@ async fn a_business_with_a_wrong_enterprise_number_is_refused(engine: Engine) {
 
 async fn a_business_with_a_valid_enterprise_number_is_registered_unverified(engine: Engine) {
     let app = spawn_app(engine).await;
-    let browser = app.browser();
-    let response = browser
-        .submit(
-            "/register",
-            "/api/register",
-            &[
-                ("email", "hello@tram.be"),
-                ("display_name", "Tram Data"),
-                ("password", GOOD_PASSWORD),
-                ("kind", "business"),
-                ("organisation_name", "Tram Data SA"),
-                ("registration_number", "BE 0403 170 701"),
-            ],
-        )
-        .await;
-    assert_eq!(location(&response), "/profile");
+    let (browser, place) = common::register_business(&app).await;
+    assert_eq!(place, "/profile");
     let (_, page) = browser.get_html("/profile").await;
     assert!(page.contains("Tram Data SA"));
     assert!(page.contains("0403.170.701"), "stored in its official spelling");

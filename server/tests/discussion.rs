@@ -3,7 +3,7 @@
 mod common;
 
 use agora_app::accounts::model::Role;
-use common::{id_of, location, publish, spawn_app, Browser, Engine, TestApp, GOOD_PASSWORD};
+use common::{id_of, location, publish, register_business, spawn_app, Browser, Engine, TestApp};
 use futures::future::join_all;
 
 on_both_engines!(
@@ -54,22 +54,8 @@ async fn unread(app: &TestApp, account: i64) -> i64 {
 
 /// A business account, registered through the form (and so signed in).
 async fn business(app: &TestApp) -> Browser {
-    let browser = app.browser();
-    let response = browser
-        .submit(
-            "/register",
-            "/api/register",
-            &[
-                ("email", "hello@tram.be"),
-                ("display_name", "Tram Data"),
-                ("password", GOOD_PASSWORD),
-                ("kind", "business"),
-                ("organisation_name", "Tram Data SA"),
-                ("registration_number", "BE 0403 170 701"),
-            ],
-        )
-        .await;
-    assert_eq!(location(&response), "/profile");
+    let (browser, place) = register_business(app).await;
+    assert_eq!(place, "/profile");
     browser
 }
 

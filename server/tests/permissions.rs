@@ -6,7 +6,7 @@
 mod common;
 
 use agora_app::accounts::model::Role;
-use common::{location, spawn_app, Browser, Engine, GOOD_PASSWORD};
+use common::{register_business, spawn_app, Browser, Engine, GOOD_PASSWORD};
 use std::collections::BTreeSet;
 
 on_both_engines!(every_server_function_refuses_exactly_whom_the_table_says);
@@ -161,22 +161,8 @@ async fn every_server_function_refuses_exactly_whom_the_table_says(engine: Engin
         "every server function has exactly one row in the table"
     );
 
-    let business = app.browser();
-    let response = business
-        .submit(
-            "/register",
-            "/api/register",
-            &[
-                ("email", "hello@tram.be"),
-                ("display_name", "Tram Data"),
-                ("password", GOOD_PASSWORD),
-                ("kind", "business"),
-                ("organisation_name", "Tram Data SA"),
-                ("registration_number", "BE 0403 170 701"),
-            ],
-        )
-        .await;
-    assert_eq!(location(&response), "/profile");
+    let (business, place) = register_business(&app).await;
+    assert_eq!(place, "/profile");
     let callers: Vec<(&str, Option<Role>, Browser)> = vec![
         ("visitor", None, app.browser()),
         (

@@ -386,3 +386,25 @@ pub fn id_of(path: &str) -> String {
         .unwrap_or_default()
         .to_owned()
 }
+
+/// A business account registered through the form (enterprise number 0403.170.701), so
+/// signed in; answers where registration sent the browser.
+pub async fn register_business(app: &TestApp) -> (Browser, String) {
+    let browser = app.browser();
+    let response = browser
+        .submit(
+            "/register",
+            "/api/register",
+            &[
+                ("email", "hello@tram.be"),
+                ("display_name", "Tram Data"),
+                ("password", GOOD_PASSWORD),
+                ("kind", "business"),
+                ("organisation_name", "Tram Data SA"),
+                ("registration_number", "BE 0403 170 701"),
+            ],
+        )
+        .await;
+    let place = location(&response);
+    (browser, place)
+}
