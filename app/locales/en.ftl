@@ -233,6 +233,9 @@ notifications-empty = Nothing yet. When someone comments on an idea you follow o
 notification-comment = { $who } commented on
 notification-reply = { $who } replied to your comment on
 notification-status = The status changed for
+notification-response = { $who } answered publicly on
+notification-hidden = The moderators hid your contribution on
+notification-restored = The moderators restored your contribution on
 comments-title = { $count ->
     [0] Comments
     [one] { $count } comment

@@ -233,6 +233,9 @@ notifications-empty = Rien pour l’instant. Quand quelqu’un commente une idé
 notification-comment = { $who } a commenté
 notification-reply = { $who } a répondu à votre commentaire sur
 notification-status = Le statut a changé pour
+notification-response = { $who } a répondu publiquement sur
+notification-hidden = Les modérateurs ont masqué votre contribution sur
+notification-restored = Les modérateurs ont rétabli votre contribution sur
 comments-title = { $count ->
     [0] Commentaires
     [one] { $count } commentaire

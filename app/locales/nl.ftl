@@ -233,6 +233,9 @@ notifications-empty = Nog niets. Als iemand reageert op een idee dat u volgt of 
 notification-comment = { $who } reageerde op
 notification-reply = { $who } antwoordde op uw reactie bij
 notification-status = De status veranderde van
+notification-response = { $who } antwoordde publiek op
+notification-hidden = De moderatoren hebben uw bijdrage verborgen bij
+notification-restored = De moderatoren hebben uw bijdrage hersteld bij
 comments-title = { $count ->
     [0] Reacties
     [one] { $count } reactie

@@ -9,24 +9,37 @@ pub enum NotificationKind {
     Reply,
     /// The status of a followed idea changed.
     Status,
+    /// Moderators or an official answered a followed idea in public.
+    Response,
+    /// Moderators (or reports) hid the account's idea or comment.
+    Hidden,
+    /// Moderators restored the account's idea or comment.
+    Restored,
 }
 
 impl NotificationKind {
+    pub const ALL: [NotificationKind; 6] = [
+        NotificationKind::Comment,
+        NotificationKind::Reply,
+        NotificationKind::Status,
+        NotificationKind::Response,
+        NotificationKind::Hidden,
+        NotificationKind::Restored,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             NotificationKind::Comment => "comment",
             NotificationKind::Reply => "reply",
             NotificationKind::Status => "status",
+            NotificationKind::Response => "response",
+            NotificationKind::Hidden => "hidden",
+            NotificationKind::Restored => "restored",
         }
     }
 
     pub fn parse(s: &str) -> Option<NotificationKind> {
-        [
-            NotificationKind::Comment,
-            NotificationKind::Reply,
-            NotificationKind::Status,
-        ]
-        .into_iter()
+        Self::ALL.into_iter()
         .find(|k| k.as_str() == s)
     }
 }

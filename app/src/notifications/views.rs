@@ -73,6 +73,9 @@ fn NotificationItem(n: Notification, locale: Locale, open: ServerAction<OpenNoti
         NotificationKind::Comment => "notification-comment",
         NotificationKind::Reply => "notification-reply",
         NotificationKind::Status => "notification-status",
+        NotificationKind::Response => "notification-response",
+        NotificationKind::Hidden => "notification-hidden",
+        NotificationKind::Restored => "notification-restored",
     };
     let text = t_with(key, &[("who", who)]);
     view! {
