@@ -16,6 +16,9 @@ use tower_sessions::Session;
 pub struct Settings {
     /// Whether cookies carry `Secure` (the site is served over TLS).
     pub secure_cookies: bool,
+    /// Open reports from this many accounts hide an idea or a comment until a moderator
+    /// decides.
+    pub report_threshold: i64,
 }
 
 #[derive(Clone, FromRef)]

@@ -74,6 +74,17 @@ impl Db {
         }
     }
 
+    /// Appended to a `SELECT` of rows a write transaction is about to change, so that
+    /// concurrent writers of the same rows wait for each other on PostgreSQL (under READ
+    /// COMMITTED a plain read would let both decide on the same stale row). SQLite needs
+    /// nothing: `BEGIN IMMEDIATE` already lets one writer at a time in.
+    pub fn lock_rows(&self) -> &'static str {
+        match self.engine {
+            Engine::Sqlite => "",
+            Engine::Postgres => " FOR UPDATE",
+        }
+    }
+
     /// Checks that a connection can be made; used by the command line, not by `/healthz`.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         let mut conn = self.pool.acquire().await?;

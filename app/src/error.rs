@@ -42,6 +42,8 @@ pub enum AppError {
     Blocked,
     #[error("no longer open")]
     Closed,
+    #[error("hidden by moderation")]
+    Hidden,
     #[error("internal error")]
     Internal,
 }
@@ -59,6 +61,7 @@ impl AppError {
             AppError::RateLimited => "rate_limited",
             AppError::Blocked => "blocked",
             AppError::Closed => "closed",
+            AppError::Hidden => "hidden",
             AppError::Internal => "internal",
         }
     }
@@ -67,7 +70,7 @@ impl AppError {
         match self {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
             AppError::Forbidden | AppError::Blocked => 403,
-            AppError::NotFound => 404,
+            AppError::NotFound | AppError::Hidden => 404,
             AppError::BadRequest => 400,
             AppError::Invalid { .. } => 422,
             AppError::Closed => 409,

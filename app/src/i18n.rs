@@ -308,6 +308,34 @@ pub fn format_date(locale: Locale, unix_ms: i64) -> String {
     }
 }
 
+/// A date as a form's `<input type="date">` sends it (`2017-03-02`), as the unix
+/// milliseconds of its first instant (UTC, like every date the site shows).
+pub fn parse_iso_date(text: &str) -> Option<i64> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: i64 = parts.next()?.parse().ok()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Inverse of `civil_date`, after the same algorithm.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    // 31 February and the like come back as another date: refuse them.
+    (civil_date(days) == (year, month as u32, day as u32)).then_some(days * 86_400_000)
+}
+
+/// The `2017-03-02` spelling of a date, for a form's `<input type="date">`.
+pub fn iso_date(unix_ms: i64) -> String {
+    let (year, month, day) = civil_date(unix_ms.div_euclid(86_400_000));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's algorithm.
 fn civil_date(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -332,6 +360,23 @@ mod date_tests {
         assert_eq!(format_date(Locale::Fr, announced), "02/03/2017");
         assert_eq!(format_date(Locale::Nl, announced), "02-03-2017");
         assert_eq!(format_date(Locale::En, announced), "2 Mar 2017");
+    }
+
+    #[test]
+    fn a_form_date_reads_as_its_first_instant_and_back() {
+        assert_eq!(parse_iso_date("2017-03-02"), Some(1_488_412_800_000));
+        assert_eq!(iso_date(1_488_412_800_000 + 3_600_000), "2017-03-02");
+        assert_eq!(
+            parse_iso_date("2024-02-29").map(iso_date),
+            Some("2024-02-29".to_owned())
+        );
+    }
+
+    #[test]
+    fn an_impossible_date_is_refused() {
+        assert_eq!(parse_iso_date("2023-02-29"), None);
+        assert_eq!(parse_iso_date("2023-13-01"), None);
+        assert_eq!(parse_iso_date("yesterday"), None);
     }
 
     #[test]

@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/themes") view=themes::views::AdminThemesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/themes/:id") view=themes::views::EditThemePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=audit::views::AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/moderation") view=moderation::views::QueuePage ssr=SsrMode::Async />
                     </Routes>
                 </site::views::Layout>
             </AuthProvider>

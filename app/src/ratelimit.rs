@@ -31,6 +31,11 @@ pub const IDEAS_PER_ACCOUNT: Limit = Limit {
     window: Duration::from_secs(24 * 60 * 60),
 };
 
+pub const REPORTS_PER_ACCOUNT: Limit = Limit {
+    attempts: 30,
+    window: Duration::from_secs(60 * 60),
+};
+
 /// Past this many keys, keys whose attempts have all expired are forgotten.
 const PRUNE_ABOVE: usize = 10_000;
 

@@ -30,4 +30,34 @@ async function expectAccessible(page) {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-module.exports = { uniqueEmail, PASSWORD, hydrated, visit, expectAccessible };
+/**
+ * Creates an account with a staff role (moderator, official, admin) the way an operator
+ * does, with the server's command line, in the database the test server uses.
+ */
+function createAccount(email, name, role, portfolio) {
+  const { execFileSync } = require('node:child_process');
+  const path = require('node:path');
+  const root = path.resolve(__dirname, '..', '..');
+  const args = ['create-account', '--email', email, '--name', name, '--role', role];
+  if (portfolio) args.push('--portfolio', portfolio);
+  execFileSync(path.join(root, 'target', 'release', 'agora-server'), args, {
+    input: `${PASSWORD}\n`,
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite://${process.env.AGORA_E2E_DATA}/agora.db?mode=rwc`,
+      RUST_LOG: 'warn',
+    },
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
+}
+
+/** Signs in through the form. */
+async function signIn(page, email, { javaScript = true } = {}) {
+  await visit(page, '/login', { javaScript });
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/profile$/);
+}
+
+module.exports = { uniqueEmail, PASSWORD, hydrated, visit, expectAccessible, createAccount, signIn };

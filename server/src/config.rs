@@ -32,6 +32,10 @@ pub struct Config {
     #[arg(long, env = "AGORA_DB_MAX_CONNECTIONS", default_value_t = 16)]
     pub db_max_connections: u32,
 
+    /// Reports from this many accounts hide an idea or a comment until a moderator decides.
+    #[arg(long, env = "AGORA_REPORT_THRESHOLD", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..))]
+    pub report_threshold: i64,
+
     /// `text` for people, `json` for log collectors.
     #[arg(long, env = "AGORA_LOG_FORMAT", default_value = "text")]
     pub log_format: String,

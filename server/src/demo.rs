@@ -246,5 +246,66 @@ pub async fn load(db: &Db) -> anyhow::Result<usize> {
             _ => bail!("demo comment {body:?} was refused"),
         }
     }
+    moderate(db, &hash, &ids, &idea_ids, &comment_ids).await?;
     Ok(IDEAS.len())
+}
+
+/// How many of the newest demo ideas wait in the moderators' queue; the others were triaged.
+const UNTRIAGED: usize = 3;
+
+/// A moderator's work on the demo: most ideas triaged, one under review, public answers,
+/// the university verified (the business still waits), and a comment reported.
+async fn moderate(db: &Db, hash: &str, people: &[i64], ideas: &[i64], comments: &[i64]) -> anyhow::Result<()> {
+    use agora_app::accounts::model::SessionUser;
+    use agora_app::ideas::model::IdeaStatus;
+    use agora_app::moderation::model::{Report, Target};
+    use agora_app::moderation::store as moderation;
+
+    let account = accounts::NewAccount {
+        email: "mira.demo@example.be".to_owned(),
+        email_normalized: "mira.demo@example.be".to_owned(),
+        password_hash: hash.to_owned(),
+        display_name: "Mira Janssens".to_owned(),
+        kind: AccountKind::Resident,
+        role: Role::Moderator,
+        organisation_name: None,
+        registration_number: None,
+    };
+    let Some(moderator) = accounts::insert(db, &account).await? else {
+        bail!("the demo moderator exists already; load the demo into a fresh database");
+    };
+    for idea in &ideas[..ideas.len().saturating_sub(UNTRIAGED)] {
+        moderation::keep(db, *idea, moderator).await?;
+    }
+    moderation::set_status(
+        db,
+        ideas[1],
+        moderator,
+        IdeaStatus::UnderReview,
+        "Nous étudions la proposition avec Bruxelles Mobilité et les communes : un formulaire unique existe déjà pour \
+         les voiries régionales (Fix My Street).",
+    )
+    .await?;
+    let mira = SessionUser {
+        id: moderator,
+        display_name: account.display_name.clone(),
+        role: Role::Moderator,
+        kind: AccountKind::Resident,
+        auth_version: 0,
+        blocked: false,
+    };
+    moderation::respond(
+        db,
+        ideas[6],
+        &mira,
+        "De vervoermaatschappijen delen hun wachttijden al als open data. We vragen hen of een gezamenlijk scherm \
+         aan de grote haltes mogelijk is.",
+    )
+    .await?;
+    moderation::set_verified(db, people[7], moderator, true).await?;
+    if let (Some(comment), Some(reporter)) = (comments.last(), people.get(2)) {
+        let report = Report::parse("off_topic", "").map_err(|_| anyhow::anyhow!("the demo report does not parse"))?;
+        moderation::report(db, Target::Comment, *comment, *reporter, &report, 3).await?;
+    }
+    Ok(())
 }

@@ -83,6 +83,7 @@ pub async fn build(config: &Config) -> anyhow::Result<Router> {
         db,
         settings: Arc::new(Settings {
             secure_cookies: config.secure_cookies,
+            report_threshold: config.report_threshold,
         }),
         limiter: Arc::default(),
     };

@@ -49,6 +49,36 @@ async fn the_demo_loads_once_with_ideas_in_three_languages_and_exact_counts(engi
     .expect("count");
     assert_eq!(miscounted, 0, "every comment counter equals its comments");
 
+    let count = |sql: &'static str| {
+        let app = &app;
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&app.db.pool)
+                .await
+                .expect(sql)
+        }
+    };
+    assert_eq!(
+        count("SELECT COUNT(*) FROM ideas WHERE triaged_at IS NULL").await,
+        3,
+        "a few new ideas wait in the moderators' queue"
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM ideas WHERE status = 'under_review'").await,
+        1
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM idea_status_events WHERE kind = 'response'").await,
+        1
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM reports WHERE resolved_at IS NULL").await, 1);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM accounts WHERE kind <> 'resident' AND CAST(organisation_verified AS INTEGER) = 1")
+            .await,
+        1,
+        "the university is verified, the business still waits"
+    );
+
     let (_, page) = app.browser().get_html("/ideas?sort=most_votes").await;
     assert!(page.contains("Smart City Lab") || page.contains("Inès Lambert"));
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use agora_app::accounts::model::Role;
-use common::{id_of, location, publish, register_business, spawn_app, Browser, Engine, TestApp};
+use common::{comment, comment_id, id_of, location, publish, register_business, spawn_app, Browser, Engine, TestApp};
 use futures::future::join_all;
 
 on_both_engines!(
@@ -16,31 +16,8 @@ on_both_engines!(
     visitors_may_read_but_not_comment_follow_or_see_notifications,
 );
 
-/// Comments as a plain form does; answers where the browser is sent.
-async fn comment(browser: &Browser, path: &str, parent: Option<i64>, body: &str) -> reqwest::Response {
-    let id = id_of(path);
-    let parent = parent.map(|p| p.to_string()).unwrap_or_default();
-    let mut fields = vec![("idea_id", id.as_str()), ("body", body)];
-    if !parent.is_empty() {
-        fields.push(("parent_id", parent.as_str()));
-    }
-    browser.submit(path, "/api/post_comment", &fields).await
-}
-
-/// The comment id in an address ending in `#comment-{id}`.
-fn comment_id(location: &str) -> i64 {
-    location
-        .rsplit_once("#comment-")
-        .and_then(|(_, id)| id.parse().ok())
-        .unwrap_or_else(|| panic!("no comment anchor in {location}"))
-}
-
 async fn scalar(app: &TestApp, sql: &str, id: i64) -> i64 {
-    sqlx::query_scalar(sql)
-        .bind(id)
-        .fetch_one(&app.db.pool)
-        .await
-        .expect(sql)
+    app.scalar(sql, id).await
 }
 
 async fn unread(app: &TestApp, account: i64) -> i64 {

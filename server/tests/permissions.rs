@@ -22,6 +22,7 @@ use Access::*;
 
 const MODERATORS: &[Role] = &[Role::Moderator, Role::Admin];
 const ADMINS: &[Role] = &[Role::Admin];
+const RESPONDERS: &[Role] = &[Role::Moderator, Role::Official, Role::Admin];
 
 /// Endpoint, who may call it, and arguments that get past parsing. Ids that exist nowhere
 /// make allowed calls end in "not found" rather than change anything.
@@ -93,6 +94,47 @@ const TABLE: &[(&str, Access, Args)] = &[
         Roles(MODERATORS),
         &[("account_id", "999999"), ("blocked", "true"), ("reason", "Spam")],
     ),
+    (
+        "merge_idea",
+        Roles(MODERATORS),
+        &[("idea_id", "999999"), ("duplicate_of", "999998"), ("note", "")],
+    ),
+    (
+        "respond_to_idea",
+        Roles(RESPONDERS),
+        &[("idea_id", "999999"), ("note", "We are looking into it.")],
+    ),
+    (
+        "set_hidden",
+        Roles(MODERATORS),
+        &[
+            ("target", "idea"),
+            ("target_id", "999999"),
+            ("hidden", "false"),
+            ("reason", ""),
+        ],
+    ),
+    (
+        "triage_idea",
+        Roles(MODERATORS),
+        &[("idea_id", "999999"), ("decision", "keep"), ("note", "")],
+    ),
+    (
+        "report",
+        SignedIn,
+        &[
+            ("target", "idea"),
+            ("target_id", "999999"),
+            ("reason", "spam"),
+            ("note", ""),
+        ],
+    ),
+    (
+        "set_organisation_verified",
+        Roles(MODERATORS),
+        &[("account_id", "999999"), ("verified", "true")],
+    ),
+    ("moderation_queue", Roles(MODERATORS), &[]),
     ("admin/accounts", Roles(ADMINS), &[]),
     (
         "admin/set_role",

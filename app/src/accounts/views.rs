@@ -350,6 +350,7 @@ fn BlockForm(
 pub fn AdminNav() -> impl IntoView {
     view! {
         <nav class="admin-nav" aria-label=t("admin-nav-label")>
+            <A href="/moderation">{t("queue-title")}</A>
             <A href="/admin/accounts">{t("admin-accounts-title")}</A>
             <A href="/admin/themes">{t("admin-themes-title")}</A>
             <A href="/admin/audit">{t("admin-audit-title")}</A>

@@ -2,11 +2,19 @@ use super::model::AuditEntry;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The newest audit entries, for moderators and admins.
+/// Audit entries, newest first, for moderators and admins: by who, what and when.
 #[server(endpoint = "audit")]
-pub async fn recent_audit(before: Option<i64>) -> Result<Vec<AuditEntry>, AppError> {
+pub async fn recent_audit(
+    before: Option<i64>,
+    actor: Option<String>,
+    action: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<Vec<AuditEntry>, AppError> {
+    use super::model::AuditFilter;
     use crate::accounts::model::Role;
     use crate::ctx;
     ctx::require_role(&[Role::Moderator, Role::Admin], "audit.read").await?;
-    Ok(super::store::recent(&ctx::db()?.pool, before, 100).await?)
+    let filter = AuditFilter::parse(actor.as_deref(), action.as_deref(), from.as_deref(), to.as_deref());
+    Ok(super::store::search(&ctx::db()?.pool, &filter, before, super::PAGE_SIZE).await?)
 }

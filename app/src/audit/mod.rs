@@ -6,3 +6,6 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod views;
+
+/// How many entries the audit page shows at once (also known to the browser).
+pub const PAGE_SIZE: i64 = 100;

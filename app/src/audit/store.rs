@@ -1,4 +1,4 @@
-use super::model::AuditEntry;
+use super::model::{AuditEntry, AuditFilter};
 use crate::db::now_ms;
 use sqlx::{Any, AnyPool, Executor, Row};
 
@@ -26,18 +26,58 @@ pub async fn record<'c, E: Executor<'c, Database = Any>>(
     Ok(())
 }
 
-/// The newest entries first, at most `limit`, older than `before_id` when given.
-pub async fn recent(pool: &AnyPool, before_id: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    let rows = sqlx::query(
+/// The newest entries that match `filter` first, at most `limit`, older than `before_id`
+/// when given. Each condition can use its own index (by time, by actor, by action).
+pub async fn search(
+    pool: &AnyPool,
+    filter: &AuditFilter,
+    before_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    let mut conditions = vec!["l.id < $1".to_owned()];
+    let mut n = 1;
+    let mut next = || {
+        n += 1;
+        format!("${n}")
+    };
+    if filter.actor.is_some() {
+        let (a, b) = (next(), next());
+        conditions.push(format!(
+            "l.actor_id IN (SELECT id FROM accounts WHERE email_normalized = {a} OR LOWER(display_name) = {b})"
+        ));
+    }
+    if filter.action.is_some() {
+        conditions.push(format!("l.action = {}", next()));
+    }
+    if filter.from.is_some() {
+        conditions.push(format!("l.at >= {}", next()));
+    }
+    if filter.to.is_some() {
+        conditions.push(format!("l.at < {}", next()));
+    }
+    let sql = format!(
         "SELECT l.id, l.at, l.actor_id, a.display_name AS actor_name, l.action, l.target_type, \
                 l.target_id, l.detail \
          FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id \
-         WHERE l.id < $1 ORDER BY l.id DESC LIMIT $2",
-    )
-    .bind(before_id.unwrap_or(i64::MAX))
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
+         WHERE {} ORDER BY l.id DESC LIMIT {}",
+        conditions.join(" AND "),
+        next()
+    );
+    let mut query = sqlx::query(&sql).bind(before_id.unwrap_or(i64::MAX));
+    if let Some(actor) = &filter.actor {
+        query = query.bind(actor.to_lowercase()).bind(actor.to_lowercase());
+    }
+    if let Some(action) = &filter.action {
+        query = query.bind(action.clone());
+    }
+    if let Some(from) = filter.from {
+        query = query.bind(from);
+    }
+    if let Some(to) = filter.to {
+        // The whole of the last day.
+        query = query.bind(to + 86_400_000);
+    }
+    let rows = query.bind(limit).fetch_all(pool).await?;
     rows.iter()
         .map(|r| {
             Ok(AuditEntry {

@@ -28,8 +28,18 @@ pub async fn list_comments(idea_id: i64, order: Option<String>, page: Option<u32
     if page > MAX_PAGE {
         return Err(AppError::NotFound);
     }
-    let viewer = ctx::current_user().await?.map(|u| u.id);
-    Ok(store::page(&ctx::db()?, idea_id, order, page, viewer).await?)
+    use crate::accounts::model::Role;
+    let user = ctx::current_user().await?;
+    let viewer = store::Viewer {
+        id: user.as_ref().map(|u| u.id),
+        moderator: user.is_some_and(|u| matches!(u.role, Role::Moderator | Role::Admin)),
+    };
+    let db = ctx::db()?;
+    match crate::ideas::store::readable_by(&db, idea_id, viewer.id, viewer.moderator).await? {
+        Some(true) => Ok(store::page(&db, idea_id, order, page, viewer).await?),
+        Some(false) => Err(AppError::Hidden),
+        None => Err(AppError::NotFound),
+    }
 }
 
 /// The page the comment was written on, without the query parameters that opened a

@@ -54,8 +54,12 @@ pub struct Comment {
     pub id: i64,
     pub parent_id: Option<i64>,
     pub author: Author,
-    /// Empty once deleted.
+    /// Empty once deleted, and when hidden unless the reader wrote it or moderates.
     pub body: String,
+    /// Hidden by the moderators or by reports.
+    pub hidden: bool,
+    /// Why, for its author and the moderators (empty: reports hid it, a moderator will decide).
+    pub hidden_reason: Option<String>,
     pub created_at: i64,
     pub edited: bool,
     pub deleted: bool,

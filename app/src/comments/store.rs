@@ -1,7 +1,7 @@
 use super::model::{within_edit_window, Comment, CommentOrder, CommentPage, Thread, PAGE_SIZE};
-use crate::accounts::model::{AccountKind, Role};
 use crate::db::{now_ms, Db};
-use crate::ideas::model::{Author, IdeaStatus};
+use crate::ideas::model::IdeaStatus;
+use crate::ideas::store::{author, author_columns};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::store as notifications;
 use sqlx::any::AnyRow;
@@ -53,23 +53,25 @@ pub async fn post(db: &Db, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> 
 }
 
 async fn post_in(tx: &mut sqlx::Transaction<'static, sqlx::Any>, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> {
-    let Some(idea) = sqlx::query("SELECT status, slug FROM ideas WHERE id = $1")
+    let Some(idea) = sqlx::query("SELECT status, slug, hidden_at FROM ideas WHERE id = $1")
         .bind(new.idea_id)
         .fetch_optional(&mut **tx)
         .await?
     else {
         return Ok(Posted::NoSuchIdea);
     };
-    if idea.try_get::<String, _>("status")? == IdeaStatus::Withdrawn.as_str() {
+    let status = IdeaStatus::parse(&idea.try_get::<String, _>("status")?);
+    if !status.is_some_and(IdeaStatus::takes_comments) || idea.try_get::<Option<i64>, _>("hidden_at")?.is_some() {
         return Ok(Posted::Closed);
     }
     let answered_author = match new.parent_id {
         None => None,
         Some(parent_id) => {
-            let parent = sqlx::query("SELECT idea_id, parent_id, author_id FROM comments WHERE id = $1")
-                .bind(parent_id)
-                .fetch_optional(&mut **tx)
-                .await?;
+            let parent =
+                sqlx::query("SELECT idea_id, parent_id, author_id FROM comments WHERE id = $1 AND hidden_at IS NULL")
+                    .bind(parent_id)
+                    .fetch_optional(&mut **tx)
+                    .await?;
             match parent {
                 Some(p)
                     if p.try_get::<i64, _>("idea_id")? == new.idea_id
@@ -104,7 +106,7 @@ async fn post_in(tx: &mut sqlx::Transaction<'static, sqlx::Any>, new: &NewCommen
             NotificationKind::Reply,
             new.idea_id,
             Some(id),
-            new.author_id,
+            Some(new.author_id),
         )
         .await?;
     }
@@ -211,34 +213,43 @@ pub async fn delete(db: &Db, comment_id: i64, author_id: i64) -> Result<Changed,
     Ok(Changed::Done(placed))
 }
 
-const COMMENT_COLUMNS: &str = "c.id, c.parent_id, c.body, c.created_at, c.edited_at, c.deleted_at, \
-     a.id AS author_id, a.display_name AS author_name, a.kind AS author_kind, a.role AS author_role, \
-     a.organisation_name, CAST(CAST(a.organisation_verified AS INTEGER) AS BIGINT) AS organisation_verified \
-     FROM comments c JOIN accounts a ON a.id = c.author_id";
+const COMMENT_COLUMNS: &str = concat!(
+    "c.id, c.parent_id, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, ",
+    author_columns!(),
+    " FROM comments c JOIN accounts a ON a.id = c.author_id"
+);
 
-fn comment(row: &AnyRow, viewer: Option<i64>, now: i64) -> Result<Comment, sqlx::Error> {
-    let kind: String = row.try_get("author_kind")?;
-    let role: String = row.try_get("author_role")?;
-    let author = Author {
-        id: row.try_get("author_id")?,
-        display_name: row.try_get("author_name")?,
-        kind: AccountKind::parse(&kind).unwrap_or(AccountKind::Resident),
-        role: Role::parse(&role).unwrap_or(Role::Member),
-        organisation_name: row.try_get("organisation_name")?,
-        organisation_verified: row.try_get::<i64, _>("organisation_verified")? != 0,
-    };
+/// Who reads a discussion: their own comments and, for moderators, hidden ones show
+/// their text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Viewer {
+    pub id: Option<i64>,
+    pub moderator: bool,
+}
+
+fn comment(row: &AnyRow, viewer: Viewer, now: i64) -> Result<Comment, sqlx::Error> {
+    let author = author(row)?;
     let deleted = row.try_get::<Option<i64>, _>("deleted_at")?.is_some();
+    let hidden = row.try_get::<Option<i64>, _>("hidden_at")?.is_some();
     let created_at: i64 = row.try_get("created_at")?;
-    let mine = viewer == Some(author.id);
+    let mine = viewer.id == Some(author.id);
+    let may_read_hidden = mine || viewer.moderator;
+    let readable = !deleted && (!hidden || may_read_hidden);
     Ok(Comment {
         id: row.try_get("id")?,
         parent_id: row.try_get("parent_id")?,
-        body: if deleted { String::new() } else { row.try_get("body")? },
+        body: if readable { row.try_get("body")? } else { String::new() },
+        hidden,
+        hidden_reason: if hidden && may_read_hidden {
+            Some(row.try_get("hidden_reason")?)
+        } else {
+            None
+        },
         created_at,
         edited: row.try_get::<Option<i64>, _>("edited_at")?.is_some(),
         deleted,
         mine,
-        editable: mine && !deleted && within_edit_window(created_at, now),
+        editable: mine && !deleted && !hidden && within_edit_window(created_at, now),
         author,
     })
 }
@@ -249,7 +260,7 @@ pub async fn page(
     idea_id: i64,
     order: CommentOrder,
     page: u32,
-    viewer: Option<i64>,
+    viewer: Viewer,
 ) -> Result<CommentPage, sqlx::Error> {
     let direction = match order {
         CommentOrder::Newest => "DESC",

@@ -7,6 +7,9 @@ use crate::accounts::views::author_badge;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale, Locale};
 use crate::ideas::views::render_body;
+use crate::moderation::api::{ReportItem, SetHidden};
+use crate::moderation::model::{Hidden, Target};
+use crate::moderation::views::{hidden_explanation, HideForm, ReportForm};
 use crate::site::views::Refusal;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -23,11 +26,13 @@ struct Place {
     reply: Option<i64>,
     /// The comment being edited.
     editing: Option<i64>,
+    /// The comment being reported.
+    reporting: Option<i64>,
 }
 
 impl Place {
     /// This page of the discussion, with at most one form opened, pointing at `anchor`.
-    fn href(&self, page: u32, open: Option<(&str, i64)>, anchor: &str) -> String {
+    fn href(&self, page: u32, open: Option<(&str, String)>, anchor: &str) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
         if self.order != CommentOrder::default() {
             query.append_pair("comments", self.order.as_str());
@@ -35,8 +40,8 @@ impl Place {
         if page > 1 {
             query.append_pair("cpage", &page.to_string());
         }
-        if let Some((name, id)) = open {
-            query.append_pair(name, &id.to_string());
+        if let Some((name, value)) = open {
+            query.append_pair(name, &value);
         }
         let query = query.finish();
         let separator = if query.is_empty() { "" } else { "?" };
@@ -62,12 +67,22 @@ where
 }
 
 #[component]
-pub fn Comments(idea_id: i64, path: String, signed_in: bool, open: bool, count: i64) -> impl IntoView {
+pub fn Comments(
+    idea_id: i64,
+    path: String,
+    signed_in: bool,
+    open: bool,
+    count: i64,
+    /// The reader moderates: hidden comments show, with a way to restore them.
+    moderate: bool,
+    report: ServerAction<ReportItem>,
+) -> impl IntoView {
     let locale = use_locale();
     let query = use_query_map();
     let post = ServerAction::<PostComment>::new();
     let edit = ServerAction::<EditComment>::new();
     let remove = ServerAction::<DeleteComment>::new();
+    let hide = ServerAction::<SetHidden>::new();
     follow_answer(post);
     follow_answer(edit);
     follow_answer(remove);
@@ -86,6 +101,9 @@ pub fn Comments(idea_id: i64, path: String, signed_in: bool, open: bool, count: 
             page: q.get("cpage").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
             reply: id("reply"),
             editing: id("edit_comment"),
+            reporting: q
+                .get("report")
+                .and_then(|r| r.strip_prefix("comment-").and_then(|id| id.parse().ok())),
         }
     });
     let comments = Resource::new(
@@ -96,7 +114,7 @@ pub fn Comments(idea_id: i64, path: String, signed_in: bool, open: bool, count: 
                 p.page,
                 post.version().get(),
                 edit.version().get(),
-                remove.version().get(),
+                (remove.version().get(), hide.version().get(), report.version().get()),
             )
         },
         move |(order, page, ..)| list_comments(idea_id, Some(order.as_str().to_owned()), Some(page)),
@@ -146,6 +164,7 @@ pub fn Comments(idea_id: i64, path: String, signed_in: bool, open: bool, count: 
                     let previous = (here.page > 1).then(|| here.href(here.page - 1, None, "comments"));
                     let next = page.has_more.then(|| here.href(here.page + 1, None, "comments"));
                     let can_reply = open && signed_in;
+                    let acts = Acts { edit, remove, hide, report, signed_in, moderate };
                     let threads = page.threads.into_iter().map(|thread| {
                         let id = thread.comment.id;
                         let reply_form = (can_reply && here.reply == Some(id)).then(|| {
@@ -159,13 +178,13 @@ pub fn Comments(idea_id: i64, path: String, signed_in: bool, open: bool, count: 
                         });
                         let replies = (!thread.replies.is_empty()).then(|| {
                             let items = thread.replies.into_iter().map(|reply| view! {
-                                <li><CommentItem c=reply locale place=here.clone() can_reply=false edit remove edit_value=edit_remembered.clone() /></li>
+                                <li><CommentItem c=reply locale place=here.clone() can_reply=false acts edit_value=edit_remembered.clone() /></li>
                             }).collect_view();
                             view! { <ol class="reply-list">{items}</ol> }
                         });
                         view! {
                             <li class="comment-thread">
-                                <CommentItem c=thread.comment locale place=here.clone() can_reply edit remove edit_value=edit_remembered.clone() />
+                                <CommentItem c=thread.comment locale place=here.clone() can_reply acts edit_value=edit_remembered.clone() />
                                 {replies}
                                 {reply_form}
                             </li>
@@ -176,6 +195,7 @@ pub fn Comments(idea_id: i64, path: String, signed_in: bool, open: bool, count: 
                         <nav class="comment-order" aria-label=t("comments-order")>{orders}</nav>
                         {new_comment}
                         <FormAlert action=remove />
+                        <FormAlert action=hide />
                         <ol class="comment-list">{threads}</ol>
                         <nav class="pager" aria-label=t("comments-pages")>
                             {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("comments-previous")}</a> })}
@@ -227,16 +247,34 @@ fn CommentForm(
     }
 }
 
+/// What a reader may do with the comments, and the actions that do it.
+#[derive(Clone, Copy)]
+struct Acts {
+    edit: ServerAction<EditComment>,
+    remove: ServerAction<DeleteComment>,
+    hide: ServerAction<SetHidden>,
+    report: ServerAction<ReportItem>,
+    signed_in: bool,
+    moderate: bool,
+}
+
 #[component]
 fn CommentItem(
     c: Comment,
     locale: Locale,
     place: Place,
     can_reply: bool,
-    edit: ServerAction<EditComment>,
-    remove: ServerAction<DeleteComment>,
+    acts: Acts,
     edit_value: BTreeMap<String, String>,
 ) -> impl IntoView {
+    let Acts {
+        edit,
+        remove,
+        hide,
+        report,
+        signed_in,
+        moderate,
+    } = acts;
     let anchor = format!("comment-{}", c.id);
     let editing = c.editable && place.editing == Some(c.id);
     let author = &c.author;
@@ -245,8 +283,11 @@ fn CommentItem(
         .clone()
         .unwrap_or_else(|| author.display_name.clone());
     let badge = author_badge(author.kind, author.role, author.organisation_verified);
+    let readable_hidden = c.hidden && c.hidden_reason.is_some();
     let content = if c.deleted {
         view! { <p class="muted comment-deleted">{t("comment-deleted")}</p> }.into_any()
+    } else if c.hidden && !readable_hidden {
+        view! { <p class="muted comment-deleted">{t("comment-hidden")}</p> }.into_any()
     } else if editing {
         let value = edit_value.get("body").cloned().unwrap_or_else(|| c.body.clone());
         let cancel = place.href(place.page, None, &anchor);
@@ -264,16 +305,53 @@ fn CommentItem(
         }
         .into_any()
     } else {
-        view! { <div class="comment-body">{render_body(&c.body)}</div> }.into_any()
+        let notice = c.hidden_reason.clone().map(|reason| {
+            let hidden = Hidden {
+                at: 0,
+                by: (!reason.is_empty()).then(String::new),
+                reason,
+            };
+            view! { <p class="hidden-note">{hidden_explanation(&hidden)}</p> }
+        });
+        view! { {notice} <div class="comment-body">{render_body(&c.body)}</div> }.into_any()
     };
-    let reply_href = (can_reply && c.parent_id.is_none())
-        .then(|| place.href(place.page, Some(("reply", c.id)), &format!("reply-form-{}", c.id)));
-    let edit_href = (c.editable && !editing).then(|| place.href(place.page, Some(("edit_comment", c.id)), &anchor));
+    let shows_author = !c.deleted && (!c.hidden || readable_hidden);
+    let reportable = signed_in && !c.mine && !c.deleted && !c.hidden;
+    let reporting = reportable && place.reporting == Some(c.id);
+    let report_href = (reportable && !reporting).then(|| {
+        place.href(
+            place.page,
+            Some(("report", format!("comment-{}", c.id))),
+            &format!("report-form-comment-{}", c.id),
+        )
+    });
+    let report_form = reporting.then(|| {
+        let cancel = place.href(place.page, None, &anchor);
+        view! { <ReportForm target=Target::Comment target_id=c.id action=report cancel /> }
+    });
+    let moderation = (moderate && !c.deleted).then(|| {
+        view! {
+            <details class="comment-moderation">
+                <summary>{if c.hidden { t("moderation-restore-title") } else { t("moderation-hide-title") }}</summary>
+                <HideForm target=Target::Comment target_id=c.id hidden=c.hidden action=hide
+                    id_prefix=format!("comment-{}-hide-", c.id) />
+            </details>
+        }
+    });
+    let reply_href = (can_reply && c.parent_id.is_none() && !c.hidden).then(|| {
+        place.href(
+            place.page,
+            Some(("reply", c.id.to_string())),
+            &format!("reply-form-{}", c.id),
+        )
+    });
+    let edit_href =
+        (c.editable && !editing).then(|| place.href(place.page, Some(("edit_comment", c.id.to_string())), &anchor));
     let deletable = c.mine && !c.deleted;
     view! {
         <article class="comment" id=anchor.clone() aria-label=t_with("comment-by", &[("who", name.clone())])>
             <p class="comment-head">
-                {(!c.deleted).then(|| view! {
+                {shows_author.then(|| view! {
                     <span class="author-name">{name.clone()}</span>
                     {badge.clone().map(|b| view! { " " <span class="badge badge-author">{b}</span> })}
                     " · "
@@ -291,7 +369,10 @@ fn CommentItem(
                         <button type="submit" class="button-link">{t("comment-delete")}</button>
                     </ActionForm>
                 })}
+                {report_href.map(|href| view! { <a href=href class="report-link">{t("report-comment")}</a> })}
             </div>
+            {report_form}
+            {moderation}
         </article>
     }
 }
@@ -307,6 +388,7 @@ mod tests {
             page,
             reply: Some(3),
             editing: None,
+            reporting: None,
         }
     }
 
@@ -314,7 +396,7 @@ mod tests {
     fn a_discussion_address_keeps_its_order_and_page_and_opens_at_most_one_form() {
         let here = place(CommentOrder::Oldest, 2);
         assert_eq!(
-            here.href(2, Some(("reply", 5)), "reply-form-5"),
+            here.href(2, Some(("reply", "5".into())), "reply-form-5"),
             "/ideas/7-wifi?comments=oldest&cpage=2&reply=5#reply-form-5"
         );
         assert_eq!(

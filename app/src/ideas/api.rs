@@ -86,12 +86,22 @@ pub async fn submit_idea(title: String, body: String, theme: String, district: O
     .await
 }
 
-/// An idea with what the reader may do with it.
+/// An idea with what the reader may do with it. A hidden idea is shown only to its author
+/// and the moderators.
 #[server(endpoint = "idea")]
 pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
+    use crate::accounts::model::Role;
+    use crate::moderation::model::Target;
+
     let db = ctx::db()?;
     let idea = store::detail(&db, id).await?.ok_or(AppError::NotFound)?;
     let user = ctx::current_user().await?;
+    let role = user.as_ref().map(|u| u.role);
+    let is_author = user.as_ref().is_some_and(|u| u.id == idea.author.id);
+    let can_moderate = matches!(role, Some(Role::Moderator | Role::Admin));
+    if idea.hidden.is_some() && !is_author && !can_moderate {
+        return Err(AppError::Hidden);
+    }
     let (voted, following) = match &user {
         Some(user) => (
             crate::votes::store::has_voted(&db, id, user.id).await?,
@@ -99,21 +109,24 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
         ),
         None => (false, false),
     };
-    let is_author = user.as_ref().is_some_and(|u| u.id == idea.author.id);
-    let editable =
-        is_author && idea.status == IdeaStatus::Open && store::editable_by_author(&db, id, idea.author.id).await?;
+    let editable = is_author
+        && idea.status == IdeaStatus::Open
+        && idea.hidden.is_none()
+        && store::editable_by_author(&db, id, idea.author.id).await?;
+    let reports = match &idea.hidden {
+        Some(hidden) if hidden.by.is_none() => Some(crate::moderation::store::tally(&db, Target::Idea, id).await?),
+        _ => None,
+    };
     Ok(IdeaPage {
         signed_in: user.is_some(),
         is_author,
         editable,
         voted,
         following,
-        can_moderate: user.as_ref().is_some_and(|u| {
-            matches!(
-                u.role,
-                crate::accounts::model::Role::Moderator | crate::accounts::model::Role::Admin
-            )
-        }),
+        can_moderate,
+        can_respond: matches!(role, Some(Role::Moderator | Role::Official | Role::Admin)),
+        can_report: user.as_ref().is_some_and(|u| !u.blocked) && !is_author && idea.hidden.is_none(),
+        reports,
         idea,
     })
 }

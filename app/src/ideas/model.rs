@@ -38,6 +38,12 @@ impl IdeaStatus {
         IdeaStatus::ALL.into_iter().find(|v| v.as_str() == s)
     }
 
+    /// A withdrawn idea and a merged duplicate take no more comments: the discussion
+    /// goes on elsewhere or not at all.
+    pub fn takes_comments(self) -> bool {
+        !matches!(self, IdeaStatus::Withdrawn | IdeaStatus::Duplicate)
+    }
+
     /// Votes can be given and withdrawn only while nobody has decided yet.
     pub fn accepts_votes(self) -> bool {
         matches!(self, IdeaStatus::Open | IdeaStatus::UnderReview)
@@ -170,6 +176,8 @@ pub struct IdeaSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusEvent {
     pub status: IdeaStatus,
+    /// A public response that left the status as it was.
+    pub response: bool,
     pub note: String,
     pub actor_name: Option<String>,
     pub actor_role: Option<Role>,
@@ -177,13 +185,12 @@ pub struct StatusEvent {
 }
 
 impl IdeaDetail {
-    /// The latest public note a moderator wrote on a status change: the platform's answer,
-    /// shown above the idea.
+    /// The latest public note of a moderator or a member of the government, with a status
+    /// change or without: the platform's answer, shown above the idea.
     pub fn public_response(&self) -> Option<&StatusEvent> {
-        self.history
-            .iter()
-            .rev()
-            .find(|e| !e.note.is_empty() && matches!(e.actor_role, Some(Role::Moderator | Role::Admin)))
+        self.history.iter().rev().find(|e| {
+            !e.note.is_empty() && matches!(e.actor_role, Some(Role::Moderator | Role::Admin | Role::Official))
+        })
     }
 }
 
@@ -203,6 +210,19 @@ pub struct IdeaDetail {
     pub comment_count: i64,
     pub created_at: i64,
     pub history: Vec<StatusEvent>,
+    /// Set while moderators (or reports) keep it out of sight; only its author and the
+    /// moderators see the idea then.
+    pub hidden: Option<crate::moderation::model::Hidden>,
+    /// The idea this one was merged into.
+    pub duplicate_of: Option<IdeaRef>,
+}
+
+/// Enough of an idea to link to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaRef {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
 }
 
 /// What the reader of an idea page may do with it.
@@ -213,8 +233,14 @@ pub struct IdeaPage {
     pub voted: bool,
     pub following: bool,
     pub is_author: bool,
-    /// The reader may set the idea's status (a moderator or an admin).
+    /// The reader may set the idea's status, merge and hide it (a moderator or an admin).
     pub can_moderate: bool,
+    /// The reader may answer it in public (a moderator, an official or an admin).
+    pub can_respond: bool,
+    /// The reader may report it (signed in, taking part, not its author).
+    pub can_report: bool,
+    /// Why it is hidden, for its author and the moderators, when reports hid it.
+    pub reports: Option<crate::moderation::model::ReportTally>,
     /// The author may still rewrite it: open, and nobody else supported or discussed it.
     pub editable: bool,
 }

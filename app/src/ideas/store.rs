@@ -1,10 +1,11 @@
 //! SQL for ideas. One set of queries for SQLite and PostgreSQL.
 
 use super::model::{
-    Author, District, IdeaDetail, IdeaList, IdeaStatus, IdeaSummary, ListQuery, SearchTerms, Sort, StatusEvent,
+    Author, District, IdeaDetail, IdeaList, IdeaRef, IdeaStatus, IdeaSummary, ListQuery, SearchTerms, Sort, StatusEvent,
 };
 use crate::accounts::model::{AccountKind, Role};
 use crate::db::{now_ms, Db, Engine};
+use crate::moderation::model::Hidden;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -27,6 +28,30 @@ fn district(row: &AnyRow) -> Result<Option<District>, sqlx::Error> {
         })
     })
     .transpose()
+}
+
+/// The columns that describe who wrote something (the account joined as `a`), as every
+/// store selects them for `author`. A macro, so that it joins other constant SQL.
+macro_rules! author_columns {
+    () => {
+        "a.id AS author_id, a.display_name AS author_name, a.kind AS author_kind, a.role AS author_role, \
+         a.organisation_name, CAST(CAST(a.organisation_verified AS INTEGER) AS BIGINT) AS organisation_verified"
+    };
+}
+pub(crate) use author_columns;
+
+/// Who wrote it, from the columns of `author_columns!`.
+pub(crate) fn author(row: &AnyRow) -> Result<Author, sqlx::Error> {
+    let kind: String = row.try_get("author_kind")?;
+    let role: String = row.try_get("author_role")?;
+    Ok(Author {
+        id: row.try_get("author_id")?,
+        display_name: row.try_get("author_name")?,
+        kind: AccountKind::parse(&kind).unwrap_or(AccountKind::Resident),
+        role: Role::parse(&role).unwrap_or(Role::Member),
+        organisation_name: row.try_get("organisation_name")?,
+        organisation_verified: row.try_get::<i64, _>("organisation_verified")? != 0,
+    })
 }
 
 pub async fn districts(db: &Db) -> Result<Vec<District>, sqlx::Error> {
@@ -128,12 +153,13 @@ const IDEA_JOINS: &str = "FROM ideas i \
      JOIN accounts a ON a.id = i.author_id \
      LEFT JOIN districts d ON d.id = i.district_id";
 
-const IDEA_COLUMNS: &str = "i.id, i.slug, i.title, i.body, i.status, i.vote_count, i.comment_count, i.created_at, \
+const IDEA_COLUMNS: &str = concat!(
+    "i.id, i.slug, i.title, i.body, i.status, i.vote_count, i.comment_count, i.created_at, \
      i.language, t.slug AS theme_slug, t.name_fr AS theme_fr, t.name_nl AS theme_nl, t.name_en AS theme_en, \
      i.district_id, d.slug AS district_slug, d.name_fr AS district_fr, d.name_nl AS district_nl, \
-     d.name_en AS district_en, a.id AS author_id, a.display_name AS author_name, a.kind AS author_kind, \
-     a.role AS author_role, a.organisation_name, \
-     CAST(CAST(a.organisation_verified AS INTEGER) AS BIGINT) AS organisation_verified";
+     d.name_en AS district_en, i.hidden_at, i.hidden_by, i.hidden_reason, i.duplicate_of, ",
+    author_columns!()
+);
 
 pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error> {
     let sql = format!("SELECT {IDEA_COLUMNS} {IDEA_JOINS} WHERE i.id = $1");
@@ -141,7 +167,8 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
         return Ok(None);
     };
     let history = sqlx::query(
-        "SELECT e.status, e.note, e.at, a.display_name AS actor_name, a.role AS actor_role FROM idea_status_events e \
+        "SELECT e.status, e.kind, e.note, e.at, a.display_name AS actor_name, a.role AS actor_role \
+         FROM idea_status_events e \
          LEFT JOIN accounts a ON a.id = e.actor_id WHERE e.idea_id = $1 ORDER BY e.at, e.id LIMIT 100",
     )
     .bind(id)
@@ -151,6 +178,7 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
     .map(|e| {
         Ok(StatusEvent {
             status: status(e)?,
+            response: e.try_get::<String, _>("kind")? == "response",
             note: e.try_get("note")?,
             actor_name: e.try_get("actor_name")?,
             actor_role: e
@@ -161,8 +189,35 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
         })
     })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let kind_text: String = r.try_get("author_kind")?;
-    let role_text: String = r.try_get("author_role")?;
+    let hidden = match r.try_get::<Option<i64>, _>("hidden_at")? {
+        None => None,
+        Some(at) => {
+            let by = match r.try_get::<Option<i64>, _>("hidden_by")? {
+                Some(id) => crate::moderation::store::hidden_by_name(db, id).await?,
+                None => None,
+            };
+            Some(Hidden {
+                at,
+                by,
+                reason: r.try_get("hidden_reason")?,
+            })
+        }
+    };
+    let duplicate_of = match r.try_get::<Option<i64>, _>("duplicate_of")? {
+        None => None,
+        Some(original) => sqlx::query("SELECT id, slug, title FROM ideas WHERE id = $1")
+            .bind(original)
+            .fetch_optional(&db.pool)
+            .await?
+            .map(|o| {
+                Ok::<_, sqlx::Error>(IdeaRef {
+                    id: o.try_get("id")?,
+                    slug: o.try_get("slug")?,
+                    title: o.try_get("title")?,
+                })
+            })
+            .transpose()?,
+    };
     Ok(Some(IdeaDetail {
         id: r.try_get("id")?,
         slug: r.try_get("slug")?,
@@ -171,20 +226,15 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
         theme_slug: r.try_get("theme_slug")?,
         theme_names: [r.try_get("theme_fr")?, r.try_get("theme_nl")?, r.try_get("theme_en")?],
         district: district(&r)?,
-        author: Author {
-            id: r.try_get("author_id")?,
-            display_name: r.try_get("author_name")?,
-            kind: AccountKind::parse(&kind_text).unwrap_or(AccountKind::Resident),
-            role: Role::parse(&role_text).unwrap_or(Role::Member),
-            organisation_name: r.try_get("organisation_name")?,
-            organisation_verified: r.try_get::<i64, _>("organisation_verified")? != 0,
-        },
+        author: author(&r)?,
         language: r.try_get("language")?,
         status: status(&r)?,
         vote_count: r.try_get("vote_count")?,
         comment_count: r.try_get("comment_count")?,
         created_at: r.try_get("created_at")?,
         history,
+        hidden,
+        duplicate_of,
     }))
 }
 
@@ -238,6 +288,10 @@ pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
         crate::votes::trending::catch_up(db).await?;
     }
     let mut filter = Filter::default();
+    // Hidden ideas are out of every list but their author's own.
+    if query.author.is_none() {
+        filter.clauses.push("i.hidden_at IS NULL".to_owned());
+    }
     if let Some(theme) = &query.theme {
         filter.push(
             "i.theme_id = (SELECT id FROM themes WHERE slug = ?)",
@@ -414,7 +468,7 @@ async fn edit_in(
     author_id: i64,
     text: &IdeaText<'_>,
 ) -> Result<Edit, sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT author_id, status FROM ideas WHERE id = $1")
+    let Some(row) = sqlx::query("SELECT author_id, status, hidden_at FROM ideas WHERE id = $1")
         .bind(idea_id)
         .fetch_optional(&mut **tx)
         .await?
@@ -424,7 +478,7 @@ async fn edit_in(
     if row.try_get::<i64, _>("author_id")? != author_id {
         return Ok(Edit::NotAuthor);
     }
-    if status(&row)? != IdeaStatus::Open {
+    if status(&row)? != IdeaStatus::Open || row.try_get::<Option<i64>, _>("hidden_at")?.is_some() {
         return Ok(Edit::NotOpen);
     }
     if others_took_part(&mut **tx, idea_id, author_id).await? {
@@ -465,6 +519,25 @@ where
     .fetch_optional(executor)
     .await?;
     Ok(found.is_some())
+}
+
+/// Whether a reader may see the idea's content: not hidden, or written by them, or read by a
+/// moderator. `None` when there is no such idea.
+pub async fn readable_by(
+    db: &Db,
+    idea_id: i64,
+    reader: Option<i64>,
+    moderator: bool,
+) -> Result<Option<bool>, sqlx::Error> {
+    let row = sqlx::query("SELECT author_id, hidden_at FROM ideas WHERE id = $1")
+        .bind(idea_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| {
+        let hidden = r.try_get::<Option<i64>, _>("hidden_at")?.is_some();
+        Ok(!hidden || moderator || reader == Some(r.try_get::<i64, _>("author_id")?))
+    })
+    .transpose()
 }
 
 /// Whether the author may still rewrite the idea (see `edit`).

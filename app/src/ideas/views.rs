@@ -464,17 +464,30 @@ pub(crate) fn render_body(body: &str) -> impl IntoView {
 
 #[component]
 pub fn IdeaView() -> impl IntoView {
+    use crate::moderation::api::{MergeIdea, ReportItem, RespondToIdea, SetHidden, SetIdeaStatus};
+    use crate::moderation::model::Target;
+    use crate::moderation::views::{HiddenNotice, ModerationPanel, ReportForm, ReportThanks, ResponseForm};
+
     let locale = use_locale();
     let params = use_params_map();
+    let query = use_query_map();
     let segment = move || params.read().get("idea").unwrap_or_default();
     let withdraw = ServerAction::<WithdrawIdea>::new();
-    let moderate = ServerAction::<crate::moderation::api::SetIdeaStatus>::new();
+    let moderate = ServerAction::<SetIdeaStatus>::new();
+    let merge = ServerAction::<MergeIdea>::new();
+    let hide = ServerAction::<SetHidden>::new();
+    let respond = ServerAction::<RespondToIdea>::new();
+    let report = ServerAction::<ReportItem>::new();
     let page = Resource::new(
         move || {
             (
                 id_from_path_segment(&segment()),
-                withdraw.version().get(),
-                moderate.version().get(),
+                (
+                    withdraw.version().get(),
+                    moderate.version().get(),
+                    merge.version().get(),
+                ),
+                (hide.version().get(), respond.version().get(), report.version().get()),
             )
         },
         |(id, _, _)| async move {
@@ -503,10 +516,15 @@ pub fn IdeaView() -> impl IntoView {
                     let can_withdraw = page.is_author && idea.status == IdeaStatus::Open;
                     let edit_path = page.editable.then(|| format!("{canonical}/edit"));
                     let response = idea.public_response().cloned();
+                    let reporting = page.can_report && query.read().get("report").as_deref() == Some("idea");
+                    let report_href = format!("{canonical}?report=idea#report-form-idea-{}", idea.id);
+                    let hidden = idea.hidden.clone();
                     view! {
                         <Title text=idea.title.clone() />
                         <p class="breadcrumb"><A href="/ideas">{t("ideas-title")}</A></p>
                         <article lang=idea.language.clone()>
+                            {hidden.clone().map(|hidden| view! { <HiddenNotice hidden reports=page.reports.clone() /> })}
+                            <ReportThanks action=report />
                             <h1>{idea.title.clone()}</h1>
                             <p class="idea-meta">
                                 <A href=format!("/themes/{}", idea.theme_slug) attr:class="badge badge-theme">{theme_name(&idea.theme_names, locale)}</A>
@@ -519,11 +537,22 @@ pub fn IdeaView() -> impl IntoView {
                                 {badge.map(|b| view! { " " <span class="badge badge-author">{b}</span> })}
                                 <span class="muted">" · " {format_date(locale, idea.created_at)}</span>
                             </p>
+                            {idea.duplicate_of.clone().map(|original| view! {
+                                <p class="alert alert-info duplicate-of">
+                                    {t("idea-duplicate-of")} " "
+                                    <A href=idea_path(original.id, &original.slug)>{original.title.clone()}</A>
+                                </p>
+                            })}
                             {response.map(|response| {
                                 let role = response.actor_role.map(crate::accounts::views::role_label);
+                                let heading = if response.actor_role == Some(crate::accounts::model::Role::Official) {
+                                    t("idea-public-response-official")
+                                } else {
+                                    t("idea-public-response")
+                                };
                                 view! {
                                     <aside class="public-response" aria-labelledby="response-heading">
-                                        <h2 id="response-heading">{t("idea-public-response")}</h2>
+                                        <h2 id="response-heading">{heading}</h2>
                                         <p class="idea-byline">
                                             <span class=format!("badge status status-{}", response.status.as_str())>{status_label(response.status)}</span>
                                             " " {response.actor_name.clone()}
@@ -537,7 +566,7 @@ pub fn IdeaView() -> impl IntoView {
                             <div class="idea-body">{render_body(&idea.body)}</div>
                         </article>
                         <aside class="idea-side" aria-label=t("idea-support-label")>
-                            <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes()
+                            <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes() && hidden.is_none()
                                 signed_in=page.signed_in path=canonical.clone() />
                             {page.signed_in.then(|| view! { <FollowButton idea_id=idea.id following=page.following /> })}
                             {edit_path.map(|href| view! {
@@ -550,25 +579,40 @@ pub fn IdeaView() -> impl IntoView {
                                 </ActionForm>
                             })}
                             <FormAlert action=withdraw />
+                            {(page.can_report && !reporting).then(|| view! {
+                                <a href=report_href class="report-link">{t("report-idea")}</a>
+                            })}
                         </aside>
+                        {reporting.then(|| view! {
+                            <section class="report-section" aria-label=t("report-idea-title")>
+                                <ReportForm target=Target::Idea target_id=idea.id action=report cancel=canonical.clone() />
+                            </section>
+                        })}
                         <section class="idea-history" aria-labelledby="history-heading">
                             <h2 id="history-heading">{t("idea-history")}</h2>
                             <ol>
-                                {idea.history.iter().map(|event| view! {
-                                    <li>
-                                        <span class=format!("badge status status-{}", event.status.as_str())>{status_label(event.status)}</span>
-                                        " " {format_date(locale, event.at)}
-                                        {event.actor_name.clone().map(|n| view! { " · " {n} })}
-                                        {(!event.note.is_empty()).then(|| view! { <p>{event.note.clone()}</p> })}
-                                    </li>
+                                {idea.history.iter().map(|event| {
+                                    let label = if event.response { t("idea-history-response") } else { status_label(event.status) };
+                                    let class = if event.response { "badge badge-response".to_owned() } else { format!("badge status status-{}", event.status.as_str()) };
+                                    view! {
+                                        <li>
+                                            <span class=class>{label}</span>
+                                            " " {format_date(locale, event.at)}
+                                            {event.actor_name.clone().map(|n| view! { " · " {n} })}
+                                            {(!event.note.is_empty()).then(|| view! { <p>{event.note.clone()}</p> })}
+                                        </li>
+                                    }
                                 }).collect_view()}
                             </ol>
                         </section>
+                        {page.can_respond.then(|| view! { <ResponseForm idea_id=idea.id action=respond /> })}
                         {page.can_moderate.then(|| view! {
-                            <crate::moderation::views::StatusPanel idea_id=idea.id current=idea.status action=moderate />
+                            <ModerationPanel idea_id=idea.id current=idea.status hidden=hidden.is_some()
+                                status=moderate merge hide />
                         })}
                         <Comments idea_id=idea.id path=canonical.clone() signed_in=page.signed_in
-                            open=idea.status != IdeaStatus::Withdrawn count=idea.comment_count />
+                            open=idea.status.takes_comments() && hidden.is_none() count=idea.comment_count
+                            moderate=page.can_moderate report />
                     }
                     .into_any()
                 })}

@@ -1,55 +1,282 @@
+//! Server functions for moderation. Each is a use case: who may, what was asked, the
+//! store, the answer. Refusals keep what a plain form typed for the page it returns to.
+
+use super::model::{QueuePage, Reported};
 use crate::error::AppError;
 use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::model::{
+        parse_idea_reference, ModerationReason, PublicNote, QueueTab, Report, Target, Triage, MODERATED, QUEUE_MAX_PAGE,
+    },
+    super::store,
+    crate::accounts::model::{Role, SessionUser},
+    crate::ctx,
+    crate::error::{AppResult, ErrorCode},
+    crate::ideas::model::IdeaStatus,
+};
+
+pub const RESPONSE_FORM: &str = "idea_response";
+pub const MERGE_FORM: &str = "idea_merge";
+pub const HIDE_FORM: &str = "hide";
+pub const REPORT_FORM: &str = "report";
+pub const TRIAGE_FORM: &str = "triage";
+
+#[cfg(feature = "ssr")]
+const MODERATORS: [Role; 2] = [Role::Moderator, Role::Admin];
+
+/// After a refused plain form post, what was typed comes back with the form.
+#[cfg(feature = "ssr")]
+async fn keep_typed<T>(outcome: AppResult<T>, form: &str, typed: &[(&str, &str)]) -> AppResult<T> {
+    if outcome.is_err() {
+        ctx::remember_input(form, typed).await;
+    }
+    outcome
+}
+
+#[cfg(feature = "ssr")]
+fn status_outcome(outcome: store::StatusOutcome) -> AppResult<()> {
+    match outcome {
+        store::StatusOutcome::Done => Ok(()),
+        store::StatusOutcome::NoSuchIdea => Err(AppError::NotFound),
+        store::StatusOutcome::NotAllowed => Err(AppError::Closed),
+    }
+}
 
 /// A moderator sets an idea's status, with a public note (required to decline).
 #[server(endpoint = "set_idea_status")]
 pub async fn set_idea_status(idea_id: i64, status: String, note: String) -> Result<(), AppError> {
-    use super::model::{PublicNote, MODERATED};
-    use super::store::{set_status, StatusOutcome};
-    use crate::accounts::model::Role;
-    use crate::ctx;
-    use crate::error::ErrorCode;
-    use crate::ideas::model::IdeaStatus;
-
-    let moderator = ctx::require_role(&[Role::Moderator, Role::Admin], "idea.status").await?;
+    let moderator = ctx::require_role(&MODERATORS, "idea.status").await?;
     let outcome = async {
         let to = IdeaStatus::parse(&status)
             .filter(|s| MODERATED.contains(s))
             .ok_or_else(|| AppError::field("status", "unknown_choice"))?;
         let note = PublicNote::parse(&note, to).map_err(|e| AppError::field("note", e.code()))?;
-        match set_status(&ctx::db()?, idea_id, moderator.id, to, note.as_str()).await? {
-            StatusOutcome::Done => Ok(()),
-            StatusOutcome::NoSuchIdea => Err(AppError::NotFound),
-            StatusOutcome::NotAllowed => Err(AppError::Closed),
+        status_outcome(store::set_status(&ctx::db()?, idea_id, moderator.id, to, note.as_str()).await?)
+    }
+    .await;
+    keep_typed(
+        outcome,
+        super::views::STATUS_FORM,
+        &[("status", &status), ("note", &note)],
+    )
+    .await?;
+    ctx::redirect_plain_form(&format!("/ideas/{idea_id}#history-heading"));
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+async fn merge_into(moderator: &SessionUser, idea_id: i64, into: &str, note: &str) -> AppResult<String> {
+    let original = parse_idea_reference(into).map_err(|e| AppError::field("duplicate_of", e.code()))?;
+    let note = PublicNote::parse(note, IdeaStatus::Duplicate).map_err(|e| AppError::field("note", e.code()))?;
+    match store::merge(&ctx::db()?, idea_id, original, moderator.id, note.as_str()).await? {
+        store::MergeOutcome::Done { original_slug } => Ok(crate::ideas::model::idea_path(original, &original_slug)),
+        store::MergeOutcome::NoSuchIdea => Err(AppError::NotFound),
+        store::MergeOutcome::NotAllowed => Err(AppError::Closed),
+        store::MergeOutcome::NoSuchOriginal => Err(AppError::field("duplicate_of", "unknown_choice")),
+        store::MergeOutcome::SameIdea => Err(AppError::field("duplicate_of", "same_idea")),
+        store::MergeOutcome::OriginalClosed => Err(AppError::field("duplicate_of", "original_closed")),
+    }
+}
+
+/// A moderator marks an idea as a duplicate of another (named by its number or address):
+/// its votes and followers move there. Answers the original's address.
+#[server(endpoint = "merge_idea")]
+pub async fn merge_idea(idea_id: i64, duplicate_of: String, note: String) -> Result<String, AppError> {
+    let moderator = ctx::require_role(&MODERATORS, "idea.merge").await?;
+    let outcome = merge_into(&moderator, idea_id, &duplicate_of, &note).await;
+    let original = keep_typed(outcome, MERGE_FORM, &[("duplicate_of", &duplicate_of), ("note", &note)]).await?;
+    ctx::redirect_plain_form(&format!("/ideas/{idea_id}#history-heading"));
+    Ok(original)
+}
+
+/// Moderators, and members of the government, answer an idea in public without changing
+/// its status; its followers are told.
+#[server(endpoint = "respond_to_idea")]
+pub async fn respond_to_idea(idea_id: i64, note: String) -> Result<(), AppError> {
+    let responder = ctx::require_role(&[Role::Moderator, Role::Official, Role::Admin], "idea.response").await?;
+    let outcome = async {
+        let note = PublicNote::parse_response(&note).map_err(|e| AppError::field("note", e.code()))?;
+        match store::respond(&ctx::db()?, idea_id, &responder, note.as_str()).await? {
+            store::RespondOutcome::Done => Ok(()),
+            store::RespondOutcome::NoSuchIdea => Err(AppError::NotFound),
         }
     }
     .await;
-    match outcome {
-        Ok(()) => {
-            ctx::redirect_plain_form(&format!("/ideas/{idea_id}#history-heading"));
-            Ok(())
-        }
-        Err(error) => {
-            ctx::remember_input(super::views::STATUS_FORM, &[("status", &status), ("note", &note)]).await;
-            Err(error)
+    keep_typed(outcome, RESPONSE_FORM, &[("note", &note)]).await?;
+    ctx::redirect_plain_form(&format!("/ideas/{idea_id}#response-heading"));
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+async fn hide(moderator: &SessionUser, target: &str, target_id: i64, hidden: bool, reason: &str) -> AppResult<()> {
+    let target = Target::parse(target).ok_or(AppError::BadRequest)?;
+    let reason = ModerationReason::parse(reason, hidden).map_err(|e| AppError::field("reason", e.code()))?;
+    match store::set_hidden(&ctx::db()?, target, target_id, moderator.id, hidden, reason.as_str()).await? {
+        store::HideOutcome::Done => Ok(()),
+        store::HideOutcome::NotFound => Err(AppError::NotFound),
+    }
+}
+
+/// A moderator hides an idea or a comment (a reason is required; its author reads it),
+/// or restores it. Either decides the item's open reports.
+#[server(endpoint = "set_hidden")]
+pub async fn set_hidden(target: String, target_id: i64, hidden: bool, reason: String) -> Result<(), AppError> {
+    let moderator = ctx::require_role(&MODERATORS, "moderation.hide").await?;
+    let outcome = hide(&moderator, &target, target_id, hidden, &reason).await;
+    keep_typed(outcome, HIDE_FORM, &[("reason", &reason)]).await
+}
+
+/// A moderator decides about a new idea in one form of the queue: keep it as it is, put
+/// it under review, decline it (a public reason is required), merge it into another, or
+/// hide it.
+#[server(endpoint = "triage_idea")]
+pub async fn triage_idea(
+    idea_id: i64,
+    decision: String,
+    note: String,
+    duplicate_of: Option<String>,
+) -> Result<(), AppError> {
+    let moderator = ctx::require_role(&MODERATORS, "idea.triage").await?;
+    let duplicate_of = duplicate_of.unwrap_or_default();
+    let outcome = async {
+        let decision = Triage::parse(&decision).ok_or_else(|| AppError::field("decision", "unknown_choice"))?;
+        let db = ctx::db()?;
+        match decision {
+            Triage::Keep => status_outcome(store::keep(&db, idea_id, moderator.id).await?),
+            Triage::UnderReview | Triage::Declined => {
+                let to = if decision == Triage::Declined {
+                    IdeaStatus::Declined
+                } else {
+                    IdeaStatus::UnderReview
+                };
+                let note = PublicNote::parse(&note, to).map_err(|e| AppError::field("note", e.code()))?;
+                status_outcome(store::set_status(&db, idea_id, moderator.id, to, note.as_str()).await?)
+            }
+            Triage::Duplicate => merge_into(&moderator, idea_id, &duplicate_of, &note).await.map(|_| ()),
+            Triage::Hide => hide(&moderator, "idea", idea_id, true, &note)
+                .await
+                .map_err(|e| match e {
+                    // The queue's one text field is the note; a missing reason is a missing note.
+                    AppError::Invalid { fields } => AppError::Invalid {
+                        fields: fields
+                            .into_iter()
+                            .map(|f| crate::error::FieldError::new("note", &f.code))
+                            .collect(),
+                    },
+                    other => other,
+                }),
         }
     }
+    .await;
+    let id = idea_id.to_string();
+    keep_typed(
+        outcome,
+        TRIAGE_FORM,
+        &[
+            ("idea_id", &id),
+            ("decision", &decision),
+            ("note", &note),
+            ("duplicate_of", &duplicate_of),
+        ],
+    )
+    .await
+}
+
+/// A signed-in account reports an idea or a comment, once, with a reason. Enough reports
+/// hide it until a moderator decides.
+#[server(endpoint = "report")]
+pub async fn report_item(target: String, target_id: i64, reason: String, note: String) -> Result<Reported, AppError> {
+    let reporter = ctx::require_participant("report").await?;
+    let outcome = async {
+        let target = Target::parse(&target).ok_or(AppError::BadRequest)?;
+        let report = Report::parse(&reason, &note).map_err(|e| {
+            let field = if matches!(e, super::model::ReportError::UnknownReason) {
+                "reason"
+            } else {
+                "note"
+            };
+            AppError::field(field, e.code())
+        })?;
+        ctx::rate_limit(
+            &format!("report:{}", reporter.id),
+            crate::ratelimit::REPORTS_PER_ACCOUNT,
+        )?;
+        let threshold = ctx::state()?.settings.report_threshold;
+        match store::report(&ctx::db()?, target, target_id, reporter.id, &report, threshold).await? {
+            store::ReportOutcome::Done(reported) => Ok(reported),
+            store::ReportOutcome::NotFound => Err(AppError::NotFound),
+            store::ReportOutcome::OwnContent => Err(AppError::Forbidden),
+        }
+    }
+    .await;
+    let reported = keep_typed(outcome, REPORT_FORM, &[("reason", &reason), ("note", &note)]).await?;
+    if let Some(back) = back_without_report_form() {
+        ctx::redirect_plain_form(&back);
+    }
+    Ok(reported)
+}
+
+/// The page the report form was on, without the parameter that opened it, saying thanks.
+#[cfg(feature = "ssr")]
+fn back_without_report_form() -> Option<String> {
+    let referer = use_context::<http::request::Parts>()?
+        .headers
+        .get(http::header::REFERER)?
+        .to_str()
+        .ok()?
+        .to_owned();
+    let url = referer.split('#').next().unwrap_or_default();
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let path = path
+        .split_once("://")
+        .map_or(path, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    let kept: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k == "comments" || k == "cpage")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .append_pair("reported", "1")
+        .finish();
+    Some(format!("{path}?{query}#report-thanks"))
+}
+
+/// A moderator confirms (or withdraws) an organisation's verified badge.
+#[server(endpoint = "set_organisation_verified")]
+pub async fn set_organisation_verified(account_id: i64, verified: bool) -> Result<(), AppError> {
+    let moderator = ctx::require_role(&MODERATORS, "account.verify").await?;
+    match store::set_verified(&ctx::db()?, account_id, moderator.id, verified).await? {
+        store::VerifyOutcome::Done => Ok(()),
+        store::VerifyOutcome::NoSuchAccount => Err(AppError::NotFound),
+        store::VerifyOutcome::NotOrganisation => Err(AppError::BadRequest),
+    }
+}
+
+/// One tab of the moderators' queue, with the count of every tab.
+#[server(endpoint = "moderation_queue")]
+pub async fn moderation_queue(tab: Option<String>, page: Option<u32>) -> Result<QueuePage, AppError> {
+    ctx::require_role(&MODERATORS, "moderation.queue").await?;
+    let tab = tab.as_deref().and_then(QueueTab::parse).unwrap_or_default();
+    let page = page.unwrap_or(1).max(1);
+    if page > QUEUE_MAX_PAGE {
+        return Err(AppError::NotFound);
+    }
+    Ok(store::queue(&ctx::db()?, tab, page).await?)
 }
 
 /// A moderator blocks an account (a reason is required) or unblocks it.
 #[server(endpoint = "set_account_blocked")]
 pub async fn set_account_blocked(account_id: i64, blocked: bool, reason: String) -> Result<(), AppError> {
-    use super::store::{set_blocked, BlockOutcome};
-    use crate::accounts::model::{parse_text, Role};
-    use crate::ctx;
-    use crate::error::ErrorCode;
+    use crate::accounts::model::parse_text;
 
-    let moderator = ctx::require_role(&[Role::Moderator, Role::Admin], "account.block").await?;
+    let moderator = ctx::require_role(&MODERATORS, "account.block").await?;
     let min = usize::from(blocked);
     let reason = parse_text(&reason, min, 500, true).map_err(|e| AppError::field("reason", e.code()))?;
-    match set_blocked(&ctx::db()?, &moderator, account_id, blocked, &reason).await? {
-        BlockOutcome::Done => Ok(()),
-        BlockOutcome::NoSuchAccount => Err(AppError::NotFound),
-        BlockOutcome::NotAllowed => Err(AppError::Forbidden),
+    match store::set_blocked(&ctx::db()?, &moderator, account_id, blocked, &reason).await? {
+        store::BlockOutcome::Done => Ok(()),
+        store::BlockOutcome::NoSuchAccount => Err(AppError::NotFound),
+        store::BlockOutcome::NotAllowed => Err(AppError::Forbidden),
     }
 }

@@ -1,6 +1,7 @@
-//! Moderation: moderators answer every idea. This first part sets an idea's status
-//! (under review, declined with a public reason, back to open) with a note shown in the
-//! idea's history, notifies the author and followers, and audits it.
+//! Moderation: moderators keep the platform healthy and answer every idea. A queue of new
+//! ideas, reports and hidden content; statuses with public notes; merging duplicates;
+//! hiding and restoring; blocking accounts and verifying organisations. Every decision is
+//! audited, and the people it concerns are notified.
 
 pub mod api;
 pub mod model;

@@ -1,16 +1,26 @@
-use crate::accounts::model::{parse_text, InputError};
-use crate::ideas::model::IdeaStatus;
+use crate::accounts::model::{parse_text, AccountKind, InputError};
+use crate::error::ErrorCode;
+use crate::ideas::model::{Author, IdeaStatus};
+use serde::{Deserialize, Serialize};
 
-/// The statuses a moderator may move an idea between. `accepted` comes with a project,
-/// `duplicate` with a merge, `withdrawn` only from the author.
+/// The statuses a moderator may move an idea between with a note. `accepted` comes with
+/// a project, `duplicate` with a merge, `withdrawn` only from the author.
 pub const MODERATED: [IdeaStatus; 3] = [IdeaStatus::Open, IdeaStatus::UnderReview, IdeaStatus::Declined];
 
-/// Whether a moderator may move an idea from `from` to `to`.
+/// Whether a moderator may move an idea from `from` to `to`. A merge (to `duplicate`)
+/// moves votes and followers and is not undone; `accepted` and `withdrawn` are reached
+/// by other roads.
 pub fn transition_allowed(from: IdeaStatus, to: IdeaStatus) -> bool {
     use IdeaStatus::*;
     matches!(
         (from, to),
-        (Open, UnderReview) | (Open, Declined) | (UnderReview, Open) | (UnderReview, Declined) | (Declined, Open)
+        (Open, UnderReview)
+            | (Open, Declined)
+            | (Open, Duplicate)
+            | (UnderReview, Open)
+            | (UnderReview, Declined)
+            | (UnderReview, Duplicate)
+            | (Declined, Open)
     )
 }
 
@@ -27,9 +37,307 @@ impl PublicNote {
         parse_text(&input.replace("\r\n", "\n"), min, Self::MAX, true).map(PublicNote)
     }
 
+    /// A public response that changes no status says something.
+    pub fn parse_response(input: &str) -> Result<PublicNote, InputError> {
+        parse_text(&input.replace("\r\n", "\n"), 1, Self::MAX, true).map(PublicNote)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Why a moderator hides or restores something; the author reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModerationReason(String);
+
+impl ModerationReason {
+    pub const MAX: usize = 500;
+
+    /// Hiding always says why; restoring may.
+    pub fn parse(input: &str, required: bool) -> Result<ModerationReason, InputError> {
+        parse_text(input, usize::from(required), Self::MAX, false).map(ModerationReason)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What can be reported and hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Idea,
+    Comment,
+}
+
+impl Target {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Idea => "idea",
+            Target::Comment => "comment",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Target> {
+        [Target::Idea, Target::Comment].into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportReason {
+    Spam,
+    Offensive,
+    OffTopic,
+    Other,
+}
+
+impl ReportReason {
+    pub const ALL: [ReportReason; 4] = [
+        ReportReason::Spam,
+        ReportReason::Offensive,
+        ReportReason::OffTopic,
+        ReportReason::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportReason::Spam => "spam",
+            ReportReason::Offensive => "offensive",
+            ReportReason::OffTopic => "off_topic",
+            ReportReason::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReportReason> {
+        ReportReason::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// A report: a reason, and words of the reporter's own (required for "other").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub reason: ReportReason,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportError {
+    UnknownReason,
+    Note(InputError),
+}
+
+impl ErrorCode for ReportError {
+    fn code(&self) -> &'static str {
+        match self {
+            ReportError::UnknownReason => "unknown_choice",
+            ReportError::Note(e) => e.code(),
+        }
+    }
+}
+
+impl Report {
+    pub const NOTE_MAX: usize = 500;
+
+    pub fn parse(reason: &str, note: &str) -> Result<Report, ReportError> {
+        let reason = ReportReason::parse(reason).ok_or(ReportError::UnknownReason)?;
+        let min = usize::from(reason == ReportReason::Other);
+        let note = parse_text(note, min, Self::NOTE_MAX, false).map_err(ReportError::Note)?;
+        Ok(Report { reason, note })
+    }
+}
+
+/// The tabs of the moderation queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueTab {
+    /// Ideas nobody triaged yet, oldest first.
+    #[default]
+    New,
+    /// Ideas and comments with open reports, most reported first.
+    Reported,
+    /// Hidden ideas and comments, most recently hidden first.
+    Hidden,
+    /// Business and academic accounts awaiting verification, oldest first.
+    Organisations,
+}
+
+impl QueueTab {
+    pub const ALL: [QueueTab; 4] = [
+        QueueTab::New,
+        QueueTab::Reported,
+        QueueTab::Hidden,
+        QueueTab::Organisations,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueueTab::New => "new",
+            QueueTab::Reported => "reported",
+            QueueTab::Hidden => "hidden",
+            QueueTab::Organisations => "organisations",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<QueueTab> {
+        QueueTab::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// What a moderator decides about a new idea, in one form of the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Triage {
+    /// Fine as it is: it stays open and leaves the queue.
+    Keep,
+    UnderReview,
+    Declined,
+    Duplicate,
+    Hide,
+}
+
+impl Triage {
+    pub const ALL: [Triage; 5] = [
+        Triage::Keep,
+        Triage::UnderReview,
+        Triage::Declined,
+        Triage::Duplicate,
+        Triage::Hide,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Triage::Keep => "keep",
+            Triage::UnderReview => "under_review",
+            Triage::Declined => "declined",
+            Triage::Duplicate => "duplicate",
+            Triage::Hide => "hide",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Triage> {
+        Triage::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// The idea another one duplicates, as a moderator names it: its number or its address.
+pub fn parse_idea_reference(input: &str) -> Result<i64, InputError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(InputError::Required);
+    }
+    // "#42" is how people write an idea's number.
+    let input = input.strip_prefix('#').unwrap_or(input);
+    let path = input.split(['?', '#']).next().unwrap_or_default();
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+    crate::ideas::model::id_from_path_segment(last)
+        .filter(|id| *id > 0)
+        .ok_or(InputError::Unknown)
+}
+
+/// Open reports on an item, counted by reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ReportTally {
+    pub total: i64,
+    pub by_reason: Vec<(ReportReason, i64)>,
+    /// What reporters wrote, newest first (a few).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hidden {
+    pub at: i64,
+    /// `None` when reports hid it, until a moderator decides.
+    pub by: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedIdea {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub excerpt: String,
+    pub language: String,
+    pub theme_names: [String; 3],
+    pub status: IdeaStatus,
+    pub author: Author,
+    pub created_at: i64,
+    pub vote_count: i64,
+    pub reports: ReportTally,
+    pub hidden: Option<Hidden>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedComment {
+    pub id: i64,
+    pub idea_id: i64,
+    pub idea_slug: String,
+    pub idea_title: String,
+    pub excerpt: String,
+    pub author: Author,
+    pub created_at: i64,
+    pub reports: ReportTally,
+    pub hidden: Option<Hidden>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedOrganisation {
+    pub id: i64,
+    pub display_name: String,
+    pub organisation_name: String,
+    pub registration_number: Option<String>,
+    pub kind: AccountKind,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QueueEntry {
+    Idea(QueuedIdea),
+    Comment(QueuedComment),
+    Organisation(QueuedOrganisation),
+}
+
+/// How many items wait in each tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct QueueCounts {
+    pub new: i64,
+    pub reported: i64,
+    pub hidden: i64,
+    pub organisations: i64,
+}
+
+impl QueueCounts {
+    pub fn of(&self, tab: QueueTab) -> i64 {
+        match tab {
+            QueueTab::New => self.new,
+            QueueTab::Reported => self.reported,
+            QueueTab::Hidden => self.hidden,
+            QueueTab::Organisations => self.organisations,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuePage {
+    pub tab: QueueTab,
+    pub counts: QueueCounts,
+    pub entries: Vec<QueueEntry>,
+    pub has_more: bool,
+}
+
+pub const QUEUE_PAGE_SIZE: i64 = 20;
+pub const QUEUE_MAX_PAGE: u32 = 100;
+
+/// What a report did, so the reporter can be thanked in the right words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reported {
+    Received,
+    /// This account had reported it before: nothing changed.
+    AlreadyReported,
 }
 
 #[cfg(test)]
@@ -38,7 +346,7 @@ mod tests {
     use IdeaStatus::*;
 
     #[test]
-    fn moderators_move_ideas_only_between_undecided_and_declined() {
+    fn moderators_move_ideas_between_undecided_declined_and_duplicate() {
         let allowed: Vec<(IdeaStatus, IdeaStatus)> = IdeaStatus::ALL
             .into_iter()
             .flat_map(|from| IdeaStatus::ALL.into_iter().map(move |to| (from, to)))
@@ -49,8 +357,10 @@ mod tests {
             [
                 (Open, UnderReview),
                 (Open, Declined),
+                (Open, Duplicate),
                 (UnderReview, Open),
                 (UnderReview, Declined),
+                (UnderReview, Duplicate),
                 (Declined, Open)
             ]
         );
@@ -62,9 +372,66 @@ mod tests {
     }
 
     #[test]
+    fn a_merged_duplicate_is_not_reopened() {
+        assert!(!transition_allowed(Duplicate, Open));
+    }
+
+    #[test]
     fn declining_needs_a_public_reason() {
         assert_eq!(PublicNote::parse("  ", Declined), Err(InputError::Required));
         assert!(PublicNote::parse("", UnderReview).is_ok());
         assert_eq!(PublicNote::parse(&"a".repeat(1001), Open), Err(InputError::TooLong));
+    }
+
+    #[test]
+    fn a_public_response_says_something() {
+        assert_eq!(PublicNote::parse_response(" "), Err(InputError::Required));
+        assert_eq!(
+            PublicNote::parse_response("We will study it.").map(|n| n.as_str().to_owned()),
+            Ok("We will study it.".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_report_for_another_reason_needs_words() {
+        assert_eq!(
+            Report::parse("other", " "),
+            Err(ReportError::Note(InputError::Required))
+        );
+        assert_eq!(
+            Report::parse("spam", ""),
+            Ok(Report {
+                reason: ReportReason::Spam,
+                note: String::new()
+            })
+        );
+    }
+
+    #[test]
+    fn a_report_with_an_unknown_reason_is_refused() {
+        assert_eq!(Report::parse("boring", ""), Err(ReportError::UnknownReason));
+    }
+
+    #[test]
+    fn hiding_needs_a_reason_and_restoring_does_not() {
+        assert_eq!(ModerationReason::parse("", true), Err(InputError::Required));
+        assert!(ModerationReason::parse("", false).is_ok());
+        assert_eq!(
+            ModerationReason::parse(&"x".repeat(501), true),
+            Err(InputError::TooLong)
+        );
+    }
+
+    #[test]
+    fn an_idea_is_named_by_its_number_or_its_address() {
+        assert_eq!(parse_idea_reference("42"), Ok(42));
+        assert_eq!(parse_idea_reference("#42"), Ok(42));
+        assert_eq!(parse_idea_reference("/ideas/42-free-wifi"), Ok(42));
+        assert_eq!(
+            parse_idea_reference("https://agora.example/ideas/42-free-wifi?x=1#comments"),
+            Ok(42)
+        );
+        assert_eq!(parse_idea_reference(""), Err(InputError::Required));
+        assert_eq!(parse_idea_reference("the other one"), Err(InputError::Unknown));
     }
 }

@@ -39,8 +39,7 @@ impl NotificationKind {
     }
 
     pub fn parse(s: &str) -> Option<NotificationKind> {
-        Self::ALL.into_iter()
-        .find(|k| k.as_str() == s)
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 

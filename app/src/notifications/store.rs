@@ -4,16 +4,17 @@ use sqlx::Row;
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
-/// Notifies one account, unless it is the actor.
+/// Notifies one account, unless it is the actor. No actor: the platform itself (content
+/// hidden after reports, whose authors never learn who reported them).
 pub async fn notify_account(
     tx: &mut Tx,
     account_id: i64,
     kind: NotificationKind,
     idea_id: i64,
     comment_id: Option<i64>,
-    actor_id: i64,
+    actor_id: Option<i64>,
 ) -> Result<(), sqlx::Error> {
-    if account_id == actor_id {
+    if Some(account_id) == actor_id {
         return Ok(());
     }
     sqlx::query(

@@ -50,10 +50,12 @@ fn Header() -> impl IntoView {
                                 Some(user) => {
                                     let unread = auth.unread.await;
                                     let is_admin = user.role == Role::Admin;
+                                    let moderates = matches!(user.role, Role::Moderator | Role::Admin);
                                     view! {
                                         <nav class="account-nav" aria-label=t("nav-account-label")>
                                             {notifications_link(unread)}
                                             <A href="/profile" attr:class="account-name">{user.display_name.clone()}</A>
+                                            {moderates.then(|| view! { <A href="/moderation">{t("nav-moderation")}</A> })}
                                             {is_admin.then(|| view! { <A href="/admin/accounts">{t("nav-admin")}</A> })}
                                             <form method="post" action="/api/sign_out" class="inline-form">
                                                 <button type="submit" class="button button-quiet">{t("nav-sign-out")}</button>

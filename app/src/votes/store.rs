@@ -2,6 +2,7 @@ use super::model::VoteState;
 use super::trending::{in_window, today, DAY_MS};
 use crate::db::{now_ms, Db};
 use crate::ideas::model::IdeaStatus;
+use sqlx::Row;
 
 pub enum VoteOutcome {
     Recorded(VoteState),
@@ -13,15 +14,16 @@ pub enum VoteOutcome {
 /// insert does nothing on conflict and the counter moves only when a row did.
 pub async fn cast(db: &Db, idea_id: i64, account_id: i64, support: bool) -> Result<VoteOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let status: Option<String> = sqlx::query_scalar("SELECT status FROM ideas WHERE id = $1")
-        .bind(idea_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let Some(status) = status else {
+    // Locked: a merge moving this idea's votes waits for the vote, or the vote for it.
+    let sql = format!("SELECT status, hidden_at FROM ideas WHERE id = $1{}", db.lock_rows());
+    let idea = sqlx::query(&sql).bind(idea_id).fetch_optional(&mut *tx).await?;
+    let Some(idea) = idea else {
         tx.rollback().await?;
         return Ok(VoteOutcome::NoSuchIdea);
     };
-    if !IdeaStatus::parse(&status).is_some_and(IdeaStatus::accepts_votes) {
+    let status: String = idea.try_get("status")?;
+    let hidden = idea.try_get::<Option<i64>, _>("hidden_at")?.is_some();
+    if hidden || !IdeaStatus::parse(&status).is_some_and(IdeaStatus::accepts_votes) {
         tx.rollback().await?;
         return Ok(VoteOutcome::Closed);
     }

@@ -116,6 +116,7 @@ pub fn test_config(database_url: &str) -> Config {
         secure_cookies: false,
         session_idle_minutes: 60,
         db_max_connections: 8,
+        report_threshold: 3,
         log_format: "text".into(),
     }
 }
@@ -154,6 +155,8 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
 }
 
 /// One visitor's browser: its own cookie jar, no JavaScript, redirects shown not followed.
+/// A clone is the same browser (the same cookies), for use in concurrent requests.
+#[derive(Clone)]
 pub struct Browser {
     pub client: Client,
     pub base: String,
@@ -385,6 +388,36 @@ pub fn id_of(path: &str) -> String {
         .next()
         .unwrap_or_default()
         .to_owned()
+}
+
+/// Comments as a plain form does; answers where the browser is sent.
+pub async fn comment(browser: &Browser, path: &str, parent: Option<i64>, body: &str) -> Response {
+    let id = id_of(path);
+    let parent = parent.map(|p| p.to_string()).unwrap_or_default();
+    let mut fields = vec![("idea_id", id.as_str()), ("body", body)];
+    if !parent.is_empty() {
+        fields.push(("parent_id", parent.as_str()));
+    }
+    browser.submit(path, "/api/post_comment", &fields).await
+}
+
+/// The comment id in an address ending in `#comment-{id}`.
+pub fn comment_id(location: &str) -> i64 {
+    location
+        .rsplit_once("#comment-")
+        .and_then(|(_, id)| id.parse().ok())
+        .unwrap_or_else(|| panic!("no comment anchor in {location}"))
+}
+
+impl TestApp {
+    /// One number from the database, for a query with one id to bind.
+    pub async fn scalar(&self, sql: &str, id: i64) -> i64 {
+        sqlx::query_scalar(sql)
+            .bind(id)
+            .fetch_one(&self.db.pool)
+            .await
+            .expect(sql)
+    }
 }
 
 /// A business account registered through the form (enterprise number 0403.170.701), so
