@@ -350,3 +350,5 @@ audit-all-actions = All actions
 audit-from = From
 audit-to = To
 audit-empty = No entry matches these filters.
+badge-hidden = Hidden
+respond-open = Write a public answer

@@ -350,3 +350,5 @@ audit-all-actions = Toutes les actions
 audit-from = Du
 audit-to = Au
 audit-empty = Aucune entrée ne correspond à ces filtres.
+badge-hidden = Masquée
+respond-open = Rédiger une réponse publique

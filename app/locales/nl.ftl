@@ -350,3 +350,5 @@ audit-all-actions = Alle acties
 audit-from = Van
 audit-to = Tot en met
 audit-empty = Geen enkele regel past bij deze filters.
+badge-hidden = Verborgen
+respond-open = Een publiek antwoord schrijven

@@ -47,7 +47,7 @@ function createAccount(email, name, role, portfolio) {
       DATABASE_URL: `sqlite://${process.env.AGORA_E2E_DATA}/agora.db?mode=rwc`,
       RUST_LOG: 'warn',
     },
-    stdio: ['pipe', 'ignore', 'inherit'],
+    stdio: ['pipe', 'ignore', 'pipe'],
   });
 }
 

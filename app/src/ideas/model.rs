@@ -171,6 +171,8 @@ pub struct IdeaSummary {
     pub vote_count: i64,
     pub comment_count: i64,
     pub created_at: i64,
+    /// Hidden by moderation (only its author's own list shows it).
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -371,6 +371,7 @@ pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
                 vote_count: r.try_get("vote_count")?,
                 comment_count: r.try_get("comment_count")?,
                 created_at: r.try_get("created_at")?,
+                hidden: r.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;

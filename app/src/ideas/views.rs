@@ -254,6 +254,7 @@ fn IdeaCard(idea: IdeaSummary, locale: Locale) -> impl IntoView {
                     {district.map(|d| view! { " " <span class="badge">{d}</span> })}
                     " "
                     <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
+                    {idea.hidden.then(|| view! { " " <span class="badge badge-hidden">{t("badge-hidden")}</span> })}
                 </p>
                 <p lang=idea.language.clone()>{idea.excerpt.clone()}</p>
                 <p class="idea-byline muted">

@@ -103,8 +103,12 @@ pub fn ModerationPanel(
                         let hide_kept = hide_memory.await;
                         let chosen = kept.get("status").cloned().unwrap_or_default();
                         let value = |map: &BTreeMap<String, String>, name: &str| map.get(name).cloned().unwrap_or_default();
+                        // A refused form comes back open, with what was typed.
+                        let (merge_open, hide_open) = (!merge_kept.is_empty(), !hide_kept.is_empty());
                         view! {
                             {(!choices.is_empty()).then(|| view! {
+                                <details class="panel-part" open>
+                                <summary>{t("moderation-apply")}</summary>
                                 <FormAlert action=status />
                                 <ActionForm action=status>
                                     <input type="hidden" name="idea_id" value=idea_id />
@@ -123,9 +127,11 @@ pub fn ModerationPanel(
                                         {t("moderation-apply")}
                                     </button>
                                 </ActionForm>
+                                </details>
                             })}
                             {can_merge.then(|| view! {
-                                <h3>{t("moderation-merge-title")}</h3>
+                                <details class="panel-part" open=merge_open>
+                                <summary>{t("moderation-merge-title")}</summary>
                                 <FormAlert action=merge />
                                 <ActionForm action=merge>
                                     <input type="hidden" name="idea_id" value=idea_id />
@@ -138,10 +144,13 @@ pub fn ModerationPanel(
                                         {t("moderation-merge")}
                                     </button>
                                 </ActionForm>
+                                </details>
                             })}
-                            <h3>{if hidden { t("moderation-restore-title") } else { t("moderation-hide-title") }}</h3>
-                            <HideForm target=Target::Idea target_id=idea_id hidden action=hide value=value(&hide_kept, "reason")
-                                id_prefix="idea-hide-" />
+                            <details class="panel-part" open=hide_open>
+                                <summary>{if hidden { t("moderation-restore-title") } else { t("moderation-hide-title") }}</summary>
+                                <HideForm target=Target::Idea target_id=idea_id hidden action=hide value=value(&hide_kept, "reason")
+                                    id_prefix="idea-hide-" />
+                            </details>
                         }
                     })
                 }}
@@ -189,7 +198,10 @@ pub fn ResponseForm(idea_id: i64, action: ServerAction<RespondToIdea>) -> impl I
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let kept = memory.await;
+                    let open = !kept.is_empty();
                     view! {
+                        <details class="panel-part" open=open>
+                        <summary>{t("respond-open")}</summary>
                         <FormAlert action />
                         <ActionForm action>
                             <input type="hidden" name="idea_id" value=idea_id />
@@ -198,6 +210,7 @@ pub fn ResponseForm(idea_id: i64, action: ServerAction<RespondToIdea>) -> impl I
                                 id_prefix="respond-" error=field_error(action, "note") />
                             <button type="submit" class="button button-small" disabled=move || action.pending().get()>{t("respond-submit")}</button>
                         </ActionForm>
+                        </details>
                     }
                 })}
             </Suspense>
@@ -216,6 +229,14 @@ pub fn ReportForm(
 ) -> impl IntoView {
     let memory = use_form_memory(REPORT_FORM);
     let prefix = format!("report-{}-{target_id}-", target.as_str());
+    // Once sent, the form closes and the thanks show, as after a plain form post.
+    let thanks = thanks_address(&cancel);
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move || {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            navigate(&thanks, Default::default());
+        }
+    });
     let legend = match target {
         Target::Idea => t("report-idea-title"),
         Target::Comment => t("report-comment-title"),
@@ -262,6 +283,13 @@ pub fn ReportForm(
             </Suspense>
         </div>
     }
+}
+
+/// `address` with `reported=1`, pointing at the thanks.
+fn thanks_address(address: &str) -> String {
+    let without_anchor = address.split('#').next().unwrap_or_default();
+    let separator = if without_anchor.contains('?') { '&' } else { '?' };
+    format!("{without_anchor}{separator}reported=1#report-thanks")
 }
 
 /// Thanks after a report, whether the page came back from a plain form post
@@ -560,16 +588,34 @@ fn TriageForm(idea_id: i64, action: ServerAction<TriageIdea>, kept: BTreeMap<Str
                 </select>
             </div>
             <Field name="note" label=t("triage-note") value=note multiline=true maxlength=PublicNote::MAX
-                hint=t("triage-note-hint") id_prefix=prefix.clone() error=error("note") />
+                id_prefix=prefix.clone() error=error("note") />
             <Field name="duplicate_of" label=t("moderation-duplicate-of") value=duplicate_of maxlength=300
-                hint=t("triage-duplicate-hint") id_prefix=prefix.clone() error=error("duplicate_of") />
+                id_prefix=prefix.clone() error=error("duplicate_of") />
             <button type="submit" class="button button-small" disabled=move || action.pending().get()>{t("triage-submit")}</button>
+            <p class="hint triage-hint">{t("triage-note-hint")} " " {t("triage-duplicate-hint")}</p>
         </ActionForm>
     }
 }
 
 /// With JavaScript, `j` and `k` move between the items of the queue, and after a decision
 /// the next item takes the focus: a moderator works through it from the keyboard.
+#[cfg(test)]
+mod tests {
+    use super::thanks_address;
+
+    #[test]
+    fn the_thanks_keep_the_discussion_page_they_come_back_to() {
+        assert_eq!(
+            thanks_address("/ideas/7-wifi"),
+            "/ideas/7-wifi?reported=1#report-thanks"
+        );
+        assert_eq!(
+            thanks_address("/ideas/7-wifi?cpage=2#comment-4"),
+            "/ideas/7-wifi?cpage=2&reported=1#report-thanks"
+        );
+    }
+}
+
 #[cfg(feature = "hydrate")]
 mod keyboard {
     use leptos::prelude::*;
