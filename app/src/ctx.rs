@@ -202,6 +202,16 @@ pub fn rate_limit(key: &str, limit: crate::ratelimit::Limit) -> AppResult<()> {
     }
 }
 
+/// The page a form was sent from, as the browser named it.
+pub fn referer() -> Option<String> {
+    use_context::<http::request::Parts>()?
+        .headers
+        .get(http::header::REFERER)?
+        .to_str()
+        .ok()
+        .map(str::to_owned)
+}
+
 /// The caller's network address, as the server saw it.
 pub fn client_address() -> String {
     use_context::<http::request::Parts>()

@@ -48,26 +48,15 @@ pub async fn list_comments(idea_id: i64, order: Option<String>, page: Option<u32
 fn shown_at(placed: &Placed, keep_place: bool) -> String {
     let path = crate::ideas::model::idea_path(placed.idea_id, &placed.idea_slug);
     let query = keep_place
-        .then(|| {
-            let referer = use_context::<http::request::Parts>()?
-                .headers
-                .get(http::header::REFERER)?
-                .to_str()
-                .ok()?
-                .to_owned();
-            let (_, query) = referer.split_once('?')?;
-            let query = query.split('#').next().unwrap_or_default();
-            let kept: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-                .filter(|(k, _)| k == "comments" || k == "cpage")
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect();
-            (!kept.is_empty()).then(|| {
-                form_urlencoded::Serializer::new(String::new())
-                    .extend_pairs(kept)
-                    .finish()
-            })
-        })
-        .flatten();
+        .then(ctx::referer)
+        .flatten()
+        .map(|referer| super::model::discussion_place(&referer).1)
+        .filter(|kept| !kept.is_empty())
+        .map(|kept| {
+            form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(kept)
+                .finish()
+        });
     match query {
         Some(query) => format!("{path}?{query}#comment-{}", placed.id),
         None => format!("{path}#comment-{}", placed.id),

@@ -17,6 +17,21 @@ impl CommentBody {
     }
 }
 
+/// The page a form was sent from (its `Referer`), as the path and the parameters that place
+/// the discussion (its order and page), leaving out those that opened a form.
+pub fn discussion_place(referer: &str) -> (String, Vec<(String, String)>) {
+    let url = referer.split('#').next().unwrap_or_default();
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let path = path
+        .split_once("://")
+        .map_or(path, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    let kept = form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k == "comments" || k == "cpage")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    (path.to_owned(), kept)
+}
+
 /// How long after posting its author may still correct a comment.
 pub const EDIT_WINDOW_MS: i64 = 15 * 60 * 1000;
 
@@ -92,6 +107,20 @@ pub const MAX_PAGE: u32 = 1000;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_discussion_keeps_its_order_and_page_but_not_the_form_that_was_open() {
+        let (path, kept) = discussion_place("http://agora.example/ideas/7-wifi?comments=oldest&cpage=2&reply=5#x");
+        assert_eq!(path, "/ideas/7-wifi");
+        assert_eq!(
+            kept,
+            [
+                ("comments".to_owned(), "oldest".to_owned()),
+                ("cpage".to_owned(), "2".to_owned())
+            ]
+        );
+        assert_eq!(discussion_place("/ideas/7-wifi"), ("/ideas/7-wifi".to_owned(), vec![]));
+    }
 
     #[test]
     fn a_comment_over_2000_characters_is_refused() {

@@ -170,15 +170,7 @@ pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
 #[component]
 pub fn MyIdeasPage(mine: Mine) -> impl IntoView {
     let locale = use_locale();
-    let query = use_query_map();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
+    let page = crate::site::views::use_page_number();
     let ideas = Resource::new(page, move |page| my_ideas(mine, Some(page)));
     let (title, base, empty_text) = match mine {
         Mine::Written => (t("my-ideas-title"), "/me/ideas", t("my-ideas-empty")),

@@ -221,21 +221,7 @@ pub async fn report_item(target: String, target_id: i64, reason: String, note: S
 /// The page the report form was on, without the parameter that opened it, saying thanks.
 #[cfg(feature = "ssr")]
 fn back_without_report_form() -> Option<String> {
-    let referer = use_context::<http::request::Parts>()?
-        .headers
-        .get(http::header::REFERER)?
-        .to_str()
-        .ok()?
-        .to_owned();
-    let url = referer.split('#').next().unwrap_or_default();
-    let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    let path = path
-        .split_once("://")
-        .map_or(path, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
-    let kept: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .filter(|(k, _)| k == "comments" || k == "cpage")
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
+    let (path, kept) = crate::comments::model::discussion_place(&ctx::referer()?);
     let query = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(kept)
         .append_pair("reported", "1")

@@ -328,14 +328,7 @@ pub fn QueuePage() -> impl IntoView {
             .and_then(QueueTab::parse)
             .unwrap_or_default()
     };
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
+    let page = crate::site::views::use_page_number();
     let versions = move || (triage.version().get(), hide.version().get(), verify.version().get());
     let queue = Resource::new(
         move || (tab(), page(), versions()),

@@ -230,6 +230,19 @@ pub fn Refusal(error: crate::error::AppError) -> impl IntoView {
     }
 }
 
+/// The page of a list the address asks for (`?page=N`, from 1).
+pub fn use_page_number() -> impl Fn() -> u32 + Clone + Copy + Send + Sync + 'static {
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1)
+    }
+}
+
 /// A table of records for the admin pages, scrolling sideways on a phone.
 #[component]
 pub fn DataTable(#[prop(into)] caption: String, headers: Vec<String>, children: Children) -> impl IntoView {
