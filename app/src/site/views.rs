@@ -40,6 +40,8 @@ fn Header() -> impl IntoView {
                         <li><A href="/">{t("nav-home")}</A></li>
                         <li><A href="/ideas">{t("nav-ideas")}</A></li>
                         <li><A href="/themes">{t("nav-themes")}</A></li>
+                        <li><A href="/projects">{t("nav-projects")}</A></li>
+                        <li><A href="/commitments">{t("nav-commitments")}</A></li>
                     </ul>
                 </nav>
                 <div class="header-tools">
@@ -54,6 +56,7 @@ fn Header() -> impl IntoView {
                                         <nav class="account-nav" aria-label=t("nav-account-label")>
                                             {notifications_link(unread)}
                                             <A href="/profile" attr:class="account-name">{user.display_name.clone()}</A>
+                                            {matches!(user.role, Role::Official | Role::Admin).then(|| view! { <A href="/desk">{t("nav-desk")}</A> })}
                                             {is_admin.then(|| view! { <A href="/admin/accounts">{t("nav-admin")}</A> })}
                                             <form method="post" action="/api/sign_out" class="inline-form">
                                                 <button type="submit" class="button button-quiet">{t("nav-sign-out")}</button>
