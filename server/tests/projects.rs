@@ -1026,3 +1026,30 @@ async fn the_dashboard_figures_equal_independent_counts(engine: Engine) {
     assert!(page.matches("<table").count() >= 3, "a table under each chart");
     assert!(page.contains(">Digital inclusion</th>"));
 }
+
+on_both_engines!(the_demo_shows_projects_at_every_stage_and_their_commitments);
+
+async fn the_demo_shows_projects_at_every_stage_and_their_commitments(engine: Engine) {
+    let app = spawn_app(engine).await;
+    agora_server::demo::load(&app.db).await.expect("demo loads");
+    let statuses: Vec<String> = sqlx::query_scalar("SELECT DISTINCT status FROM projects ORDER BY status")
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("statuses");
+    assert_eq!(
+        statuses,
+        ["adopted", "candidate", "completed", "declined", "in_progress"]
+    );
+    let languages: Vec<String> = sqlx::query_scalar("SELECT DISTINCT language FROM projects ORDER BY language")
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("languages");
+    assert_eq!(languages, ["en", "fr", "nl"]);
+    let (_, commitments) = app.browser().get_html("/commitments").await;
+    assert!(commitments.contains("Mobiliteit en openbare werken") && commitments.contains("No project adopted yet"));
+    let (_, list) = app.browser().get_html("/projects?status=in_progress").await;
+    assert!(list.contains("Eén reisinformatie voor heel Brussel") && list.contains("2 of 4 milestones done (50%)"));
+    let (status, dashboard) = app.browser().get_html("/dashboard").await;
+    assert_eq!(status, 200);
+    assert!(dashboard.contains(">Transversality</th>"));
+}
