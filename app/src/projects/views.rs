@@ -517,6 +517,8 @@ pub fn ProjectView() -> impl IntoView {
                     }
                     let progress = project.progress();
                     let manage = page.can_manage;
+                    let has_panel = (manage && matches!(project.status, ProjectStatus::Candidate | ProjectStatus::Adopted | ProjectStatus::InProgress))
+                        || (page.can_reassign && project.status != ProjectStatus::Completed);
                     let theme_href = format!("/themes/{}", project.theme_slug);
                     let theme = localized(&project.theme_names, locale);
                     let sign_in = format!("/login?next={canonical}");
@@ -549,7 +551,7 @@ pub fn ProjectView() -> impl IntoView {
                                 view! { <A href=sign_in attr:class="button button-secondary button-small">{t("project-sign-in-to-follow")}</A> }.into_any()
                             }}
                         </aside>
-                        {(manage || page.can_reassign).then(|| view! {
+                        {has_panel.then(|| view! {
                             <ManagePanel project=project.clone() manage reassign=page.can_reassign actions />
                         })}
                         <section class="project-section" aria-labelledby="factors-heading">
@@ -606,7 +608,17 @@ fn ManagePanel(project: ProjectDetail, manage: bool, reassign: bool, actions: Ac
         ProjectStatus::InProgress => Some((ProjectStatus::Completed, t("project-complete"))),
         _ => None,
     };
-    let owners = Resource::new(|| (), |_| async { officials().await.unwrap_or_default() });
+    // Only moderators reassign; nobody else needs the list.
+    let owners = Resource::new(
+        move || reassign,
+        |reassign| async move {
+            if reassign {
+                officials().await.unwrap_or_default()
+            } else {
+                vec![]
+            }
+        },
+    );
     let (project_id, owner_id) = (project.id, project.owner.id);
     view! {
         <section class="moderation-panel project-manage" id="manage" aria-labelledby="manage-heading">
