@@ -145,12 +145,21 @@ fn ProjectCardView(
     project: ProjectCard,
     locale: Locale,
     #[prop(optional)] action: Option<(String, String)>,
+    /// Under a section heading (the desk), the card's title is one level down.
+    #[prop(optional)]
+    nested: bool,
 ) -> impl IntoView {
     let href = project_path(project.id, &project.slug);
     let started = project.status.is_commitment();
+    let title = view! { <A href=href>{project.title.clone()}</A> };
+    let heading = if nested {
+        view! { <h3 lang=project.language.clone()>{title}</h3> }.into_any()
+    } else {
+        view! { <h2 lang=project.language.clone()>{title}</h2> }.into_any()
+    };
     view! {
         <li class="project-card">
-            <h2 lang=project.language.clone()><A href=href>{project.title.clone()}</A></h2>
+            {heading}
             <p class="idea-meta">
                 <span class="badge badge-theme">{localized(&project.theme_names, locale)}</span>
                 " "
@@ -917,7 +926,7 @@ pub fn DeskPage() -> impl IntoView {
                                 <ul class="project-list">
                                     {cards.into_iter().map(|project| {
                                         let href = format!("{}#{anchor}", project_path(project.id, &project.slug));
-                                        view! { <ProjectCardView project locale action=(href, t(action)) /> }
+                                        view! { <ProjectCardView project locale action=(href, t(action)) nested=true /> }
                                     }).collect_view()}
                                 </ul>
                             </section>
