@@ -631,7 +631,7 @@ fn ManagePanel(project: ProjectDetail, manage: bool, reassign: bool, actions: Ac
     let (project_id, owner_id) = (project.id, project.owner.id);
     view! {
         <section class="moderation-panel project-manage" id="manage" aria-labelledby="manage-heading">
-            <h2 id="manage-heading">{t("project-manage-title")}</h2>
+            <h2 id="manage-heading">{if manage { t("project-manage-title") } else { t("moderation-status-title") }}</h2>
             <Suspense fallback=|| ()>
                 {move || {
                     let next = next.clone();
@@ -775,7 +775,9 @@ fn MilestoneItem(
     } else {
         t("project-milestone-mark-done")
     };
-    let (toggle_title, remove_title) = (m.title.clone(), m.title.clone());
+    // Several milestones each have these buttons: the name says which one they act on.
+    let toggle_name = format!("{toggle_label}: {}", m.title);
+    let remove_name = format!("{}: {}", t("project-milestone-remove"), m.title);
     view! {
         <li class="milestone" class:done=m.done>
             <span class="milestone-mark" aria-hidden="true">{if m.done { "✓" } else { "" }}</span>
@@ -787,15 +789,11 @@ fn MilestoneItem(
                         <ActionForm action=toggle>
                             <input type="hidden" name="milestone_id" value=m.id />
                             <input type="hidden" name="done" value=(!m.done).to_string() />
-                            <button type="submit" class="button-link">
-                                {toggle_label}<span class="visually-hidden">": " {toggle_title}</span>
-                            </button>
+                            <button type="submit" class="button-link" aria-label=toggle_name>{toggle_label}</button>
                         </ActionForm>
                         <ActionForm action=remove>
                             <input type="hidden" name="milestone_id" value=m.id />
-                            <button type="submit" class="button-link">
-                                {t("project-milestone-remove")}<span class="visually-hidden">": " {remove_title}</span>
-                            </button>
+                            <button type="submit" class="button-link" aria-label=remove_name>{t("project-milestone-remove")}</button>
                         </ActionForm>
                     </div>
                 })}
