@@ -275,7 +275,6 @@ idea-public-response = Answer from the moderators
 
 # Projects
 nav-projects = Projects
-nav-commitments = Commitments
 nav-desk = Desk
 programme-nav-label = The programme
 projects-title = Projects

@@ -275,7 +275,6 @@ idea-public-response = Réponse des modérateurs
 
 # Projects
 nav-projects = Projets
-nav-commitments = Engagements
 nav-desk = Bureau
 programme-nav-label = Le programme
 projects-title = Projets

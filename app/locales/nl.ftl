@@ -275,7 +275,6 @@ idea-public-response = Antwoord van de moderatoren
 
 # Projects
 nav-projects = Projecten
-nav-commitments = Engagementen
 nav-desk = Bureau
 programme-nav-label = Het programma
 projects-title = Projecten

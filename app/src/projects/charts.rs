@@ -43,9 +43,9 @@ pub fn BarRows(
     rows: Vec<(String, Vec<i64>)>,
     series: Vec<Series>,
 ) -> impl IntoView {
-    const LABEL: i64 = 18;
-    const BAR: i64 = 12;
-    const GAP: i64 = 12;
+    const LABEL: i64 = 22;
+    const BAR: i64 = 14;
+    const GAP: i64 = 10;
     let per_row = LABEL + BAR * series.len() as i64 + GAP;
     let height = per_row * rows.len() as i64 + 4;
     let max = rows.iter().flat_map(|(_, v)| v.iter().copied()).max().unwrap_or(0);
@@ -67,12 +67,12 @@ pub fn BarRows(
                     let class = classes.get(s).copied().unwrap_or_default();
                     view! {
                         <rect x="0" y=y + 1 width=length.max(1) height=BAR - 2 class=class />
-                        <text x=length + 4 y=y + BAR - 2 class="chart-value">{*value}</text>
+                        <text x=length + 4 y=y + BAR - 3 class="chart-value">{*value}</text>
                     }
                 })
                 .collect_view();
             view! {
-                <text x="0" y=top + LABEL - 5 class="chart-label">{label}</text>
+                <text x="0" y=top + LABEL - 6 class="chart-label">{label}</text>
                 {bars}
             }
         })
@@ -87,7 +87,7 @@ pub fn BarRows(
 }
 
 /// Stacked columns: one per period, one segment per series, labelled underneath on two
-/// lines (month and year keep apart on a phone).
+/// lines (month and year keep apart on a phone; leave the second empty to lighten it).
 #[component]
 pub fn StackedColumns(
     #[prop(into)] summary: String,
@@ -95,8 +95,8 @@ pub fn StackedColumns(
     series: Vec<Series>,
 ) -> impl IntoView {
     const PLOT: i64 = 150;
-    const TOP: i64 = 16;
-    const AXIS: i64 = 30;
+    const TOP: i64 = 18;
+    const AXIS: i64 = 32;
     let count = columns.len().max(1) as i64;
     let slot = WIDTH / count;
     let bar = (slot * 2) / 3;
@@ -125,8 +125,8 @@ pub fn StackedColumns(
             view! {
                 {segments}
                 <text x=centre y=top - 3 class="chart-value" text-anchor="middle">{total}</text>
-                <text x=centre y=baseline + 12 class="chart-axis" text-anchor="middle">{first}</text>
-                <text x=centre y=baseline + 24 class="chart-axis" text-anchor="middle">{second}</text>
+                <text x=centre y=baseline + 13 class="chart-axis" text-anchor="middle">{first}</text>
+                <text x=centre y=baseline + 27 class="chart-axis" text-anchor="middle">{second}</text>
             }
         })
         .collect_view();

@@ -889,14 +889,15 @@ pub async fn of_idea(db: &Db, idea_id: i64) -> Result<Option<ProjectLink>, sqlx:
     .transpose()
 }
 
-/// Every member of the government, by name.
+/// Every member of the government, by name (accents and case aside, which the engines'
+/// default collations do not set aside alike).
 pub async fn officials(db: &Db) -> Result<Vec<Official>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, display_name, portfolio FROM accounts WHERE role = 'official' ORDER BY display_name, id LIMIT 200",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
+    let rows =
+        sqlx::query("SELECT id, display_name, portfolio FROM accounts WHERE role = 'official' ORDER BY id LIMIT 200")
+            .fetch_all(&db.pool)
+            .await?;
+    let mut officials = rows
+        .iter()
         .map(|r| {
             Ok(Official {
                 id: r.try_get("id")?,
@@ -904,7 +905,9 @@ pub async fn officials(db: &Db) -> Result<Vec<Official>, sqlx::Error> {
                 portfolio: r.try_get("portfolio")?,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    officials.sort_by_cached_key(|o| (crate::ideas::model::slugify(&o.display_name), o.id));
+    Ok(officials)
 }
 
 /// Every member of the government with the projects they adopted since `year_start`

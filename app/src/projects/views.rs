@@ -1053,13 +1053,13 @@ pub fn DashboardPage() -> impl IntoView {
                     let month_columns: Vec<([String; 2], Vec<i64>)> = figures
                         .participation
                         .iter()
-                        .map(|m| {
+                        .enumerate()
+                        .map(|(i, m)| {
                             let label = format_month(locale, m.year, m.month);
-                            let parts = match label.split_once([' ', '/', '-']) {
-                                Some((a, b)) => [a.to_owned(), b.to_owned()],
-                                None => [label.clone(), String::new()],
-                            };
-                            (parts, m.by_kind.to_vec())
+                            let month = label.split([' ', '/', '-']).next().unwrap_or_default().to_owned();
+                            // The year under the first column and each January is enough.
+                            let year = if i == 0 || m.month == 1 { m.year.to_string() } else { String::new() };
+                            ([month, year], m.by_kind.to_vec())
                         })
                         .collect();
                     let kinds = vec![

@@ -41,7 +41,6 @@ fn Header() -> impl IntoView {
                         <li><A href="/ideas">{t("nav-ideas")}</A></li>
                         <li><A href="/themes">{t("nav-themes")}</A></li>
                         <li><A href="/projects">{t("nav-projects")}</A></li>
-                        <li><A href="/commitments">{t("nav-commitments")}</A></li>
                     </ul>
                 </nav>
                 <div class="header-tools">
@@ -132,6 +131,10 @@ fn Footer() -> impl IntoView {
             <div class="container footer-inner">
                 <p>{t("footer-about")}</p>
                 <p class="footer-small">{t("footer-programme")}</p>
+                <nav class="footer-nav" aria-label=t("programme-nav-label")>
+                    <A href="/commitments">{t("commitments-title")}</A>
+                    <A href="/dashboard">{t("dashboard-title")}</A>
+                </nav>
             </div>
         </footer>
     }
