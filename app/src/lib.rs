@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod ideas;
 pub mod moderation;
 pub mod notifications;
+pub mod projects;
 #[cfg(feature = "ssr")]
 pub mod ratelimit;
 pub mod site;
@@ -118,6 +119,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/themes/:id") view=themes::views::EditThemePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=audit::views::AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/moderation") view=moderation::views::QueuePage ssr=SsrMode::Async />
+                        <Route path=path!("/projects") view=projects::views::ProjectsPage ssr=SsrMode::Async />
+                        <Route path=path!("/projects/new") view=projects::views::PromotePage ssr=SsrMode::Async />
+                        <Route path=path!("/projects/:project") view=projects::views::ProjectView ssr=SsrMode::Async />
+                        <Route path=path!("/desk") view=projects::views::DeskPage ssr=SsrMode::Async />
+                        <Route path=path!("/commitments") view=projects::views::CommitmentsPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard") view=projects::views::DashboardPage ssr=SsrMode::Async />
                     </Routes>
                 </site::views::Layout>
             </AuthProvider>

@@ -1,6 +1,7 @@
 //! Demo data: a few residents and organisations, ideas in the three languages across
-//! themes and municipalities, votes, and comments from residents and organisations, so
-//! that a newcomer sees a living platform.
+//! themes and municipalities, votes, and comments from residents and organisations;
+//! members of the government with their portfolios and projects at every stage, so that
+//! a newcomer sees a living platform and a living programme.
 //! Loading is idempotent: it does nothing when the demo accounts exist already.
 
 use agora_app::accounts::model::{AccountKind, Password, Role};
@@ -9,6 +10,7 @@ use agora_app::comments::store::{self as comments, NewComment, Posted};
 use agora_app::db::Db;
 use agora_app::ideas::model::slugify;
 use agora_app::ideas::store::{self as ideas, Created, NewIdea};
+use agora_app::projects::store::Change;
 use agora_app::votes::store as votes;
 use anyhow::bail;
 
@@ -247,11 +249,13 @@ pub async fn load(db: &Db) -> anyhow::Result<usize> {
         }
     }
     moderate(db, &hash, &ids, &idea_ids, &comment_ids).await?;
+    load_projects(db, &hash, &idea_ids).await?;
     Ok(IDEAS.len())
 }
 
-/// How many of the newest demo ideas wait in the moderators' queue; the others were triaged.
-const UNTRIAGED: usize = 3;
+/// The demo ideas (indices in `IDEAS`) that wait in the moderators' queue; the others
+/// were triaged (or go into projects).
+const UNTRIAGED: &[usize] = &[2, 3];
 
 /// A moderator's work on the demo: most ideas triaged, one under review, public answers,
 /// the university verified (the business still waits), and a comment reported.
@@ -261,34 +265,24 @@ async fn moderate(db: &Db, hash: &str, people: &[i64], ideas: &[i64], comments: 
     use agora_app::moderation::model::{Report, Target};
     use agora_app::moderation::store as moderation;
 
-    let account = accounts::NewAccount {
-        email: "mira.demo@example.be".to_owned(),
-        email_normalized: "mira.demo@example.be".to_owned(),
-        password_hash: hash.to_owned(),
-        display_name: "Mira Janssens".to_owned(),
-        kind: AccountKind::Resident,
-        role: Role::Moderator,
-        organisation_name: None,
-        registration_number: None,
-    };
-    let Some(moderator) = accounts::insert(db, &account).await? else {
-        bail!("the demo moderator exists already; load the demo into a fresh database");
-    };
-    for idea in &ideas[..ideas.len().saturating_sub(UNTRIAGED)] {
-        moderation::keep(db, *idea, moderator).await?;
+    let moderator = insert_staff(db, hash, "mira.demo@example.be", "Mira Janssens", Role::Moderator).await?;
+    for (index, idea) in ideas.iter().enumerate() {
+        if !UNTRIAGED.contains(&index) {
+            moderation::keep(db, *idea, moderator).await?;
+        }
     }
     moderation::set_status(
         db,
-        ideas[1],
+        ideas[8],
         moderator,
         IdeaStatus::UnderReview,
-        "Nous étudions la proposition avec Bruxelles Mobilité et les communes : un formulaire unique existe déjà pour \
-         les voiries régionales (Fix My Street).",
+        "We are studying this with the parking agency and the City of Brussels: sensors on loading bays are being \
+         tested in two streets.",
     )
     .await?;
     let mira = SessionUser {
         id: moderator,
-        display_name: account.display_name.clone(),
+        display_name: "Mira Janssens".to_owned(),
         role: Role::Moderator,
         kind: AccountKind::Resident,
         auth_version: 0,
@@ -308,4 +302,278 @@ async fn moderate(db: &Db, hash: &str, people: &[i64], ideas: &[i64], comments: 
         moderation::report(db, Target::Comment, *comment, *reporter, &report, 3).await?;
     }
     Ok(())
+}
+
+/// (email, name, portfolio)
+const OFFICIALS: &[(&str, &str, &str)] = &[
+    (
+        "elise.demo@example.be",
+        "Élise Vandenbroucke",
+        "Transition numérique et simplification administrative",
+    ),
+    (
+        "pieter.demo@example.be",
+        "Pieter Claes",
+        "Mobiliteit en openbare werken",
+    ),
+    (
+        "luc.demo@example.be",
+        "Luc Mertens",
+        "Recherche scientifique et enseignement",
+    ),
+    (
+        "nadia.demo@example.be",
+        "Nadia Haddad",
+        "Economy, employment and European affairs",
+    ),
+    (
+        "sofie.demo@example.be",
+        "Sofie Janssens",
+        "Welzijn en digitale inclusie",
+    ),
+];
+
+const MODERATOR: (&str, &str) = ("camille.demo@example.be", "Camille Moreau");
+
+/// How far a demo project has come.
+enum Stage {
+    Candidate,
+    Declined(&'static str),
+    Adopted(&'static str),
+    InProgress(&'static str, &'static str),
+    Completed(&'static str, &'static str, &'static str),
+}
+
+struct DemoProject {
+    /// Indices in `IDEAS`.
+    ideas: &'static [usize],
+    /// Index in `OFFICIALS`.
+    owner: usize,
+    language: &'static str,
+    theme: &'static str,
+    title: &'static str,
+    summary: &'static str,
+    factors: &'static [&'static str],
+    /// (title, days from today, done)
+    milestones: &'static [(&'static str, i64, bool)],
+    updates: &'static [&'static str],
+    stage: Stage,
+}
+
+const PROJECTS: &[DemoProject] = &[
+    DemoProject {
+        ideas: &[6, 10],
+        owner: 1,
+        language: "nl",
+        theme: "transversality",
+        title: "Eén reisinformatie voor heel Brussel",
+        summary: "De wachttijden van MIVB, De Lijn, TEC en NMBS samen in één open gegevensstroom, op schermen aan de drukste haltes en in elke app die ze wil gebruiken.\n\nOntworpen met reizigers, ook met slechtziende reizigers.",
+        factors: &[
+            "Eén akkoord tussen de vier vervoermaatschappijen",
+            "Een open en gedocumenteerde gegevensstroom",
+            "Toegankelijk voor slechtziende reizigers",
+        ],
+        milestones: &[
+            ("Akkoord met de vier vervoermaatschappijen", -60, true),
+            ("Open gegevensstroom gepubliceerd", -20, true),
+            ("Vijftig schermen aan de drukste haltes", 45, false),
+            ("Evaluatie met reizigers", 120, false),
+        ],
+        updates: &[
+            "De vier vervoermaatschappijen hebben het akkoord ondertekend. De eerste test loopt aan Rogier.",
+            "De open gegevensstroom staat online; drie ontwikkelaars bouwen er al een toepassing mee.",
+        ],
+        stage: Stage::InProgress(
+            "Brusselaars wisselen elke dag van vervoermaatschappij: ze verdienen één duidelijk antwoord op de vraag wanneer hun tram, bus of trein komt. Ik neem dit project aan.",
+            "De schermen worden dit voorjaar geplaatst.",
+        ),
+    },
+    DemoProject {
+        ideas: &[0, 4],
+        owner: 0,
+        language: "fr",
+        theme: "digital-inclusion",
+        title: "Des ateliers numériques près de chez vous",
+        summary: "Un atelier gratuit chaque semaine dans les bibliothèques et les espaces publics numériques, pour apprendre les démarches en ligne, avec des ordinateurs reconditionnés prêtés aux familles qui n'en ont pas.",
+        factors: &[
+            "Des animateurs formés dans chaque commune",
+            "Des horaires adaptés aux personnes qui travaillent",
+            "Des ordinateurs reconditionnés par l'économie sociale",
+        ],
+        milestones: &[
+            ("Dix bibliothèques partenaires", -10, true),
+            ("Premiers ateliers dans cinq communes", 30, false),
+            ("Cinq cents ordinateurs prêtés", 150, false),
+        ],
+        updates: &["Dix bibliothèques ont rejoint le projet ; les inscriptions des animateurs bénévoles sont ouvertes."],
+        stage: Stage::Adopted(
+            "Personne ne doit être laissé de côté par la numérisation des services publics. J'adopte ce projet et je m'engage à ouvrir les premiers ateliers avant l'été.",
+        ),
+    },
+    DemoProject {
+        ideas: &[11, 5],
+        owner: 2,
+        language: "en",
+        theme: "human-capital",
+        title: "The Brussels living lab",
+        summary: "A panel of volunteer residents from every municipality tries new smart city services before they are rolled out, and coding clubs let children build their own. The Smart City chair evaluates each trial.",
+        factors: &[
+            "A panel balanced by municipality, age and language",
+            "Published evaluation methods",
+            "Clubs run with schools and universities",
+        ],
+        milestones: &[
+            ("Panel of 300 residents drawn", -90, true),
+            ("First three services tested", -40, true),
+            ("Coding clubs in ten municipalities", -5, true),
+        ],
+        updates: &[
+            "The panel is complete: 300 residents from all 19 municipalities.",
+            "The evaluation of the first three services is published on the project page of the Smart City chair.",
+        ],
+        stage: Stage::Completed(
+            "Testing with residents first saves money and trust. I adopt this project.",
+            "The panel meets for the first time next month.",
+            "Every planned milestone is reached; the living lab now runs as a permanent service.",
+        ),
+    },
+    DemoProject {
+        ideas: &[9, 1],
+        owner: 0,
+        language: "en",
+        theme: "digital-administration",
+        title: "Appointments and reports online, in three languages",
+        summary: "Book a municipal appointment or report a problem in the street in two minutes, in French, Dutch or English, and follow what happens next.",
+        factors: &[
+            "One form for every municipality",
+            "Reminders by email",
+            "Accessible to people who are deaf or hard of hearing",
+        ],
+        milestones: &[],
+        updates: &[],
+        stage: Stage::Candidate,
+    },
+    DemoProject {
+        ideas: &[7],
+        owner: 3,
+        language: "nl",
+        theme: "european-dimension",
+        title: "Europese samenwerking rond stedelijke data",
+        summary: "Ambtenaren uitwisselen met Amsterdam en Lissabon en gedeelde standaarden voor stedelijke dataplatformen afspreken.",
+        factors: &["Gedeelde standaarden", "Financiering uit Europese programma's"],
+        milestones: &[],
+        updates: &[],
+        stage: Stage::Declined(
+            "This exchange is already part of the Eurocities programme the Region joined last year; a second project would duplicate it. The idea is passed on to the team in charge.",
+        ),
+    },
+];
+
+/// Members of the government, a moderator who promotes ideas, and projects from
+/// candidate to completed, each step through the same store functions as the site.
+async fn load_projects(db: &Db, hash: &str, idea_ids: &[i64]) -> anyhow::Result<()> {
+    use agora_app::i18n::{translate, Locale};
+    use agora_app::projects::model::{ProjectStatus, DAY_MS};
+    use agora_app::projects::store::{self as projects, Actor, NewProject, Promotion};
+
+    let mut officials = Vec::with_capacity(OFFICIALS.len());
+    for &(email, name, portfolio) in OFFICIALS {
+        let id = insert_staff(db, hash, email, name, Role::Official).await?;
+        accounts::set_role(db, None, id, Role::Official, Some(portfolio)).await?;
+        officials.push(id);
+    }
+    let moderator = insert_staff(db, hash, MODERATOR.0, MODERATOR.1, Role::Moderator).await?;
+    let today = agora_app::db::now_ms().div_euclid(DAY_MS) * DAY_MS;
+    for demo in PROJECTS {
+        let locale = Locale::parse(demo.language).unwrap_or_default();
+        let note = translate(locale, "project-promoted-note", &[("title", demo.title.to_owned())]);
+        let factors: Vec<String> = demo.factors.iter().map(|f| (*f).to_owned()).collect();
+        let ideas: Vec<i64> = demo.ideas.iter().map(|i| idea_ids[*i]).collect();
+        let slug = slugify(demo.title);
+        let project = NewProject {
+            title: demo.title,
+            slug: &slug,
+            summary: demo.summary,
+            language: demo.language,
+            theme_slug: demo.theme,
+            owner_id: officials[demo.owner],
+            factors: &factors,
+            idea_ids: &ideas,
+            moderator_id: moderator,
+            note: &note,
+        };
+        let Promotion::Created(id, _) = projects::promote(db, &project).await? else {
+            bail!("demo project {:?} was refused", demo.title);
+        };
+        let owner = Actor {
+            id: officials[demo.owner],
+            admin: false,
+        };
+        let mut steps: Vec<(ProjectStatus, &str)> = vec![];
+        match demo.stage {
+            Stage::Candidate => {}
+            Stage::Declined(statement) => steps.push((ProjectStatus::Declined, statement)),
+            Stage::Adopted(statement) => steps.push((ProjectStatus::Adopted, statement)),
+            Stage::InProgress(statement, note) => {
+                steps.extend([(ProjectStatus::Adopted, statement), (ProjectStatus::InProgress, note)])
+            }
+            Stage::Completed(statement, started, _) => steps.extend([
+                (ProjectStatus::Adopted, statement),
+                (ProjectStatus::InProgress, started),
+            ]),
+        }
+        for (to, statement) in steps {
+            expect_done(projects::set_status(db, owner, id, to, statement).await?, demo.title)?;
+        }
+        for &(title, days, _) in demo.milestones {
+            expect_done(
+                projects::add_milestone(db, owner, id, title, today + days * DAY_MS).await?,
+                demo.title,
+            )?;
+        }
+        let detail = projects::detail(db, id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("demo project vanished"))?;
+        for (milestone, &(_, _, done)) in detail.milestones.iter().zip(demo.milestones) {
+            if done {
+                expect_done(
+                    projects::set_milestone_done(db, owner, milestone.id, true).await?,
+                    demo.title,
+                )?;
+            }
+        }
+        for update in demo.updates {
+            expect_done(projects::post_update(db, owner, id, update).await?, demo.title)?;
+        }
+        if let Stage::Completed(_, _, completed) = demo.stage {
+            expect_done(
+                projects::set_status(db, owner, id, ProjectStatus::Completed, completed).await?,
+                demo.title,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+async fn insert_staff(db: &Db, hash: &str, email: &str, name: &str, role: Role) -> anyhow::Result<i64> {
+    let account = accounts::NewAccount {
+        email: email.to_owned(),
+        email_normalized: email.to_lowercase(),
+        password_hash: hash.to_owned(),
+        display_name: name.to_owned(),
+        kind: AccountKind::Resident,
+        role,
+        organisation_name: None,
+        registration_number: None,
+    };
+    accounts::insert(db, &account)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo account {email} exists already"))
+}
+
+fn expect_done(change: Change, title: &str) -> anyhow::Result<()> {
+    match change {
+        Change::Done(_) => Ok(()),
+        other => bail!("demo project {title:?}: {other:?}"),
+    }
 }

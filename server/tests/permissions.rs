@@ -23,6 +23,7 @@ use Access::*;
 const MODERATORS: &[Role] = &[Role::Moderator, Role::Admin];
 const ADMINS: &[Role] = &[Role::Admin];
 const RESPONDERS: &[Role] = &[Role::Moderator, Role::Official, Role::Admin];
+const OFFICIALS: &[Role] = &[Role::Official, Role::Admin];
 
 /// Endpoint, who may call it, and arguments that get past parsing. Ids that exist nowhere
 /// make allowed calls end in "not found" rather than change anything.
@@ -177,6 +178,62 @@ const TABLE: &[(&str, Access, Args)] = &[
         "admin/move_theme",
         Roles(ADMINS),
         &[("id", "999999"), ("direction", "Up")],
+    ),
+    ("projects", Everyone, &[]),
+    ("project", Everyone, &[("id", "999999")]),
+    ("idea_project", Everyone, &[("idea_id", "999999")]),
+    ("officials", Everyone, &[]),
+    ("commitments", Everyone, &[]),
+    ("dashboard", Everyone, &[]),
+    (
+        "follow_project",
+        SignedIn,
+        &[("project_id", "999999"), ("follow", "true")],
+    ),
+    ("promotable_ideas", Roles(MODERATORS), &[]),
+    (
+        "promote_ideas",
+        Roles(MODERATORS),
+        &[
+            ("title", "T"),
+            ("summary", "S"),
+            ("theme", "internet-use"),
+            ("owner", "999999"),
+            ("factors", "F"),
+            ("ideas[]", "999999"),
+        ],
+    ),
+    (
+        "reassign_project",
+        Roles(MODERATORS),
+        &[("project_id", "999999"), ("owner", "999999")],
+    ),
+    ("desk", Roles(OFFICIALS), &[]),
+    (
+        "decide_project",
+        Roles(OFFICIALS),
+        &[("project_id", "999999"), ("decision", "adopt"), ("statement", "Yes")],
+    ),
+    (
+        "advance_project",
+        Roles(OFFICIALS),
+        &[("project_id", "999999"), ("status", "in_progress"), ("note", "")],
+    ),
+    (
+        "add_milestone",
+        Roles(OFFICIALS),
+        &[("project_id", "999999"), ("title", "M"), ("target_date", "2030-01-01")],
+    ),
+    (
+        "set_milestone_done",
+        Roles(OFFICIALS),
+        &[("milestone_id", "999999"), ("done", "true")],
+    ),
+    ("remove_milestone", Roles(OFFICIALS), &[("milestone_id", "999999")]),
+    (
+        "post_project_update",
+        Roles(OFFICIALS),
+        &[("project_id", "999999"), ("body", "News")],
     ),
 ];
 

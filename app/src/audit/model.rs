@@ -38,6 +38,14 @@ pub const ACTIONS: &[&str] = &[
     "theme.archived",
     "theme.restored",
     "theme.moved",
+    "project.promote",
+    "project.status",
+    "project.reassign",
+    "project.milestone_added",
+    "project.milestone_done",
+    "project.milestone_undone",
+    "project.milestone_removed",
+    "project.update",
 ];
 
 /// What the audit page is asked to show; every part is optional.

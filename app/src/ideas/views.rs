@@ -562,6 +562,7 @@ pub fn IdeaView() -> impl IntoView {
                             <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes() && hidden.is_none()
                                 signed_in=page.signed_in path=canonical.clone() />
                             {page.signed_in.then(|| view! { <FollowButton idea_id=idea.id following=page.following /> })}
+                            <crate::projects::views::IdeaProjectBox idea_id=idea.id status=idea.status can_promote=page.can_moderate />
                             {edit_path.map(|href| view! {
                                 <A href=href attr:class="button button-secondary button-small">{t("admin-edit")}</A>
                             })}

@@ -20,15 +20,15 @@ pub async fn notifications(before: Option<i64>) -> Result<NotificationPage, AppE
     Ok(store::page(&ctx::db()?, user.id, before).await?)
 }
 
-/// Marks a notification read and goes to the idea it is about.
+/// Marks a notification read and goes to the idea or project it is about.
 #[server(endpoint = "open_notification")]
 pub async fn open_notification(id: i64) -> Result<String, AppError> {
     let user = ctx::require_user().await?;
-    let (idea_id, slug) = store::mark_read(&ctx::db()?, user.id, id)
+    let subject = store::mark_read(&ctx::db()?, user.id, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let path = crate::ideas::model::idea_path(idea_id, &slug);
-    ctx::redirect(&format!("{path}#comments"));
+    let path = subject.path();
+    ctx::redirect(&path);
     Ok(path)
 }
 

@@ -15,16 +15,22 @@ pub enum NotificationKind {
     Hidden,
     /// Moderators restored the account's idea or comment.
     Restored,
+    /// The status of a followed project changed, or a project was given to the account.
+    ProjectStatus,
+    /// The owner of a followed project posted an update.
+    ProjectUpdate,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 6] = [
+    pub const ALL: [NotificationKind; 8] = [
         NotificationKind::Comment,
         NotificationKind::Reply,
         NotificationKind::Status,
         NotificationKind::Response,
         NotificationKind::Hidden,
         NotificationKind::Restored,
+        NotificationKind::ProjectStatus,
+        NotificationKind::ProjectUpdate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +41,8 @@ impl NotificationKind {
             NotificationKind::Response => "response",
             NotificationKind::Hidden => "hidden",
             NotificationKind::Restored => "restored",
+            NotificationKind::ProjectStatus => "project_status",
+            NotificationKind::ProjectUpdate => "project_update",
         }
     }
 
@@ -47,9 +55,16 @@ impl NotificationKind {
 pub struct Notification {
     pub id: i64,
     pub kind: NotificationKind,
-    pub idea_id: i64,
+    /// The idea it is about; `None` for news of a project.
+    pub idea_id: Option<i64>,
+    /// The project it is about, for news of a project.
+    pub project_id: Option<i64>,
+    /// The title of the idea, or of the project.
     pub idea_title: String,
     pub idea_language: String,
+    /// For news of a project: where it stands now, and its milestones done out of all.
+    pub project_status: Option<crate::projects::model::ProjectStatus>,
+    pub project_progress: Option<crate::projects::model::Progress>,
     pub actor_name: Option<String>,
     pub created_at: i64,
     pub read: bool,
@@ -61,4 +76,21 @@ pub struct NotificationPage {
     /// Where the next (older) page starts, if there is one.
     pub older: Option<i64>,
     pub unread: i64,
+}
+
+/// What a notification leads to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Subject {
+    Idea { id: i64, slug: String },
+    Project { id: i64, slug: String },
+}
+
+impl Subject {
+    /// The page and the part of it the news is about.
+    pub fn path(&self) -> String {
+        match self {
+            Subject::Idea { id, slug } => format!("{}#comments", crate::ideas::model::idea_path(*id, slug)),
+            Subject::Project { id, slug } => format!("{}#timeline", crate::projects::model::project_path(*id, slug)),
+        }
+    }
 }

@@ -1,4 +1,4 @@
-use super::model::{Notification, NotificationKind, NotificationPage};
+use super::model::{Notification, NotificationKind, NotificationPage, Subject};
 use crate::db::{now_ms, Db};
 use sqlx::Row;
 
@@ -70,9 +70,15 @@ pub const PAGE_SIZE: i64 = 30;
 /// The account's notifications, newest first, from `before` (an id) on.
 pub async fn page(db: &Db, account_id: i64, before: Option<i64>) -> Result<NotificationPage, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT n.id, n.kind, n.idea_id, n.created_at, n.read_at, i.title AS idea_title, \
-                i.language AS idea_language, a.display_name AS actor_name \
-         FROM notifications n JOIN ideas i ON i.id = n.idea_id LEFT JOIN accounts a ON a.id = n.actor_id \
+        "SELECT n.id, n.kind, n.idea_id, n.project_id, n.created_at, n.read_at, \
+                COALESCE(i.title, p.title, '') AS idea_title, COALESCE(i.language, p.language, '') AS idea_language, \
+                p.status AS project_status, \
+                (SELECT COUNT(*) FROM project_milestones m WHERE m.project_id = p.id) AS milestones_total, \
+                (SELECT COUNT(CASE WHEN m.done THEN 1 END) FROM project_milestones m WHERE m.project_id = p.id) \
+                    AS milestones_done, \
+                a.display_name AS actor_name \
+         FROM notifications n LEFT JOIN ideas i ON i.id = n.idea_id LEFT JOIN projects p ON p.id = n.project_id \
+         LEFT JOIN accounts a ON a.id = n.actor_id \
          WHERE n.account_id = $1 AND n.id < $2 ORDER BY n.id DESC LIMIT $3",
     )
     .bind(account_id)
@@ -89,8 +95,20 @@ pub async fn page(db: &Db, account_id: i64, before: Option<i64>) -> Result<Notif
                 kind: NotificationKind::parse(&kind)
                     .ok_or_else(|| sqlx::Error::Decode(format!("unknown notification kind {kind}").into()))?,
                 idea_id: r.try_get("idea_id")?,
+                project_id: r.try_get("project_id")?,
                 idea_title: r.try_get("idea_title")?,
                 idea_language: r.try_get("idea_language")?,
+                project_status: r
+                    .try_get::<Option<String>, _>("project_status")?
+                    .as_deref()
+                    .and_then(crate::projects::model::ProjectStatus::parse),
+                project_progress: match r.try_get::<Option<i64>, _>("project_id")? {
+                    Some(_) => Some(crate::projects::model::Progress {
+                        done: r.try_get("milestones_done")?,
+                        total: r.try_get("milestones_total")?,
+                    }),
+                    None => None,
+                },
                 actor_name: r.try_get("actor_name")?,
                 created_at: r.try_get("created_at")?,
                 read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
@@ -108,9 +126,9 @@ pub async fn page(db: &Db, account_id: i64, before: Option<i64>) -> Result<Notif
     })
 }
 
-/// Marks one of the account's notifications read; answers the idea it is about, or
-/// `None` when the account has no such notification.
-pub async fn mark_read(db: &Db, account_id: i64, id: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
+/// Marks one of the account's notifications read; answers the idea or project it is
+/// about, or `None` when the account has no such notification.
+pub async fn mark_read(db: &Db, account_id: i64, id: i64) -> Result<Option<Subject>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE notifications SET read_at = $1 WHERE id = $2 AND account_id = $3 AND read_at IS NULL")
         .bind(now_ms())
@@ -118,18 +136,34 @@ pub async fn mark_read(db: &Db, account_id: i64, id: i64) -> Result<Option<(i64,
         .bind(account_id)
         .execute(&mut *tx)
         .await?;
-    let idea = sqlx::query(
-        "SELECT i.id, i.slug FROM notifications n JOIN ideas i ON i.id = n.idea_id \
+    let subject = sqlx::query(
+        "SELECT i.id AS idea_id, i.slug AS idea_slug, p.id AS project_id, p.slug AS project_slug \
+         FROM notifications n LEFT JOIN ideas i ON i.id = n.idea_id LEFT JOIN projects p ON p.id = n.project_id \
          WHERE n.id = $1 AND n.account_id = $2",
     )
     .bind(id)
     .bind(account_id)
     .fetch_optional(&mut *tx)
     .await?
-    .map(|r| Ok::<_, sqlx::Error>((r.try_get("id")?, r.try_get("slug")?)))
-    .transpose()?;
+    .map(|r| {
+        let idea: Option<i64> = r.try_get("idea_id")?;
+        let project: Option<i64> = r.try_get("project_id")?;
+        Ok::<_, sqlx::Error>(match (idea, project) {
+            (Some(id), _) => Some(Subject::Idea {
+                id,
+                slug: r.try_get("idea_slug")?,
+            }),
+            (None, Some(id)) => Some(Subject::Project {
+                id,
+                slug: r.try_get("project_slug")?,
+            }),
+            (None, None) => None,
+        })
+    })
+    .transpose()?
+    .flatten();
     tx.commit().await?;
-    Ok(idea)
+    Ok(subject)
 }
 
 pub async fn mark_all_read(db: &Db, account_id: i64) -> Result<u64, sqlx::Error> {
@@ -138,5 +172,55 @@ pub async fn mark_all_read(db: &Db, account_id: i64) -> Result<u64, sqlx::Error>
         .bind(account_id)
         .execute(&db.pool)
         .await?;
+    Ok(done.rows_affected())
+}
+
+/// Notifies one account of news about a project, unless it is the actor.
+pub async fn notify_project_account(
+    tx: &mut Tx,
+    account_id: i64,
+    kind: NotificationKind,
+    project_id: i64,
+    actor_id: i64,
+) -> Result<(), sqlx::Error> {
+    if account_id == actor_id {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO notifications (account_id, kind, project_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(account_id)
+    .bind(kind.as_str())
+    .bind(project_id)
+    .bind(actor_id)
+    .bind(now_ms())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Notifies, once each, everyone who follows the project or one of the ideas it came
+/// from, except the actor, in one statement.
+pub async fn notify_project_followers(
+    tx: &mut Tx,
+    kind: NotificationKind,
+    project_id: i64,
+    actor_id: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO notifications (account_id, kind, project_id, actor_id, created_at) \
+         SELECT x.account_id, $1, $2, $3, $4 FROM ( \
+             SELECT account_id FROM project_follows WHERE project_id = $2 \
+             UNION \
+             SELECT f.account_id FROM follows f JOIN project_ideas pi ON pi.idea_id = f.idea_id \
+             WHERE pi.project_id = $2 \
+         ) x WHERE x.account_id <> $3",
+    )
+    .bind(kind.as_str())
+    .bind(project_id)
+    .bind(actor_id)
+    .bind(now_ms())
+    .execute(&mut **tx)
+    .await?;
     Ok(done.rows_affected())
 }

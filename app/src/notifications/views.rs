@@ -76,8 +76,11 @@ fn NotificationItem(n: Notification, locale: Locale, open: ServerAction<OpenNoti
         NotificationKind::Response => "notification-response",
         NotificationKind::Hidden => "notification-hidden",
         NotificationKind::Restored => "notification-restored",
+        NotificationKind::ProjectStatus => "notification-project_status",
+        NotificationKind::ProjectUpdate => "notification-project_update",
     };
     let text = t_with(key, &[("who", who)]);
+    let project = crate::projects::views::notification_detail(n.project_status, n.project_progress);
     view! {
         <li class="notification" class:unread=!n.read>
             <ActionForm action=open>
@@ -87,6 +90,7 @@ fn NotificationItem(n: Notification, locale: Locale, open: ServerAction<OpenNoti
                     <span>{text}</span>
                     " "
                     <strong lang=n.idea_language.clone()>{n.idea_title.clone()}</strong>
+                    {project}
                 </button>
             </ActionForm>
             <p class="muted">{format_date(locale, n.created_at)}</p>

@@ -40,6 +40,7 @@ fn Header() -> impl IntoView {
                         <li><A href="/">{t("nav-home")}</A></li>
                         <li><A href="/ideas">{t("nav-ideas")}</A></li>
                         <li><A href="/themes">{t("nav-themes")}</A></li>
+                        <li><A href="/projects">{t("nav-projects")}</A></li>
                     </ul>
                 </nav>
                 <div class="header-tools">
@@ -56,6 +57,7 @@ fn Header() -> impl IntoView {
                                             {notifications_link(unread)}
                                             <A href="/profile" attr:class="account-name">{user.display_name.clone()}</A>
                                             {moderates.then(|| view! { <A href="/moderation">{t("nav-moderation")}</A> })}
+                                            {matches!(user.role, Role::Official | Role::Admin).then(|| view! { <A href="/desk">{t("nav-desk")}</A> })}
                                             {is_admin.then(|| view! { <A href="/admin/accounts">{t("nav-admin")}</A> })}
                                             <form method="post" action="/api/sign_out" class="inline-form">
                                                 <button type="submit" class="button button-quiet">{t("nav-sign-out")}</button>
@@ -131,6 +133,10 @@ fn Footer() -> impl IntoView {
             <div class="container footer-inner">
                 <p>{t("footer-about")}</p>
                 <p class="footer-small">{t("footer-programme")}</p>
+                <nav class="footer-nav" aria-label=t("programme-nav-label")>
+                    <A href="/commitments">{t("commitments-title")}</A>
+                    <A href="/dashboard">{t("dashboard-title")}</A>
+                </nav>
             </div>
         </footer>
     }
