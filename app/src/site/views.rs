@@ -237,7 +237,7 @@ pub fn Refusal(error: crate::error::AppError) -> impl IntoView {
 }
 
 /// The page of a list the address asks for (`?page=N`, from 1).
-pub fn use_page_number() -> impl Fn() -> u32 + Clone + Copy + Send + Sync + 'static {
+pub fn use_page_number() -> impl Fn() -> u32 + Copy + Send + Sync + 'static {
     let query = leptos_router::hooks::use_query_map();
     move || {
         query
