@@ -3,7 +3,7 @@
 use agora_app::accounts::model::{AccountKind, DisplayName, Email, Password, Role};
 use agora_app::accounts::{password, store};
 use agora_app::error::ErrorCode;
-use agora_server::config::Config;
+use agora_server::config::{Config, Tuning};
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use std::io::BufRead;
@@ -14,6 +14,8 @@ use tracing_subscriber::EnvFilter;
 struct Cli {
     #[command(flatten)]
     config: Config,
+    #[command(flatten)]
+    tuning: Tuning,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -68,7 +70,7 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     init_logging(&cli.config.log_format);
     let outcome = match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(&cli.config).await,
+        Command::Serve => serve(&cli.config, &cli.tuning).await,
         Command::Migrate => migrate(&cli.config).await,
         Command::Demo(args) if args.synthetic => synthetic(&cli.config, &args).await,
         Command::Demo(_) => demo(&cli.config).await,
@@ -96,8 +98,8 @@ fn init_logging(format: &str) {
     }
 }
 
-async fn serve(config: &Config) -> anyhow::Result<()> {
-    let router = agora_server::build(config).await?;
+async fn serve(config: &Config, tuning: &Tuning) -> anyhow::Result<()> {
+    let router = agora_server::build_tuned(config, tuning).await?;
     let listener = tokio::net::TcpListener::bind(config.listen_addr())
         .await
         .with_context(|| format!("cannot listen on {}", config.listen_addr()))?;
