@@ -65,7 +65,10 @@ enum Slot {
     Ready(Arc<Page>),
     /// The last rendering could not be kept (a redirect, an error, a cookie): until it
     /// expires, requests for this address render without waiting for one another.
-    Uncacheable { generation: u64, stored_at: Instant },
+    Uncacheable {
+        generation: u64,
+        stored_at: Instant,
+    },
     /// One request is rendering this address; the others wait until the sender drops.
     Rendering {
         id: u64,
@@ -148,7 +151,9 @@ impl PageCache {
         }
         slots.pages += 1;
         let stored_at = Instant::now();
-        slots.map.insert(key.clone(), Slot::Uncacheable { generation, stored_at });
+        slots
+            .map
+            .insert(key.clone(), Slot::Uncacheable { generation, stored_at });
     }
 
     /// Drops the pages that can no longer be served.
@@ -226,7 +231,9 @@ impl PageCache {
                 stored_at,
             }) if *made == generation && stored_at.elapsed() < self.ttl => return Lookup::Bypass,
             Some(Slot::Rendering {
-                generation: started, done, ..
+                generation: started,
+                done,
+                ..
             }) => {
                 return if *started == generation && may_wait {
                     Lookup::Wait(done.clone())

@@ -99,11 +99,20 @@ async fn a_signed_in_browser_is_always_served_its_own_page(engine: Engine) {
         for (browser, name, other) in [(&ana, "ana", "bram"), (&bram, "bram", "ana")] {
             let (status, page) = browser.get_html("/ideas").await;
             assert_eq!(status, 200);
-            assert!(page.contains(&format!("class=\"account-name\">{name}<")), "{name} sees their name");
-            assert!(!page.contains(&format!(">{other}<")), "{name} never sees {other}'s page");
+            assert!(
+                page.contains(&format!("class=\"account-name\">{name}<")),
+                "{name} sees their name"
+            );
+            assert!(
+                !page.contains(&format!(">{other}<")),
+                "{name} never sees {other}'s page"
+            );
         }
         let (_, page) = visitor.get_html("/ideas").await;
-        assert!(!page.contains("class=\"account-name\""), "a visitor is never served a signed-in page");
+        assert!(
+            !page.contains("class=\"account-name\""),
+            "a visitor is never served a signed-in page"
+        );
     }
 }
 
@@ -117,12 +126,18 @@ async fn each_language_has_its_own_copy(engine: Engine) {
             ("en", "", "en"),
             ("fr", "agora_locale=nl", "nl"),
         ] {
-            let mut request = visitor.client.get(visitor.url("/ideas")).header(ACCEPT_LANGUAGE, language);
+            let mut request = visitor
+                .client
+                .get(visitor.url("/ideas"))
+                .header(ACCEPT_LANGUAGE, language);
             if !cookie.is_empty() {
                 request = request.header(COOKIE, cookie);
             }
             let html = request.send().await.expect("GET").text().await.expect("body");
-            assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{language} {cookie}: {lang}");
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\"")),
+                "{language} {cookie}: {lang}"
+            );
         }
     }
 }
@@ -136,7 +151,10 @@ async fn the_cache_can_be_turned_off(engine: Engine) {
     assert!(before.contains(">Benches along the canal<"));
     rename_directly(&app, &path, "Renamed behind the cache").await;
     let (_, after) = visitor.get_html("/ideas").await;
-    assert!(after.contains(">Renamed behind the cache<"), "every page is rendered afresh");
+    assert!(
+        after.contains(">Renamed behind the cache<"),
+        "every page is rendered afresh"
+    );
 }
 
 /// The middleware alone, around handlers that count how often they run.
@@ -147,12 +165,20 @@ fn counted(handler_cookie: Option<&'static str>, cache_control: Option<&'static 
         let counter = counter.clone();
         async move {
             let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
-            let mut response = ([("content-type", "text/html; charset=utf-8")], format!("<p>run {n}</p>")).into_response();
+            let mut response = (
+                [("content-type", "text/html; charset=utf-8")],
+                format!("<p>run {n}</p>"),
+            )
+                .into_response();
             if let Some(cookie) = handler_cookie {
-                response.headers_mut().insert("set-cookie", cookie.parse().expect("header"));
+                response
+                    .headers_mut()
+                    .insert("set-cookie", cookie.parse().expect("header"));
             }
             if let Some(value) = cache_control {
-                response.headers_mut().insert("cache-control", value.parse().expect("header"));
+                response
+                    .headers_mut()
+                    .insert("cache-control", value.parse().expect("header"));
             }
             response
         }
@@ -192,7 +218,11 @@ async fn only_pages_without_cookies_or_no_store_are_kept() {
 
     let (cookie, runs) = counted(Some("agora_locale=fr; Path=/"), None);
     get_page(&cookie, None).await;
-    assert_eq!(get_page(&cookie, None).await, "<p>run 2</p>", "a page with Set-Cookie is not kept");
+    assert_eq!(
+        get_page(&cookie, None).await,
+        "<p>run 2</p>",
+        "a page with Set-Cookie is not kept"
+    );
     assert_eq!(runs.load(Ordering::SeqCst), 2);
 
     let (no_store, runs) = counted(None, Some("no-store"));
