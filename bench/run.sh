@@ -15,7 +15,8 @@
 # VOTE_ACCOUNTS (accounts signed in for voting: up to 800; scales need 400 accounts or more), BUILD (1; 0 to use the binaries already built),
 # KEEP (0; 1 keeps the temporary folder and databases), BENCH_ARGS (more agora-bench flags),
 # SINGLE (1: then also measure with one connection for SINGLE_DURATION (5) seconds, the
-# cost of a request without queueing; 0 skips it).
+# cost of a request without queueing; 0 skips it). The server's own settings pass
+# through: AGORA_PAGE_CACHE_MS=0 measures every page rendered afresh.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -121,8 +122,9 @@ run_scale() {
     # before the end at ~900 req/s); the main run with up to 800 before them: the site
     # counts each account's votes over a minute.
     local vote_accounts=${VOTE_ACCOUNTS:-$((accounts - 200 < 800 ? accounts - 200 : 800))}
+    local label="$scale ($ENGINE${AGORA_PAGE_CACHE_MS:+, page cache ${AGORA_PAGE_CACHE_MS} ms})"
     # shellcheck disable=SC2086
-    "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$scale ($ENGINE)" \
+    "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$label" \
         --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" \
         --vote-accounts "$vote_accounts" --json "$RESULTS/$scale.json" ${BENCH_ARGS:-} |
         tee "$WORK/table-$scale.txt"
@@ -130,7 +132,7 @@ run_scale() {
     if [ "$SINGLE" = 1 ]; then
         # One connection: the cost of a request without queueing.
         # shellcheck disable=SC2086
-        "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$scale ($ENGINE), 1 connection" \
+        "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$label, 1 connection" \
             --connections 1 --duration "$SINGLE_DURATION" --warmup 1 \
             --first-account $((accounts - 199)) --vote-accounts 200 --json "$RESULTS/$scale-c1.json" ${BENCH_ARGS:-} |
             tee "$WORK/table-$scale-c1.txt"

@@ -29,6 +29,11 @@ impl Engine {
 pub struct Db {
     pub pool: AnyPool,
     pub engine: Engine,
+    /// SQLite only: one connection that write transactions take in turn. SQLite lets one
+    /// writer in at a time anyway; waiting here is first come, first served, whereas
+    /// pooled connections waiting on the file lock poll it with growing sleeps and hold
+    /// connections the readers need meanwhile.
+    writer: Option<AnyPool>,
     /// The day up to which this database's trending counters are known to be current
     /// (see `votes::trending`), so that most requests need not ask.
     pub(crate) trending_day: Arc<AtomicI64>,
@@ -40,7 +45,24 @@ impl Db {
         let engine = Engine::from_url(url)
             .ok_or_else(|| sqlx::Error::Configuration("DATABASE_URL must start with sqlite: or postgres:".into()))?;
         let options = AnyConnectOptions::from_str(url)?;
-        let pool = AnyPoolOptions::new()
+        let pool = Self::pool_options(engine, max_connections)
+            .connect_with(options.clone())
+            .await?;
+        let writer = match engine {
+            // Lazily: the first write opens it.
+            Engine::Sqlite => Some(Self::pool_options(engine, 1).connect_lazy_with(options)),
+            Engine::Postgres => None,
+        };
+        Ok(Db {
+            pool,
+            engine,
+            writer,
+            trending_day: Arc::new(AtomicI64::new(0)),
+        })
+    }
+
+    fn pool_options(engine: Engine, max_connections: u32) -> AnyPoolOptions {
+        AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _meta| {
@@ -56,21 +78,17 @@ impl Db {
                     Ok(())
                 })
             })
-            .connect_with(options)
-            .await?;
-        Ok(Db {
-            pool,
-            engine,
-            trending_day: Arc::new(AtomicI64::new(0)),
-        })
     }
 
-    /// Starts a transaction that will write. On SQLite it takes the write lock at once,
-    /// so a transaction that reads first cannot fail later with "database is locked".
+    /// Starts a transaction that will write. On SQLite it runs on the writer connection
+    /// and takes the write lock at once, so a transaction that reads first cannot fail
+    /// later with "database is locked". Never call it while holding a write transaction
+    /// (pass that one down instead): on SQLite the second would wait for the writer the
+    /// first holds until the acquire timeout (10 s) fails it.
     pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        match self.engine {
-            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Engine::Postgres => self.pool.begin().await,
+        match &self.writer {
+            Some(writer) => writer.begin_with("BEGIN IMMEDIATE").await,
+            None => self.pool.begin().await,
         }
     }
 
@@ -83,6 +101,15 @@ impl Db {
             Engine::Sqlite => "",
             Engine::Postgres => " FOR UPDATE",
         }
+    }
+
+    /// Closes every connection; on SQLite the last one to close checkpoints the
+    /// write-ahead log into the database file.
+    pub async fn close(&self) {
+        if let Some(writer) = &self.writer {
+            writer.close().await;
+        }
+        self.pool.close().await;
     }
 
     /// Checks that a connection can be made; used by the command line, not by `/healthz`.

@@ -65,7 +65,7 @@ struct RunArgs {
     #[arg(long, default_value = "bicycle")]
     search_word: String,
     /// Only these targets (by name, comma-separated): healthz, newest, trending,
-    /// most_votes, discussed, page2, theme_list, search, idea, theme, vote.
+    /// most_votes, discussed, page2, theme_list, search, idea, theme, signed_in, vote.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Where the JSON result goes.
@@ -98,6 +98,9 @@ fn main() -> anyhow::Result<()> {
 #[derive(Clone)]
 enum Work {
     Get(String),
+    /// GET with one of the signed-in accounts' session: a page the site renders for each
+    /// request (its page cache serves only visitors without a session).
+    SignedIn(String),
     /// POST /api/vote support=true then support=false, as one request.
     Vote {
         ideas: Vec<i64>,
@@ -126,6 +129,7 @@ impl Target {
     fn path(&self) -> String {
         match &self.work {
             Work::Get(path) => path.clone(),
+            Work::SignedIn(path) => format!("{path} (signed in)"),
             Work::Vote { ideas } => format!("POST /api/vote x2 on {} ideas", ideas.len()),
         }
     }
@@ -162,7 +166,10 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         .collect();
 
     let mut sessions = Vec::new();
-    if targets.iter().any(|t| matches!(t.work, Work::Vote { .. })) {
+    if targets
+        .iter()
+        .any(|t| matches!(t.work, Work::Vote { .. } | Work::SignedIn(_)))
+    {
         let started = Instant::now();
         sessions = sign_in_all(&base, &args).await?;
         eprintln!(
@@ -371,6 +378,15 @@ async fn discover(client: &Client, base: &str, args: &RunArgs) -> anyhow::Result
         None => eprintln!("theme: no theme link on /themes; skipped"),
     }
 
+    targets.push(Target {
+        name: "signed_in",
+        list: false,
+        note: "the newest list as a signed-in account sees it, rendered for every request: \
+               not held to the targets"
+            .to_owned(),
+        work: Work::SignedIn("/ideas?sort=newest".to_owned()),
+    });
+
     let open: Vec<i64> = popular.iter().filter(|c| c.open).map(|c| c.id).take(8).collect();
     if open.is_empty() {
         eprintln!("vote: no open idea on /ideas?sort=most_votes; skipped");
@@ -548,6 +564,11 @@ async fn measure(
                 // not the server's time.
                 let cookie = match &work {
                     Work::Get(_) => None,
+                    Work::SignedIn(_) if sessions.is_empty() => None,
+                    Work::SignedIn(_) => {
+                        turn = (turn + 1) % sessions.len();
+                        Some(sessions[turn].cookie.clone())
+                    }
                     Work::Vote { .. } => match pick_session(&mut sessions, &mut turn, until).await {
                         Pick::Ready(cookie, waited) => {
                             if waited && Instant::now() >= measure_from {
@@ -567,11 +588,12 @@ async fn measure(
                     break;
                 }
                 let outcome = match (&work, &cookie) {
-                    (Work::Get(path), _) => get_once(&client, &base, path).await,
+                    (Work::Get(path), _) => get_once(&client, &base, path, None).await,
+                    (Work::SignedIn(path), Some(cookie)) => get_once(&client, &base, path, Some(cookie)).await,
                     (Work::Vote { ideas }, Some(cookie)) => {
                         vote_once(&client, &base, cookie, ideas[vu % ideas.len()]).await
                     }
-                    (Work::Vote { .. }, None) => Err("no signed-in account".to_owned()),
+                    (Work::Vote { .. } | Work::SignedIn(_), None) => Err("no signed-in account".to_owned()),
                 };
                 let end = Instant::now();
                 if start >= measure_from {
@@ -636,13 +658,12 @@ async fn measure(
 }
 
 /// Ok(status) or a transport error, as text.
-async fn get_once(client: &Client, base: &str, path: &str) -> Result<u16, String> {
-    let response = client
-        .get(format!("{base}{path}"))
-        .header(ACCEPT, "text/html")
-        .send()
-        .await
-        .map_err(|e| short_error(&e))?;
+async fn get_once(client: &Client, base: &str, path: &str, cookie: Option<&str>) -> Result<u16, String> {
+    let mut request = client.get(format!("{base}{path}")).header(ACCEPT, "text/html");
+    if let Some(cookie) = cookie {
+        request = request.header(COOKIE, cookie);
+    }
+    let response = request.send().await.map_err(|e| short_error(&e))?;
     let status = response.status().as_u16();
     // The whole page is part of the answer.
     response.bytes().await.map_err(|e| short_error(&e))?;
@@ -793,7 +814,7 @@ fn print_table(args: &RunArgs, results: &[Outcome], healthz_rps: Option<f64>, lo
             ));
         }
     }
-    for r in results.iter().filter(|r| r.name != "healthz") {
+    for r in results.iter().filter(|r| r.name != "healthz" && r.name != "signed_in") {
         checks.push(verdict(
             r.p99_ms < 15.0,
             format!("{} p99 {:.2} ms (target < 15 ms)", r.name, r.p99_ms),

