@@ -1000,13 +1000,14 @@ pub async fn promotable_ideas(db: &Db, theme: Option<&str>, chosen: &[i64]) -> R
 /// oldest first, as (year, month)) by account kind.
 pub async fn dashboard(db: &Db, months: &[(i64, i64)]) -> Result<DashboardFigures, sqlx::Error> {
     let theme_rows = sqlx::query(
+        // One pass over the ideas for the three figures, not one per figure and theme.
         "SELECT t.id, t.slug, t.name_fr AS theme_fr, t.name_nl AS theme_nl, t.name_en AS theme_en, \
-                (SELECT COUNT(*) FROM ideas i WHERE i.theme_id = t.id AND i.hidden_at IS NULL) AS ideas, \
-                (SELECT COALESCE(CAST(SUM(i.vote_count) AS BIGINT), 0) FROM ideas i \
-                 WHERE i.theme_id = t.id AND i.hidden_at IS NULL) AS votes, \
-                (SELECT COUNT(*) FROM ideas i \
-                 WHERE i.theme_id = t.id AND i.status = 'accepted' AND i.hidden_at IS NULL) AS accepted \
-         FROM themes t ORDER BY t.position, t.id LIMIT 200",
+                COALESCE(f.ideas, 0) AS ideas, COALESCE(f.votes, 0) AS votes, COALESCE(f.accepted, 0) AS accepted \
+         FROM themes t LEFT JOIN ( \
+             SELECT theme_id, COUNT(*) AS ideas, CAST(SUM(vote_count) AS BIGINT) AS votes, \
+                    COUNT(CASE WHEN status = 'accepted' THEN 1 END) AS accepted \
+             FROM ideas WHERE hidden_at IS NULL GROUP BY theme_id \
+         ) f ON f.theme_id = t.id ORDER BY t.position, t.id LIMIT 200",
     )
     .fetch_all(&db.pool)
     .await?;
@@ -1058,18 +1059,22 @@ async fn participation(db: &Db, months: &[(i64, i64)]) -> Result<Vec<MonthPartic
     let end_placeholder = starts.len() + 1;
     let mut bucket = String::from("CASE");
     for k in (1..starts.len()).rev() {
-        bucket.push_str(&format!(" WHEN x.at >= ${} THEN {k}", k + 1));
+        bucket.push_str(&format!(" WHEN created_at >= ${} THEN {k}", k + 1));
     }
     bucket.push_str(" ELSE 0 END");
     let window = format!("created_at >= $1 AND created_at < ${end_placeholder}");
+    // Each source is first cut down to distinct (account, month) pairs, and UNION keeps
+    // one of each across sources, so that a count per kind is a count of accounts. The
+    // unary plus on the votes' window keeps SQLite off the time index (which would fetch
+    // every row for its account) and on the covering (account_id, created_at) index:
+    // about four times faster at a million votes. PostgreSQL reads it as the same value.
     let sql = format!(
-        "SELECT y.bucket, y.kind, COUNT(DISTINCT y.account_id) AS n FROM ( \
-             SELECT {bucket} AS bucket, a.kind AS kind, x.account_id FROM ( \
-                 SELECT author_id AS account_id, created_at AS at FROM ideas WHERE {window} \
-                 UNION ALL SELECT account_id, created_at FROM votes WHERE {window} \
-                 UNION ALL SELECT author_id, created_at FROM comments WHERE {window} \
-             ) x JOIN accounts a ON a.id = x.account_id \
-         ) y GROUP BY y.bucket, y.kind"
+        "SELECT y.bucket, a.kind, COUNT(*) AS n FROM ( \
+             SELECT DISTINCT account_id, {bucket} AS bucket FROM votes \
+             WHERE +created_at >= $1 AND +created_at < ${end_placeholder} \
+             UNION SELECT DISTINCT author_id, {bucket} FROM ideas WHERE {window} \
+             UNION SELECT DISTINCT author_id, {bucket} FROM comments WHERE {window} \
+         ) y JOIN accounts a ON a.id = y.account_id GROUP BY y.bucket, a.kind"
     );
     let mut statement = sqlx::query(&sql);
     for start in &starts {
