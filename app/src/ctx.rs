@@ -27,6 +27,9 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub limiter: Arc<crate::ratelimit::RateLimiter>,
+    /// The Program Office's figures read every vote of the last twelve months: computed at
+    /// most once per `AGORA_DASHBOARD_CACHE_SECONDS` on each server.
+    pub dashboard: Arc<crate::recent::Recent<crate::projects::model::DashboardFigures>>,
 }
 
 const USER_ID_KEY: &str = "account_id";

@@ -18,6 +18,8 @@ pub mod notifications;
 pub mod projects;
 #[cfg(feature = "ssr")]
 pub mod ratelimit;
+#[cfg(feature = "ssr")]
+pub mod recent;
 pub mod site;
 pub mod themes;
 pub mod votes;

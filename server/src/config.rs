@@ -51,6 +51,9 @@ impl Config {
 /// rendering, short enough that other servers' changes show within a second.
 pub const DEFAULT_PAGE_CACHE_MS: u64 = 1000;
 
+/// What `AGORA_DASHBOARD_CACHE_SECONDS` is when unset.
+pub const DEFAULT_DASHBOARD_CACHE_SECONDS: u64 = 60;
+
 /// Settings that change speed, not behaviour. Kept beside `Config` rather than in it,
 /// so that a new one does not change every place that spells a `Config` out (tests).
 #[derive(Debug, Clone, Args)]
@@ -60,12 +63,19 @@ pub struct Tuning {
     /// server ends it sooner); 0 turns this cache off.
     #[arg(long, env = "AGORA_PAGE_CACHE_MS", default_value_t = DEFAULT_PAGE_CACHE_MS)]
     pub page_cache_ms: u64,
+
+    /// Seconds the Program Office's dashboard figures (which read every vote of the last
+    /// twelve months) are served again before they are computed anew; 0 computes them for
+    /// every request.
+    #[arg(long, env = "AGORA_DASHBOARD_CACHE_SECONDS", default_value_t = DEFAULT_DASHBOARD_CACHE_SECONDS)]
+    pub dashboard_cache_seconds: u64,
 }
 
 impl Default for Tuning {
     fn default() -> Tuning {
         Tuning {
             page_cache_ms: DEFAULT_PAGE_CACHE_MS,
+            dashboard_cache_seconds: DEFAULT_DASHBOARD_CACHE_SECONDS,
         }
     }
 }

@@ -93,6 +93,9 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
             report_threshold: config.report_threshold,
         }),
         limiter: Arc::default(),
+        dashboard: Arc::new(agora_app::recent::Recent::new(Duration::from_secs(
+            tuning.dashboard_cache_seconds,
+        ))),
     };
     let router = routes(state.clone());
     let router = match state.db.engine {

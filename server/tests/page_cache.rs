@@ -5,7 +5,7 @@
 mod common;
 
 use agora_app::accounts::model::Role;
-use agora_server::config::Tuning;
+use agora_server::config::{Tuning, DEFAULT_DASHBOARD_CACHE_SECONDS};
 use agora_server::page_cache::{self, PageCache};
 use axum::body::Body;
 use axum::response::IntoResponse;
@@ -24,7 +24,10 @@ on_both_engines!(
     the_cache_can_be_turned_off,
 );
 
-const A_MINUTE: Tuning = Tuning { page_cache_ms: 60_000 };
+const A_MINUTE: Tuning = Tuning {
+    page_cache_ms: 60_000,
+    dashboard_cache_seconds: DEFAULT_DASHBOARD_CACHE_SECONDS,
+};
 
 /// The nonce in the policy, and every nonce attribute in the page.
 fn nonces(policy: &str, html: &str) -> (String, Vec<String>) {
@@ -143,7 +146,10 @@ async fn each_language_has_its_own_copy(engine: Engine) {
 }
 
 async fn the_cache_can_be_turned_off(engine: Engine) {
-    let app = spawn_app_tuned(engine, &Tuning { page_cache_ms: 0 }).await;
+    let app = spawn_app_tuned(engine, &Tuning {
+            page_cache_ms: 0,
+            ..Tuning::default()
+        }).await;
     let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
     let path = publish(&ana, "Benches along the canal", "human-capital", "").await;
     let visitor = app.browser();

@@ -98,8 +98,14 @@ pub async fn commitments() -> Result<CommitmentList, AppError> {
 /// The Program Office's public figures.
 #[server(endpoint = "dashboard")]
 pub async fn dashboard() -> Result<DashboardFigures, AppError> {
-    let months = super::model::last_months(crate::db::now_ms(), DashboardFigures::MONTHS);
-    Ok(store::dashboard(&ctx::db()?, &months).await?)
+    let state = ctx::state()?;
+    state
+        .dashboard
+        .get_or_compute(|| async {
+            let months = super::model::last_months(crate::db::now_ms(), DashboardFigures::MONTHS);
+            store::dashboard(&state.db, &months).await.map_err(AppError::from)
+        })
+        .await
 }
 
 /// Ideas a moderator may promote, optionally within a theme; `chosen` ("12,15") are
