@@ -100,13 +100,17 @@ pub async fn require_participant(what: &str) -> AppResult<SessionUser> {
     }
 }
 
-/// 401 unless signed in, 403 unless the account holds one of `roles`.
+/// 401 unless signed in, 403 unless the account holds one of `roles`, and 403
+/// (`blocked`) for a blocked account: a blocked moderator or official keeps their role
+/// until an admin changes it, but not its powers.
 pub async fn require_role(roles: &[Role], what: &str) -> AppResult<SessionUser> {
     let user = require_user().await?;
-    if roles.contains(&user.role) {
-        Ok(user)
-    } else {
+    if !roles.contains(&user.role) {
         Err(refused(AppError::Forbidden, Some(&user), what))
+    } else if user.blocked {
+        Err(refused(AppError::Blocked, Some(&user), what))
+    } else {
+        Ok(user)
     }
 }
 

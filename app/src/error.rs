@@ -42,6 +42,16 @@ pub enum AppError {
     Blocked,
     #[error("no longer open")]
     Closed,
+    /// The author may no longer rewrite an idea others supported or discussed.
+    #[error("supported by others")]
+    Supported,
+    /// The project's status does not allow that change (yet, or any more).
+    #[error("not at this stage of the project")]
+    ProjectStage,
+    #[error("daily limit of ideas reached")]
+    IdeasPerDay,
+    #[error("commented a moment ago")]
+    CommentTooSoon,
     #[error("hidden by moderation")]
     Hidden,
     #[error("internal error")]
@@ -61,6 +71,10 @@ impl AppError {
             AppError::RateLimited => "rate_limited",
             AppError::Blocked => "blocked",
             AppError::Closed => "closed",
+            AppError::Supported => "supported",
+            AppError::ProjectStage => "project_stage",
+            AppError::IdeasPerDay => "ideas_per_day",
+            AppError::CommentTooSoon => "comment_too_soon",
             AppError::Hidden => "hidden",
             AppError::Internal => "internal",
         }
@@ -73,8 +87,8 @@ impl AppError {
             AppError::NotFound | AppError::Hidden => 404,
             AppError::BadRequest => 400,
             AppError::Invalid { .. } => 422,
-            AppError::Closed => 409,
-            AppError::RateLimited => 429,
+            AppError::Closed | AppError::Supported | AppError::ProjectStage => 409,
+            AppError::RateLimited | AppError::IdeasPerDay | AppError::CommentTooSoon => 429,
             AppError::Internal => 500,
         }
     }

@@ -26,11 +26,6 @@ pub const VOTES_PER_ACCOUNT: Limit = Limit {
     window: Duration::from_secs(60),
 };
 
-pub const IDEAS_PER_ACCOUNT: Limit = Limit {
-    attempts: 10,
-    window: Duration::from_secs(24 * 60 * 60),
-};
-
 pub const REPORTS_PER_ACCOUNT: Limit = Limit {
     attempts: 30,
     window: Duration::from_secs(60 * 60),

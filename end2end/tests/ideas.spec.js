@@ -97,3 +97,45 @@ for (const javaScript of [true, false]) {
     });
   });
 }
+
+test.describe('with JavaScript, when the server refuses', () => {
+  test('the support button falls back to what the server last accepted, with the reason', async ({ browser }) => {
+    const title = `Heated bus shelters ${Date.now()}`;
+    const newPage = async () => (await browser.newContext()).newPage();
+
+    const author = await newPage();
+    await register(author, 'Lena Peeters', true);
+    await visit(author, '/ideas/new');
+    await author.getByLabel('Title').fill(title);
+    await author.getByLabel('Description').fill('Shelters that keep people warm while they wait.');
+    await author.getByLabel('Theme').selectOption({ label: 'Transversality' });
+    await author.getByRole('button', { name: 'Publish my idea' }).click();
+    await expect(author.getByRole('heading', { level: 1 })).toHaveText(title);
+    const path = new URL(author.url()).pathname;
+    const id = path.match(/\/ideas\/(\d+)-/)[1];
+
+    const resident = await newPage();
+    await register(resident, 'Ruben Maes', true);
+    await visit(resident, path);
+    await resident.getByRole('button', { name: 'Support this idea' }).click();
+    await expect(resident.locator('.vote-count strong')).toHaveText('1');
+    const withdraw = resident.getByRole('button', { name: 'Withdraw my support' });
+    await expect(withdraw).toHaveAttribute('aria-pressed', 'true');
+
+    // Meanwhile a moderator declines the idea: support can no longer be withdrawn.
+    const moderatorEmail = uniqueEmail('moderator');
+    helpers.createAccount(moderatorEmail, 'Mona Moderator', 'moderator');
+    const moderator = await newPage();
+    await helpers.signIn(moderator, moderatorEmail);
+    const declined = await moderator.evaluate(async (ideaId) => {
+      const body = new URLSearchParams({ idea_id: ideaId, status: 'declined', note: 'Already in the bus company plan.' });
+      return (await fetch('/api/set_idea_status', { method: 'POST', body })).status;
+    }, id);
+    expect(declined).toBe(200);
+
+    await withdraw.click();
+    await expect(resident.getByRole('alert')).toContainText('This idea is no longer open for that.');
+    await expect(resident.locator('.vote-count strong')).toHaveText('1');
+    await expect(withdraw).toHaveAttribute('aria-pressed', 'true');
+  });
+});

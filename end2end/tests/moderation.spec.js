@@ -45,7 +45,7 @@ for (const javaScript of [true, false]) {
       const dimming = `Lamp posts that dim at night ${tag}`;
       const parking = `An app to pay for parking ${tag}`;
       const lampsPath = await propose(author, lamps, javaScript);
-      await propose(author, dimming, javaScript);
+      const dimmingPath = await propose(author, dimming, javaScript);
       await propose(author, parking, javaScript);
 
       // Someone writes an insult under the first idea, and a resident reports it.
@@ -59,6 +59,13 @@ for (const javaScript of [true, false]) {
 
       const resident = await newPage();
       await register(resident, 'Iris Claes', javaScript);
+      // Iris supports both the original and its duplicate, the troll only the duplicate:
+      // merged, the original counts each of them once.
+      for (const [who, path, count] of [[resident, lampsPath, '1'], [resident, dimmingPath, '1'], [troll, dimmingPath, '2']]) {
+        await visit(who, path, { javaScript });
+        await who.getByRole('button', { name: 'Support this idea' }).click();
+        await expect(who.locator('.vote-count strong')).toHaveText(count);
+      }
       await visit(resident, lampsPath, { javaScript });
       await resident.locator('.comment', { hasText: insult }).getByRole('link', { name: 'Report' }).click();
       await settle(resident);
@@ -122,8 +129,11 @@ for (const javaScript of [true, false]) {
       await expect(author.getByRole('heading', { level: 1 })).toHaveText(parking);
       await expect(author.locator('.public-response')).toContainText(reason);
       await expect(author.locator('.idea-meta .status')).toHaveText('Declined');
-      await visit(author, lampsPath, { javaScript });
-      await expect(author.locator('.vote-count strong')).toHaveText('0');
+      await visit(author, dimmingPath, { javaScript });
+      await expect(author.locator('.idea-meta .status')).toHaveText('Duplicate');
+      await author.getByRole('link', { name: lamps }).click();
+      await expect(author.getByRole('heading', { level: 1 })).toHaveText(lamps);
+      await expect(author.locator('.vote-count strong')).toHaveText('2');
       await expect(author.getByText(insult)).toHaveCount(0);
       await expect(author.getByText('This comment was hidden by the moderators.')).toBeVisible();
 

@@ -229,6 +229,7 @@ pub async fn load(db: &Db) -> anyhow::Result<usize> {
         let id = match ideas::create(db, &idea).await? {
             Created::Idea(id) => id,
             Created::UnknownTheme | Created::UnknownDistrict => bail!("demo idea {title:?} names an unknown place"),
+            Created::DailyLimit => bail!("a demo author proposes more ideas in a day than the platform takes"),
         };
         for supporter in ids.iter().cycle().skip(author + 1).take(supporters) {
             votes::cast(db, id, *supporter, true).await?;
@@ -242,6 +243,7 @@ pub async fn load(db: &Db) -> anyhow::Result<usize> {
             parent_id: answers.map(|i| comment_ids[i]),
             author_id: ids[author],
             body,
+            interval_ms: 0,
         };
         match comments::post(db, &comment).await? {
             Posted::Done(placed) => comment_ids.push(placed.id),
@@ -268,7 +270,7 @@ async fn moderate(db: &Db, hash: &str, people: &[i64], ideas: &[i64], comments: 
     let moderator = insert_staff(db, hash, "mira.demo@example.be", "Mira Janssens", Role::Moderator).await?;
     for (index, idea) in ideas.iter().enumerate() {
         if !UNTRIAGED.contains(&index) {
-            moderation::keep(db, *idea, moderator).await?;
+            moderation::keep(db, *idea, moderator, "").await?;
         }
     }
     moderation::set_status(
@@ -296,7 +298,14 @@ async fn moderate(db: &Db, hash: &str, people: &[i64], ideas: &[i64], comments: 
          aan de grote haltes mogelijk is.",
     )
     .await?;
-    moderation::set_verified(db, people[7], moderator, true).await?;
+    moderation::set_verified(
+        db,
+        people[7],
+        moderator,
+        true,
+        "Checked with the university's research office.",
+    )
+    .await?;
     if let (Some(comment), Some(reporter)) = (comments.last(), people.get(2)) {
         let report = Report::parse("off_topic", "").map_err(|_| anyhow::anyhow!("the demo report does not parse"))?;
         moderation::report(db, Target::Comment, *comment, *reporter, &report, 3).await?;

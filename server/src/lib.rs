@@ -97,6 +97,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
             tuning.dashboard_cache_seconds,
         ))),
     };
+    tokio::spawn(agora_app::votes::trending::keep_current(state.db.clone()));
     let router = routes(state.clone());
     let router = match state.db.engine {
         Engine::Sqlite => {

@@ -19,7 +19,71 @@ on_both_engines!(
     the_queue_lists_new_ideas_oldest_first_and_each_decision_takes_one_out,
     an_organisation_verified_from_the_queue_shows_its_badge,
     the_audit_log_filters_by_actor_action_and_date_and_nothing_can_change_it,
+    the_reported_tab_puts_the_most_reported_first_and_every_tab_is_counted,
 );
+
+async fn the_reported_tab_puts_the_most_reported_first_and_every_tab_is_counted(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (ana_id, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let once = publish(&ana, "Reported once", "internet-use", "").await;
+    let twice = publish(&ana, "Reported twice", "internet-use", "").await;
+    let posted = comment(&ana, &once, None, "A comment reported once").await;
+    let comment = comment_id(&location(&posted));
+    register_business(&app).await;
+    let reporters = app.crowd(2).await;
+    assert_eq!(
+        report(&reporters[0], "idea", number(&id_of(&once)), "spam", "").await.0,
+        200
+    );
+    for reporter in &reporters {
+        assert_eq!(
+            report(reporter, "idea", number(&id_of(&twice)), "off_topic", "")
+                .await
+                .0,
+            200
+        );
+    }
+    assert_eq!(report(&reporters[1], "comment", comment, "offensive", "").await.0, 200);
+    let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
+    // Ana stops following her idea; what moderators decide about it still reaches her.
+    ana.call("/api/follow", &[("idea_id", &id_of(&twice)), ("follow", "false")])
+        .await;
+
+    let (_, queue) = moderator.get_html("/moderation?tab=reported").await;
+    let at = |text: &str| queue.find(text).unwrap_or_else(|| panic!("{text} in the queue"));
+    assert!(at("Reported twice") < at("Reported once"), "most reported first");
+    assert!(queue.contains("A comment reported once"));
+    for (tab, expected) in [
+        ("New ideas", 2),
+        ("Reported", 3),
+        ("Hidden", 0),
+        ("Organisations", 1),
+        ("Blocked accounts", 0),
+    ] {
+        assert_eq!(tab_count(&queue, tab), expected, "{tab}");
+    }
+
+    let declined = moderator
+        .call(
+            "/api/set_idea_status",
+            &[
+                ("idea_id", &id_of(&twice)),
+                ("status", "declined"),
+                ("note", "Not a smart-city idea."),
+            ],
+        )
+        .await;
+    assert_eq!(declined.status().as_u16(), 200);
+    let told: Vec<String> = sqlx::query_scalar(
+        "SELECT status FROM notifications WHERE account_id = $1 AND kind = 'status' AND idea_id = $2",
+    )
+    .bind(ana_id)
+    .bind(number(&id_of(&twice)))
+    .fetch_all(&app.db.pool)
+    .await
+    .expect("notifications");
+    assert_eq!(told, ["declined"], "an author hears of decisions without following");
+}
 
 /// Reports `target` (`idea` or `comment`) as a hydrated page does; answers status and body.
 async fn report(browser: &Browser, target: &str, id: i64, reason: &str, note: &str) -> (u16, String) {
@@ -156,10 +220,18 @@ async fn each_account_reports_once_and_three_reports_hide_until_a_moderator_deci
     assert!(queue.contains(title) && queue.contains("3 reports"), "{queue}");
     let (_, queue) = moderator.get_html("/moderation?tab=hidden").await;
     assert!(queue.contains(title));
-    assert_eq!(hide(&moderator, "idea", id, false, "").await, 200, "kept visible");
+    assert_eq!(
+        hide(&moderator, "idea", id, false, "").await,
+        422,
+        "restoring says why too"
+    );
+    let why = "A real offer from a shop in the neighbourhood, not spam.";
+    assert_eq!(hide(&moderator, "idea", id, false, why).await, 200, "kept visible");
     let (status, _) = app.browser().get_html(&path).await;
     assert_eq!(status, 200, "visible again");
     assert_eq!(notified(&app, ana_id, "restored").await, 1);
+    let (_, news) = ana.get_html("/notifications").await;
+    assert!(news.contains(why), "its author reads why");
     assert_eq!(
         app.scalar(
             "SELECT COUNT(*) FROM reports WHERE target_id = $1 AND resolved_at IS NULL",
@@ -221,6 +293,15 @@ async fn a_reported_comment_is_hidden_and_its_author_still_reads_why(engine: Eng
     assert!(hidden_tab.contains("Insults are not allowed."));
     let reply = common::comment(&ana, &path, Some(comment), "Please be kind").await;
     assert!(location(&reply).contains("__err"), "no replies to a hidden comment");
+    let rewrite = carl
+        .call(
+            "/api/edit_comment",
+            &[("comment_id", &comment.to_string()), ("body", "Sorry")],
+        )
+        .await;
+    assert_eq!(rewrite.status().as_u16(), 404, "a hidden comment is not rewritten");
+    let (_, page) = carl.get_html(&path).await;
+    assert!(page.contains(text), "it stays as the moderators saw it");
 }
 
 async fn merging_moves_votes_once_and_followers_and_keeps_counts_exact(engine: Engine) {
@@ -571,6 +652,7 @@ async fn an_organisation_verified_from_the_queue_shows_its_badge(engine: Engine)
     let (ana_id, ana) = app.signed_in("ana@example.be", Role::Member).await;
     let path = publish(&ana, "Real-time tram screens", "internet-use", "").await;
     comment(&tram, &path, None, "We can provide the data feed.").await;
+    let tram_idea = publish(&tram, "Open tram positions for every app", "internet-use", "").await;
     let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
     let (_, queue) = moderator.get_html("/moderation?tab=organisations").await;
     assert!(
@@ -583,31 +665,41 @@ async fn an_organisation_verified_from_the_queue_shows_its_badge(engine: Engine)
         .expect("account");
     let (_, page) = app.browser().get_html(&path).await;
     assert!(!page.contains("Business · Verified"));
-    let verify = |account: i64, by: &Browser| {
+    let checked = "Found in the Crossroads Bank for Enterprises.";
+    let verify = |account: i64, by: &Browser, reason: &'static str| {
         let account = account.to_string();
         let by = by.clone();
         async move {
             by.call(
                 "/api/set_organisation_verified",
-                &[("account_id", &account), ("verified", "true")],
+                &[("account_id", &account), ("verified", "true"), ("reason", reason)],
             )
             .await
             .status()
             .as_u16()
         }
     };
-    assert_eq!(verify(tram_id, &ana).await, 403);
+    assert_eq!(verify(tram_id, &ana, checked).await, 403);
     assert_eq!(
-        verify(ana_id, &moderator).await,
+        verify(ana_id, &moderator, checked).await,
         400,
         "a resident has no organisation to verify"
     );
-    assert_eq!(verify(tram_id, &moderator).await, 200);
+    assert_eq!(verify(tram_id, &moderator, "").await, 422, "how it was checked is said");
+    assert_eq!(verify(tram_id, &moderator, checked).await, 200);
     let (_, page) = app.browser().get_html(&path).await;
     assert!(page.contains("Business · Verified"), "the badge shows on its comment");
+    let (_, page) = app.browser().get_html(&tram_idea).await;
+    assert!(page.contains("Business · Verified"), "and on its idea");
     let (_, queue) = moderator.get_html("/moderation?tab=organisations").await;
     assert!(!queue.contains("Tram Data SA"));
-    assert_eq!(audited(&app, "account.verify", tram_id).await, 1);
+    let detail: String =
+        sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'account.verify' AND target_id = $1")
+            .bind(tram_id)
+            .fetch_one(&app.db.pool)
+            .await
+            .expect("audited once");
+    assert_eq!(detail, checked);
 }
 
 async fn the_audit_log_filters_by_actor_action_and_date_and_nothing_can_change_it(engine: Engine) {
@@ -667,8 +759,11 @@ async fn a_blocked_account_reads_but_cannot_post_vote_or_comment(engine: Engine)
     let path = publish(&ana, "Benches in parks", "internet-use", "").await;
     let id = id_of(&path);
     let (spammer_id, spammer) = app.signed_in("spam@example.be", Role::Member).await;
+    let own_path = publish(&spammer, "Watches for every bench", "internet-use", "").await;
+    let own_idea = id_of(&own_path);
+    let own_comment = comment_id(&location(&comment(&spammer, &path, None, "Cheap watches here").await));
     let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
-    let (admin_id, _) = app.signed_in("adam@example.be", Role::Admin).await;
+    let (admin_id, admin) = app.signed_in("adam@example.be", Role::Admin).await;
     let block = |account: i64, blocked: &'static str, reason: &'static str| {
         let account = account.to_string();
         let moderator = &moderator;
@@ -700,7 +795,13 @@ async fn a_blocked_account_reads_but_cannot_post_vote_or_comment(engine: Engine)
         )
         .await;
     assert_eq!(by_member.status().as_u16(), 403);
-    assert_eq!(block(spammer_id, "true", "Advertising in every comment").await, 200);
+    let reason = "Advertising in every comment";
+    assert_eq!(block(spammer_id, "true", reason).await, 200);
+    let (_, queue) = moderator.get_html("/moderation?tab=blocked").await;
+    assert_eq!(tab_count(&queue, "Blocked accounts"), 1);
+    assert!(queue.contains(reason) && queue.contains("by mia"), "{queue}");
+    let (_, profile) = spammer.get_html("/profile").await;
+    assert!(profile.contains("A moderator blocked your account") && profile.contains(reason));
 
     let refused = [
         spammer
@@ -719,15 +820,41 @@ async fn a_blocked_account_reads_but_cannot_post_vote_or_comment(engine: Engine)
                 &[("target", "idea"), ("target_id", &id), ("reason", "spam"), ("note", "")],
             )
             .await,
+        spammer
+            .call(
+                "/api/edit_idea",
+                &[
+                    ("idea_id", &own_idea),
+                    ("title", "Watches"),
+                    ("body", "Cheaper"),
+                    ("theme", "internet-use"),
+                ],
+            )
+            .await,
+        spammer
+            .call(
+                "/api/edit_comment",
+                &[("comment_id", &own_comment.to_string()), ("body", "Even cheaper")],
+            )
+            .await,
     ];
     for response in refused {
         assert_eq!(response.status().as_u16(), 403, "{}", response.url());
         assert!(response.text().await.expect("body").contains("blocked"));
     }
-    let (status, _) = spammer.get_html(&path).await;
+    let (status, page) = spammer.get_html(&path).await;
     assert_eq!(status, 200, "reading stays open");
+    assert!(
+        page.contains("Cheap watches here"),
+        "what they wrote stays unless hidden"
+    );
+    let (status, _) = app.browser().get_html(&own_path).await;
+    assert_eq!(status, 200);
 
-    assert_eq!(block(spammer_id, "false", "").await, 200);
+    assert_eq!(block(spammer_id, "false", "").await, 422, "unblocking says why too");
+    assert_eq!(block(spammer_id, "false", "Promised to stop").await, 200);
+    let (_, profile) = spammer.get_html("/profile").await;
+    assert!(!profile.contains("A moderator blocked your account"));
     assert_eq!(
         spammer.vote(&id, true).await.status().as_u16(),
         200,
@@ -741,6 +868,23 @@ async fn a_blocked_account_reads_but_cannot_post_vote_or_comment(engine: Engine)
     .await
     .expect("audit");
     assert_eq!(audited, 2);
+
+    // A blocked moderator keeps the role until an admin changes it, not its powers.
+    let (moderator_id, max) = app.signed_in("max@example.be", Role::Moderator).await;
+    let blocked = admin
+        .call(
+            "/api/set_account_blocked",
+            &[
+                ("account_id", &moderator_id.to_string()),
+                ("blocked", "true"),
+                ("reason", "Hid content without reason"),
+            ],
+        )
+        .await;
+    assert_eq!(blocked.status().as_u16(), 200);
+    let (status, _) = max.get_html("/moderation").await;
+    assert_eq!(status, 403);
+    assert_eq!(hide(&max, "idea", number(&id), true, "Because").await, 403);
 }
 
 async fn a_moderator_declines_with_a_public_reason_and_followers_are_told(engine: Engine) {

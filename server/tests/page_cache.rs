@@ -146,10 +146,14 @@ async fn each_language_has_its_own_copy(engine: Engine) {
 }
 
 async fn the_cache_can_be_turned_off(engine: Engine) {
-    let app = spawn_app_tuned(engine, &Tuning {
+    let app = spawn_app_tuned(
+        engine,
+        &Tuning {
             page_cache_ms: 0,
             ..Tuning::default()
-        }).await;
+        },
+    )
+    .await;
     let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
     let path = publish(&ana, "Benches along the canal", "human-capital", "").await;
     let visitor = app.browser();

@@ -112,7 +112,7 @@ const TABLE: &[(&str, Access, Args)] = &[
             ("target", "idea"),
             ("target_id", "999999"),
             ("hidden", "false"),
-            ("reason", ""),
+            ("reason", "Nothing wrong with it"),
         ],
     ),
     (
@@ -133,7 +133,11 @@ const TABLE: &[(&str, Access, Args)] = &[
     (
         "set_organisation_verified",
         Roles(MODERATORS),
-        &[("account_id", "999999"), ("verified", "true")],
+        &[
+            ("account_id", "999999"),
+            ("verified", "true"),
+            ("reason", "Found in the register"),
+        ],
     ),
     ("moderation_queue", Roles(MODERATORS), &[]),
     ("admin/accounts", Roles(ADMINS), &[]),
@@ -230,6 +234,15 @@ const TABLE: &[(&str, Access, Args)] = &[
         &[("milestone_id", "999999"), ("done", "true")],
     ),
     ("remove_milestone", Roles(OFFICIALS), &[("milestone_id", "999999")]),
+    (
+        "edit_milestone",
+        Roles(OFFICIALS),
+        &[
+            ("milestone_id", "999999"),
+            ("title", "M"),
+            ("target_date", "2030-01-01"),
+        ],
+    ),
     (
         "post_project_update",
         Roles(OFFICIALS),

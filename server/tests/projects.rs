@@ -16,6 +16,8 @@ on_both_engines!(
     progress_follows_the_milestones,
     the_commitments_page_reflects_adoption,
     the_dashboard_figures_equal_independent_counts,
+    the_owner_edits_a_milestone_and_old_news_keeps_what_happened_then,
+    an_admin_acts_for_the_owner_and_every_decision_reaches_the_followers,
 );
 
 /// A member of the government with a portfolio, signed in.
@@ -834,6 +836,302 @@ async fn the_commitments_page_reflects_adoption(engine: Engine) {
     assert_eq!(
         adopted,
         BTreeMap::from([("olga".to_owned(), 1), ("otto".to_owned(), 0)])
+    );
+
+    // A project adopted last year was last year's commitment.
+    let this_year = agora_app::projects::model::year_start_ms(agora_app::db::now_ms());
+    sqlx::query("UPDATE projects SET adopted_at = $1 WHERE id = $2")
+        .bind(this_year - 86_400_000)
+        .bind(charging.parse::<i64>().expect("id"))
+        .execute(&app.db.pool)
+        .await
+        .expect("adopted last year");
+    let (_, page) = app.browser().get_html("/commitments").await;
+    assert!(card_of(&page, "olga").contains("No project adopted yet this year"));
+    assert!(page.contains("0 of 2 government members have adopted a project"));
+}
+
+async fn the_owner_edits_a_milestone_and_old_news_keeps_what_happened_then(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (ana_id, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let idea = id_of(&publish(&ana, "Sensors for air quality", "transversality", "").await);
+    let (olga_id, olga) = official(&app, "olga@example.be", "Environment").await;
+    let (_, otto) = official(&app, "otto@example.be", "Mobility").await;
+    let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
+    let (_, admin) = app.signed_in("adam@example.be", Role::Admin).await;
+    let path = promote(&moderator, "Air quality, street by street", olga_id, &[&idea]).await;
+    let project = project_id(&path);
+    let p = project.as_str();
+    olga.call(
+        "/api/decide_project",
+        &[("project_id", p), ("decision", "adopt"), ("statement", "Yes.")],
+    )
+    .await;
+    for (title, date) in [("Sensors installed", "2030-06-30"), ("Data published", "2030-09-30")] {
+        let added = olga
+            .call(
+                "/api/add_milestone",
+                &[("project_id", p), ("title", title), ("target_date", date)],
+            )
+            .await;
+        assert_eq!(added.status().as_u16(), 200);
+    }
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM project_milestones WHERE project_id = $1 ORDER BY position")
+        .bind(p.parse::<i64>().expect("id"))
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("milestones");
+    let first = ids[0].to_string();
+    olga.call("/api/set_milestone_done", &[("milestone_id", &first), ("done", "true")])
+        .await;
+
+    let edit = [
+        ("milestone_id", first.as_str()),
+        ("title", "Sensors installed in every municipality"),
+        ("target_date", "2030-07-15"),
+    ];
+    let visitor = app.browser();
+    for (who, expected) in [(&visitor, 401), (&ana, 403), (&moderator, 403), (&otto, 403)] {
+        assert_eq!(status_of(who, "edit_milestone", &edit).await, expected);
+    }
+    let bad = olga
+        .call(
+            "/api/edit_milestone",
+            &[("milestone_id", &first), ("title", " "), ("target_date", "2030-02-30")],
+        )
+        .await;
+    assert_eq!(bad.status().as_u16(), 422);
+    let body = bad.text().await.expect("body");
+    assert!(
+        body.contains("\"field\":\"title\"") && body.contains("target_date"),
+        "{body}"
+    );
+
+    // Without JavaScript: the "Edit" link opens the form in the page, filled in.
+    let form_page = format!("{path}?milestone={first}");
+    let (_, page) = olga.get_html(&form_page).await;
+    assert!(
+        page.contains("value=\"2030-06-30\"") && page.contains("value=\"Sensors installed\""),
+        "{page}"
+    );
+    let saved = olga.submit(&form_page, "/api/edit_milestone", &edit).await;
+    assert_eq!(
+        location(&saved),
+        format!("{path}#milestone-{first}"),
+        "back to the milestone, form closed"
+    );
+    let stored: (String, i64, i64) = sqlx::query_as(
+        "SELECT title, target_date, CAST(CAST(done AS INTEGER) AS BIGINT) FROM project_milestones WHERE id = $1",
+    )
+    .bind(ids[0])
+    .fetch_one(&app.db.pool)
+    .await
+    .expect("milestone");
+    let july = agora_app::i18n::parse_iso_date("2030-07-15").expect("date");
+    assert_eq!(
+        stored,
+        ("Sensors installed in every municipality".to_owned(), july, 1),
+        "done stays done"
+    );
+    let (_, page) = app.browser().get_html(&path).await;
+    assert!(page.contains("Sensors installed in every municipality") && page.contains("1 of 2 milestones done (50%)"));
+    let edited = admin
+        .call(
+            "/api/edit_milestone",
+            &[
+                ("milestone_id", &ids[1].to_string()),
+                ("title", "Open data published"),
+                ("target_date", "2030-10-01"),
+            ],
+        )
+        .await;
+    assert_eq!(edited.status().as_u16(), 200, "admins may act for the owner");
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'project.milestone_edited' AND target_id = $1",
+            ids[0]
+        )
+        .await,
+        1
+    );
+
+    // The project moves on; each notification keeps the status and progress it announced.
+    for status in ["in_progress", "completed"] {
+        let moved = olga
+            .call(
+                "/api/advance_project",
+                &[("project_id", p), ("status", status), ("note", "")],
+            )
+            .await;
+        assert_eq!(moved.status().as_u16(), 200, "{status}");
+        if status == "in_progress" {
+            olga.call(
+                "/api/set_milestone_done",
+                &[("milestone_id", &ids[1].to_string()), ("done", "true")],
+            )
+            .await;
+        }
+    }
+    assert_eq!(
+        status_of(&olga, "edit_milestone", &edit).await,
+        409,
+        "the roadmap of a completed project is closed"
+    );
+    let news: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT status, milestones_done, milestones_total FROM notifications \
+         WHERE account_id = $1 AND kind = 'project_status' ORDER BY id",
+    )
+    .bind(ana_id)
+    .fetch_all(&app.db.pool)
+    .await
+    .expect("news");
+    assert_eq!(
+        news,
+        [
+            ("adopted".to_owned(), 0, 0),
+            ("in_progress".to_owned(), 1, 2),
+            ("completed".to_owned(), 2, 2)
+        ]
+    );
+    let (_, page) = ana.get_html("/notifications").await;
+    for shown in [
+        "Adopted",
+        "In progress",
+        "Completed",
+        "No milestones yet",
+        "1 of 2 milestones done (50%)",
+    ] {
+        assert!(page.contains(shown), "{shown}");
+    }
+    let accepted: Vec<String> =
+        sqlx::query_scalar("SELECT status FROM notifications WHERE account_id = $1 AND kind = 'status'")
+            .bind(ana_id)
+            .fetch_all(&app.db.pool)
+            .await
+            .expect("idea news");
+    assert_eq!(accepted, ["accepted"], "the idea's own news says it was accepted");
+}
+
+async fn an_admin_acts_for_the_owner_and_every_decision_reaches_the_followers(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (ana_id, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let idea = id_of(&publish(&ana, "Digital help desks", "digital-inclusion", "").await);
+    let other = id_of(&publish(&ana, "Tablets in care homes", "digital-inclusion", "").await);
+    // Ana stops following her idea: what becomes of it still reaches her.
+    ana.call("/api/follow", &[("idea_id", &idea), ("follow", "false")])
+        .await;
+    let (olga_id, _) = official(&app, "olga@example.be", "Digital transition").await;
+    let (otto_id, _) = official(&app, "otto@example.be", "Social affairs").await;
+    let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
+    let (admin_id, admin) = app.signed_in("adam@example.be", Role::Admin).await;
+    let project = project_id(&promote(&moderator, "Help desks", olga_id, &[&idea]).await);
+    let p = project.as_str();
+    let notified = |account: i64, kind: &'static str| {
+        let pool = app.db.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, Option<String>>(
+                "SELECT status FROM notifications WHERE account_id = $1 AND kind = $2 ORDER BY id",
+            )
+            .bind(account)
+            .bind(kind)
+            .fetch_all(&pool)
+            .await
+            .expect("notifications")
+        }
+    };
+    assert_eq!(notified(ana_id, "status").await, [Some("accepted".to_owned())]);
+
+    let adopt = [
+        ("project_id", p),
+        ("decision", "adopt"),
+        ("statement", "The region adopts it."),
+    ];
+    assert_eq!(
+        status_of(&admin, "decide_project", &adopt).await,
+        200,
+        "an admin adopts for the owner"
+    );
+    let milestone = [("project_id", p), ("title", "Ten desks"), ("target_date", "2030-01-31")];
+    assert_eq!(status_of(&admin, "add_milestone", &milestone).await, 200);
+    let id: i64 = sqlx::query_scalar("SELECT id FROM project_milestones WHERE project_id = $1")
+        .bind(p.parse::<i64>().expect("id"))
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("milestone");
+    assert_eq!(
+        status_of(
+            &admin,
+            "set_milestone_done",
+            &[("milestone_id", &id.to_string()), ("done", "true")]
+        )
+        .await,
+        200
+    );
+    assert_eq!(
+        status_of(
+            &admin,
+            "post_project_update",
+            &[("project_id", p), ("body", "Ten desks are open.")]
+        )
+        .await,
+        200
+    );
+    for status in ["in_progress", "completed"] {
+        assert_eq!(
+            status_of(
+                &admin,
+                "advance_project",
+                &[("project_id", p), ("status", status), ("note", "")]
+            )
+            .await,
+            200
+        );
+    }
+    let statuses: Vec<Option<String>> = ["adopted", "in_progress", "completed"]
+        .into_iter()
+        .map(|s| Some(s.to_owned()))
+        .collect();
+    assert_eq!(
+        notified(ana_id, "project_status").await,
+        statuses,
+        "the author, every step"
+    );
+    assert_eq!(
+        notified(olga_id, "project_status").await.len(),
+        4,
+        "the owner: given the candidate, then each step the admin took"
+    );
+    assert_eq!(
+        notified(admin_id, "project_status").await.len(),
+        0,
+        "never of one's own acts"
+    );
+    assert_eq!(notified(ana_id, "project_update").await.len(), 1);
+
+    // Given to another member of the government, who hears of it, then declined by an admin.
+    let second = project_id(&promote(&moderator, "Tablets", olga_id, &[&other]).await);
+    let to_otto = [("project_id", second.as_str()), ("owner", &otto_id.to_string())];
+    assert_eq!(status_of(&moderator, "reassign_project", &to_otto).await, 200);
+    assert_eq!(
+        notified(otto_id, "project_status").await.len(),
+        1,
+        "the new owner is told"
+    );
+    let decline = [
+        ("project_id", second.as_str()),
+        ("decision", "decline"),
+        ("statement", "Care homes have their own programme."),
+    ];
+    assert_eq!(status_of(&admin, "decide_project", &decline).await, 200);
+    assert_eq!(
+        notified(ana_id, "project_status")
+            .await
+            .last()
+            .cloned()
+            .flatten()
+            .as_deref(),
+        Some("declined")
     );
 }
 

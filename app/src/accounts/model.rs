@@ -311,6 +311,8 @@ pub struct Profile {
     pub registration_number: Option<String>,
     pub organisation_verified: bool,
     pub created_at: i64,
+    /// When a moderator blocked the account, and the reason they gave its holder.
+    pub blocked: Option<(i64, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -120,7 +120,8 @@ pub async fn session_user(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx:
 pub async fn profile(db: &Db, id: i64) -> Result<Option<Profile>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT id, email, display_name, kind, role, portfolio, organisation_name, registration_number, \
-                CAST(CAST(organisation_verified AS INTEGER) AS BIGINT) AS organisation_verified, created_at \
+                CAST(CAST(organisation_verified AS INTEGER) AS BIGINT) AS organisation_verified, created_at, \
+                blocked_at, blocked_reason \
          FROM accounts WHERE id = $1",
     )
     .bind(id)
@@ -138,6 +139,10 @@ pub async fn profile(db: &Db, id: i64) -> Result<Option<Profile>, sqlx::Error> {
             registration_number: r.try_get("registration_number")?,
             organisation_verified: flag(&r, "organisation_verified")?,
             created_at: r.try_get("created_at")?,
+            blocked: match r.try_get::<Option<i64>, _>("blocked_at")? {
+                Some(at) => Some((at, r.try_get("blocked_reason")?)),
+                None => None,
+            },
         })
     })
     .transpose()

@@ -177,6 +177,12 @@ pub fn ProfilePage() -> impl IntoView {
                                 {move || password_changed().then(|| view! {
                                     <div class="alert alert-success" role="status"><p>{t("profile-password-changed")}</p></div>
                                 })}
+                                {profile.blocked.clone().map(|(at, reason)| view! {
+                                    <div class="alert alert-error" id="blocked">
+                                        <p>{t_with("profile-blocked", &[("date", format_date(locale, at))])}</p>
+                                        <p>{t_with("profile-blocked-reason", &[("reason", reason)])}</p>
+                                    </div>
+                                })}
                                 <dl class="facts">
                                     <dt>{t("field-label-display-name")}</dt>
                                     <dd class="profile-name">{profile.display_name.clone()}</dd>
@@ -296,7 +302,11 @@ pub fn AdminAccountsPage() -> impl IntoView {
                                                                 </div>
                                                             </ActionForm>
                                                         </td>
-                                                        <td><BlockForm account_id=account.id blocked=account.blocked action=block /></td>
+                                                        <td>
+                                                            {account.blocked.then(|| view! { <span class="badge status-declined">{t("admin-blocked")}</span> })}
+                                                            <crate::moderation::views::BlockForm account_id=account.id blocked=account.blocked action=block
+                                                                id_prefix=format!("{prefix}block-") />
+                                                        </td>
                                                     </tr>
                                                 }
                                             }).collect_view()}
@@ -309,39 +319,6 @@ pub fn AdminAccountsPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
-    }
-}
-
-/// Block an account (with the reason its holder will read) or unblock it.
-#[component]
-fn BlockForm(
-    account_id: i64,
-    blocked: bool,
-    action: ServerAction<crate::moderation::api::SetAccountBlocked>,
-) -> impl IntoView {
-    let reason_id = format!("account-{account_id}-block-reason");
-    view! {
-        <ActionForm action>
-            <input type="hidden" name="account_id" value=account_id />
-            <input type="hidden" name="blocked" value=(!blocked).to_string() />
-            <div class="role-form">
-                {if blocked {
-                    view! {
-                        <span class="badge status-declined">{t("admin-blocked")}</span>
-                        <input type="hidden" name="reason" value="" />
-                        <button type="submit" class="button button-secondary button-small">{t("admin-unblock")}</button>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <label for=reason_id.clone() class="visually-hidden">{t("admin-block-reason")}</label>
-                        <input id=reason_id type="text" name="reason" maxlength="500" placeholder=t("admin-block-reason") />
-                        <button type="submit" class="button button-secondary button-small">{t("admin-block")}</button>
-                    }
-                    .into_any()
-                }}
-            </div>
-        </ActionForm>
     }
 }
 

@@ -29,9 +29,12 @@ pub const ACTIONS: &[&str] = &[
     "idea.merge",
     "idea.hide",
     "idea.restore",
+    "idea.keep",
+    "idea.withdraw",
     "idea.auto_hide",
     "comment.hide",
     "comment.restore",
+    "comment.keep",
     "comment.auto_hide",
     "theme.created",
     "theme.updated",
@@ -45,6 +48,7 @@ pub const ACTIONS: &[&str] = &[
     "project.milestone_done",
     "project.milestone_undone",
     "project.milestone_removed",
+    "project.milestone_edited",
     "project.update",
 ];
 

@@ -16,10 +16,6 @@ use {
 pub const COMMENT_FORM: &str = "comment";
 pub const EDIT_COMMENT_FORM: &str = "comment_edit";
 
-/// One comment every 10 seconds per account.
-#[cfg(feature = "ssr")]
-const MIN_INTERVAL_MS: i64 = 10_000;
-
 /// A page of an idea's discussion, in the order asked for.
 #[server(endpoint = "comments")]
 pub async fn list_comments(idea_id: i64, order: Option<String>, page: Option<u32>) -> Result<CommentPage, AppError> {
@@ -70,6 +66,7 @@ fn changed(outcome: Changed) -> AppResult<Placed> {
         Changed::NotAuthor => Err(AppError::Forbidden),
         Changed::TooLate => Err(AppError::Closed),
         Changed::Gone => Err(AppError::NotFound),
+        Changed::Hidden => Err(AppError::Hidden),
     }
 }
 
@@ -80,17 +77,12 @@ pub async fn post_comment(idea_id: i64, parent_id: Option<i64>, body: String) ->
     let outcome: AppResult<String> = async {
         let text = CommentBody::parse(&body).map_err(|e| AppError::field("body", e.code()))?;
         let db = ctx::db()?;
-        // Read from the comments themselves: it holds whichever server took the last one,
-        // and refused attempts do not count.
-        let last = store::last_posted_at(&db, user.id).await?;
-        if last.is_some_and(|at| crate::db::now_ms() - at < MIN_INTERVAL_MS) {
-            return Err(AppError::RateLimited);
-        }
         let new = store::NewComment {
             idea_id,
             parent_id,
             author_id: user.id,
             body: text.as_str(),
+            interval_ms: store::MIN_INTERVAL_MS,
         };
         match store::post(&db, &new).await? {
             // A new thread is first when newest come first; a reply is on the page of its thread.
@@ -98,6 +90,7 @@ pub async fn post_comment(idea_id: i64, parent_id: Option<i64>, body: String) ->
             store::Posted::NoSuchIdea => Err(AppError::NotFound),
             store::Posted::Closed => Err(AppError::Closed),
             store::Posted::BadParent => Err(AppError::BadRequest),
+            store::Posted::TooSoon => Err(AppError::CommentTooSoon),
         }
     }
     .await;

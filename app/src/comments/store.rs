@@ -12,6 +12,9 @@ pub struct NewComment<'a> {
     pub parent_id: Option<i64>,
     pub author_id: i64,
     pub body: &'a str,
+    /// How long after their previous comment the author may post again:
+    /// `MIN_INTERVAL_MS` for people, 0 for the demo loader.
+    pub interval_ms: i64,
 }
 
 /// Where a comment lives: its id, and its idea's id and slug (for the address).
@@ -29,21 +32,18 @@ pub enum Posted {
     Closed,
     /// The comment answered is missing, on another idea, or itself a reply.
     BadParent,
+    /// The account commented less than `MIN_INTERVAL_MS` ago.
+    TooSoon,
 }
 
-/// When the account last commented, if ever.
-pub async fn last_posted_at(db: &Db, author_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT MAX(created_at) FROM comments WHERE author_id = $1")
-        .bind(author_id)
-        .fetch_one(&db.pool)
-        .await
-}
+/// One comment every 10 seconds per account.
+pub const MIN_INTERVAL_MS: i64 = 10_000;
 
 /// Stores a comment or a reply, counts it on the idea and notifies, in one transaction:
 /// the author of the comment answered hears of the reply, the idea's followers of the comment.
 pub async fn post(db: &Db, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let outcome = post_in(&mut tx, new).await?;
+    let outcome = post_in(db, &mut tx, new).await?;
     if matches!(outcome, Posted::Done(_)) {
         tx.commit().await?;
     } else {
@@ -52,12 +52,27 @@ pub async fn post(db: &Db, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> 
     Ok(outcome)
 }
 
-async fn post_in(tx: &mut sqlx::Transaction<'static, sqlx::Any>, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> {
-    let Some(idea) = sqlx::query("SELECT status, slug, hidden_at FROM ideas WHERE id = $1")
-        .bind(new.idea_id)
-        .fetch_optional(&mut **tx)
-        .await?
-    else {
+async fn post_in(
+    db: &Db,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    new: &NewComment<'_>,
+) -> Result<Posted, sqlx::Error> {
+    // Read from the comments themselves, with the account locked: the interval holds
+    // across servers and against two posts sent at once, and refused attempts do not count.
+    crate::ideas::store::lock_account(db, tx, new.author_id).await?;
+    let last: Option<i64> = sqlx::query_scalar("SELECT MAX(created_at) FROM comments WHERE author_id = $1")
+        .bind(new.author_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    if last.is_some_and(|at| now_ms() - at < new.interval_ms) {
+        return Ok(Posted::TooSoon);
+    }
+    // Locked: a merge or a withdrawal closing the idea meanwhile waits, or this comment for it.
+    let sql = format!(
+        "SELECT status, slug, hidden_at FROM ideas WHERE id = $1{}",
+        db.lock_rows()
+    );
+    let Some(idea) = sqlx::query(&sql).bind(new.idea_id).fetch_optional(&mut **tx).await? else {
         return Ok(Posted::NoSuchIdea);
     };
     let status = IdeaStatus::parse(&idea.try_get::<String, _>("status")?);
@@ -100,15 +115,14 @@ async fn post_in(tx: &mut sqlx::Transaction<'static, sqlx::Any>, new: &NewCommen
         .execute(&mut **tx)
         .await?;
     if let Some(answered) = answered_author {
-        notifications::notify_account(
-            tx,
-            answered,
-            NotificationKind::Reply,
-            new.idea_id,
-            Some(id),
-            Some(new.author_id),
-        )
-        .await?;
+        let news = notifications::News {
+            kind: NotificationKind::Reply,
+            idea_id: new.idea_id,
+            comment_id: Some(id),
+            actor_id: Some(new.author_id),
+            note: None,
+        };
+        notifications::notify_account(tx, answered, &news).await?;
     }
     notifications::notify_followers(
         tx,
@@ -133,6 +147,8 @@ pub enum Changed {
     TooLate,
     /// Missing or already deleted.
     Gone,
+    /// Hidden by moderators.
+    Hidden,
 }
 
 /// The comment, its idea's slug and whether `author_id` may change it at `now`.
@@ -140,9 +156,9 @@ async fn owned(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     comment_id: i64,
     author_id: i64,
-) -> Result<Result<(Placed, i64), Changed>, sqlx::Error> {
+) -> Result<Result<(Placed, i64, bool), Changed>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT c.author_id, c.created_at, c.deleted_at, c.idea_id, i.slug FROM comments c \
+        "SELECT c.author_id, c.created_at, c.deleted_at, c.hidden_at, c.idea_id, i.slug FROM comments c \
          JOIN ideas i ON i.id = c.idea_id WHERE c.id = $1",
     )
     .bind(comment_id)
@@ -162,19 +178,25 @@ async fn owned(
         idea_id: row.try_get("idea_id")?,
         idea_slug: row.try_get("slug")?,
     };
-    Ok(Ok((placed, row.try_get("created_at")?)))
+    let hidden = row.try_get::<Option<i64>, _>("hidden_at")?.is_some();
+    Ok(Ok((placed, row.try_get("created_at")?, hidden)))
 }
 
 /// The author corrects a comment within the edit window; it shows as edited.
 pub async fn edit(db: &Db, comment_id: i64, author_id: i64, body: &str) -> Result<Changed, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let (placed, created_at) = match owned(&mut tx, comment_id, author_id).await? {
+    let (placed, created_at, hidden) = match owned(&mut tx, comment_id, author_id).await? {
         Ok(found) => found,
         Err(refusal) => {
             tx.rollback().await?;
             return Ok(refusal);
         }
     };
+    // Its author reads why moderators hid it; rewriting it is not the way back.
+    if hidden {
+        tx.rollback().await?;
+        return Ok(Changed::Hidden);
+    }
     let now = now_ms();
     if !within_edit_window(created_at, now) {
         tx.rollback().await?;
@@ -194,7 +216,7 @@ pub async fn edit(db: &Db, comment_id: i64, author_id: i64, body: &str) -> Resul
 pub async fn delete(db: &Db, comment_id: i64, author_id: i64) -> Result<Changed, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let placed = match owned(&mut tx, comment_id, author_id).await? {
-        Ok((placed, _)) => placed,
+        Ok((placed, _, _)) => placed,
         Err(refusal) => {
             tx.rollback().await?;
             return Ok(refusal);

@@ -53,8 +53,9 @@ impl Place {
     }
 }
 
-/// After a change the server answers where the comment is shown; go there.
-fn follow_answer<S>(action: ServerAction<S>)
+/// After a change the server answers where the change is shown (a comment, a
+/// milestone); go there.
+pub(crate) fn follow_answer<S>(action: ServerAction<S>)
 where
     S: leptos::server_fn::ServerFn<Output = String, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
 {

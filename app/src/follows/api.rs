@@ -10,6 +10,7 @@ pub async fn follow_idea(idea_id: i64, follow: bool) -> Result<bool, AppError> {
     match set(&ctx::db()?, idea_id, user.id, follow).await? {
         FollowOutcome::Done => {}
         FollowOutcome::NoSuchIdea => return Err(AppError::NotFound),
+        FollowOutcome::Hidden => return Err(AppError::Hidden),
     }
     ctx::redirect_plain_form(&format!("/ideas/{idea_id}#follow"));
     Ok(follow)

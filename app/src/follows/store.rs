@@ -19,18 +19,25 @@ pub async fn follow_in(
 pub enum FollowOutcome {
     Done,
     NoSuchIdea,
+    /// Hidden by moderators: only its author (who follows it already) reads it.
+    Hidden,
 }
 
 /// Starts (`follow`) or stops following an idea; repeating either changes nothing.
 pub async fn set(db: &Db, idea_id: i64, account_id: i64, follow: bool) -> Result<FollowOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM ideas WHERE id = $1")
+    let idea: Option<(i64, Option<i64>)> = sqlx::query_as("SELECT author_id, hidden_at FROM ideas WHERE id = $1")
         .bind(idea_id)
         .fetch_optional(&mut *tx)
         .await?;
-    if exists.is_none() {
+    let refusal = match idea {
+        None => Some(FollowOutcome::NoSuchIdea),
+        Some((author_id, Some(_))) if follow && author_id != account_id => Some(FollowOutcome::Hidden),
+        Some(_) => None,
+    };
+    if let Some(refusal) = refusal {
         tx.rollback().await?;
-        return Ok(FollowOutcome::NoSuchIdea);
+        return Ok(refusal);
     }
     if follow {
         follow_in(&mut tx, idea_id, account_id, now_ms()).await?;

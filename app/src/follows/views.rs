@@ -8,10 +8,14 @@ use leptos::prelude::*;
 #[component]
 pub fn FollowButton(idea_id: i64, following: bool) -> impl IntoView {
     let action = ServerAction::<FollowIdea>::new();
-    let shown = move || match (action.input().get(), action.value().get()) {
-        (Some(pending), _) => pending.follow,
-        (None, Some(Ok(now))) => now,
-        _ => following,
+    // What the server last confirmed; a refusal falls back to it.
+    let confirmed = Memo::new(move |last: Option<&bool>| match action.value().get() {
+        Some(Ok(now)) => now,
+        _ => last.copied().unwrap_or(following),
+    });
+    let shown = move || match action.input().get() {
+        Some(pending) => pending.follow,
+        None => confirmed.get(),
     };
     view! {
         <div class="follow-box" id="follow">

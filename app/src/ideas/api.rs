@@ -54,7 +54,6 @@ pub async fn submit_idea(title: String, body: String, theme: String, district: O
     let district = district.filter(|d| !d.trim().is_empty());
     let outcome: AppResult<String> = async {
         let (title, body) = parse_idea_text(&title, &body, &theme)?;
-        ctx::rate_limit(&format!("idea:{}", user.id), crate::ratelimit::IDEAS_PER_ACCOUNT)?;
         let slug = slugify(title.as_str());
         let language = crate::i18n::detect_locale().code();
         let new_idea = store::NewIdea {
@@ -70,6 +69,7 @@ pub async fn submit_idea(title: String, body: String, theme: String, district: O
             store::Created::Idea(id) => Ok(idea_path(id, &slug)),
             store::Created::UnknownTheme => Err(AppError::field("theme", "unknown_choice")),
             store::Created::UnknownDistrict => Err(AppError::field("district", "unknown_choice")),
+            store::Created::DailyLimit => Err(AppError::IdeasPerDay),
         }
     }
     .await;
@@ -181,7 +181,8 @@ pub async fn edit_idea(
         match store::edit(&ctx::db()?, idea_id, user.id, &text).await? {
             store::Edit::Done => Ok(idea_path(idea_id, &slug)),
             store::Edit::NotAuthor => Err(AppError::Forbidden),
-            store::Edit::NotOpen | store::Edit::Supported => Err(AppError::Closed),
+            store::Edit::NotOpen => Err(AppError::Closed),
+            store::Edit::Supported => Err(AppError::Supported),
             store::Edit::NoSuchIdea => Err(AppError::NotFound),
             store::Edit::UnknownTheme => Err(AppError::field("theme", "unknown_choice")),
             store::Edit::UnknownDistrict => Err(AppError::field("district", "unknown_choice")),

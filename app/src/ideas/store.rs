@@ -97,6 +97,18 @@ async fn placement(
     })
 }
 
+/// Makes other write transactions of the same account wait (PostgreSQL; on SQLite one
+/// writer at a time already does): for limits counted from what the account wrote.
+pub async fn lock_account(
+    db: &Db,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    account_id: i64,
+) -> Result<(), sqlx::Error> {
+    let sql = format!("SELECT id FROM accounts WHERE id = $1{}", db.lock_rows());
+    sqlx::query(&sql).bind(account_id).fetch_optional(&mut **tx).await?;
+    Ok(())
+}
+
 pub struct NewIdea<'a> {
     pub title: &'a str,
     pub slug: &'a str,
@@ -111,7 +123,12 @@ pub enum Created {
     Idea(i64),
     UnknownTheme,
     UnknownDistrict,
+    /// The account proposed `IDEAS_PER_DAY` ideas in the last 24 hours.
+    DailyLimit,
 }
+
+/// Ideas one account may propose in 24 hours.
+pub const IDEAS_PER_DAY: i64 = 10;
 
 /// Stores a new open idea and its first status event, in one transaction.
 pub async fn create(db: &Db, idea: &NewIdea<'_>) -> Result<Created, sqlx::Error> {
@@ -122,6 +139,18 @@ pub async fn create(db: &Db, idea: &NewIdea<'_>) -> Result<Created, sqlx::Error>
         Placement::UnknownDistrict => return Ok(Created::UnknownDistrict),
     };
     let now = now_ms();
+    // Counted from the ideas themselves, so the limit holds across servers and restarts
+    // and refused attempts do not count; the account is locked so that two submissions
+    // cannot both pass the count.
+    lock_account(db, &mut tx, idea.author_id).await?;
+    let proposed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ideas WHERE author_id = $1 AND created_at > $2")
+        .bind(idea.author_id)
+        .bind(now - crate::votes::trending::DAY_MS)
+        .fetch_one(&mut *tx)
+        .await?;
+    if proposed >= IDEAS_PER_DAY {
+        return Ok(Created::DailyLimit);
+    }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO ideas (title, slug, body, theme_id, district_id, author_id, language, status, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8) RETURNING id",
@@ -290,9 +319,6 @@ fn search_clause(engine: Engine) -> &'static str {
 
 /// One page of the public list; filters and order come from the URL.
 pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
-    if query.sort == Sort::Trending {
-        crate::votes::trending::catch_up(db).await?;
-    }
     let mut filter = Filter::default();
     // Hidden ideas are out of every list but their author's own.
     if query.author.is_none() {
@@ -401,13 +427,13 @@ pub enum Withdrawal {
     NoSuchIdea,
 }
 
-/// The author withdraws an idea nobody acted on yet; it stays visible as withdrawn.
+/// The author withdraws an idea nobody acted on yet; it stays visible as withdrawn. Its
+/// followers are told, and the audit log keeps it, like every status change.
 pub async fn withdraw(db: &Db, idea_id: i64, author_id: i64) -> Result<Withdrawal, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let row = sqlx::query("SELECT author_id, status FROM ideas WHERE id = $1")
-        .bind(idea_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    // Locked: a moderator's decision arriving meanwhile waits, then finds it withdrawn.
+    let sql = format!("SELECT author_id, status FROM ideas WHERE id = $1{}", db.lock_rows());
+    let row = sqlx::query(&sql).bind(idea_id).fetch_optional(&mut *tx).await?;
     let outcome = match row {
         None => Withdrawal::NoSuchIdea,
         Some(r) if r.try_get::<i64, _>("author_id")? != author_id => Withdrawal::NotAuthor,
@@ -426,6 +452,23 @@ pub async fn withdraw(db: &Db, idea_id: i64, author_id: i64) -> Result<Withdrawa
             .bind(author_id)
             .bind(now)
             .execute(&mut *tx)
+            .await?;
+            crate::notifications::store::notify_decision(
+                &mut tx,
+                crate::notifications::model::NotificationKind::Status,
+                idea_id,
+                Some(IdeaStatus::Withdrawn),
+                author_id,
+            )
+            .await?;
+            crate::audit::store::record(
+                &mut *tx,
+                Some(author_id),
+                "idea.withdraw",
+                "idea",
+                Some(idea_id),
+                "open -> withdrawn",
+            )
             .await?;
             Withdrawal::Done
         }
@@ -460,7 +503,7 @@ pub struct IdeaText<'a> {
 /// The author rewrites an open idea nobody else has supported or discussed yet.
 pub async fn edit(db: &Db, idea_id: i64, author_id: i64, text: &IdeaText<'_>) -> Result<Edit, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let outcome = edit_in(&mut tx, idea_id, author_id, text).await?;
+    let outcome = edit_in(&mut tx, db.lock_rows(), idea_id, author_id, text).await?;
     if matches!(outcome, Edit::Done) {
         tx.commit().await?;
     } else {
@@ -471,15 +514,15 @@ pub async fn edit(db: &Db, idea_id: i64, author_id: i64, text: &IdeaText<'_>) ->
 
 async fn edit_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    lock: &str,
     idea_id: i64,
     author_id: i64,
     text: &IdeaText<'_>,
 ) -> Result<Edit, sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT author_id, status, hidden_at FROM ideas WHERE id = $1")
-        .bind(idea_id)
-        .fetch_optional(&mut **tx)
-        .await?
-    else {
+    // Locked: votes and comments lock the idea too, so none slips in between the check
+    // that nobody else took part and the new text.
+    let sql = format!("SELECT author_id, status, hidden_at FROM ideas WHERE id = $1{lock}");
+    let Some(row) = sqlx::query(&sql).bind(idea_id).fetch_optional(&mut **tx).await? else {
         return Ok(Edit::NoSuchIdea);
     };
     if row.try_get::<i64, _>("author_id")? != author_id {

@@ -304,6 +304,9 @@ where
                     view! { <option value=district.slug.clone() selected=selected>{district.name(locale).to_owned()}</option> }
                 }).collect_view()}
             </select>
+            <p class="field-error" hidden=move || field_error(action, "district").with(Option::is_none)>
+                {move || field_error(action, "district").get()}
+            </p>
         </div>
     }
 }
@@ -376,6 +379,9 @@ pub fn EditIdeaPage() -> impl IntoView {
                         Ok(page) if page.editable => page,
                         Ok(page) if !page.signed_in => return view! { <Refusal error=AppError::Unauthenticated /> }.into_any(),
                         Ok(page) if !page.is_author => return view! { <Refusal error=AppError::Forbidden /> }.into_any(),
+                        Ok(page) if page.idea.status == IdeaStatus::Open && page.idea.hidden.is_none() => {
+                            return view! { <Refusal error=AppError::Supported /> }.into_any()
+                        }
                         Ok(_) => return view! { <Refusal error=AppError::Closed /> }.into_any(),
                         Err(error) => return view! { <Refusal error /> }.into_any(),
                     };
@@ -501,7 +507,9 @@ pub fn IdeaView() -> impl IntoView {
                     let idea = page.idea;
                     let canonical = idea_path(idea.id, &idea.slug);
                     if segment() != format!("{}-{}", idea.id, idea.slug) {
-                        return view! { <Redirect path=canonical /> }.into_any();
+                        // The same place on the page, under the current address.
+                        let query = use_query_map().read_untracked().to_query_string();
+                        return view! { <Redirect path=format!("{canonical}{query}") /> }.into_any();
                     }
                     let author = &idea.author;
                     let badge = crate::accounts::views::author_badge(author.kind, author.role, author.organisation_verified);

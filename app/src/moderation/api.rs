@@ -22,6 +22,8 @@ pub const MERGE_FORM: &str = "idea_merge";
 pub const HIDE_FORM: &str = "hide";
 pub const REPORT_FORM: &str = "report";
 pub const TRIAGE_FORM: &str = "triage";
+pub const VERIFY_FORM: &str = "verify";
+pub const BLOCK_FORM: &str = "block";
 
 #[cfg(feature = "ssr")]
 const MODERATORS: [Role; 2] = [Role::Moderator, Role::Admin];
@@ -112,15 +114,15 @@ pub async fn respond_to_idea(idea_id: i64, note: String) -> Result<(), AppError>
 #[cfg(feature = "ssr")]
 async fn hide(moderator: &SessionUser, target: &str, target_id: i64, hidden: bool, reason: &str) -> AppResult<()> {
     let target = Target::parse(target).ok_or(AppError::BadRequest)?;
-    let reason = ModerationReason::parse(reason, hidden).map_err(|e| AppError::field("reason", e.code()))?;
+    let reason = ModerationReason::parse(reason).map_err(|e| AppError::field("reason", e.code()))?;
     match store::set_hidden(&ctx::db()?, target, target_id, moderator.id, hidden, reason.as_str()).await? {
         store::HideOutcome::Done => Ok(()),
         store::HideOutcome::NotFound => Err(AppError::NotFound),
     }
 }
 
-/// A moderator hides an idea or a comment (a reason is required; its author reads it),
-/// or restores it. Either decides the item's open reports.
+/// A moderator hides an idea or a comment, or restores it (or keeps it visible), with a
+/// reason its author reads. Either decides the item's open reports.
 #[server(endpoint = "set_hidden")]
 pub async fn set_hidden(target: String, target_id: i64, hidden: bool, reason: String) -> Result<(), AppError> {
     let moderator = ctx::require_role(&MODERATORS, "moderation.hide").await?;
@@ -144,7 +146,7 @@ pub async fn triage_idea(
         let decision = Triage::parse(&decision).ok_or_else(|| AppError::field("decision", "unknown_choice"))?;
         let db = ctx::db()?;
         match decision {
-            Triage::Keep => status_outcome(store::keep(&db, idea_id, moderator.id).await?),
+            Triage::Keep => status_outcome(store::keep(&db, idea_id, moderator.id, note.trim()).await?),
             Triage::UnderReview | Triage::Declined => {
                 let to = if decision == Triage::Declined {
                     IdeaStatus::Declined
@@ -229,15 +231,21 @@ fn back_without_report_form() -> Option<String> {
     Some(format!("{path}?{query}#report-thanks"))
 }
 
-/// A moderator confirms (or withdraws) an organisation's verified badge.
+/// A moderator confirms (or withdraws) an organisation's verified badge, saying how it
+/// was checked.
 #[server(endpoint = "set_organisation_verified")]
-pub async fn set_organisation_verified(account_id: i64, verified: bool) -> Result<(), AppError> {
+pub async fn set_organisation_verified(account_id: i64, verified: bool, reason: String) -> Result<(), AppError> {
     let moderator = ctx::require_role(&MODERATORS, "account.verify").await?;
-    match store::set_verified(&ctx::db()?, account_id, moderator.id, verified).await? {
-        store::VerifyOutcome::Done => Ok(()),
-        store::VerifyOutcome::NoSuchAccount => Err(AppError::NotFound),
-        store::VerifyOutcome::NotOrganisation => Err(AppError::BadRequest),
+    let outcome = async {
+        let reason = ModerationReason::parse(&reason).map_err(|e| AppError::field("reason", e.code()))?;
+        match store::set_verified(&ctx::db()?, account_id, moderator.id, verified, reason.as_str()).await? {
+            store::VerifyOutcome::Done => Ok(()),
+            store::VerifyOutcome::NoSuchAccount => Err(AppError::NotFound),
+            store::VerifyOutcome::NotOrganisation => Err(AppError::BadRequest),
+        }
     }
+    .await;
+    keep_typed(outcome, VERIFY_FORM, &[("reason", &reason)]).await
 }
 
 /// One tab of the moderators' queue, with the count of every tab.
@@ -252,17 +260,19 @@ pub async fn moderation_queue(tab: Option<String>, page: Option<u32>) -> Result<
     Ok(store::queue(&ctx::db()?, tab, page).await?)
 }
 
-/// A moderator blocks an account (a reason is required) or unblocks it.
+/// A moderator blocks an account, with the reason its holder reads, or unblocks it, with
+/// a reason for the audit log. Moderators block members; admins anyone but themselves.
 #[server(endpoint = "set_account_blocked")]
 pub async fn set_account_blocked(account_id: i64, blocked: bool, reason: String) -> Result<(), AppError> {
-    use crate::accounts::model::parse_text;
-
     let moderator = ctx::require_role(&MODERATORS, "account.block").await?;
-    let min = usize::from(blocked);
-    let reason = parse_text(&reason, min, 500, true).map_err(|e| AppError::field("reason", e.code()))?;
-    match store::set_blocked(&ctx::db()?, &moderator, account_id, blocked, &reason).await? {
-        store::BlockOutcome::Done => Ok(()),
-        store::BlockOutcome::NoSuchAccount => Err(AppError::NotFound),
-        store::BlockOutcome::NotAllowed => Err(AppError::Forbidden),
+    let outcome = async {
+        let reason = ModerationReason::parse(&reason).map_err(|e| AppError::field("reason", e.code()))?;
+        match store::set_blocked(&ctx::db()?, &moderator, account_id, blocked, reason.as_str()).await? {
+            store::BlockOutcome::Done => Ok(()),
+            store::BlockOutcome::NoSuchAccount => Err(AppError::NotFound),
+            store::BlockOutcome::NotAllowed => Err(AppError::Forbidden),
+        }
     }
+    .await;
+    keep_typed(outcome, BLOCK_FORM, &[("reason", &reason)]).await
 }

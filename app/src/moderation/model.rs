@@ -1,4 +1,4 @@
-use crate::accounts::model::{parse_text, AccountKind, InputError};
+use crate::accounts::model::{parse_text, AccountKind, InputError, Role};
 use crate::error::ErrorCode;
 use crate::ideas::model::{Author, IdeaStatus};
 use serde::{Deserialize, Serialize};
@@ -47,16 +47,17 @@ impl PublicNote {
     }
 }
 
-/// Why a moderator hides or restores something; the author reads it.
+/// Why a moderator hides, restores or keeps something, blocks or unblocks an account, or
+/// verifies an organisation: every decision says why, for the audit log and, where it
+/// concerns them, for the person concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModerationReason(String);
 
 impl ModerationReason {
     pub const MAX: usize = 500;
 
-    /// Hiding always says why; restoring may.
-    pub fn parse(input: &str, required: bool) -> Result<ModerationReason, InputError> {
-        parse_text(input, usize::from(required), Self::MAX, false).map(ModerationReason)
+    pub fn parse(input: &str) -> Result<ModerationReason, InputError> {
+        parse_text(input, 1, Self::MAX, false).map(ModerationReason)
     }
 
     pub fn as_str(&self) -> &str {
@@ -162,14 +163,17 @@ pub enum QueueTab {
     Hidden,
     /// Business and academic accounts awaiting verification, oldest first.
     Organisations,
+    /// Blocked accounts, most recently blocked first, to unblock.
+    Blocked,
 }
 
 impl QueueTab {
-    pub const ALL: [QueueTab; 4] = [
+    pub const ALL: [QueueTab; 5] = [
         QueueTab::New,
         QueueTab::Reported,
         QueueTab::Hidden,
         QueueTab::Organisations,
+        QueueTab::Blocked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -178,6 +182,7 @@ impl QueueTab {
             QueueTab::Reported => "reported",
             QueueTab::Hidden => "hidden",
             QueueTab::Organisations => "organisations",
+            QueueTab::Blocked => "blocked",
         }
     }
 
@@ -268,6 +273,8 @@ pub struct QueuedIdea {
     pub vote_count: i64,
     pub reports: ReportTally,
     pub hidden: Option<Hidden>,
+    /// Whether a moderator blocked the author.
+    pub author_blocked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -281,6 +288,8 @@ pub struct QueuedComment {
     pub created_at: i64,
     pub reports: ReportTally,
     pub hidden: Option<Hidden>,
+    /// Whether a moderator blocked the author.
+    pub author_blocked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -293,11 +302,25 @@ pub struct QueuedOrganisation {
     pub created_at: i64,
 }
 
+/// A blocked account, with who blocked it, when and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockedAccount {
+    pub id: i64,
+    pub display_name: String,
+    pub organisation_name: Option<String>,
+    pub kind: AccountKind,
+    pub role: Role,
+    pub blocked_at: i64,
+    pub blocked_by: Option<String>,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum QueueEntry {
     Idea(QueuedIdea),
     Comment(QueuedComment),
     Organisation(QueuedOrganisation),
+    Blocked(BlockedAccount),
 }
 
 /// How many items wait in each tab.
@@ -307,6 +330,7 @@ pub struct QueueCounts {
     pub reported: i64,
     pub hidden: i64,
     pub organisations: i64,
+    pub blocked: i64,
 }
 
 impl QueueCounts {
@@ -316,6 +340,7 @@ impl QueueCounts {
             QueueTab::Reported => self.reported,
             QueueTab::Hidden => self.hidden,
             QueueTab::Organisations => self.organisations,
+            QueueTab::Blocked => self.blocked,
         }
     }
 }
@@ -413,12 +438,12 @@ mod tests {
     }
 
     #[test]
-    fn hiding_needs_a_reason_and_restoring_does_not() {
-        assert_eq!(ModerationReason::parse("", true), Err(InputError::Required));
-        assert!(ModerationReason::parse("", false).is_ok());
+    fn a_moderation_decision_without_a_reason_is_refused() {
+        assert_eq!(ModerationReason::parse("  "), Err(InputError::Required));
+        assert_eq!(ModerationReason::parse(&"x".repeat(501)), Err(InputError::TooLong));
         assert_eq!(
-            ModerationReason::parse(&"x".repeat(501), true),
-            Err(InputError::TooLong)
+            ModerationReason::parse(" Spam links ").map(|r| r.as_str().to_owned()),
+            Ok("Spam links".to_owned())
         );
     }
 

@@ -2,8 +2,8 @@
 //! notifications it sends and its audit entry, or not at all.
 
 use super::model::{
-    transition_allowed, Hidden, QueueCounts, QueueEntry, QueuePage, QueueTab, QueuedComment, QueuedIdea,
-    QueuedOrganisation, Report, ReportReason, ReportTally, Reported, Target, QUEUE_PAGE_SIZE,
+    transition_allowed, BlockedAccount, Hidden, QueueCounts, QueueEntry, QueuePage, QueueTab, QueuedComment,
+    QueuedIdea, QueuedOrganisation, Report, ReportReason, ReportTally, Reported, Target, QUEUE_PAGE_SIZE,
 };
 use crate::accounts::model::{AccountKind, Role, SessionUser};
 use crate::audit::store::record as audit;
@@ -106,7 +106,7 @@ pub async fn set_status(
         .await?;
     mark_triaged_in(&mut tx, idea_id, now).await?;
     add_event(&mut tx, idea_id, to, "status", moderator_id, note, now).await?;
-    notifications::notify_followers(&mut tx, NotificationKind::Status, idea_id, None, moderator_id, None).await?;
+    notifications::notify_decision(&mut tx, NotificationKind::Status, idea_id, Some(to), moderator_id).await?;
     let detail = format!("{} -> {}: {note}", from.as_str(), to.as_str());
     audit(
         &mut *tx,
@@ -120,8 +120,9 @@ pub async fn set_status(
     finish(tx, true, StatusOutcome::Done).await
 }
 
-/// A moderator found nothing to do: the idea stays as it is and leaves the queue.
-pub async fn keep(db: &Db, idea_id: i64, moderator_id: i64) -> Result<StatusOutcome, sqlx::Error> {
+/// A moderator found nothing to do: the idea stays as it is and leaves the queue; what
+/// they noted goes to the audit log.
+pub async fn keep(db: &Db, idea_id: i64, moderator_id: i64, note: &str) -> Result<StatusOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     if locked_status(db, &mut tx, idea_id).await?.is_none() {
         return finish(tx, false, StatusOutcome::NoSuchIdea).await;
@@ -133,7 +134,7 @@ pub async fn keep(db: &Db, idea_id: i64, moderator_id: i64) -> Result<StatusOutc
         "idea.triage",
         "idea",
         Some(idea_id),
-        "kept",
+        format!("kept. {note}").trim(),
     )
     .await?;
     finish(tx, true, StatusOutcome::Done).await
@@ -161,7 +162,7 @@ pub async fn respond(
     if matches!(responder.role, Role::Moderator | Role::Admin) {
         mark_triaged_in(&mut tx, idea_id, now).await?;
     }
-    notifications::notify_followers(&mut tx, NotificationKind::Response, idea_id, None, responder.id, None).await?;
+    notifications::notify_decision(&mut tx, NotificationKind::Response, idea_id, None, responder.id).await?;
     audit(
         &mut *tx,
         Some(responder.id),
@@ -290,13 +291,12 @@ pub async fn merge(
         now,
     )
     .await?;
-    notifications::notify_followers(
+    notifications::notify_decision(
         &mut tx,
         NotificationKind::Status,
         duplicate_id,
-        None,
+        Some(IdeaStatus::Duplicate),
         moderator_id,
-        None,
     )
     .await?;
     let moved_followers = sqlx::query(
@@ -443,13 +443,22 @@ pub async fn set_hidden(
             NotificationKind::Restored
         };
         let comment = (target == Target::Comment).then_some(id);
-        notifications::notify_account(&mut tx, item.author_id, kind, item.idea_id, comment, Some(moderator_id)).await?;
+        let news = notifications::News {
+            kind,
+            idea_id: item.idea_id,
+            comment_id: comment,
+            actor_id: Some(moderator_id),
+            note: Some(reason),
+        };
+        notifications::notify_account(&mut tx, item.author_id, &news).await?;
     }
-    let action = match (target, hidden) {
-        (Target::Idea, true) => "idea.hide",
-        (Target::Idea, false) => "idea.restore",
-        (Target::Comment, true) => "comment.hide",
-        (Target::Comment, false) => "comment.restore",
+    let action = match (target, hidden, item.hidden) {
+        (Target::Idea, true, _) => "idea.hide",
+        (Target::Idea, false, true) => "idea.restore",
+        (Target::Idea, false, false) => "idea.keep",
+        (Target::Comment, true, _) => "comment.hide",
+        (Target::Comment, false, true) => "comment.restore",
+        (Target::Comment, false, false) => "comment.keep",
     };
     let detail = format!("{reason} ({reports} reports decided)");
     audit(
@@ -516,15 +525,14 @@ pub async fn report(
     if open >= threshold && !item.hidden {
         hide_in(&mut tx, target, id, None, "", now).await?;
         let comment = (target == Target::Comment).then_some(id);
-        notifications::notify_account(
-            &mut tx,
-            item.author_id,
-            NotificationKind::Hidden,
-            item.idea_id,
-            comment,
-            None,
-        )
-        .await?;
+        let news = notifications::News {
+            kind: NotificationKind::Hidden,
+            idea_id: item.idea_id,
+            comment_id: comment,
+            actor_id: None,
+            note: None,
+        };
+        notifications::notify_account(&mut tx, item.author_id, &news).await?;
         let detail = format!("{open} reports");
         audit(
             &mut *tx,
@@ -552,6 +560,7 @@ pub async fn set_verified(
     account_id: i64,
     moderator_id: i64,
     verified: bool,
+    reason: &str,
 ) -> Result<VerifyOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM accounts WHERE id = $1")
@@ -570,7 +579,15 @@ pub async fn set_verified(
         .execute(&mut *tx)
         .await?;
     let action = if verified { "account.verify" } else { "account.unverify" };
-    audit(&mut *tx, Some(moderator_id), action, "account", Some(account_id), "").await?;
+    audit(
+        &mut *tx,
+        Some(moderator_id),
+        action,
+        "account",
+        Some(account_id),
+        reason,
+    )
+    .await?;
     finish(tx, true, VerifyOutcome::Done).await
 }
 
@@ -665,14 +682,15 @@ pub async fn hidden_by_name(db: &Db, account_id: i64) -> Result<Option<String>, 
 
 const QUEUED_IDEA: &str = concat!(
     "SELECT i.id, i.slug, i.title, i.body, i.language, i.status, i.created_at, i.vote_count, i.hidden_at, \
-     i.hidden_by, i.hidden_reason, t.name_fr AS theme_fr, t.name_nl AS theme_nl, t.name_en AS theme_en, ",
+     i.hidden_by, i.hidden_reason, t.name_fr AS theme_fr, t.name_nl AS theme_nl, t.name_en AS theme_en, \
+     CASE WHEN a.blocked_at IS NULL THEN 0 ELSE 1 END AS author_blocked, ",
     author_columns!(),
     " FROM ideas i JOIN themes t ON t.id = i.theme_id JOIN accounts a ON a.id = i.author_id"
 );
 
 const QUEUED_COMMENT: &str = concat!(
     "SELECT c.id, c.idea_id, c.body, c.created_at, c.hidden_at, c.hidden_by, c.hidden_reason, \
-     i.slug AS idea_slug, i.title AS idea_title, ",
+     i.slug AS idea_slug, i.title AS idea_title, CASE WHEN a.blocked_at IS NULL THEN 0 ELSE 1 END AS author_blocked, ",
     author_columns!(),
     " FROM comments c JOIN ideas i ON i.id = c.idea_id JOIN accounts a ON a.id = c.author_id"
 );
@@ -712,6 +730,7 @@ async fn queued_ideas(db: &Db, rows: Vec<AnyRow>) -> Result<Vec<QueuedIdea>, sql
                 vote_count: r.try_get("vote_count")?,
                 reports: reports.remove(&id).unwrap_or_default(),
                 hidden: hidden_state(r, &names)?,
+                author_blocked: r.try_get::<i32, _>("author_blocked")? != 0,
             })
         })
         .collect()
@@ -734,6 +753,7 @@ async fn queued_comments(db: &Db, rows: Vec<AnyRow>) -> Result<Vec<QueuedComment
                 created_at: r.try_get("created_at")?,
                 reports: reports.remove(&id).unwrap_or_default(),
                 hidden: hidden_state(r, &names)?,
+                author_blocked: r.try_get::<i32, _>("author_blocked")? != 0,
             })
         })
         .collect()
@@ -775,11 +795,15 @@ pub async fn counts(db: &Db) -> Result<QueueCounts, sqlx::Error> {
             .bind(false)
             .fetch_one(&db.pool)
             .await?;
+    let blocked: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE blocked_at IS NOT NULL")
+        .fetch_one(&db.pool)
+        .await?;
     Ok(QueueCounts {
         new,
         reported,
         hidden,
         organisations,
+        blocked,
     })
 }
 
@@ -871,7 +895,7 @@ pub async fn queue(db: &Db, tab: QueueTab, page: u32) -> Result<QueuePage, sqlx:
             let hidden_at = |e: &QueueEntry| match e {
                 QueueEntry::Idea(i) => i.hidden.as_ref().map(|h| h.at),
                 QueueEntry::Comment(c) => c.hidden.as_ref().map(|h| h.at),
-                QueueEntry::Organisation(_) => None,
+                QueueEntry::Organisation(_) | QueueEntry::Blocked(_) => None,
             };
             merged.sort_by_key(|e| std::cmp::Reverse(hidden_at(e)));
             merged.into_iter().skip(offset as usize).collect()
@@ -896,6 +920,34 @@ pub async fn queue(db: &Db, tab: QueueTab, page: u32) -> Result<QueuePage, sqlx:
                         registration_number: r.try_get("registration_number")?,
                         kind: AccountKind::parse(&kind).unwrap_or(AccountKind::Business),
                         created_at: r.try_get("created_at")?,
+                    }))
+                })
+                .collect::<Result<_, sqlx::Error>>()?
+        }
+        QueueTab::Blocked => {
+            let rows = sqlx::query(
+                "SELECT a.id, a.display_name, a.organisation_name, a.kind, a.role, a.blocked_at, a.blocked_reason, \
+                        b.display_name AS blocked_by \
+                 FROM accounts a LEFT JOIN accounts b ON b.id = a.blocked_by \
+                 WHERE a.blocked_at IS NOT NULL ORDER BY a.blocked_at DESC, a.id DESC LIMIT $1 OFFSET $2",
+            )
+            .bind(size + 1)
+            .bind(offset)
+            .fetch_all(&db.pool)
+            .await?;
+            rows.iter()
+                .map(|r| {
+                    let kind: String = r.try_get("kind")?;
+                    let role: String = r.try_get("role")?;
+                    Ok(QueueEntry::Blocked(BlockedAccount {
+                        id: r.try_get("id")?,
+                        display_name: r.try_get("display_name")?,
+                        organisation_name: r.try_get("organisation_name")?,
+                        kind: AccountKind::parse(&kind).unwrap_or(AccountKind::Resident),
+                        role: Role::parse(&role).unwrap_or(Role::Member),
+                        blocked_at: r.try_get("blocked_at")?,
+                        blocked_by: r.try_get("blocked_by")?,
+                        reason: r.try_get("blocked_reason")?,
                     }))
                 })
                 .collect::<Result<_, sqlx::Error>>()?
@@ -928,7 +980,8 @@ pub async fn set_blocked(
     reason: &str,
 ) -> Result<BlockOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let role: Option<String> = sqlx::query_scalar("SELECT role FROM accounts WHERE id = $1")
+    let sql = format!("SELECT role FROM accounts WHERE id = $1{}", db.lock_rows());
+    let role: Option<String> = sqlx::query_scalar(&sql)
         .bind(account_id)
         .fetch_optional(&mut *tx)
         .await?;
@@ -939,14 +992,17 @@ pub async fn set_blocked(
     if !may {
         return finish(tx, false, BlockOutcome::NotAllowed).await;
     }
-    let (at, action) = if blocked {
-        (Some(now_ms()), "account.block")
+    // The reason of a block is the account holder's to read; that of an unblock goes to
+    // the audit log.
+    let (at, by, shown_reason, action) = if blocked {
+        (Some(now_ms()), Some(moderator.id), reason, "account.block")
     } else {
-        (None, "account.unblock")
+        (None, None, "", "account.unblock")
     };
-    sqlx::query("UPDATE accounts SET blocked_at = $1, blocked_reason = $2 WHERE id = $3")
+    sqlx::query("UPDATE accounts SET blocked_at = $1, blocked_by = $2, blocked_reason = $3 WHERE id = $4")
         .bind(at)
-        .bind(reason)
+        .bind(by)
+        .bind(shown_reason)
         .bind(account_id)
         .execute(&mut *tx)
         .await?;

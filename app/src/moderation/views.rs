@@ -2,14 +2,15 @@
 //! report form and what a hidden item says to its author.
 
 use super::api::{
-    moderation_queue, MergeIdea, ReportItem, RespondToIdea, SetHidden, SetIdeaStatus, SetOrganisationVerified,
-    TriageIdea, HIDE_FORM, MERGE_FORM, REPORT_FORM, RESPONSE_FORM, TRIAGE_FORM,
+    moderation_queue, MergeIdea, ReportItem, RespondToIdea, SetAccountBlocked, SetHidden, SetIdeaStatus,
+    SetOrganisationVerified, TriageIdea, HIDE_FORM, MERGE_FORM, REPORT_FORM, RESPONSE_FORM, TRIAGE_FORM,
 };
 use super::model::{
-    transition_allowed, Hidden, ModerationReason, PublicNote, QueueEntry, QueueTab, QueuedComment, QueuedIdea,
-    QueuedOrganisation, ReportReason, ReportTally, Target, Triage, MODERATED,
+    transition_allowed, BlockedAccount, Hidden, ModerationReason, PublicNote, QueueEntry, QueueTab, QueuedComment,
+    QueuedIdea, QueuedOrganisation, ReportReason, ReportTally, Target, Triage, MODERATED,
 };
-use crate::accounts::views::{author_badge, kind_label};
+use crate::accounts::model::Role;
+use crate::accounts::views::{author_badge, kind_label, role_label};
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale, Locale};
 use crate::ideas::model::{idea_path, IdeaStatus};
@@ -181,7 +182,7 @@ pub fn HideForm(
             <input type="hidden" name="target" value=target.as_str() />
             <input type="hidden" name="target_id" value=target_id />
             <input type="hidden" name="hidden" value=(!hidden).to_string() />
-            <Field name="reason" label value required=!hidden maxlength=ModerationReason::MAX id_prefix
+            <Field name="reason" label value required=true maxlength=ModerationReason::MAX id_prefix
                 error=field_error(action, "reason") />
             <button type="submit" class="button button-small button-secondary" disabled=move || action.pending().get()>{button}</button>
         </ActionForm>
@@ -320,6 +321,7 @@ pub fn QueuePage() -> impl IntoView {
     let triage = ServerAction::<TriageIdea>::new();
     let hide = ServerAction::<SetHidden>::new();
     let verify = ServerAction::<SetOrganisationVerified>::new();
+    let block = ServerAction::<SetAccountBlocked>::new();
     let tab = move || {
         query
             .read()
@@ -329,7 +331,14 @@ pub fn QueuePage() -> impl IntoView {
             .unwrap_or_default()
     };
     let page = crate::site::views::use_page_number();
-    let versions = move || (triage.version().get(), hide.version().get(), verify.version().get());
+    let versions = move || {
+        (
+            triage.version().get(),
+            hide.version().get(),
+            verify.version().get(),
+            block.version().get(),
+        )
+    };
     let queue = Resource::new(
         move || (tab(), page(), versions()),
         |(tab, page, _)| moderation_queue(Some(tab.as_str().to_owned()), Some(page)),
@@ -338,7 +347,7 @@ pub fn QueuePage() -> impl IntoView {
     keyboard::install(Signal::derive(move || {
         // Tracked, so that the focus moves once the queue after a decision has arrived.
         let _ = queue.get();
-        versions() != (0, 0, 0)
+        versions() != (0, 0, 0, 0)
     }));
     let memory = use_form_memory(TRIAGE_FORM);
     view! {
@@ -351,6 +360,7 @@ pub fn QueuePage() -> impl IntoView {
             <FormAlert action=triage />
             <FormAlert action=hide />
             <FormAlert action=verify />
+            <FormAlert action=block />
             <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     let queue = match queue.await {
@@ -376,7 +386,8 @@ pub fn QueuePage() -> impl IntoView {
                     let empty = queue.entries.is_empty();
                     let items = queue.entries.into_iter().map(|entry| {
                         let kept = kept.clone();
-                        view! { <li><QueueItem entry tab=current triage hide verify kept /></li> }
+                        let actions = QueueActions { triage, hide, verify, block };
+                        view! { <li><QueueItem entry tab=current actions kept /></li> }
                     }).collect_view();
                     view! {
                         <nav class="queue-tabs" aria-label=t("queue-tabs")>{tabs}</nav>
@@ -394,34 +405,123 @@ pub fn QueuePage() -> impl IntoView {
     }
 }
 
-#[component]
-fn QueueItem(
-    entry: QueueEntry,
-    tab: QueueTab,
+/// The decisions a moderator takes from the queue.
+#[derive(Clone, Copy)]
+struct QueueActions {
     triage: ServerAction<TriageIdea>,
     hide: ServerAction<SetHidden>,
     verify: ServerAction<SetOrganisationVerified>,
-    kept: BTreeMap<String, String>,
-) -> impl IntoView {
+    block: ServerAction<SetAccountBlocked>,
+}
+
+#[component]
+fn QueueItem(entry: QueueEntry, tab: QueueTab, actions: QueueActions, kept: BTreeMap<String, String>) -> impl IntoView {
     let locale = use_locale();
     match entry {
         QueueEntry::Idea(idea) => {
             let decide = if tab == QueueTab::New {
                 let kept = (kept.get("idea_id") == Some(&idea.id.to_string())).then_some(kept);
-                view! { <TriageForm idea_id=idea.id action=triage kept=kept.unwrap_or_default() /> }.into_any()
+                view! { <TriageForm idea_id=idea.id action=actions.triage kept=kept.unwrap_or_default() /> }.into_any()
             } else {
-                view! { <DecideReported target=Target::Idea id=idea.id hidden=idea.hidden.clone() action=hide /> }
+                view! { <DecideReported target=Target::Idea id=idea.id hidden=idea.hidden.clone() action=actions.hide /> }
                     .into_any()
             };
-            view! { <QueuedIdeaCard idea locale>{decide}</QueuedIdeaCard> }.into_any()
+            let author = view! {
+                <BlockAuthor target=Target::Idea id=idea.id role=idea.author.role blocked=idea.author_blocked
+                    account_id=idea.author.id action=actions.block />
+            };
+            view! { <QueuedIdeaCard idea locale>{decide}{author}</QueuedIdeaCard> }.into_any()
         }
         QueueEntry::Comment(comment) => {
-            let decide = view! { <DecideReported target=Target::Comment id=comment.id hidden=comment.hidden.clone() action=hide /> };
-            view! { <QueuedCommentCard comment locale>{decide}</QueuedCommentCard> }.into_any()
+            let decide = view! { <DecideReported target=Target::Comment id=comment.id hidden=comment.hidden.clone() action=actions.hide /> };
+            let author = view! {
+                <BlockAuthor target=Target::Comment id=comment.id role=comment.author.role blocked=comment.author_blocked
+                    account_id=comment.author.id action=actions.block />
+            };
+            view! { <QueuedCommentCard comment locale>{decide}{author}</QueuedCommentCard> }.into_any()
         }
         QueueEntry::Organisation(organisation) => {
-            view! { <QueuedOrganisationCard organisation locale action=verify /> }.into_any()
+            view! { <QueuedOrganisationCard organisation locale action=actions.verify /> }.into_any()
         }
+        QueueEntry::Blocked(account) => view! { <BlockedAccountCard account locale action=actions.block /> }.into_any(),
+    }
+}
+
+/// Under an item of the queue: block its author (moderators block members; an author
+/// already blocked is said to be).
+#[component]
+fn BlockAuthor(
+    target: Target,
+    id: i64,
+    account_id: i64,
+    role: Role,
+    blocked: bool,
+    action: ServerAction<SetAccountBlocked>,
+) -> impl IntoView {
+    if blocked {
+        return Some(view! { <p class="hint author-blocked">{t("moderation-author-blocked")}</p> }.into_any());
+    }
+    (role == Role::Member).then(|| {
+        view! {
+            <details class="block-author">
+                <summary>{t("moderation-block-author")}</summary>
+                <BlockForm account_id blocked=false action id_prefix=format!("{}-{id}-block-", target.as_str()) />
+            </details>
+        }
+        .into_any()
+    })
+}
+
+/// Block an account, with the reason its holder reads, or unblock it, with a reason for
+/// the audit log.
+#[component]
+pub fn BlockForm(
+    account_id: i64,
+    blocked: bool,
+    action: ServerAction<SetAccountBlocked>,
+    #[prop(into)] id_prefix: String,
+) -> impl IntoView {
+    let (label, button) = if blocked {
+        (t("moderation-unblock-reason"), t("admin-unblock"))
+    } else {
+        (t("admin-block-reason"), t("admin-block"))
+    };
+    view! {
+        <ActionForm action attr:class="inline-moderation-form">
+            <input type="hidden" name="account_id" value=account_id />
+            <input type="hidden" name="blocked" value=(!blocked).to_string() />
+            <Field name="reason" label required=true maxlength=ModerationReason::MAX id_prefix
+                error=Signal::derive(|| None::<String>) />
+            <button type="submit" class="button button-small button-secondary">{button}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn BlockedAccountCard(
+    account: BlockedAccount,
+    locale: Locale,
+    action: ServerAction<SetAccountBlocked>,
+) -> impl IntoView {
+    let heading = format!("queue-account-{}", account.id);
+    let labelled_by = heading.clone();
+    let who = account.blocked_by.clone().unwrap_or_else(|| t("notifications-someone"));
+    let role = (account.role != Role::Member).then(|| view! { " · " {role_label(account.role)} });
+    view! {
+        <article class="queue-item" tabindex="-1" aria-labelledby=labelled_by>
+            <p class="queue-kind">{t("queue-kind-account")} " · " {kind_label(account.kind)} {role}</p>
+            <h2 id=heading>
+                {account.display_name.clone()}
+                {account.organisation_name.clone().map(|o| view! { " · " <span class="muted">{o}</span> })}
+            </h2>
+            <p class="muted">
+                {t_with("queue-blocked-since", &[("date", format_date(locale, account.blocked_at)), ("who", who)])}
+            </p>
+            <p class="hidden-note">{t_with("queue-blocked-reason", &[("reason", account.reason.clone())])}</p>
+            <div class="queue-actions">
+                <BlockForm account_id=account.id blocked=true action id_prefix=format!("account-{}-unblock-", account.id) />
+            </div>
+        </article>
     }
 }
 
@@ -507,9 +607,11 @@ fn QueuedOrganisationCard(
                 <dt>{t("admin-joined")}</dt><dd>{format_date(locale, organisation.created_at)}</dd>
             </dl>
             <div class="queue-actions">
-                <ActionForm action>
+                <ActionForm action attr:class="inline-moderation-form">
                     <input type="hidden" name="account_id" value=organisation.id />
                     <input type="hidden" name="verified" value="true" />
+                    <Field name="reason" label=t("queue-verify-reason") required=true maxlength=ModerationReason::MAX
+                        id_prefix=format!("organisation-{}-", organisation.id) error=Signal::derive(|| None::<String>) />
                     <button type="submit" class="button button-small">{t("queue-verify")}</button>
                 </ActionForm>
             </div>
@@ -522,6 +624,7 @@ fn QueuedOrganisationCard(
 #[component]
 fn DecideReported(target: Target, id: i64, hidden: Option<Hidden>, action: ServerAction<SetHidden>) -> impl IntoView {
     let prefix = format!("{}-{id}-", target.as_str());
+    let (hide_prefix, keep_prefix) = (format!("{prefix}hide-"), format!("{prefix}keep-"));
     let confirmed = hidden.as_ref().is_some_and(|h| h.by.is_some());
     view! {
         <div class="decide-reported">
@@ -531,7 +634,7 @@ fn DecideReported(target: Target, id: i64, hidden: Option<Hidden>, action: Serve
                     <input type="hidden" name="target_id" value=id />
                     <input type="hidden" name="hidden" value="true" />
                     <Field name="reason" label=t("moderation-hide-reason") required=true maxlength=ModerationReason::MAX
-                        id_prefix=format!("{prefix}hide-") error=Signal::derive(|| None::<String>) />
+                        id_prefix=hide_prefix error=Signal::derive(|| None::<String>) />
                     <button type="submit" class="button button-small">{t("moderation-hide")}</button>
                 </ActionForm>
             })}
@@ -539,7 +642,8 @@ fn DecideReported(target: Target, id: i64, hidden: Option<Hidden>, action: Serve
                 <input type="hidden" name="target" value=target.as_str() />
                 <input type="hidden" name="target_id" value=id />
                 <input type="hidden" name="hidden" value="false" />
-                <input type="hidden" name="reason" value="" />
+                <Field name="reason" label=t("moderation-keep-reason") required=true maxlength=ModerationReason::MAX
+                    id_prefix=keep_prefix error=Signal::derive(|| None::<String>) />
                 <button type="submit" class="button button-small button-secondary">
                     {if hidden.is_some() { t("moderation-restore") } else { t("moderation-keep-visible") }}
                 </button>
@@ -641,6 +745,14 @@ mod keyboard {
     }
 
     pub fn install(decided: Signal<bool>) {
+        // Where the last decision was taken: once the queue is back without that item,
+        // the one that took its place is the next to decide.
+        let decided_at = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let remember = decided_at.clone();
+        let submitted = window_event_listener(leptos::ev::submit, move |_| {
+            let at = current(&items()).unwrap_or(0);
+            remember.store(at, std::sync::atomic::Ordering::Relaxed);
+        });
         let handle = window_event_listener(leptos::ev::keydown, |event| {
             if event.ctrl_key() || event.meta_key() || event.alt_key() || typing() {
                 return;
@@ -661,13 +773,17 @@ mod keyboard {
             event.prevent_default();
             let _ = items[next].focus();
         });
-        on_cleanup(move || handle.remove());
-        // After a decision the item is gone: the first one left is the next to decide.
+        on_cleanup(move || {
+            handle.remove();
+            submitted.remove();
+        });
         Effect::new(move |before: Option<()>| {
             if decided.get() && before.is_some() {
-                request_animation_frame(|| {
-                    if let Some(first) = items().first() {
-                        let _ = first.focus();
+                let at = decided_at.load(std::sync::atomic::Ordering::Relaxed);
+                request_animation_frame(move || {
+                    let items = items();
+                    if let Some(next) = items.get(at).or(items.last()) {
+                        let _ = next.focus();
                     }
                 });
             }

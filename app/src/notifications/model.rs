@@ -62,12 +62,34 @@ pub struct Notification {
     /// The title of the idea, or of the project.
     pub idea_title: String,
     pub idea_language: String,
-    /// For news of a project: where it stands now, and its milestones done out of all.
-    pub project_status: Option<crate::projects::model::ProjectStatus>,
+    /// The status the idea or project moved to, as it was when the news was sent.
+    pub status: Option<NotifiedStatus>,
+    /// For news of a project: its milestones done out of all when the news was sent.
     pub project_progress: Option<crate::projects::model::Progress>,
     pub actor_name: Option<String>,
+    /// What moderators wrote to the person concerned (why they hid or restored it).
+    pub note: Option<String>,
     pub created_at: i64,
     pub read: bool,
+}
+
+/// The status a notification reports: an idea's or a project's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NotifiedStatus {
+    Idea(crate::ideas::model::IdeaStatus),
+    Project(crate::projects::model::ProjectStatus),
+}
+
+impl NotifiedStatus {
+    /// Reads the stored status of a notification of `kind`.
+    pub fn parse(kind: NotificationKind, status: &str) -> Option<NotifiedStatus> {
+        match kind {
+            NotificationKind::ProjectStatus | NotificationKind::ProjectUpdate => {
+                crate::projects::model::ProjectStatus::parse(status).map(NotifiedStatus::Project)
+            }
+            _ => crate::ideas::model::IdeaStatus::parse(status).map(NotifiedStatus::Idea),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

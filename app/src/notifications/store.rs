@@ -1,31 +1,37 @@
-use super::model::{Notification, NotificationKind, NotificationPage, Subject};
+use super::model::{Notification, NotificationKind, NotificationPage, NotifiedStatus, Subject};
 use crate::db::{now_ms, Db};
+use crate::ideas::model::IdeaStatus;
 use sqlx::Row;
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
-/// Notifies one account, unless it is the actor. No actor: the platform itself (content
-/// hidden after reports, whose authors never learn who reported them).
-pub async fn notify_account(
-    tx: &mut Tx,
-    account_id: i64,
-    kind: NotificationKind,
-    idea_id: i64,
-    comment_id: Option<i64>,
-    actor_id: Option<i64>,
-) -> Result<(), sqlx::Error> {
-    if Some(account_id) == actor_id {
+/// News for one account about an idea or one of its comments.
+pub struct News<'a> {
+    pub kind: NotificationKind,
+    pub idea_id: i64,
+    pub comment_id: Option<i64>,
+    /// `None`: the platform itself (content hidden after reports, whose authors never
+    /// learn who reported them).
+    pub actor_id: Option<i64>,
+    /// What moderators wrote to the person concerned.
+    pub note: Option<&'a str>,
+}
+
+/// Notifies one account, unless it is the actor.
+pub async fn notify_account(tx: &mut Tx, account_id: i64, news: &News<'_>) -> Result<(), sqlx::Error> {
+    if Some(account_id) == news.actor_id {
         return Ok(());
     }
     sqlx::query(
-        "INSERT INTO notifications (account_id, kind, idea_id, comment_id, actor_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO notifications (account_id, kind, idea_id, comment_id, actor_id, note, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(account_id)
-    .bind(kind.as_str())
-    .bind(idea_id)
-    .bind(comment_id)
-    .bind(actor_id)
+    .bind(news.kind.as_str())
+    .bind(news.idea_id)
+    .bind(news.comment_id)
+    .bind(news.actor_id)
+    .bind(news.note)
     .bind(now_ms())
     .execute(&mut **tx)
     .await?;
@@ -58,6 +64,33 @@ pub async fn notify_followers(
     Ok(done.rows_affected())
 }
 
+/// Tells the idea's author and its followers, except the actor, of a decision about the
+/// idea: its new status (kept with the notification), or a public answer. An author who
+/// stopped following their idea still hears what was decided about it.
+pub async fn notify_decision(
+    tx: &mut Tx,
+    kind: NotificationKind,
+    idea_id: i64,
+    status: Option<IdeaStatus>,
+    actor_id: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO notifications (account_id, kind, idea_id, actor_id, status, created_at) \
+         SELECT x.account_id, $1, $2, $3, $4, $5 FROM ( \
+             SELECT account_id FROM follows WHERE idea_id = $2 \
+             UNION SELECT author_id FROM ideas WHERE id = $2 \
+         ) x WHERE x.account_id <> $3",
+    )
+    .bind(kind.as_str())
+    .bind(idea_id)
+    .bind(actor_id)
+    .bind(status.map(IdeaStatus::as_str))
+    .bind(now_ms())
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 pub async fn unread_count(db: &Db, account_id: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL")
         .bind(account_id)
@@ -72,11 +105,7 @@ pub async fn page(db: &Db, account_id: i64, before: Option<i64>) -> Result<Notif
     let rows = sqlx::query(
         "SELECT n.id, n.kind, n.idea_id, n.project_id, n.created_at, n.read_at, \
                 COALESCE(i.title, p.title, '') AS idea_title, COALESCE(i.language, p.language, '') AS idea_language, \
-                p.status AS project_status, \
-                (SELECT COUNT(*) FROM project_milestones m WHERE m.project_id = p.id) AS milestones_total, \
-                (SELECT COUNT(CASE WHEN m.done THEN 1 END) FROM project_milestones m WHERE m.project_id = p.id) \
-                    AS milestones_done, \
-                a.display_name AS actor_name \
+                n.status, n.note, n.milestones_done, n.milestones_total, a.display_name AS actor_name \
          FROM notifications n LEFT JOIN ideas i ON i.id = n.idea_id LEFT JOIN projects p ON p.id = n.project_id \
          LEFT JOIN accounts a ON a.id = n.actor_id \
          WHERE n.account_id = $1 AND n.id < $2 ORDER BY n.id DESC LIMIT $3",
@@ -90,26 +119,28 @@ pub async fn page(db: &Db, account_id: i64, before: Option<i64>) -> Result<Notif
         .iter()
         .map(|r| {
             let kind: String = r.try_get("kind")?;
+            let kind = NotificationKind::parse(&kind)
+                .ok_or_else(|| sqlx::Error::Decode(format!("unknown notification kind {kind}").into()))?;
             Ok(Notification {
                 id: r.try_get("id")?,
-                kind: NotificationKind::parse(&kind)
-                    .ok_or_else(|| sqlx::Error::Decode(format!("unknown notification kind {kind}").into()))?,
+                kind,
                 idea_id: r.try_get("idea_id")?,
                 project_id: r.try_get("project_id")?,
                 idea_title: r.try_get("idea_title")?,
                 idea_language: r.try_get("idea_language")?,
-                project_status: r
-                    .try_get::<Option<String>, _>("project_status")?
+                status: r
+                    .try_get::<Option<String>, _>("status")?
                     .as_deref()
-                    .and_then(crate::projects::model::ProjectStatus::parse),
-                project_progress: match r.try_get::<Option<i64>, _>("project_id")? {
-                    Some(_) => Some(crate::projects::model::Progress {
-                        done: r.try_get("milestones_done")?,
-                        total: r.try_get("milestones_total")?,
-                    }),
-                    None => None,
+                    .and_then(|status| NotifiedStatus::parse(kind, status)),
+                project_progress: match (
+                    r.try_get::<Option<i64>, _>("milestones_done")?,
+                    r.try_get::<Option<i64>, _>("milestones_total")?,
+                ) {
+                    (Some(done), Some(total)) => Some(crate::projects::model::Progress { done, total }),
+                    _ => None,
                 },
                 actor_name: r.try_get("actor_name")?,
+                note: r.try_get::<Option<String>, _>("note")?.filter(|note| !note.is_empty()),
                 created_at: r.try_get("created_at")?,
                 read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
             })
@@ -175,6 +206,16 @@ pub async fn mark_all_read(db: &Db, account_id: i64) -> Result<u64, sqlx::Error>
     Ok(done.rows_affected())
 }
 
+/// The columns of news about a project; the last three are `PROJECT_SNAPSHOT`.
+const PROJECT_NEWS_COLUMNS: &str =
+    "account_id, kind, project_id, actor_id, created_at, status, milestones_done, milestones_total";
+
+/// Where project `p` stands as the news is sent: its status and its milestones done out
+/// of all, kept with the notification.
+const PROJECT_SNAPSHOT: &str = "p.status, \
+    (SELECT COUNT(CASE WHEN m.done THEN 1 END) FROM project_milestones m WHERE m.project_id = p.id), \
+    (SELECT COUNT(*) FROM project_milestones m WHERE m.project_id = p.id)";
+
 /// Notifies one account of news about a project, unless it is the actor.
 pub async fn notify_project_account(
     tx: &mut Tx,
@@ -186,14 +227,15 @@ pub async fn notify_project_account(
     if account_id == actor_id {
         return Ok(());
     }
-    sqlx::query(
-        "INSERT INTO notifications (account_id, kind, project_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
+    sqlx::query(&format!(
+        "INSERT INTO notifications ({PROJECT_NEWS_COLUMNS}) \
+         SELECT $1, $2, p.id, $3, $4, {PROJECT_SNAPSHOT} FROM projects p WHERE p.id = $5"
+    ))
     .bind(account_id)
     .bind(kind.as_str())
-    .bind(project_id)
     .bind(actor_id)
     .bind(now_ms())
+    .bind(project_id)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -207,15 +249,15 @@ pub async fn notify_project_followers(
     project_id: i64,
     actor_id: i64,
 ) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query(
-        "INSERT INTO notifications (account_id, kind, project_id, actor_id, created_at) \
-         SELECT x.account_id, $1, $2, $3, $4 FROM ( \
+    let done = sqlx::query(&format!(
+        "INSERT INTO notifications ({PROJECT_NEWS_COLUMNS}) \
+         SELECT x.account_id, $1, p.id, $3, $4, {PROJECT_SNAPSHOT} FROM ( \
              SELECT account_id FROM project_follows WHERE project_id = $2 \
              UNION \
              SELECT f.account_id FROM follows f JOIN project_ideas pi ON pi.idea_id = f.idea_id \
              WHERE pi.project_id = $2 \
-         ) x WHERE x.account_id <> $3",
-    )
+         ) x JOIN projects p ON p.id = $2 WHERE x.account_id <> $3"
+    ))
     .bind(kind.as_str())
     .bind(project_id)
     .bind(actor_id)

@@ -1,5 +1,5 @@
 use super::api::{notifications, MarkNotificationsRead, OpenNotification};
-use super::model::{Notification, NotificationKind};
+use super::model::{Notification, NotificationKind, NotifiedStatus};
 use crate::forms::FormAlert;
 use crate::i18n::{format_date, t, t_with, use_locale, Locale};
 use crate::site::views::{OlderLink, Refusal};
@@ -80,7 +80,15 @@ fn NotificationItem(n: Notification, locale: Locale, open: ServerAction<OpenNoti
         NotificationKind::ProjectUpdate => "notification-project_update",
     };
     let text = t_with(key, &[("who", who)]);
-    let project = crate::projects::views::notification_detail(n.project_status, n.project_progress);
+    // Where the idea or project stood when the news was sent.
+    let status = n.status.map(|status| match status {
+        NotifiedStatus::Idea(status) => crate::ideas::views::status_label(status),
+        NotifiedStatus::Project(status) => crate::projects::views::project_status_label(status),
+    });
+    let progress = n.project_progress.map(crate::projects::views::progress_text);
+    let detail: Vec<String> = status.into_iter().chain(progress).collect();
+    let detail =
+        (!detail.is_empty()).then(|| view! { <span class="notification-detail">" · " {detail.join(" · ")}</span> });
     view! {
         <li class="notification" class:unread=!n.read>
             <ActionForm action=open>
@@ -90,7 +98,8 @@ fn NotificationItem(n: Notification, locale: Locale, open: ServerAction<OpenNoti
                     <span>{text}</span>
                     " "
                     <strong lang=n.idea_language.clone()>{n.idea_title.clone()}</strong>
-                    {project}
+                    {detail}
+                    {n.note.clone().map(|note| view! { <span class="notification-note">{t_with("notification-note", &[("note", note)])}</span> })}
                 </button>
             </ActionForm>
             <p class="muted">{format_date(locale, n.created_at)}</p>

@@ -23,6 +23,7 @@ pub const PROMOTE_FORM: &str = "project_promote";
 pub const DECISION_FORM: &str = "project_decision";
 pub const ADVANCE_FORM: &str = "project_advance";
 pub const MILESTONE_FORM: &str = "project_milestone";
+pub const MILESTONE_EDIT_FORM: &str = "project_milestone_edit";
 pub const UPDATE_FORM: &str = "project_update";
 
 /// At most this many ideas go into one project.
@@ -228,7 +229,7 @@ pub async fn reassign_project(project_id: i64, owner: String) -> Result<(), AppE
         }
         Reassignment::NotFound => Err(AppError::NotFound),
         Reassignment::UnknownOwner => Err(AppError::field("owner", "unknown_choice")),
-        Reassignment::Closed => Err(AppError::Closed),
+        Reassignment::Closed => Err(AppError::ProjectStage),
     }
 }
 
@@ -270,7 +271,7 @@ fn changed(outcome: Change, anchor: &str) -> AppResult<()> {
         }
         Change::NotFound => Err(AppError::NotFound),
         Change::Forbidden => Err(AppError::Forbidden),
-        Change::Closed => Err(AppError::Closed),
+        Change::Closed => Err(AppError::ProjectStage),
     }
 }
 
@@ -327,18 +328,22 @@ pub async fn advance_project(project_id: i64, status: String, note: String) -> R
     outcome
 }
 
+/// A milestone's title and target date, with every problem at once.
+#[cfg(feature = "ssr")]
+fn parse_milestone(title: &str, target_date: &str) -> AppResult<(MilestoneTitle, TargetDate)> {
+    let mut problems = Problems::new();
+    let title = problems.check("title", MilestoneTitle::parse(title));
+    let date = problems.check("target_date", TargetDate::parse(target_date));
+    problems.into_result()?;
+    title.zip(date).ok_or(AppError::BadRequest)
+}
+
 /// The owner adds a milestone to the roadmap.
 #[server(endpoint = "add_milestone")]
 pub async fn add_milestone(project_id: i64, title: String, target_date: String) -> Result<(), AppError> {
     let actor = manager_of_project(project_id, "project.milestone").await?;
     let outcome: AppResult<()> = async {
-        let mut problems = Problems::new();
-        let parsed_title = problems.check("title", MilestoneTitle::parse(&title));
-        let date = problems.check("target_date", TargetDate::parse(&target_date));
-        problems.into_result()?;
-        let (Some(title), Some(date)) = (parsed_title, date) else {
-            return Err(AppError::BadRequest);
-        };
+        let (title, date) = parse_milestone(&title, &target_date)?;
         changed(
             store::add_milestone(&ctx::db()?, actor, project_id, title.as_str(), date.unix_ms()).await?,
             "roadmap",
@@ -347,6 +352,37 @@ pub async fn add_milestone(project_id: i64, title: String, target_date: String) 
     .await;
     if outcome.is_err() {
         ctx::remember_input(MILESTONE_FORM, &[("title", &title), ("target_date", &target_date)]).await;
+    }
+    outcome
+}
+
+/// The owner renames a milestone or moves its target date. Answers the milestone's place
+/// on the project page, where the browser goes (the editing form closes).
+#[server(endpoint = "edit_milestone")]
+pub async fn edit_milestone(milestone_id: i64, title: String, target_date: String) -> Result<String, AppError> {
+    let owner = store::milestone_owner(&ctx::db()?, milestone_id).await?;
+    let actor = authorise_manager(owner, "project.milestone").await?;
+    let outcome: AppResult<String> = async {
+        let (title, date) = parse_milestone(&title, &target_date)?;
+        match store::edit_milestone(&ctx::db()?, actor, milestone_id, title.as_str(), date.unix_ms()).await? {
+            Change::Done(path) => {
+                let place = format!("{path}#milestone-{milestone_id}");
+                ctx::redirect_plain_form(&place);
+                Ok(place)
+            }
+            Change::NotFound => Err(AppError::NotFound),
+            Change::Forbidden => Err(AppError::Forbidden),
+            Change::Closed => Err(AppError::ProjectStage),
+        }
+    }
+    .await;
+    if outcome.is_err() {
+        let id = milestone_id.to_string();
+        ctx::remember_input(
+            MILESTONE_EDIT_FORM,
+            &[("milestone_id", &id), ("title", &title), ("target_date", &target_date)],
+        )
+        .await;
     }
     outcome
 }

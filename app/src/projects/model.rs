@@ -297,14 +297,6 @@ pub fn format_month(locale: Locale, year: i64, month: i64) -> String {
     }
 }
 
-/// `YYYY-MM-DD` of a stored day, for a date input's value.
-pub fn iso_date(unix_ms: i64) -> String {
-    let days = unix_ms.div_euclid(DAY_MS);
-    let (year, month) = year_month(unix_ms);
-    let day = days - days_from_civil(year, month, 1) + 1;
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
 pub fn project_path(id: i64, slug: &str) -> String {
     format!("/projects/{id}-{slug}")
 }
@@ -648,6 +640,7 @@ mod tests {
 
     #[test]
     fn a_stored_day_is_written_back_for_a_date_input() {
+        use crate::i18n::iso_date;
         assert_eq!(iso_date(1_488_412_800_000), "2017-03-02");
         assert_eq!(
             iso_date(TargetDate::parse("2024-12-31").expect("valid").unix_ms()),

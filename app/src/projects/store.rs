@@ -7,6 +7,7 @@ use super::model::{
 };
 use crate::accounts::model::AccountKind;
 use crate::db::{is_unique_violation, now_ms, Db};
+use crate::ideas::model::IdeaStatus;
 use crate::notifications::model::NotificationKind;
 use crate::notifications::store as notifications;
 use sqlx::any::AnyRow;
@@ -188,7 +189,7 @@ async fn promote_in(tx: &mut Tx, project: &NewProject<'_>) -> Result<Promotion, 
         if row.try_get::<i64, _>("linked")? > 0 || status == "accepted" {
             return Ok(Promotion::AlreadyInProject);
         }
-        let promotable = crate::ideas::model::IdeaStatus::parse(&status).is_some_and(super::model::promotable);
+        let promotable = IdeaStatus::parse(&status).is_some_and(super::model::promotable);
         if !promotable || row.try_get::<i32, _>("hidden")? != 0 {
             return Ok(Promotion::NotPromotable);
         }
@@ -221,11 +222,20 @@ async fn promote_in(tx: &mut Tx, project: &NewProject<'_>) -> Result<Promotion, 
         .bind(now)
         .execute(&mut **tx)
         .await?;
-        notifications::notify_followers(tx, NotificationKind::Status, idea_id, None, project.moderator_id, None)
-            .await?;
+        notifications::notify_decision(
+            tx,
+            NotificationKind::Status,
+            idea_id,
+            Some(IdeaStatus::Accepted),
+            project.moderator_id,
+        )
+        .await?;
+        // The author too, even one who stopped following their idea: it became a project.
         sqlx::query(
             "INSERT INTO project_follows (project_id, account_id, created_at) \
-             SELECT $1, f.account_id, $2 FROM follows f WHERE f.idea_id = $3 ON CONFLICT DO NOTHING",
+             SELECT $1, x.account_id, $2 FROM ( \
+                 SELECT account_id FROM follows WHERE idea_id = $3 UNION SELECT author_id FROM ideas WHERE id = $3 \
+             ) x WHERE x.account_id IS NOT NULL ON CONFLICT DO NOTHING",
         )
         .bind(id)
         .bind(now)
@@ -538,6 +548,54 @@ pub async fn set_milestone_done(db: &Db, actor: Actor, milestone_id: i64, done: 
         "milestone",
         Some(milestone_id),
         "",
+    )
+    .await?;
+    finish(tx, Change::Done(place)).await
+}
+
+/// Renames a milestone or moves its target date; whether it is done stays as it is.
+pub async fn edit_milestone(
+    db: &Db,
+    actor: Actor,
+    milestone_id: i64,
+    title: &str,
+    target_date: i64,
+) -> Result<Change, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let Some(project_id) = milestone_project(&mut tx, milestone_id).await? else {
+        return finish(tx, Change::NotFound).await;
+    };
+    let (status, place) = match managed(&mut tx, project_id, actor).await? {
+        Ok(found) => found,
+        Err(refused) => return finish(tx, refused).await,
+    };
+    if !status.roadmap_open() {
+        return finish(tx, Change::Closed).await;
+    }
+    let before: (String, i64) = sqlx::query_as("SELECT title, target_date FROM project_milestones WHERE id = $1")
+        .bind(milestone_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE project_milestones SET title = $1, target_date = $2 WHERE id = $3")
+        .bind(title)
+        .bind(target_date)
+        .bind(milestone_id)
+        .execute(&mut *tx)
+        .await?;
+    touch(&mut tx, project_id, now_ms()).await?;
+    let detail = format!(
+        "{} ({}) -> {title} ({})",
+        before.0,
+        crate::i18n::iso_date(before.1),
+        crate::i18n::iso_date(target_date)
+    );
+    crate::audit::store::record(
+        &mut *tx,
+        Some(actor.id),
+        "project.milestone_edited",
+        "milestone",
+        Some(milestone_id),
+        &detail,
     )
     .await?;
     finish(tx, Change::Done(place)).await

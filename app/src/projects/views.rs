@@ -4,8 +4,9 @@
 
 use super::api::{
     commitments, dashboard, desk, get_project, idea_project, list_projects, officials, promotable_ideas, AddMilestone,
-    AdvanceProject, DecideProject, FollowProject, PostProjectUpdate, PromoteIdeas, ReassignProject, RemoveMilestone,
-    SetMilestoneDone, ADVANCE_FORM, DECISION_FORM, MILESTONE_FORM, PROMOTE_FORM, UPDATE_FORM,
+    AdvanceProject, DecideProject, EditMilestone, FollowProject, PostProjectUpdate, PromoteIdeas, ReassignProject,
+    RemoveMilestone, SetMilestoneDone, ADVANCE_FORM, DECISION_FORM, MILESTONE_EDIT_FORM, MILESTONE_FORM, PROMOTE_FORM,
+    UPDATE_FORM,
 };
 use super::charts::{BarRows, Series, StackedColumns};
 use super::model::{
@@ -15,7 +16,7 @@ use super::model::{
 use crate::accounts::model::Role;
 use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
-use crate::i18n::{format_date, t, t_with, use_locale, Locale};
+use crate::i18n::{format_date, iso_date, t, t_with, use_locale, Locale};
 use crate::ideas::model::{id_from_path_segment, idea_path, IdeaStatus};
 use crate::ideas::views::render_body;
 use crate::site::views::Refusal;
@@ -25,7 +26,7 @@ use crate::use_auth;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::{Redirect, A};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 pub fn project_status_label(status: ProjectStatus) -> String {
     t(&format!("project-status-{}", status.as_str()))
@@ -39,7 +40,7 @@ fn status_badge(status: ProjectStatus) -> impl IntoView {
     view! { <span class=format!("badge project-status project-status-{}", status.as_str())>{project_status_label(status)}</span> }
 }
 
-fn progress_text(progress: Progress) -> String {
+pub fn progress_text(progress: Progress) -> String {
     if progress.total == 0 {
         t("project-progress-none")
     } else {
@@ -67,15 +68,6 @@ pub fn ProgressBar(progress: Progress) -> impl IntoView {
             <p class="progress-text">{progress_text(progress)}</p>
         </div>
     }
-}
-
-/// Where a project stands, in a notification about it.
-pub fn notification_detail(status: Option<ProjectStatus>, progress: Option<Progress>) -> Option<impl IntoView> {
-    let status = status?;
-    let progress = progress.unwrap_or_default();
-    Some(view! {
-        <span class="notification-project">" · " {project_status_label(status)} " · " {progress_text(progress)}</span>
-    })
 }
 
 /// On an idea's page: the project it became part of, or, for a moderator, the way to
@@ -463,6 +455,7 @@ struct Actions {
     decide: ServerAction<DecideProject>,
     advance: ServerAction<AdvanceProject>,
     add: ServerAction<AddMilestone>,
+    edit: ServerAction<EditMilestone>,
     toggle: ServerAction<SetMilestoneDone>,
     remove: ServerAction<RemoveMilestone>,
     update: ServerAction<PostProjectUpdate>,
@@ -475,6 +468,7 @@ impl Actions {
             decide: ServerAction::new(),
             advance: ServerAction::new(),
             add: ServerAction::new(),
+            edit: ServerAction::new(),
             toggle: ServerAction::new(),
             remove: ServerAction::new(),
             update: ServerAction::new(),
@@ -482,11 +476,12 @@ impl Actions {
         }
     }
 
-    fn versions(&self) -> [usize; 7] {
+    fn versions(&self) -> [usize; 8] {
         [
             self.decide.version().get(),
             self.advance.version().get(),
             self.add.version().get(),
+            self.edit.version().get(),
             self.toggle.version().get(),
             self.remove.version().get(),
             self.update.version().get(),
@@ -522,7 +517,9 @@ pub fn ProjectView() -> impl IntoView {
                     let project = page.project;
                     let canonical = project_path(project.id, &project.slug);
                     if segment() != format!("{}-{}", project.id, project.slug) {
-                        return view! { <Redirect path=canonical /> }.into_any();
+                        // The same place on the page, under the current address.
+                        let query = use_query_map().read_untracked().to_query_string();
+                        return view! { <Redirect path=format!("{canonical}{query}") /> }.into_any();
                     }
                     let progress = project.progress();
                     let manage = page.can_manage;
@@ -707,18 +704,18 @@ fn Roadmap(project: ProjectDetail, manage: bool, locale: Locale, actions: Action
     let memory = use_form_memory(MILESTONE_FORM);
     let editable = manage && project.status.roadmap_open();
     let empty = project.milestones.is_empty();
-    let (toggle, remove, add) = (actions.toggle, actions.remove, actions.add);
+    let (toggle, remove, add, edit) = (actions.toggle, actions.remove, actions.add, actions.edit);
     let milestones = project
         .milestones
         .into_iter()
-        .map(|m| view! { <MilestoneItem m locale editable toggle remove /> })
+        .map(|m| view! { <MilestoneItem m locale editable toggle remove edit /> })
         .collect_view();
     let project_id = project.id;
     view! {
         <section class="project-section" id="roadmap" aria-labelledby="roadmap-heading">
             <h2 id="roadmap-heading">{t("project-roadmap")}</h2>
             {empty.then(|| view! { <p class="muted">{t("project-roadmap-empty")}</p> })}
-            {editable.then(|| view! { <FormAlert action=toggle /> <FormAlert action=remove /> })}
+            {editable.then(|| view! { <FormAlert action=toggle /> <FormAlert action=remove /> <FormAlert action=edit /> })}
             <ol class="milestone-list">{milestones}</ol>
             {editable.then(|| view! {
                 <Suspense fallback=|| ()>
@@ -757,7 +754,10 @@ fn MilestoneItem(
     editable: bool,
     toggle: ServerAction<SetMilestoneDone>,
     remove: ServerAction<RemoveMilestone>,
+    edit: ServerAction<EditMilestone>,
 ) -> impl IntoView {
+    let query = use_query_map();
+    let editing = move || query.read().get("milestone").and_then(|id| id.parse::<i64>().ok()) == Some(m.id);
     let when = match (m.done, m.done_at) {
         (true, Some(at)) => t_with("project-milestone-done-on", &[("date", format_date(locale, at))]),
         _ => t_with(
@@ -778,8 +778,15 @@ fn MilestoneItem(
     // Several milestones each have these buttons: the name says which one they act on.
     let toggle_name = format!("{toggle_label}: {}", m.title);
     let remove_name = format!("{}: {}", t("project-milestone-remove"), m.title);
+    let edit_name = format!("{}: {}", t("project-milestone-edit"), m.title);
+    let location = use_location();
+    let edit_href = move || format!("{}?milestone={}#milestone-{}", location.pathname.get(), m.id, m.id);
+    let form = {
+        let m = m.clone();
+        move || editing().then(|| view! { <MilestoneEditForm m=m.clone() action=edit /> })
+    };
     view! {
-        <li class="milestone" class:done=m.done>
+        <li class="milestone" class:done=m.done id=format!("milestone-{}", m.id)>
             <span class="milestone-mark" aria-hidden="true">{if m.done { "✓" } else { "" }}</span>
             <div class="milestone-body">
                 <p class="milestone-title">{m.title.clone()} " " <span class=badge_class>{badge}</span></p>
@@ -791,14 +798,55 @@ fn MilestoneItem(
                             <input type="hidden" name="done" value=(!m.done).to_string() />
                             <button type="submit" class="button-link" aria-label=toggle_name>{toggle_label}</button>
                         </ActionForm>
+                        <A href=edit_href attr:class="button-link" attr:aria-label=edit_name>{t("project-milestone-edit")}</A>
                         <ActionForm action=remove>
                             <input type="hidden" name="milestone_id" value=m.id />
                             <button type="submit" class="button-link" aria-label=remove_name>{t("project-milestone-remove")}</button>
                         </ActionForm>
                     </div>
                 })}
+                {editable.then_some(form)}
             </div>
         </li>
+    }
+}
+
+/// Renames a milestone or moves its target date; opened by its "Edit" link (the address
+/// says which milestone), so that it works without JavaScript.
+#[component]
+fn MilestoneEditForm(m: Milestone, action: ServerAction<EditMilestone>) -> impl IntoView {
+    crate::comments::views::follow_answer(action);
+    let memory = use_form_memory(MILESTONE_EDIT_FORM);
+    let location = use_location();
+    let prefix = format!("milestone-{}-edit-", m.id);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let (m, prefix) = (m.clone(), prefix.clone());
+                Suspend::new(async move {
+                    let kept = memory.await;
+                    let kept = if kept.get("milestone_id") == Some(&m.id.to_string()) { kept } else { Default::default() };
+                    let value = |name: &str, stored: String| kept.get(name).cloned().unwrap_or(stored);
+                    let (title, date) = (value("title", m.title.clone()), value("target_date", iso_date(m.target_date)));
+                    view! {
+                        <ActionForm action attr:class="milestone-edit-form">
+                            <input type="hidden" name="milestone_id" value=m.id />
+                            <Field name="title" label=t("project-milestone-title") required=true maxlength=MilestoneTitle::MAX
+                                id_prefix=prefix.clone() value=title error=field_error(action, "title") />
+                            <Field name="target_date" label=t("project-milestone-date") input_type="date" required=true
+                                id_prefix=prefix.clone() value=date
+                                error=field_error(action, "target_date") />
+                            <button type="submit" class="button button-small" disabled=move || action.pending().get()>
+                                {t("project-milestone-save")}
+                            </button>
+                            " " <A href=move || format!("{}#milestone-{}", location.pathname.get(), m.id) attr:class="button-link">
+                                {t("comment-cancel")}
+                            </A>
+                        </ActionForm>
+                    }
+                })
+            }}
+        </Suspense>
     }
 }
 

@@ -9,12 +9,14 @@ use leptos_router::components::A;
 #[component]
 pub fn VoteBox(idea_id: i64, count: i64, voted: bool, open: bool, signed_in: bool, path: String) -> impl IntoView {
     let action = ServerAction::<CastVote>::new();
-    let confirmed = move || match action.value().get() {
+    // What the server last confirmed: a refusal leaves it as it was, so the button falls
+    // back to the last accepted state, not to the one the page was loaded with.
+    let confirmed = Memo::new(move |last: Option<&(i64, bool)>| match action.value().get() {
         Some(Ok(state)) => (state.count, state.voted),
-        _ => (count, voted),
-    };
+        _ => last.copied().unwrap_or((count, voted)),
+    });
     let shown = move || {
-        let (count, voted) = confirmed();
+        let (count, voted) = confirmed.get();
         match action.input().get() {
             Some(pending) if pending.support != voted => {
                 (count + if pending.support { 1 } else { -1 }, pending.support)
