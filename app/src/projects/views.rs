@@ -745,6 +745,7 @@ fn Roadmap(project: ProjectDetail, manage: bool, locale: Locale, actions: Action
             })}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -809,6 +810,7 @@ fn MilestoneItem(
             </div>
         </li>
     }
+    .into_any()
 }
 
 /// Renames a milestone or moves its target date; opened by its "Edit" link (the address
@@ -886,6 +888,7 @@ fn Timeline(project: ProjectDetail, manage: bool, locale: Locale, actions: Actio
             </ol>
         </section>
     }
+    .into_any()
 }
 
 #[component]
