@@ -96,10 +96,15 @@ impl Db {
     /// concurrent writers of the same rows wait for each other on PostgreSQL (under READ
     /// COMMITTED a plain read would let both decide on the same stale row). SQLite needs
     /// nothing: `BEGIN IMMEDIATE` already lets one writer at a time in.
+    ///
+    /// `NO KEY UPDATE`, not `UPDATE`: keys never change here, and a plain `FOR UPDATE`
+    /// would also make every insert that merely refers to the row (a vote, a comment, a
+    /// notification, through their foreign keys) wait, which turns two transactions that
+    /// lock an account and an idea in different orders into a deadlock.
     pub fn lock_rows(&self) -> &'static str {
         match self.engine {
             Engine::Sqlite => "",
-            Engine::Postgres => " FOR UPDATE",
+            Engine::Postgres => " FOR NO KEY UPDATE",
         }
     }
 

@@ -330,6 +330,12 @@ pub fn parse_iso_date(text: &str) -> Option<i64> {
     (civil_date(days) == (year, month as u32, day as u32)).then_some(days * 86_400_000)
 }
 
+/// `14:05 UTC`: the time of day of `unix_ms`, the same in every language.
+pub fn utc_time(unix_ms: i64) -> String {
+    let minutes = unix_ms.div_euclid(60_000).rem_euclid(24 * 60);
+    format!("{:02}:{:02} UTC", minutes / 60, minutes % 60)
+}
+
 /// The `2017-03-02` spelling of a date, for a form's `<input type="date">`.
 pub fn iso_date(unix_ms: i64) -> String {
     let (year, month, day) = civil_date(unix_ms.div_euclid(86_400_000));
@@ -370,6 +376,13 @@ mod date_tests {
             parse_iso_date("2024-02-29").map(iso_date),
             Some("2024-02-29".to_owned())
         );
+    }
+
+    #[test]
+    fn a_time_of_day_is_written_in_utc_on_a_24_hour_clock() {
+        let announced = 1_488_412_800_000; // 2017-03-02T00:00:00Z
+        assert_eq!(utc_time(announced), "00:00 UTC");
+        assert_eq!(utc_time(announced + 13 * 3_600_000 + 5 * 60_000 + 59_999), "13:05 UTC");
     }
 
     #[test]

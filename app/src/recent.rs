@@ -24,6 +24,10 @@ impl<T: Clone> Recent<T> {
     where
         F: Future<Output = Result<T, E>>,
     {
+        if self.max_age.is_zero() {
+            // Nothing is kept: readers need not wait for each other.
+            return compute().await;
+        }
         // Held while computing, so that a stale value is computed once, not once per request.
         let mut value = self.value.lock().await;
         if let Some((at, fresh)) = value.as_ref() {

@@ -50,7 +50,8 @@ for (const javaScript of [true, false]) {
 
       // Someone writes an insult under the first idea, and a resident reports it.
       const troll = await newPage();
-      await register(troll, 'Rex Troll', javaScript);
+      const trollName = `Rex Troll ${tag}`;
+      await register(troll, trollName, javaScript);
       await visit(troll, lampsPath, { javaScript });
       const insult = `Only fools want lamps ${tag}`;
       await troll.getByLabel('Your comment').fill(insult);
@@ -121,6 +122,20 @@ for (const javaScript of [true, false]) {
       await reported.getByRole('button', { name: 'Hide', exact: true }).click();
       await expect(moderator.locator('.queue-item', { hasText: insult })).toHaveCount(0);
 
+      // The troll insults again and again: the moderator blocks them from the hidden item.
+      await moderator.getByRole('link', { name: /^Hidden/ }).click();
+      await settle(moderator);
+      const hiddenInsult = moderator.locator('.queue-item', { hasText: insult });
+      await hiddenInsult.getByText('Block the author').click();
+      const blockReason = 'Insults under several ideas.';
+      await hiddenInsult.getByLabel('Reason for blocking').fill(blockReason);
+      await hiddenInsult.getByRole('button', { name: 'Block', exact: true }).click();
+      await expect(moderator.locator('.queue-item', { hasText: insult })).toContainText('Its author is blocked.');
+      await moderator.getByRole('link', { name: /^Blocked accounts/ }).click();
+      await settle(moderator);
+      await expect(moderator.locator('.queue-item', { hasText: trollName })).toContainText(blockReason);
+      await expectAccessible(moderator);
+
       // The author reads the outcome, and was told.
       await visit(author, '/notifications', { javaScript });
       await expect(author.getByRole('button', { name: new RegExp(`The status changed for ${parking}`) })).toBeVisible();
@@ -142,6 +157,12 @@ for (const javaScript of [true, false]) {
       await expect(troll.getByRole('button', { name: new RegExp(`The moderators hid your contribution on ${lamps}`) })).toBeVisible();
       await visit(troll, lampsPath, { javaScript });
       await expect(troll.locator('.comment', { hasText: insult })).toContainText('The moderators hid it: Insults have no place here.');
+      // Their support moved here with the merge; blocked, they can no longer change it.
+      await expect(troll.getByRole('button', { name: 'Withdraw my support' })).toBeVisible();
+      await troll.getByRole('button', { name: 'Withdraw my support' }).click();
+      await expect(troll.getByText('Your account has been blocked by a moderator.')).toBeVisible();
+      await visit(troll, '/profile', { javaScript });
+      await expect(troll.locator('#blocked')).toContainText(blockReason);
     });
   });
 }

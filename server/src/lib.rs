@@ -193,6 +193,14 @@ async fn healthz() -> &'static str {
 
 /// Serves until the process is asked to stop.
 pub async fn serve(listener: TcpListener, router: Router) -> anyhow::Result<()> {
+    use axum::serve::ListenerExt;
+    // An answer written in more than one piece leaves at once, instead of its last piece
+    // waiting for the browser's delayed acknowledgement of the first (40 ms on Linux).
+    let listener = listener.tap_io(|connection| {
+        if let Err(e) = connection.set_nodelay(true) {
+            tracing::debug!(error = %e, "TCP_NODELAY could not be set");
+        }
+    });
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),

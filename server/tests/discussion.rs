@@ -14,7 +14,87 @@ on_both_engines!(
     opening_a_notification_marks_it_read_and_reading_the_list_does_not,
     long_discussions_are_paged_in_the_order_the_address_asks,
     visitors_may_read_but_not_comment_follow_or_see_notifications,
+    followers_commenting_together_all_get_through_and_each_hears_of_the_others,
+    one_account_posting_twice_at_once_gets_one_comment_through,
 );
+
+async fn followers_commenting_together_all_get_through_and_each_hears_of_the_others(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (ana_id, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Shade trees on every square", "transversality", "").await;
+    let id = id_of(&path);
+    let crowd = app.crowd(12).await;
+    let follow = [("idea_id", id.as_str()), ("follow", "true")];
+    join_all(crowd.iter().map(|b| b.call("/api/follow", &follow))).await;
+    // Every comment notifies the others while they write their own: on PostgreSQL the rows
+    // they lock and those their notifications refer to cross.
+    let answers = join_all(crowd.iter().enumerate().map(|(i, b)| {
+        let body = format!("Comment number {i}");
+        let id = id.clone();
+        async move {
+            b.call("/api/post_comment", &[("idea_id", &id), ("body", &body)])
+                .await
+                .status()
+                .as_u16()
+        }
+    }))
+    .await;
+    assert_eq!(answers, vec![200; 12], "no comment is lost to a lock");
+    let idea = id.parse::<i64>().expect("id");
+    assert_eq!(
+        scalar(&app, "SELECT comment_count FROM ideas WHERE id = $1", idea).await,
+        12
+    );
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM comments WHERE idea_id = $1", idea).await,
+        12
+    );
+    assert_eq!(unread(&app, ana_id).await, 12, "the author hears of each");
+    let heard: Vec<i64> = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications n JOIN accounts a ON a.id = n.account_id \
+         WHERE a.email_normalized LIKE 'crowd%' GROUP BY n.account_id ORDER BY n.account_id",
+    )
+    .fetch_all(&app.db.pool)
+    .await
+    .expect("notifications");
+    assert_eq!(
+        heard,
+        vec![11; 12],
+        "each follower of the eleven others, never of their own"
+    );
+}
+
+async fn one_account_posting_twice_at_once_gets_one_comment_through(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Drinking fountains", "transversality", "").await;
+    let id = id_of(&path);
+    let (bram_id, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    let answers = join_all((0..5).map(|i| {
+        let (bram, id, body) = (&bram, id.clone(), format!("Same thought, sent {i}"));
+        async move {
+            bram.call("/api/post_comment", &[("idea_id", &id), ("body", &body)])
+                .await
+        }
+    }))
+    .await;
+    let mut statuses: Vec<u16> = answers.iter().map(|r| r.status().as_u16()).collect();
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [200, 429, 429, 429, 429],
+        "one comment every ten seconds, even sent together"
+    );
+    let refused = answers
+        .into_iter()
+        .find(|r| r.status().as_u16() == 429)
+        .expect("a refusal");
+    assert!(refused.text().await.expect("body").contains("comment_too_soon"));
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM comments WHERE author_id = $1", bram_id).await,
+        1
+    );
+}
 
 async fn scalar(app: &TestApp, sql: &str, id: i64) -> i64 {
     app.scalar(sql, id).await

@@ -323,6 +323,15 @@ async fn an_outdated_address_redirects_to_the_current_one(engine: Engine) {
         assert_eq!(response.status().as_u16(), 302, "{outdated}");
         assert_eq!(location(&response), path);
     }
+    let response = app
+        .browser()
+        .get(&format!("/ideas/{id}-old-title?comments=oldest&cpage=2"))
+        .await;
+    assert_eq!(
+        location(&response),
+        format!("{path}?comments=oldest&cpage=2"),
+        "the same place in the discussion"
+    );
     let (status, _) = app.browser().get_html("/ideas/999999-nothing").await;
     assert_eq!(status, 404);
 }

@@ -214,6 +214,10 @@ async fn each_account_reports_once_and_three_reports_hide_until_a_moderator_deci
     assert!(page.contains("Several members reported it"), "and why");
     assert!(page.contains("2 × Spam or advertising") && page.contains("Selling watches here"));
     assert_eq!(reporters[0].vote(&id.to_string(), true).await.status().as_u16(), 409);
+    let follow = reporters[0]
+        .call("/api/follow", &[("idea_id", &id.to_string()), ("follow", "true")])
+        .await;
+    assert_eq!(follow.status().as_u16(), 404, "a hidden idea is not followed");
 
     let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
     let (_, queue) = moderator.get_html("/moderation?tab=reported").await;

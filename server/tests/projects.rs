@@ -1322,6 +1322,7 @@ async fn the_dashboard_figures_equal_independent_counts(engine: Engine) {
         "charts are drawn on the server"
     );
     assert!(page.matches("<table").count() >= 3, "a table under each chart");
+    assert!(page.contains("Figures counted on"), "how fresh they are");
     assert!(page.contains(">Digital inclusion</th>"));
 }
 

@@ -146,7 +146,10 @@ pub async fn triage_idea(
         let decision = Triage::parse(&decision).ok_or_else(|| AppError::field("decision", "unknown_choice"))?;
         let db = ctx::db()?;
         match decision {
-            Triage::Keep => status_outcome(store::keep(&db, idea_id, moderator.id, note.trim()).await?),
+            Triage::Keep => {
+                let note = PublicNote::parse(&note, IdeaStatus::Open).map_err(|e| AppError::field("note", e.code()))?;
+                status_outcome(store::keep(&db, idea_id, moderator.id, note.as_str()).await?)
+            }
             Triage::UnderReview | Triage::Declined => {
                 let to = if decision == Triage::Declined {
                     IdeaStatus::Declined

@@ -558,6 +558,8 @@ pub struct MonthParticipation {
 pub struct DashboardFigures {
     pub themes: Vec<ThemeFigures>,
     pub participation: Vec<MonthParticipation>,
+    /// When they were counted (unix ms): servers keep them a while.
+    pub computed_at: i64,
 }
 
 impl DashboardFigures {

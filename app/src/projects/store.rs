@@ -339,15 +339,18 @@ pub enum Change {
 
 /// The project's status and address if `actor` may change it.
 async fn managed(
+    db: &Db,
     tx: &mut Tx,
     project_id: i64,
     actor: Actor,
 ) -> Result<Result<(ProjectStatus, String), Change>, sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT owner_id, status, slug FROM projects WHERE id = $1")
-        .bind(project_id)
-        .fetch_optional(&mut **tx)
-        .await?
-    else {
+    // Locked: a change that depends on the status (a milestone, an update) and a change
+    // of status wait for each other.
+    let sql = format!(
+        "SELECT owner_id, status, slug FROM projects WHERE id = $1{}",
+        db.lock_rows()
+    );
+    let Some(row) = sqlx::query(&sql).bind(project_id).fetch_optional(&mut **tx).await? else {
         return Ok(Err(Change::NotFound));
     };
     if row.try_get::<i64, _>("owner_id")? != actor.id && !actor.admin {
@@ -396,7 +399,7 @@ pub async fn set_status(
     statement: &str,
 ) -> Result<Change, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let (from, place) = match managed(&mut tx, project_id, actor).await? {
+    let (from, place) = match managed(db, &mut tx, project_id, actor).await? {
         Ok(found) => found,
         Err(refused) => return finish(tx, refused).await,
     };
@@ -467,7 +470,7 @@ pub async fn add_milestone(
     target_date: i64,
 ) -> Result<Change, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let (status, place) = match managed(&mut tx, project_id, actor).await? {
+    let (status, place) = match managed(db, &mut tx, project_id, actor).await? {
         Ok(found) => found,
         Err(refused) => return finish(tx, refused).await,
     };
@@ -509,26 +512,35 @@ async fn touch(tx: &mut Tx, project_id: i64, now: i64) -> Result<(), sqlx::Error
     Ok(())
 }
 
-async fn milestone_project(tx: &mut Tx, milestone_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT project_id FROM project_milestones WHERE id = $1")
+/// The project of a milestone `actor` may change now (its roadmap is open), and the
+/// project's address; or why not.
+async fn open_roadmap_of(
+    db: &Db,
+    tx: &mut Tx,
+    actor: Actor,
+    milestone_id: i64,
+) -> Result<Result<(i64, String), Change>, sqlx::Error> {
+    let project_id: Option<i64> = sqlx::query_scalar("SELECT project_id FROM project_milestones WHERE id = $1")
         .bind(milestone_id)
         .fetch_optional(&mut **tx)
-        .await
+        .await?;
+    let Some(project_id) = project_id else {
+        return Ok(Err(Change::NotFound));
+    };
+    Ok(match managed(db, tx, project_id, actor).await? {
+        Ok((status, _)) if !status.roadmap_open() => Err(Change::Closed),
+        Ok((_, place)) => Ok((project_id, place)),
+        Err(refused) => Err(refused),
+    })
 }
 
 /// Marks a milestone done or not done; progress follows, since it is counted from them.
 pub async fn set_milestone_done(db: &Db, actor: Actor, milestone_id: i64, done: bool) -> Result<Change, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let Some(project_id) = milestone_project(&mut tx, milestone_id).await? else {
-        return finish(tx, Change::NotFound).await;
-    };
-    let (status, place) = match managed(&mut tx, project_id, actor).await? {
+    let (project_id, place) = match open_roadmap_of(db, &mut tx, actor, milestone_id).await? {
         Ok(found) => found,
         Err(refused) => return finish(tx, refused).await,
     };
-    if !status.roadmap_open() {
-        return finish(tx, Change::Closed).await;
-    }
     let now = now_ms();
     sqlx::query("UPDATE project_milestones SET done = $1, done_at = $2 WHERE id = $3")
         .bind(done)
@@ -562,16 +574,10 @@ pub async fn edit_milestone(
     target_date: i64,
 ) -> Result<Change, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let Some(project_id) = milestone_project(&mut tx, milestone_id).await? else {
-        return finish(tx, Change::NotFound).await;
-    };
-    let (status, place) = match managed(&mut tx, project_id, actor).await? {
+    let (project_id, place) = match open_roadmap_of(db, &mut tx, actor, milestone_id).await? {
         Ok(found) => found,
         Err(refused) => return finish(tx, refused).await,
     };
-    if !status.roadmap_open() {
-        return finish(tx, Change::Closed).await;
-    }
     let before: (String, i64) = sqlx::query_as("SELECT title, target_date FROM project_milestones WHERE id = $1")
         .bind(milestone_id)
         .fetch_one(&mut *tx)
@@ -603,16 +609,10 @@ pub async fn edit_milestone(
 
 pub async fn remove_milestone(db: &Db, actor: Actor, milestone_id: i64) -> Result<Change, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let Some(project_id) = milestone_project(&mut tx, milestone_id).await? else {
-        return finish(tx, Change::NotFound).await;
-    };
-    let (status, place) = match managed(&mut tx, project_id, actor).await? {
+    let (project_id, place) = match open_roadmap_of(db, &mut tx, actor, milestone_id).await? {
         Ok(found) => found,
         Err(refused) => return finish(tx, refused).await,
     };
-    if !status.roadmap_open() {
-        return finish(tx, Change::Closed).await;
-    }
     let title: String = sqlx::query_scalar("DELETE FROM project_milestones WHERE id = $1 RETURNING title")
         .bind(milestone_id)
         .fetch_one(&mut *tx)
@@ -633,7 +633,7 @@ pub async fn remove_milestone(db: &Db, actor: Actor, milestone_id: i64) -> Resul
 /// Posts an update to the public timeline and tells the followers.
 pub async fn post_update(db: &Db, actor: Actor, project_id: i64, body: &str) -> Result<Change, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let (status, place) = match managed(&mut tx, project_id, actor).await? {
+    let (status, place) = match managed(db, &mut tx, project_id, actor).await? {
         Ok(found) => found,
         Err(refused) => return finish(tx, refused).await,
     };
@@ -1097,6 +1097,7 @@ pub async fn dashboard(db: &Db, months: &[(i64, i64)]) -> Result<DashboardFigure
     Ok(DashboardFigures {
         themes,
         participation: participation(db, months).await?,
+        computed_at: now_ms(),
     })
 }
 

@@ -496,6 +496,8 @@ pub fn ProjectView() -> impl IntoView {
     let params = use_params_map();
     let segment = move || params.read().get("project").unwrap_or_default();
     let actions = Actions::new();
+    // After a milestone is edited, its place on the page without the form's address.
+    crate::comments::views::follow_answer(actions.edit);
     let follow = ServerAction::<FollowProject>::new();
     let page = Resource::new(
         move || (id_from_path_segment(&segment()), actions.versions()),
@@ -817,7 +819,6 @@ fn MilestoneItem(
 /// says which milestone), so that it works without JavaScript.
 #[component]
 fn MilestoneEditForm(m: Milestone, action: ServerAction<EditMilestone>) -> impl IntoView {
-    crate::comments::views::follow_answer(action);
     let memory = use_form_memory(MILESTONE_EDIT_FORM);
     let location = use_location();
     let prefix = format!("milestone-{}-edit-", m.id);
@@ -1126,7 +1127,12 @@ pub fn DashboardPage() -> impl IntoView {
                         t("dashboard-accepted"),
                     ];
                     theme_headers.extend(status_headers.iter().map(|s| t_with("dashboard-projects-status", &[("status", s.clone())])));
+                    let counted = t_with(
+                        "dashboard-as-of",
+                        &[("date", format_date(locale, figures.computed_at)), ("time", crate::i18n::utc_time(figures.computed_at))],
+                    );
                     view! {
+                        <p class="muted dashboard-as-of">{counted}</p>
                         <section class="dashboard-section" aria-labelledby="dashboard-themes">
                             <h2 id="dashboard-themes">{t("dashboard-themes-title")}</h2>
                             <figure class="chart-figure">
