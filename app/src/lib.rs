@@ -172,13 +172,23 @@ fn AuthProvider(children: Children) -> impl IntoView {
     children()
 }
 
-/// Lets browser tests wait until the page is interactive.
+/// Lets browser tests wait until the page is interactive. This effect runs after the
+/// first pass of hydration, but the parts of the page inside `<Suspense>` hydrate in
+/// tasks queued after it: the mark waits for the next frame and for those tasks, so that
+/// a click is never sent to a part still being hydrated.
 #[cfg(feature = "hydrate")]
 fn mark_hydrated() {
     Effect::new(|| {
-        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
+        request_animation_frame(|| {
+            set_timeout(
+                || {
+                    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+                        let _ = body.set_attribute("data-hydrated", "true");
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
     });
 }
 
