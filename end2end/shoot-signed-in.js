@@ -18,7 +18,7 @@ const lang = process.env.LANG_CODE || 'en';
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: lang });
     const page = await context.newPage();
     await page.goto(`${base}/login`);
-    await page.getByLabel(/Email|E-mail/).fill(process.env.EMAIL);
+    await page.locator('input[name=email]').fill(process.env.EMAIL);
     await page.locator('input[type=password]').fill(process.env.PASSWORD);
     await page.locator('form button[type=submit]').last().click();
     await page.waitForURL(/\/profile$/);
