@@ -79,6 +79,15 @@ async fn count(app: &TestApp, sql: &str, id: i64) -> i64 {
         .expect("count")
 }
 
+/// The project's milestones, in roadmap order.
+async fn milestone_ids(app: &TestApp, project: &str) -> Vec<i64> {
+    sqlx::query_scalar("SELECT id FROM project_milestones WHERE project_id = $1 ORDER BY position")
+        .bind(project.parse::<i64>().expect("id"))
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("milestones")
+}
+
 async fn status_of(browser: &Browser, endpoint: &str, fields: &[(&str, &str)]) -> u16 {
     browser
         .call(&format!("/api/{endpoint}"), fields)
@@ -443,11 +452,7 @@ async fn only_the_owner_or_an_admin_changes_a_project(engine: Engine) {
         200,
         "admins may act for the owner"
     );
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM project_milestones WHERE project_id = $1 ORDER BY position")
-        .bind(p.parse::<i64>().expect("id"))
-        .fetch_all(&app.db.pool)
-        .await
-        .expect("milestones");
+    let ids = milestone_ids(&app, p).await;
     let (first, second) = (ids[0].to_string(), ids[1].to_string());
     let done = [("milestone_id", first.as_str()), ("done", "true")];
     for (who, expected) in &others {
@@ -716,11 +721,7 @@ async fn progress_follows_the_milestones(engine: Engine) {
         async move { app.browser().get_html(&path).await.1 }
     };
     assert!(progress_on(path.clone()).await.contains("0 of 3 milestones done (0%)"));
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM project_milestones WHERE project_id = $1 ORDER BY position")
-        .bind(p.parse::<i64>().expect("id"))
-        .fetch_all(&app.db.pool)
-        .await
-        .expect("milestones");
+    let ids = milestone_ids(&app, p).await;
     let set = |id: i64, done: bool| {
         let olga = &olga;
         async move {
@@ -876,11 +877,7 @@ async fn the_owner_edits_a_milestone_and_old_news_keeps_what_happened_then(engin
             .await;
         assert_eq!(added.status().as_u16(), 200);
     }
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM project_milestones WHERE project_id = $1 ORDER BY position")
-        .bind(p.parse::<i64>().expect("id"))
-        .fetch_all(&app.db.pool)
-        .await
-        .expect("milestones");
+    let ids = milestone_ids(&app, p).await;
     let first = ids[0].to_string();
     olga.call("/api/set_milestone_done", &[("milestone_id", &first), ("done", "true")])
         .await;
@@ -1054,11 +1051,7 @@ async fn an_admin_acts_for_the_owner_and_every_decision_reaches_the_followers(en
     );
     let milestone = [("project_id", p), ("title", "Ten desks"), ("target_date", "2030-01-31")];
     assert_eq!(status_of(&admin, "add_milestone", &milestone).await, 200);
-    let id: i64 = sqlx::query_scalar("SELECT id FROM project_milestones WHERE project_id = $1")
-        .bind(p.parse::<i64>().expect("id"))
-        .fetch_one(&app.db.pool)
-        .await
-        .expect("milestone");
+    let id = milestone_ids(&app, p).await[0];
     assert_eq!(
         status_of(
             &admin,
