@@ -79,6 +79,17 @@ async fn count(app: &TestApp, sql: &str, id: i64) -> i64 {
         .expect("count")
 }
 
+/// The owner adopts the project, as a hydrated page does.
+async fn adopt(owner: &Browser, project: &str) {
+    let adopted = owner
+        .call(
+            "/api/decide_project",
+            &[("project_id", project), ("decision", "adopt"), ("statement", "Yes.")],
+        )
+        .await;
+    assert_eq!(adopted.status().as_u16(), 200, "adopted");
+}
+
 /// The project's milestones, in roadmap order.
 async fn milestone_ids(app: &TestApp, project: &str) -> Vec<i64> {
     sqlx::query_scalar("SELECT id FROM project_milestones WHERE project_id = $1 ORDER BY position")
@@ -685,11 +696,7 @@ async fn progress_follows_the_milestones(engine: Engine) {
     let path = promote(&moderator, "One counter", olga_id, &[&idea]).await;
     let project = project_id(&path);
     let p = project.as_str();
-    olga.call(
-        "/api/decide_project",
-        &[("project_id", p), ("decision", "adopt"), ("statement", "Yes.")],
-    )
-    .await;
+    adopt(&olga, p).await;
     let bad_date = olga
         .call(
             "/api/add_milestone",
@@ -863,11 +870,7 @@ async fn the_owner_edits_a_milestone_and_old_news_keeps_what_happened_then(engin
     let path = promote(&moderator, "Air quality, street by street", olga_id, &[&idea]).await;
     let project = project_id(&path);
     let p = project.as_str();
-    olga.call(
-        "/api/decide_project",
-        &[("project_id", p), ("decision", "adopt"), ("statement", "Yes.")],
-    )
-    .await;
+    adopt(&olga, p).await;
     for (title, date) in [("Sensors installed", "2030-06-30"), ("Data published", "2030-09-30")] {
         let added = olga
             .call(
@@ -1178,11 +1181,7 @@ async fn the_dashboard_figures_equal_independent_counts(engine: Engine) {
     let (olga_id, olga) = official(&app, "olga@example.be", "Digital transition").await;
     let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
     let inclusion = project_id(&promote(&moderator, "Digital help", olga_id, &[&a, &b]).await);
-    olga.call(
-        "/api/decide_project",
-        &[("project_id", &inclusion), ("decision", "adopt"), ("statement", "Yes.")],
-    )
-    .await;
+    adopt(&olga, &inclusion).await;
     let owner = olga_id.to_string();
     let waiting = promotion_in("digital-technology", "Waiting times", &owner, &[&c]);
     assert_eq!(
