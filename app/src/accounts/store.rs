@@ -256,3 +256,15 @@ pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
         .fetch_one(&db.pool)
         .await
 }
+
+/// Makes other write transactions of the same account wait (PostgreSQL; on SQLite one
+/// writer at a time already does): for limits counted from what the account wrote.
+pub async fn lock_account(
+    db: &Db,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    account_id: i64,
+) -> Result<(), sqlx::Error> {
+    let sql = format!("SELECT id FROM accounts WHERE id = $1{}", db.lock_rows());
+    sqlx::query(&sql).bind(account_id).fetch_optional(&mut **tx).await?;
+    Ok(())
+}

@@ -59,7 +59,7 @@ async fn post_in(
 ) -> Result<Posted, sqlx::Error> {
     // Read from the comments themselves, with the account locked: the interval holds
     // across servers and against two posts sent at once, and refused attempts do not count.
-    crate::ideas::store::lock_account(db, tx, new.author_id).await?;
+    crate::accounts::store::lock_account(db, tx, new.author_id).await?;
     let last: Option<i64> = sqlx::query_scalar("SELECT MAX(created_at) FROM comments WHERE author_id = $1")
         .bind(new.author_id)
         .fetch_one(&mut **tx)

@@ -97,18 +97,6 @@ async fn placement(
     })
 }
 
-/// Makes other write transactions of the same account wait (PostgreSQL; on SQLite one
-/// writer at a time already does): for limits counted from what the account wrote.
-pub async fn lock_account(
-    db: &Db,
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    account_id: i64,
-) -> Result<(), sqlx::Error> {
-    let sql = format!("SELECT id FROM accounts WHERE id = $1{}", db.lock_rows());
-    sqlx::query(&sql).bind(account_id).fetch_optional(&mut **tx).await?;
-    Ok(())
-}
-
 pub struct NewIdea<'a> {
     pub title: &'a str,
     pub slug: &'a str,
@@ -142,7 +130,7 @@ pub async fn create(db: &Db, idea: &NewIdea<'_>) -> Result<Created, sqlx::Error>
     // Counted from the ideas themselves, so the limit holds across servers and restarts
     // and refused attempts do not count; the account is locked so that two submissions
     // cannot both pass the count.
-    lock_account(db, &mut tx, idea.author_id).await?;
+    crate::accounts::store::lock_account(db, &mut tx, idea.author_id).await?;
     let proposed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ideas WHERE author_id = $1 AND created_at > $2")
         .bind(idea.author_id)
         .bind(now - crate::votes::trending::DAY_MS)
