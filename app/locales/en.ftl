@@ -40,7 +40,10 @@ error-not_found = We could not find what you asked for.
 error-bad_request = The request could not be understood. Please try again.
 error-invalid = Some fields need your attention.
 error-invalid_credentials = The email address or password is not correct.
-error-rate_limited = Too many attempts. Please wait a moment and try again.
+error-rate_limited = Too many attempts. Please try again in { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+}.
 error-blocked = Your account has been blocked by a moderator. Your profile page says why.
 error-internal = Something went wrong on our side. Please try again later.
 
@@ -137,6 +140,7 @@ field-label-theme-description = Description
 audit-when = When
 audit-who = Who
 audit-what = Action
+audit-repeats = (× { $count } in that minute)
 audit-target = On
 audit-detail = Detail
 
@@ -241,6 +245,7 @@ notification-reply = { $who } replied to your comment on
 notification-status = The status changed for
 notification-response = { $who } answered publicly on
 notification-hidden = The moderators hid your contribution on
+notification-concealed = News about a contribution that the moderators have hidden since.
 notification-restored = The moderators restored your contribution on
 notification-note = Their reason: “{ $note }”
 comments-title = { $count ->
@@ -256,6 +261,11 @@ comments-sign-in = Sign in to comment
 comments-pages = Pages of comments
 comments-previous = Newer comments
 comments-next = Older comments
+comments-replies-all = Show all { $count } replies
+comments-replies-earlier = Earlier replies
+comments-replies-later = Later replies
+comments-replies-latest = Show only the latest replies
+comments-replies-pages = Pages of replies
 comment-label = Your comment
 comment-hint = Up to 2,000 characters. Be kind; stay on the idea.
 comment-submit = Post comment

@@ -40,7 +40,10 @@ error-not_found = Nous n'avons pas trouvé ce que vous cherchez.
 error-bad_request = La demande n'a pas pu être comprise. Veuillez réessayer.
 error-invalid = Certains champs demandent votre attention.
 error-invalid_credentials = L'adresse e-mail ou le mot de passe est incorrect.
-error-rate_limited = Trop de tentatives. Patientez un instant puis réessayez.
+error-rate_limited = Trop de tentatives. Réessayez dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
 error-blocked = Votre compte a été bloqué par un modérateur. Votre page de profil en donne la raison.
 error-internal = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
 
@@ -137,6 +140,7 @@ field-label-theme-description = Description
 audit-when = Quand
 audit-who = Qui
 audit-what = Action
+audit-repeats = (× { $count } dans la minute)
 audit-target = Sur
 audit-detail = Détail
 
@@ -241,6 +245,7 @@ notification-reply = { $who } a répondu à votre commentaire sur
 notification-status = Le statut a changé pour
 notification-response = { $who } a répondu publiquement sur
 notification-hidden = Les modérateurs ont masqué votre contribution sur
+notification-concealed = Une nouvelle concernant une contribution masquée depuis par les modérateurs.
 notification-restored = Les modérateurs ont rétabli votre contribution sur
 notification-note = Leur motif : « { $note } »
 comments-title = { $count ->
@@ -256,6 +261,11 @@ comments-sign-in = Connectez-vous pour commenter
 comments-pages = Pages de commentaires
 comments-previous = Commentaires plus récents
 comments-next = Commentaires plus anciens
+comments-replies-all = Afficher les { $count } réponses
+comments-replies-earlier = Réponses précédentes
+comments-replies-later = Réponses suivantes
+comments-replies-latest = N’afficher que les dernières réponses
+comments-replies-pages = Pages de réponses
 comment-label = Votre commentaire
 comment-hint = 2 000 caractères au plus. Restez courtois et centré sur l’idée.
 comment-submit = Publier le commentaire

@@ -40,7 +40,10 @@ error-not_found = We hebben niet gevonden wat u zocht.
 error-bad_request = Het verzoek werd niet begrepen. Probeer het opnieuw.
 error-invalid = Enkele velden vragen uw aandacht.
 error-invalid_credentials = Het e-mailadres of wachtwoord is niet juist.
-error-rate_limited = Te veel pogingen. Wacht even en probeer het opnieuw.
+error-rate_limited = Te veel pogingen. Probeer het opnieuw over { $minutes ->
+    [one] een minuut
+   *[other] { $minutes } minuten
+}.
 error-blocked = Uw account werd geblokkeerd door een moderator. Op uw profielpagina staat waarom.
 error-internal = Er ging bij ons iets mis. Probeer het later opnieuw.
 
@@ -137,6 +140,7 @@ field-label-theme-description = Beschrijving
 audit-when = Wanneer
 audit-who = Wie
 audit-what = Actie
+audit-repeats = (× { $count } binnen die minuut)
 audit-target = Op
 audit-detail = Detail
 
@@ -241,6 +245,7 @@ notification-reply = { $who } antwoordde op uw reactie bij
 notification-status = De status veranderde van
 notification-response = { $who } antwoordde publiek op
 notification-hidden = De moderatoren hebben uw bijdrage verborgen bij
+notification-concealed = Nieuws over een bijdrage die de moderatoren intussen hebben verborgen.
 notification-restored = De moderatoren hebben uw bijdrage hersteld bij
 notification-note = Hun reden: ‘{ $note }’
 comments-title = { $count ->
@@ -256,6 +261,11 @@ comments-sign-in = Meld u aan om te reageren
 comments-pages = Pagina’s met reacties
 comments-previous = Nieuwere reacties
 comments-next = Oudere reacties
+comments-replies-all = Alle { $count } antwoorden tonen
+comments-replies-earlier = Eerdere antwoorden
+comments-replies-later = Latere antwoorden
+comments-replies-latest = Alleen de laatste antwoorden tonen
+comments-replies-pages = Pagina’s met antwoorden
 comment-label = Uw reactie
 comment-hint = Hoogstens 2.000 tekens. Blijf vriendelijk en bij het idee.
 comment-submit = Reactie plaatsen

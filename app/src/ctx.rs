@@ -19,6 +19,8 @@ pub struct Settings {
     /// Open reports from this many accounts hide an idea or a comment until a moderator
     /// decides.
     pub report_threshold: i64,
+    /// Reports from accounts younger than this do not count towards hiding an item.
+    pub report_min_account_age_ms: i64,
 }
 
 #[derive(Clone, FromRef)]
@@ -26,10 +28,12 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,
-    pub limiter: Arc<crate::ratelimit::RateLimiter>,
+    pub limits: Arc<crate::ratelimit::RateLimits>,
     /// The Program Office's figures read every vote of the last twelve months: computed at
     /// most once per `AGORA_DASHBOARD_CACHE_SECONDS` on each server.
     pub dashboard: Arc<crate::recent::Recent<crate::projects::model::DashboardFigures>>,
+    /// Keys derived from the secret every server on this database shares.
+    pub keys: Arc<crate::keys::Keys>,
 }
 
 const USER_ID_KEY: &str = "account_id";
@@ -125,9 +129,7 @@ fn refused(error: AppError, user: Option<&SessionUser>, what: &str) -> AppError 
     if let (Some(user), Ok(db)) = (user, db()) {
         let (actor, action) = (user.id, what.to_owned());
         tokio::spawn(async move {
-            if let Err(e) =
-                crate::audit::store::record(&db.pool, Some(actor), "authz.refused", "action", None, &action).await
-            {
+            if let Err(e) = crate::audit::store::record_refusal(&db, actor, &action).await {
                 tracing::warn!(error = %e, "could not audit a refusal");
             }
         });
@@ -149,6 +151,11 @@ pub async fn sign_in_session(user: &SessionUser) -> AppResult<()> {
         .remove_value(FORM_MEMORY_KEY)
         .await
         .map_err(AppError::internal)?;
+    let carried_kept_input = use_context::<http::request::Parts>()
+        .is_some_and(|p| crate::kept_input::carried_by(&p.headers));
+    if carried_kept_input {
+        crate::kept_input::set_on_response(crate::kept_input::removal(state()?.settings.secure_cookies));
+    }
     Ok(())
 }
 
@@ -157,16 +164,12 @@ pub async fn sign_out_session() -> AppResult<()> {
     session().await?.flush().await.map_err(AppError::internal)
 }
 
-/// The value of cookie `name` in the request headers.
+/// The value of cookie `name` in the request headers, read as the session layer reads
+/// cookies.
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
+    crate::kept_input::request_cookies(headers)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
 }
 
 /// True when the caller is a plain HTML form (no JavaScript): it will be redirected
@@ -179,7 +182,9 @@ fn is_plain_form_post() -> bool {
 }
 
 /// Keeps what the user typed (never passwords) for the page the browser is sent back
-/// to after a refused plain form post. With JavaScript the form never leaves the page.
+/// to after a refused plain form post: in the session of a signed-in account, in a small
+/// encrypted cookie for a visitor (see `kept_input`). With JavaScript the form never
+/// leaves the page.
 pub async fn remember_input(form: &str, values: &[(&str, &str)]) {
     if !is_plain_form_post() {
         return;
@@ -188,46 +193,65 @@ pub async fn remember_input(form: &str, values: &[(&str, &str)]) {
         form: form.to_owned(),
         values: values.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
     };
-    if let Ok(session) = session().await {
-        if let Err(e) = session.insert(FORM_MEMORY_KEY, memory).await {
-            tracing::warn!(error = %e, "could not remember form input");
+    let outcome = async {
+        if current_user().await?.is_some() {
+            session().await?.insert(FORM_MEMORY_KEY, memory).await.map_err(AppError::internal)
+        } else {
+            let state = state()?;
+            if let Some(cookie) = crate::kept_input::cookie_for(memory, &state.keys.form_cookie, state.settings.secure_cookies) {
+                crate::kept_input::set_on_response(cookie);
+            }
+            Ok(())
         }
+    }
+    .await;
+    if outcome.is_err() {
+        tracing::warn!("could not remember form input");
     }
 }
 
+/// What `remember_input` kept for this browser, from its cookie or its session.
 pub async fn recall_input() -> AppResult<Option<crate::forms::FormMemory>> {
+    let from_cookie = use_context::<http::request::Parts>()
+        .and_then(|p| crate::kept_input::from_request(&p.headers, &state().ok()?.keys.form_cookie));
+    if from_cookie.is_some() {
+        return Ok(from_cookie);
+    }
+    if current_user().await?.is_none() {
+        return Ok(None);
+    }
     session().await?.get(FORM_MEMORY_KEY).await.map_err(AppError::internal)
 }
 
-/// 429 once `key` has been tried more often than `limit` allows.
-pub fn rate_limit(key: &str, limit: crate::ratelimit::Limit) -> AppResult<()> {
-    if state()?.limiter.allow(key, limit) {
-        Ok(())
-    } else {
-        tracing::info!(kind = key.split(':').next().unwrap_or_default(), "rate limited");
-        Err(AppError::RateLimited)
-    }
+/// The client's address as the server decided it (the socket's peer, or what a trusted
+/// proxy forwarded for), put in the request by the server's middleware.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+/// The caller's network address, when the request came through a socket.
+pub fn client_address() -> Option<std::net::IpAddr> {
+    let parts = use_context::<http::request::Parts>()?;
+    parts.extensions.get::<ClientAddress>().map(|c| c.0).or_else(|| {
+        parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip())
+    })
 }
 
-/// The page a form was sent from, as the browser named it.
-pub fn referer() -> Option<String> {
-    use_context::<http::request::Parts>()?
-        .headers
-        .get(http::header::REFERER)?
-        .to_str()
-        .ok()
-        .map(str::to_owned)
+/// A short key for the caller's network (an IPv4 address, an IPv6 /64) for the limits
+/// kept in memory; every unknown caller shares one.
+pub fn client_network_key() -> u64 {
+    let network = client_address().map(|address| match address {
+        std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
+        std::net::IpAddr::V6(v6) => v6.octets()[..8].to_vec(),
+    });
+    crate::ratelimit::key(&network)
 }
 
-/// The caller's network address, as the server saw it.
-pub fn client_address() -> String {
-    use_context::<http::request::Parts>()
-        .and_then(|p| {
-            p.extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
-        })
-        .unwrap_or_else(|| "unknown".into())
+/// The limits kept in memory on this server.
+pub fn limits() -> AppResult<Arc<crate::ratelimit::RateLimits>> {
+    Ok(state()?.limits)
 }
 
 /// After a plain form post, sends the browser to `path` (a page and an anchor) instead of
@@ -238,7 +262,17 @@ pub fn redirect_plain_form(path: &str) {
     }
 }
 
-/// Sends the browser to `path` after the server function returns.
+/// Sends the browser to `path` after the server function returns; a path that could
+/// leave the site sends it to the home page instead (`redirect::local_target`).
 pub fn redirect(path: &str) {
-    leptos_axum::redirect(path);
+    leptos_axum::redirect(crate::redirect::local_or(path, crate::redirect::DEFAULT_TARGET));
+}
+
+/// The page of this site a form was sent from (path, query and fragment, without the
+/// parameters in `drop`), if the browser named one that passes the redirect check.
+pub fn referer_path(drop: &[&str]) -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    let referer = parts.headers.get(http::header::REFERER)?.to_str().ok()?;
+    let host = parts.headers.get(http::header::HOST).and_then(|h| h.to_str().ok());
+    crate::redirect::local_part_of(referer, host, drop)
 }

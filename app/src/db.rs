@@ -108,6 +108,19 @@ impl Db {
         }
     }
 
+    /// Makes write transactions that name the same `key` take turns until they end. SQLite
+    /// needs nothing (`BEGIN IMMEDIATE` lets one writer in at a time); PostgreSQL takes a
+    /// transaction-scoped advisory lock on the key's hash.
+    pub async fn serialize_on(&self, tx: &mut Transaction<'static, Any>, key: &str) -> Result<(), sqlx::Error> {
+        if self.engine == Engine::Postgres {
+            sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS locked")
+                .bind(key)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Closes every connection; on SQLite the last one to close checkpoints the
     /// write-ahead log into the database file.
     pub async fn close(&self) {

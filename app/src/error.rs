@@ -36,8 +36,9 @@ pub enum AppError {
     Invalid { fields: Vec<FieldError> },
     #[error("invalid credentials")]
     InvalidCredentials,
+    /// Too many attempts: the caller may try again after `retry_after` seconds.
     #[error("too many requests")]
-    RateLimited,
+    RateLimited { retry_after: u64 },
     #[error("account blocked")]
     Blocked,
     #[error("no longer open")]
@@ -68,7 +69,7 @@ impl AppError {
             AppError::BadRequest => "bad_request",
             AppError::Invalid { .. } => "invalid",
             AppError::InvalidCredentials => "invalid_credentials",
-            AppError::RateLimited => "rate_limited",
+            AppError::RateLimited { .. } => "rate_limited",
             AppError::Blocked => "blocked",
             AppError::Closed => "closed",
             AppError::Supported => "supported",
@@ -88,7 +89,7 @@ impl AppError {
             AppError::BadRequest => 400,
             AppError::Invalid { .. } => 422,
             AppError::Closed | AppError::Supported | AppError::ProjectStage => 409,
-            AppError::RateLimited | AppError::IdeasPerDay | AppError::CommentTooSoon => 429,
+            AppError::RateLimited { .. } | AppError::IdeasPerDay | AppError::CommentTooSoon => 429,
             AppError::Internal => 500,
         }
     }
@@ -100,6 +101,22 @@ impl AppError {
     pub fn field(field: &str, code: &str) -> Self {
         AppError::Invalid {
             fields: vec![FieldError::new(field, code)],
+        }
+    }
+
+    /// What the translated message of this error needs besides its code.
+    pub fn message_args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            AppError::RateLimited { retry_after } => vec![("minutes", retry_after.div_ceil(60).to_string())],
+            _ => vec![],
+        }
+    }
+
+    /// Seconds to wait before trying again, for a `Retry-After` header.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::RateLimited { retry_after } => Some(*retry_after),
+            _ => None,
         }
     }
 

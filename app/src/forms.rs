@@ -40,7 +40,7 @@ pub fn use_form_memory(form: &'static str) -> Resource<BTreeMap<String, String>>
 }
 
 pub fn error_message(locale: Locale, error: &AppError) -> String {
-    translate(locale, &format!("error-{}", error.code()), &[])
+    translate(locale, &format!("error-{}", error.code()), &error.message_args())
 }
 
 pub fn field_message(locale: Locale, code: &str) -> String {

@@ -13,6 +13,10 @@ pub mod follows;
 pub mod forms;
 pub mod i18n;
 pub mod ideas;
+#[cfg(feature = "ssr")]
+pub mod keys;
+#[cfg(feature = "ssr")]
+pub mod kept_input;
 pub mod moderation;
 pub mod notifications;
 pub mod projects;
@@ -20,6 +24,8 @@ pub mod projects;
 pub mod ratelimit;
 #[cfg(feature = "ssr")]
 pub mod recent;
+#[cfg(feature = "ssr")]
+pub mod redirect;
 pub mod site;
 pub mod themes;
 pub mod votes;

@@ -1,5 +1,6 @@
 //! Configuration, from the environment (and a `.env` file when present) or flags.
 
+use crate::client_address::TrustedProxies;
 use clap::Args;
 use std::net::SocketAddr;
 
@@ -36,9 +37,23 @@ pub struct Config {
     #[arg(long, env = "AGORA_REPORT_THRESHOLD", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..))]
     pub report_threshold: i64,
 
+    /// Reports from accounts younger than this many hours do not count towards hiding an
+    /// item (moderators still see them).
+    #[arg(long, env = "AGORA_REPORT_MIN_ACCOUNT_AGE_HOURS", default_value_t = 72)]
+    pub report_min_account_age_hours: i64,
+
+    /// Proxies whose `X-Forwarded-For` / `Forwarded` headers name the client (addresses or
+    /// networks, separated by commas); nobody's by default.
+    #[arg(long, env = "AGORA_TRUSTED_PROXIES", default_value = "", value_parser = parse_trusted_proxies)]
+    pub trusted_proxies: TrustedProxies,
+
     /// `text` for people, `json` for log collectors.
     #[arg(long, env = "AGORA_LOG_FORMAT", default_value = "text")]
     pub log_format: String,
+}
+
+fn parse_trusted_proxies(list: &str) -> Result<TrustedProxies, String> {
+    list.parse()
 }
 
 impl Config {

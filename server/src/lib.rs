@@ -1,6 +1,7 @@
 //! The Agora server: database, migrations, sessions, middleware and routes around the
 //! Leptos application. `main.rs` is only the command line.
 
+pub mod client_address;
 pub mod config;
 pub mod demo;
 pub mod page_cache;
@@ -85,19 +86,25 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
     let db = connect(config).await?;
     migrate(&db).await?;
     agora_app::accounts::password::warm_up();
+    let keys = agora_app::keys::Keys::load(&db)
+        .await
+        .context("cannot read or make the server's keys")?;
     let state = AppState {
         leptos_options: leptos_options(config),
         db,
         settings: Arc::new(Settings {
             secure_cookies: config.secure_cookies,
             report_threshold: config.report_threshold,
+            report_min_account_age_ms: config.report_min_account_age_hours.saturating_mul(60 * 60 * 1000),
         }),
-        limiter: Arc::default(),
+        limits: Arc::default(),
+        keys: Arc::new(keys),
         dashboard: Arc::new(agora_app::recent::Recent::new(Duration::from_secs(
             tuning.dashboard_cache_seconds,
         ))),
     };
     tokio::spawn(agora_app::votes::trending::keep_current(state.db.clone()));
+    tokio::spawn(forget_registration_networks(state.db.clone()));
     let router = routes(state.clone());
     let router = match state.db.engine {
         Engine::Sqlite => {
@@ -130,11 +137,26 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         Some(cache) => router.layer(middleware::from_fn_with_state(cache, page_cache::layer)),
         None => router,
     };
+    let trusted_proxies = Arc::new(config.trusted_proxies.clone());
     Ok(router
+        .layer(middleware::from_fn_with_state(trusted_proxies, client_address::layer))
+        .layer(middleware::from_fn(security::checked_redirects))
         .layer(middleware::from_fn(security::refuse_cross_site_writes))
         .layer(middleware::from_fn(security::security_headers))
         .layer(RequestBodyLimitLayer::new(256 * 1024))
         .layer(TraceLayer::new_for_http()))
+}
+
+/// Every hour, forgets the networks accounts registered from once the registration limit
+/// no longer needs them.
+async fn forget_registration_networks(db: Db) {
+    let mut every_hour = tokio::time::interval(Duration::from_secs(60 * 60));
+    loop {
+        every_hour.tick().await;
+        if let Err(e) = agora_app::accounts::store::forget_registration_networks(&db).await {
+            tracing::warn!(error = %e, "could not forget the networks of registrations");
+        }
+    }
 }
 
 fn with_sessions<S: SessionStore + ExpiredDeletion + Clone>(router: Router, store: S, config: &Config) -> Router {

@@ -8,17 +8,17 @@
 //!
 //! What keeps it correct:
 //! - only `GET` answers `200 text/html` without `Set-Cookie` (or `no-store`) are kept,
-//!   and never for a request that carries a session cookie, so nobody is served a page
-//!   made for someone else;
+//!   and only for requests that carry no cookie but the language's (read with the
+//!   session layer's own parser), so nobody is served a page made for someone else;
 //! - every page carries a script nonce in its `Content-Security-Policy` and its HTML: a
 //!   stored page is served with a fresh nonce each time (the old one is a random token,
 //!   so replacing its bytes is exact), never the same nonce twice;
-//! - any state-changing request (not `GET`/`HEAD`) that completes in this process
+//! - any state-changing request (not `GET`/`HEAD`) that succeeds in this process
 //!   empties the cache, so a change is seen at once on this server; other servers
 //!   behind a load balancer see it once their copy expires.
 
-use crate::SESSION_COOKIE;
 use agora_app::ctx::cookie_value;
+use agora_app::kept_input::request_cookies;
 use agora_app::i18n::{Locale, LOCALE_COOKIE};
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
@@ -36,8 +36,10 @@ use tokio::sync::watch;
 const MAX_PAGE_BYTES: usize = 1024 * 1024;
 /// ...nor more than this in all (outdated pages count until they are swept)...
 const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
-/// ...nor more pages than this.
+/// ...nor more pages than this...
 const MAX_PAGES: usize = 4096;
+/// ...nor an address longer than this (the key's bytes count towards `MAX_TOTAL_BYTES`).
+const MAX_KEY_BYTES: usize = 2048;
 
 pub struct PageCache {
     ttl: Duration,
@@ -59,6 +61,13 @@ struct Slots {
 struct Key {
     path_and_query: String,
     locale: Locale,
+}
+
+impl Key {
+    /// What keeping this key costs, beside its page.
+    fn bytes(&self) -> usize {
+        self.path_and_query.len() + std::mem::size_of::<Key>()
+    }
 }
 
 enum Slot {
@@ -123,7 +132,7 @@ impl PageCache {
         if !matches!(slots.map.get(key), Some(Slot::Rendering { id: held, .. }) if *held == id) {
             return;
         }
-        let len = page.len;
+        let len = page.len + key.bytes();
         if slots.bytes + len > MAX_TOTAL_BYTES || slots.pages >= MAX_PAGES {
             self.sweep(&mut slots);
         }
@@ -142,13 +151,15 @@ impl PageCache {
         if !matches!(slots.map.get(key), Some(Slot::Rendering { id: held, .. }) if *held == id) {
             return;
         }
-        if slots.pages >= MAX_PAGES {
+        let len = key.bytes();
+        if slots.bytes + len > MAX_TOTAL_BYTES || slots.pages >= MAX_PAGES {
             self.sweep(&mut slots);
         }
-        if slots.pages >= MAX_PAGES {
+        if slots.bytes + len > MAX_TOTAL_BYTES || slots.pages >= MAX_PAGES {
             slots.map.remove(key);
             return;
         }
+        slots.bytes += len;
         slots.pages += 1;
         let stored_at = Instant::now();
         slots
@@ -160,9 +171,9 @@ impl PageCache {
     fn sweep(&self, slots: &mut Slots) {
         let generation = self.generation.load(Ordering::Acquire);
         let (mut freed, mut dropped) = (0, 0);
-        slots.map.retain(|_, slot| match slot {
+        slots.map.retain(|key, slot| match slot {
             Slot::Ready(page) if !self.is_fresh(page, generation) => {
-                freed += page.len;
+                freed += page.len + key.bytes();
                 dropped += 1;
                 false
             }
@@ -170,6 +181,7 @@ impl PageCache {
                 generation: made,
                 stored_at,
             } if !(*made == generation && stored_at.elapsed() < self.ttl) => {
+                freed += key.bytes();
                 dropped += 1;
                 false
             }
@@ -183,10 +195,13 @@ impl PageCache {
     fn replace(slots: &mut Slots, key: &Key, slot: Slot) {
         match slots.map.insert(key.clone(), slot) {
             Some(Slot::Ready(old)) => {
-                slots.bytes -= old.len;
+                slots.bytes -= old.len + key.bytes();
                 slots.pages -= 1;
             }
-            Some(Slot::Uncacheable { .. }) => slots.pages -= 1,
+            Some(Slot::Uncacheable { .. }) => {
+                slots.bytes -= key.bytes();
+                slots.pages -= 1;
+            }
             Some(Slot::Rendering { .. }) | None => {}
         }
     }
@@ -269,8 +284,10 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
     let method = request.method().clone();
     if method != Method::GET {
         let response = next.run(request).await;
-        // The handler has committed whatever it changed before answering.
-        if method != Method::HEAD {
+        // The handler has committed whatever it changed before answering. A refused or
+        // failed request changed nothing: it must not empty the cache (anyone could keep
+        // every page uncached by posting nonsense).
+        if method != Method::HEAD && changed_something(&response) {
             cache.invalidate();
         }
         return response;
@@ -326,6 +343,13 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// Whether a state-changing request succeeded: a 2xx answer, or a redirect that is not
+/// a refused plain form sent back with its error.
+fn changed_something(response: &Response) -> bool {
+    let status = response.status();
+    status.is_success() || (status.is_redirection() && !response.headers().contains_key("serverfnerror"))
+}
+
 /// The key of a request the cache may answer, or `None`.
 fn cache_key(request: &Request) -> Option<Key> {
     let uri = request.uri();
@@ -340,13 +364,20 @@ fn cache_key(request: &Request) -> Option<Key> {
         return None;
     }
     let headers = request.headers();
-    if cookie_value(headers, SESSION_COOKIE).is_some() {
+    // Only a visitor who carries no cookie of the site but the language's is anonymous
+    // for sure: cookies are read with the parser the session layer uses, so no spelling
+    // of the session cookie (`agora%5Fsession`, `agora_session =`) slips through.
+    if request_cookies(headers).any(|c| c.name() != LOCALE_COOKIE) {
+        return None;
+    }
+    let path_and_query = uri.path_and_query().map_or(path, |pq| pq.as_str());
+    if path_and_query.len() > MAX_KEY_BYTES {
         return None;
     }
     let accept_language = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     let locale = Locale::negotiate(cookie_value(headers, LOCALE_COOKIE).as_deref(), accept_language);
     Some(Key {
-        path_and_query: uri.path_and_query().map_or(path, |pq| pq.as_str()).to_owned(),
+        path_and_query: path_and_query.to_owned(),
         locale,
     })
 }

@@ -2,6 +2,7 @@
 //! writes, and the HTTP status of server-function errors.
 
 use agora_app::error::AppError;
+use agora_app::redirect;
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
 use axum::middleware::Next;
@@ -40,6 +41,40 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     if is_html && !headers.contains_key(header::CACHE_CONTROL) {
         // Pages may show the signed-in account: never in a shared cache.
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
+    }
+    response
+}
+
+/// Every `Location` this server sends passes the one redirect check
+/// (`agora_app::redirect`), including the ones Leptos computes itself when it sends a
+/// refused plain form back to its `Referer`: an absolute address of this site becomes its
+/// path, anything that could leave the site becomes the home page.
+pub async fn checked_redirects(request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_owned);
+    let mut response = next.run(request).await;
+    if let Some(location) = response.headers().get(header::LOCATION) {
+        let checked = location
+            .to_str()
+            .ok()
+            .and_then(|l| redirect::local_part_of(l, host.as_deref(), &[]))
+            .unwrap_or_else(|| {
+                tracing::info!("a redirect target that could leave the site was replaced");
+                redirect::DEFAULT_TARGET.to_owned()
+            });
+        match HeaderValue::from_str(&checked) {
+            Ok(value) => {
+                response.headers_mut().insert(header::LOCATION, value);
+            }
+            Err(_) => {
+                response
+                    .headers_mut()
+                    .insert(header::LOCATION, HeaderValue::from_static(redirect::DEFAULT_TARGET));
+            }
+        }
     }
     response
 }
@@ -88,13 +123,12 @@ fn forbidden() -> Response {
 }
 
 /// Server functions answer every error with 500; the application error inside says
-/// which status it really is (401, 403, 404, 422, 429…). Plain form posts are
-/// redirects and pass through untouched.
+/// which status it really is (401, 403, 404, 422, 429…). A plain form post that was
+/// refused stays the redirect back to the form. Either way a rate limit says when to try
+/// again (`Retry-After`).
 pub async fn server_fn_status(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
-    let is_server_fn_error =
-        response.status() == StatusCode::INTERNAL_SERVER_ERROR && response.headers().contains_key("serverfnerror");
-    if !is_server_fn_error {
+    if !response.headers().contains_key("serverfnerror") {
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -102,7 +136,12 @@ pub async fn server_fn_status(request: Request, next: Next) -> Response {
         return (StatusCode::INTERNAL_SERVER_ERROR, Body::empty()).into_response();
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if parts.status == StatusCode::INTERNAL_SERVER_ERROR {
+            parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        }
+        if let Some(seconds) = error.retry_after() {
+            parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

@@ -109,10 +109,10 @@ pub async fn register(
         ("registration_number", registration_number.as_str()),
     ];
     let outcome: AppResult<()> = async {
-        ctx::rate_limit(
-            &format!("register:{}", ctx::client_address()),
-            crate::ratelimit::REGISTRATIONS_PER_ADDRESS,
-        )?;
+        // Attempts from one network, in memory; the accounts it made, in the database below.
+        ctx::limits()?
+            .registration_attempts_per_network
+            .hit(ctx::client_network_key())?;
         let form = parse_registration(
             &email,
             &password,
@@ -133,9 +133,18 @@ pub async fn register(
             registration_number: form.registration_number,
         };
         let db = ctx::db()?;
-        let id = store::insert(&db, &account)
-            .await?
-            .ok_or_else(|| AppError::field("email", "email_taken"))?;
+        let state = ctx::state()?;
+        let network = ctx::client_address().map(|address| state.keys.address_hash(address));
+        let limit = crate::ratelimit::REGISTRATIONS_PER_NETWORK;
+        let id = match store::register(&db, &account, network.as_deref().unwrap_or("unknown"), limit).await? {
+            store::Registered::Created(id) => id,
+            store::Registered::EmailTaken => return Err(AppError::field("email", "email_taken")),
+            store::Registered::TooMany { retry_after_ms } => {
+                return Err(AppError::RateLimited {
+                    retry_after: u64::try_from(retry_after_ms.max(1000) / 1000).unwrap_or(1),
+                })
+            }
+        };
         let user = store::session_user(&db, id).await?.ok_or(AppError::Internal)?;
         ctx::sign_in_session(&user).await
     }
@@ -148,28 +157,63 @@ pub async fn register(
     Ok(())
 }
 
-/// Keeps only same-site paths, so a crafted link cannot send someone elsewhere.
+/// Where sign-in goes next: the page asked for when it is on this site (the redirect
+/// check), the profile otherwise, so a crafted link cannot send someone elsewhere.
+#[cfg(feature = "ssr")]
 pub fn safe_next(next: Option<&str>) -> &str {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path,
-        _ => "/profile",
-    }
+    crate::redirect::local_or(next.unwrap_or_default(), "/profile")
 }
 
 /// Signs in. The answer is the same, and takes as long, whether or not the account exists.
+///
+/// Failures are limited per network (past the limit it is refused) and per account (it
+/// slows down): a network that failed on an account waits a delay that grows with the
+/// account's failures in a row, while one that has not failed on it signs in at once, so
+/// that an attacker hammering an account never locks its owner out.
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     let outcome: AppResult<()> = async {
         let db = ctx::db()?;
+        let limits = ctx::limits()?;
         let normalized = email.trim().to_lowercase();
-        ctx::rate_limit(&format!("sign_in:{normalized}"), crate::ratelimit::SIGN_IN_PER_ACCOUNT)?;
-        let credentials = store::credentials(&db, &normalized).await?;
-        let (id, stored) = credentials.map(|(id, hash)| (Some(id), Some(hash))).unwrap_or_default();
+        let network = ctx::client_network_key();
+        let email_key = crate::ratelimit::key(&normalized);
+        let pair = crate::ratelimit::key(&(email_key, network));
+        limits.sign_in_failures_per_network.check(network)?;
+        let account = store::credentials(&db, &normalized).await?;
+        if let Some((_, since_last_failure)) = limits.sign_in_failures_per_pair.recent(pair) {
+            // An email without an account counts its failures here only, so that both
+            // answer alike.
+            let here = limits
+                .sign_in_failures_per_email
+                .recent(email_key)
+                .map_or(0, |(failures, _)| i64::from(failures));
+            let failures = account.as_ref().map_or(here, |a| a.failures.max(here));
+            let delay = crate::ratelimit::sign_in_delay(failures);
+            if since_last_failure < delay {
+                return Err(crate::ratelimit::Wait(delay - since_last_failure).into());
+            }
+        }
+        let (id, failures, stored) = match account {
+            Some(a) => (Some(a.id), a.failures, Some(a.password_hash)),
+            None => (None, 0, None),
+        };
         if !password::verify(password, stored).await? {
             tracing::info!("sign-in refused");
+            limits.sign_in_failures_per_network.record(network);
+            limits.sign_in_failures_per_pair.record(pair);
+            limits.sign_in_failures_per_email.record(email_key);
+            if let Some(id) = id {
+                store::record_sign_in_failure(&db, id).await?;
+            }
             return Err(AppError::InvalidCredentials);
         }
         let id = id.ok_or(AppError::InvalidCredentials)?;
+        limits.sign_in_failures_per_pair.forget(pair);
+        limits.sign_in_failures_per_email.forget(email_key);
+        if failures > 0 {
+            store::clear_sign_in_failures(&db, id).await?;
+        }
         let user = store::session_user(&db, id)
             .await?
             .ok_or(AppError::InvalidCredentials)?;
@@ -204,6 +248,9 @@ pub async fn my_profile() -> Result<Profile, AppError> {
 #[server(endpoint = "change_password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
     let user = ctx::require_user().await?;
+    ctx::limits()?
+        .password_changes_per_account
+        .hit(crate::ratelimit::key(&user.id))?;
     let db = ctx::db()?;
     let new_password = Password::parse(&new_password)
         .map_err(|e| AppError::field("new_password", crate::error::ErrorCode::code(&e)))?;

@@ -4,7 +4,36 @@ use crate::accounts::model::Password;
 use crate::error::{AppError, AppResult};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
+use tokio::sync::Semaphore;
+
+/// Hashing takes 19 MiB and a core for tens of milliseconds; strength estimation a core
+/// too. At most one job per core runs at a time, the others wait their turn, so fifty
+/// sign-ins at once cost the memory of a few, not of fifty.
+static SLOTS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(slot_count()));
+
+fn slot_count() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
+}
+
+/// Jobs running now, and the most ever seen at once (for the test of the bound).
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+static MOST_AT_ONCE: AtomicUsize = AtomicUsize::new(0);
+
+/// Runs `job` on the blocking pool once a slot is free.
+async fn bounded<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
+    let _slot = SLOTS.acquire().await.map_err(AppError::internal)?;
+    tokio::task::spawn_blocking(move || {
+        let now = RUNNING.fetch_add(1, Ordering::AcqRel) + 1;
+        MOST_AT_ONCE.fetch_max(now, Ordering::AcqRel);
+        let outcome = job();
+        RUNNING.fetch_sub(1, Ordering::AcqRel);
+        outcome
+    })
+    .await
+    .map_err(AppError::internal)
+}
 
 fn hasher() -> Argon2<'static> {
     // OWASP's first recommended configuration: 19 MiB, 2 iterations, 1 lane.
@@ -13,15 +42,14 @@ fn hasher() -> Argon2<'static> {
 }
 
 pub async fn hash(password: Password) -> AppResult<String> {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let salt = SaltString::generate(&mut OsRng);
         hasher()
             .hash_password(password.expose().as_bytes(), &salt)
             .map(|h| h.to_string())
             .map_err(AppError::internal)
     })
-    .await
-    .map_err(AppError::internal)?
+    .await?
 }
 
 /// A hash of nothing anyone knows, verified against when the account does not exist,
@@ -36,15 +64,14 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
 
 /// Verifies `candidate` against `stored`, or against a dummy hash when there is no account.
 pub async fn verify(candidate: String, stored: Option<String>) -> AppResult<bool> {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let known = stored.is_some();
         let phc = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         let parsed = PasswordHash::new(&phc).map_err(AppError::internal)?;
         let matches = hasher().verify_password(candidate.as_bytes(), &parsed).is_ok();
         Ok(known && matches)
     })
-    .await
-    .map_err(AppError::internal)?
+    .await?
 }
 
 /// Warms the dummy hash at start-up so the first failed sign-in is not slower.
@@ -55,13 +82,12 @@ pub fn warm_up() {
 /// zxcvbn's estimate, refusing scores below 3 ("safely unguessable"); the user's own
 /// name and email count as known words.
 pub async fn is_strong_enough(password: String, known_words: Vec<String>) -> AppResult<bool> {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let inputs: Vec<&str> = known_words.iter().map(String::as_str).collect();
         let estimate = zxcvbn::zxcvbn(&password, &inputs);
         u8::from(estimate.score()) >= 3
     })
     .await
-    .map_err(AppError::internal)
 }
 
 #[cfg(test)]
@@ -87,6 +113,37 @@ mod tests {
         assert!(!verify("a long and unusual passphrasf".into(), Some(stored))
             .await
             .expect("runs"));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn fifty_hashings_at_once_queue_instead_of_running_together() {
+        let stored = hash(Password::parse("a long and unusual passphrase").expect("valid"))
+            .await
+            .expect("hashes");
+        let jobs = (0..50).map(|i| {
+            let stored = stored.clone();
+            tokio::spawn(async move {
+                if i % 2 == 0 {
+                    verify("a wrong passphrase entirely".into(), Some(stored)).await.map(|_| ())
+                } else {
+                    is_strong_enough("violet tram under the Atomium hums".into(), vec![]).await.map(|_| ())
+                }
+            })
+        });
+        for job in futures_join(jobs).await {
+            job.expect("joins").expect("runs");
+        }
+        let most = MOST_AT_ONCE.load(Ordering::Acquire);
+        assert!(most >= 1, "jobs ran");
+        assert!(most <= slot_count(), "{most} jobs ran at once on {} cores", slot_count());
+    }
+
+    async fn futures_join<T>(handles: impl Iterator<Item = tokio::task::JoinHandle<T>>) -> Vec<Result<T, tokio::task::JoinError>> {
+        let mut out = vec![];
+        for handle in handles.collect::<Vec<_>>() {
+            out.push(handle.await);
+        }
+        out
     }
 
     #[tokio::test]

@@ -36,10 +36,77 @@ fn kind(row: &AnyRow) -> Result<AccountKind, sqlx::Error> {
 /// Creates the account, or returns `None` when the email (in any case) is taken.
 pub async fn insert(db: &Db, account: &NewAccount) -> Result<Option<i64>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
+    let id = insert_in(&mut tx, account, None).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// What became of a registration.
+pub enum Registered {
+    Created(i64),
+    EmailTaken,
+    /// The network made `limit.attempts` accounts within the window; the first of them
+    /// leaves the window after this many milliseconds.
+    TooMany { retry_after_ms: i64 },
+}
+
+/// Creates an account registered from `network` (a keyed hash of the client's network),
+/// unless the accounts made from it within `limit.window` reach `limit.attempts`: counted
+/// from the accounts themselves in the transaction that adds one, so the limit holds on
+/// every server, and a refused registration leaves nothing behind.
+pub async fn register(
+    db: &Db,
+    account: &NewAccount,
+    network: &str,
+    limit: crate::ratelimit::Limit,
+) -> Result<Registered, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    db.serialize_on(&mut tx, network).await?;
+    let now = now_ms();
+    let window_ms = i64::try_from(limit.window.as_millis()).unwrap_or(i64::MAX);
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n, MIN(created_at) AS first FROM accounts \
+         WHERE registered_from = $1 AND created_at > $2",
+    )
+    .bind(network)
+    .bind(now - window_ms)
+    .fetch_one(&mut *tx)
+    .await?;
+    let made: i64 = row.try_get("n")?;
+    if made >= i64::from(limit.attempts) {
+        tx.rollback().await?;
+        let first: Option<i64> = row.try_get("first")?;
+        return Ok(Registered::TooMany {
+            retry_after_ms: first.map_or(window_ms, |first| first + window_ms - now),
+        });
+    }
+    let outcome = match insert_in(&mut tx, account, Some(network)).await? {
+        Some(id) => Registered::Created(id),
+        None => Registered::EmailTaken,
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// The network an account registered from is forgotten once the registration limit no
+/// longer needs it (a day later).
+pub async fn forget_registration_networks(db: &Db) -> Result<u64, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query("UPDATE accounts SET registered_from = NULL WHERE registered_from IS NOT NULL AND created_at < $1")
+        .bind(now_ms() - 24 * 60 * 60 * 1000)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(done.rows_affected())
+}
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+async fn insert_in(tx: &mut Tx, account: &NewAccount, registered_from: Option<&str>) -> Result<Option<i64>, sqlx::Error> {
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO accounts (email, email_normalized, password_hash, display_name, kind, role, \
-                               organisation_name, registration_number, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+                               organisation_name, registration_number, created_at, registered_from) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          ON CONFLICT (email_normalized) DO NOTHING RETURNING id",
     )
     .bind(&account.email)
@@ -51,11 +118,12 @@ pub async fn insert(db: &Db, account: &NewAccount) -> Result<Option<i64>, sqlx::
     .bind(account.organisation_name.as_deref())
     .bind(account.registration_number.as_deref())
     .bind(now_ms())
-    .fetch_optional(&mut *tx)
+    .bind(registered_from)
+    .fetch_optional(&mut **tx)
     .await?;
     if let Some(id) = id {
         audit::store::record(
-            &mut *tx,
+            &mut **tx,
             Some(id),
             "account.registered",
             "account",
@@ -65,7 +133,7 @@ pub async fn insert(db: &Db, account: &NewAccount) -> Result<Option<i64>, sqlx::
         .await?;
         if account.role != Role::Member {
             audit::store::record(
-                &mut *tx,
+                &mut **tx,
                 None,
                 "account.role_changed",
                 "account",
@@ -75,18 +143,51 @@ pub async fn insert(db: &Db, account: &NewAccount) -> Result<Option<i64>, sqlx::
             .await?;
         }
     }
-    tx.commit().await?;
     Ok(id)
 }
 
-/// The id and password hash for a normalised email.
-pub async fn credentials(db: &Db, email_normalized: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
-    let row = sqlx::query("SELECT id, password_hash FROM accounts WHERE email_normalized = $1")
+/// What sign-in needs to know of the account with an email address.
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: String,
+    /// Failed sign-ins in a row, on every server.
+    pub failures: i64,
+}
+
+pub async fn credentials(db: &Db, email_normalized: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    let row = sqlx::query("SELECT id, password_hash, sign_in_failures FROM accounts WHERE email_normalized = $1")
         .bind(email_normalized)
         .fetch_optional(&db.pool)
         .await?;
-    row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?)))
-        .transpose()
+    row.map(|r| {
+        Ok(Credentials {
+            id: r.try_get("id")?,
+            password_hash: r.try_get("password_hash")?,
+            failures: r.try_get("sign_in_failures")?,
+        })
+    })
+    .transpose()
+}
+
+/// Counts a failed sign-in on the account (a counter in its row: nothing grows).
+pub async fn record_sign_in_failure(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE accounts SET sign_in_failures = sign_in_failures + 1, sign_in_failed_at = $1 WHERE id = $2")
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+/// A successful sign-in ends the account's run of failures.
+pub async fn clear_sign_in_failures(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE accounts SET sign_in_failures = 0, sign_in_failed_at = NULL WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
 }
 
 pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {

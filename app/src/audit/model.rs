@@ -10,6 +10,9 @@ pub struct AuditEntry {
     pub target_type: String,
     pub target_id: Option<i64>,
     pub detail: String,
+    /// How many times it happened in the entry's minute (refusals are counted, not
+    /// repeated); 1 for everything else.
+    pub repeats: i64,
 }
 
 /// The actions the log records, for the filter of the audit page.

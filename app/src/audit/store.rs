@@ -1,5 +1,5 @@
 use super::model::{AuditEntry, AuditFilter};
-use crate::db::now_ms;
+use crate::db::{now_ms, Db};
 use sqlx::{Any, AnyPool, Executor, Row};
 
 /// Appends one entry; pass the open transaction so the entry commits with the change.
@@ -25,6 +25,33 @@ pub async fn record<'c, E: Executor<'c, Database = Any>>(
     .await?;
     Ok(())
 }
+
+/// Audits a refused call of `endpoint` by an account: the first refusal of a minute
+/// makes an entry, the others in that minute count in it, so an account cannot flood the
+/// log by calling what it may not.
+pub async fn record_refusal(db: &Db, actor_id: i64, endpoint: &str) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    db.serialize_on(&mut tx, &format!("refusal:{actor_id}:{endpoint}")).await?;
+    let now = now_ms();
+    let counted = sqlx::query(
+        "UPDATE audit_log SET repeats = repeats + 1 WHERE id = ( \
+             SELECT MAX(id) FROM audit_log \
+             WHERE actor_id = $1 AND at > $2 AND action = 'authz.refused' AND detail = $3)",
+    )
+    .bind(actor_id)
+    .bind(now - REFUSAL_WINDOW_MS)
+    .bind(endpoint)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if counted == 0 {
+        record(&mut *tx, Some(actor_id), "authz.refused", "action", None, endpoint).await?;
+    }
+    tx.commit().await
+}
+
+/// Refusals of one endpoint to one account within this long share an entry.
+pub const REFUSAL_WINDOW_MS: i64 = 60_000;
 
 /// The newest entries that match `filter` first, at most `limit`, older than `before_id`
 /// when given. Each condition can use its own index (by time, by actor, by action).
@@ -57,7 +84,7 @@ pub async fn search(
     }
     let sql = format!(
         "SELECT l.id, l.at, l.actor_id, a.display_name AS actor_name, l.action, l.target_type, \
-                l.target_id, l.detail \
+                l.target_id, l.detail, l.repeats \
          FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id \
          WHERE {} ORDER BY l.id DESC LIMIT {}",
         conditions.join(" AND "),
@@ -89,6 +116,7 @@ pub async fn search(
                 target_type: r.try_get("target_type")?,
                 target_id: r.try_get("target_id")?,
                 detail: r.try_get("detail")?,
+                repeats: r.try_get("repeats")?,
             })
         })
         .collect()

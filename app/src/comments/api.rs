@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::model::{CommentBody, CommentOrder, MAX_PAGE},
+    super::model::{CommentBody, CommentOrder, MAX_PAGE, MAX_REPLY_PAGE},
     super::store::{self, Changed, Placed},
     crate::ctx,
     crate::error::{AppResult, ErrorCode},
@@ -16,12 +16,20 @@ use {
 pub const COMMENT_FORM: &str = "comment";
 pub const EDIT_COMMENT_FORM: &str = "comment_edit";
 
-/// A page of an idea's discussion, in the order asked for.
+/// A page of an idea's discussion, in the order asked for: each thread with its latest
+/// replies, or the `thread` asked for with page `rpage` of all its replies.
 #[server(endpoint = "comments")]
-pub async fn list_comments(idea_id: i64, order: Option<String>, page: Option<u32>) -> Result<CommentPage, AppError> {
+pub async fn list_comments(
+    idea_id: i64,
+    order: Option<String>,
+    page: Option<u32>,
+    thread: Option<i64>,
+    rpage: Option<u32>,
+) -> Result<CommentPage, AppError> {
     let order = order.as_deref().and_then(CommentOrder::parse).unwrap_or_default();
     let page = page.unwrap_or(1).max(1);
-    if page > MAX_PAGE {
+    let reply_page = rpage.unwrap_or(1).max(1);
+    if page > MAX_PAGE || reply_page > MAX_REPLY_PAGE {
         return Err(AppError::NotFound);
     }
     use crate::accounts::model::Role;
@@ -32,7 +40,7 @@ pub async fn list_comments(idea_id: i64, order: Option<String>, page: Option<u32
     };
     let db = ctx::db()?;
     match crate::ideas::store::readable_by(&db, idea_id, viewer.id, viewer.moderator).await? {
-        Some(true) => Ok(store::page(&db, idea_id, order, page, viewer).await?),
+        Some(true) => Ok(store::page(&db, idea_id, order, page, thread.map(|t| (t, reply_page)), viewer).await?),
         Some(false) => Err(AppError::Hidden),
         None => Err(AppError::NotFound),
     }
@@ -44,7 +52,7 @@ pub async fn list_comments(idea_id: i64, order: Option<String>, page: Option<u32
 fn shown_at(placed: &Placed, keep_place: bool) -> String {
     let path = crate::ideas::model::idea_path(placed.idea_id, &placed.idea_slug);
     let query = keep_place
-        .then(ctx::referer)
+        .then(|| ctx::referer_path(&[]))
         .flatten()
         .map(|referer| super::model::discussion_place(&referer).1)
         .filter(|kept| !kept.is_empty())
@@ -132,7 +140,8 @@ pub async fn edit_comment(comment_id: i64, body: String) -> Result<String, AppEr
 /// The author deletes their comment; replies to it stay.
 #[server(endpoint = "delete_comment")]
 pub async fn delete_comment(comment_id: i64) -> Result<String, AppError> {
-    let user = ctx::require_user().await?;
+    // A blocked account changes nothing on the platform, its own comments included.
+    let user = ctx::require_participant("comment.delete").await?;
     let placed = changed(store::delete(&ctx::db()?, comment_id, user.id).await?)?;
     let place = shown_at(&placed, true);
     ctx::redirect_plain_form(&place);

@@ -84,11 +84,18 @@ pub struct Comment {
     pub editable: bool,
 }
 
-/// A comment with its replies, oldest reply first.
+/// A comment with some of its replies, oldest first: the latest `REPLIES_SHOWN`, or one
+/// page of `REPLY_PAGE_SIZE` when the thread is opened whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Thread {
     pub comment: Comment,
     pub replies: Vec<Comment>,
+    /// Replies the thread has in all.
+    pub reply_count: i64,
+    /// Whether `replies` is a page of the whole thread (`?thread=ID&rpage=N`).
+    pub opened: bool,
+    /// In an opened thread, whether a later page of replies follows.
+    pub more_replies: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +108,12 @@ pub struct CommentPage {
 
 /// Threads per page.
 pub const PAGE_SIZE: i64 = 20;
+/// Replies shown under each thread of a page: its latest ones.
+pub const REPLIES_SHOWN: i64 = 10;
+/// Replies per page of a thread opened whole.
+pub const REPLY_PAGE_SIZE: i64 = 50;
+/// Deeper pages of replies are refused.
+pub const MAX_REPLY_PAGE: u32 = 1000;
 /// Deeper pages are refused.
 pub const MAX_PAGE: u32 = 1000;
 

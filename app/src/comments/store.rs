@@ -1,4 +1,6 @@
-use super::model::{within_edit_window, Comment, CommentOrder, CommentPage, Thread, PAGE_SIZE};
+use super::model::{
+    within_edit_window, Comment, CommentOrder, CommentPage, Thread, PAGE_SIZE, REPLIES_SHOWN, REPLY_PAGE_SIZE,
+};
 use crate::db::{now_ms, Db};
 use crate::ideas::model::IdeaStatus;
 use crate::ideas::store::{author, author_columns};
@@ -237,9 +239,10 @@ pub async fn delete(db: &Db, comment_id: i64, author_id: i64) -> Result<Changed,
 
 const COMMENT_COLUMNS: &str = concat!(
     "c.id, c.parent_id, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, ",
-    author_columns!(),
-    " FROM comments c JOIN accounts a ON a.id = c.author_id"
+    author_columns!()
 );
+const COMMENT_FROM: &str = " FROM comments c JOIN accounts a ON a.id = c.author_id";
+
 
 /// Who reads a discussion: their own comments and, for moderators, hidden ones show
 /// their text.
@@ -282,6 +285,7 @@ pub async fn page(
     idea_id: i64,
     order: CommentOrder,
     page: u32,
+    opened: Option<(i64, u32)>,
     viewer: Viewer,
 ) -> Result<CommentPage, sqlx::Error> {
     let direction = match order {
@@ -289,7 +293,7 @@ pub async fn page(
         CommentOrder::Oldest => "ASC",
     };
     let sql = format!(
-        "SELECT {COMMENT_COLUMNS} WHERE c.idea_id = $1 AND c.parent_id IS NULL \
+        "SELECT {COMMENT_COLUMNS}{COMMENT_FROM} WHERE c.idea_id = $1 AND c.parent_id IS NULL \
          ORDER BY c.created_at {direction}, c.id {direction} LIMIT $2 OFFSET $3"
     );
     let now = now_ms();
@@ -305,31 +309,63 @@ pub async fn page(
         .take(PAGE_SIZE as usize)
         .map(|r| comment(r, viewer, now))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut replies: Vec<Comment> = if top.is_empty() {
+    // Each thread shows its latest replies; the opened one a page of all of them. One
+    // query: replies numbered within their thread, newest first, with their thread's count.
+    let mut replies: Vec<(Comment, i64, i64)> = if top.is_empty() {
         vec![]
     } else {
         let placeholders: Vec<String> = (1..=top.len()).map(|n| format!("${n}")).collect();
+        let (opened_id, reply_page) = opened.unwrap_or((0, 1));
+        let n = top.len();
         let sql = format!(
-            "SELECT {COMMENT_COLUMNS} WHERE c.parent_id IN ({}) ORDER BY c.created_at, c.id",
-            placeholders.join(", ")
+            "SELECT * FROM ( \
+                 SELECT {COMMENT_COLUMNS}, \
+                        ROW_NUMBER() OVER (PARTITION BY c.parent_id ORDER BY c.created_at DESC, c.id DESC) AS from_last, \
+                        COUNT(*) OVER (PARTITION BY c.parent_id) AS in_thread \
+                 {COMMENT_FROM} WHERE c.parent_id IN ({}) \
+             ) r \
+             WHERE (r.parent_id <> ${} AND r.from_last <= ${}) \
+                OR (r.parent_id = ${} AND r.in_thread - r.from_last >= ${} AND r.in_thread - r.from_last < ${}) \
+             ORDER BY r.created_at, r.id",
+            placeholders.join(", "),
+            n + 1,
+            n + 2,
+            n + 1,
+            n + 3,
+            n + 4,
         );
+        let first = i64::from(reply_page.saturating_sub(1)) * REPLY_PAGE_SIZE;
         let mut query = sqlx::query(&sql);
         for c in &top {
             query = query.bind(c.id);
         }
         query
+            .bind(opened_id)
+            .bind(REPLIES_SHOWN)
+            .bind(first)
+            .bind(first + REPLY_PAGE_SIZE)
             .fetch_all(&db.pool)
             .await?
             .iter()
-            .map(|r| comment(r, viewer, now))
-            .collect::<Result<Vec<_>, _>>()?
+            .map(|r| Ok((comment(r, viewer, now)?, r.try_get("in_thread")?, r.try_get("from_last")?)))
+            .collect::<Result<Vec<_>, sqlx::Error>>()?
     };
     let threads = top
         .into_iter()
         .map(|comment| {
-            let (mine, rest): (Vec<_>, Vec<_>) = replies.drain(..).partition(|r| r.parent_id == Some(comment.id));
+            let (mine, rest): (Vec<_>, Vec<_>) = replies.drain(..).partition(|(r, ..)| r.parent_id == Some(comment.id));
             replies = rest;
-            Thread { comment, replies: mine }
+            let reply_count = mine.first().map_or(0, |(_, count, _)| *count);
+            let is_opened = opened.is_some_and(|(id, _)| id == comment.id);
+            // Oldest first: the last reply shown is the one nearest the thread's end.
+            let more_replies = is_opened && mine.last().is_some_and(|(_, _, from_last)| *from_last > 1);
+            Thread {
+                comment,
+                replies: mine.into_iter().map(|(reply, ..)| reply).collect(),
+                reply_count,
+                opened: is_opened,
+                more_replies,
+            }
         })
         .collect();
     let total: i64 = sqlx::query_scalar("SELECT comment_count FROM ideas WHERE id = $1")

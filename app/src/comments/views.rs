@@ -28,6 +28,8 @@ struct Place {
     editing: Option<i64>,
     /// The comment being reported.
     reporting: Option<i64>,
+    /// The thread opened whole, and which page of its replies.
+    thread: Option<(i64, u32)>,
 }
 
 impl Place {
@@ -40,6 +42,12 @@ impl Place {
         if page > 1 {
             query.append_pair("cpage", &page.to_string());
         }
+        if let Some((thread, reply_page)) = self.thread {
+            query.append_pair("thread", &thread.to_string());
+            if reply_page > 1 {
+                query.append_pair("rpage", &reply_page.to_string());
+            }
+        }
         if let Some((name, value)) = open {
             query.append_pair(name, &value);
         }
@@ -49,7 +57,18 @@ impl Place {
     }
 
     fn in_order(&self, order: CommentOrder) -> String {
-        Place { order, ..self.clone() }.href(1, None, "comments")
+        Place {
+            order,
+            thread: None,
+            ..self.clone()
+        }
+        .href(1, None, "comments")
+    }
+
+    /// This page with `thread` opened whole at page `reply_page` of its replies, or with
+    /// every thread showing its latest replies (`None`).
+    fn with_thread(&self, thread: Option<(i64, u32)>, anchor: &str) -> String {
+        Place { thread, ..self.clone() }.href(self.page, None, anchor)
     }
 }
 
@@ -105,6 +124,10 @@ pub fn Comments(
             reporting: q
                 .get("report")
                 .and_then(|r| r.strip_prefix("comment-").and_then(|id| id.parse().ok())),
+            thread: id("thread").map(|thread| {
+                let reply_page = q.get("rpage").and_then(|p| p.parse().ok()).unwrap_or(1).max(1);
+                (thread, reply_page)
+            }),
         }
     });
     let comments = Resource::new(
@@ -113,12 +136,20 @@ pub fn Comments(
             (
                 p.order,
                 p.page,
-                post.version().get(),
-                edit.version().get(),
+                p.thread,
+                (post.version().get(), edit.version().get()),
                 (remove.version().get(), hide.version().get(), report.version().get()),
             )
         },
-        move |(order, page, ..)| list_comments(idea_id, Some(order.as_str().to_owned()), Some(page)),
+        move |(order, page, thread, ..)| {
+            list_comments(
+                idea_id,
+                Some(order.as_str().to_owned()),
+                Some(page),
+                thread.map(|(id, _)| id),
+                thread.map(|(_, reply_page)| reply_page),
+            )
+        },
     );
     // A new form (emptied) after each comment posted; a refused one keeps its text.
     let posted = Memo::new(move |previous: Option<&String>| match post.value().get() {
@@ -177,16 +208,45 @@ pub fn Comments(
                                 </div>
                             }
                         });
+                        let shown = thread.replies.len() as i64;
                         let replies = (!thread.replies.is_empty()).then(|| {
                             let items = thread.replies.into_iter().map(|reply| view! {
                                 <li><CommentItem c=reply locale place=here.clone() can_reply=false acts edit_value=edit_remembered.clone() /></li>
                             }).collect_view();
                             view! { <ol class="reply-list">{items}</ol> }
                         });
+                        let anchor = format!("comment-{id}");
+                        // A long thread shows its latest replies; opened, it pages through all.
+                        let reply_pages = if thread.opened {
+                            let reply_page = here.thread.map_or(1, |(_, p)| p);
+                            let earlier = (reply_page > 1).then(|| here.with_thread(Some((id, reply_page - 1)), &anchor));
+                            let later = thread.more_replies.then(|| here.with_thread(Some((id, reply_page + 1)), &anchor));
+                            let latest = here.with_thread(None, &anchor);
+                            Some(view! {
+                                <nav class="reply-pager" aria-label=t("comments-replies-pages")>
+                                    {earlier.map(|href| view! { <a href=href rel="prev">{t("comments-replies-earlier")}</a> })}
+                                    {later.map(|href| view! { <a href=href rel="next">{t("comments-replies-later")}</a> })}
+                                    <a href=latest>{t("comments-replies-latest")}</a>
+                                </nav>
+                            }.into_any())
+                        } else if thread.reply_count > shown {
+                            let all = here.with_thread(Some((id, 1)), &anchor);
+                            Some(view! {
+                                <p class="reply-pager">
+                                    <a href=all>{t_with("comments-replies-all", &[("count", thread.reply_count.to_string())])}</a>
+                                </p>
+                            }.into_any())
+                        } else {
+                            None
+                        };
+                        // "Show all" leads into the replies; an opened thread's pager follows them.
+                        let (above, below) = if thread.opened { (None, reply_pages) } else { (reply_pages, None) };
                         view! {
                             <li class="comment-thread">
                                 <CommentItem c=thread.comment locale place=here.clone() can_reply acts edit_value=edit_remembered.clone() />
+                                {above}
                                 {replies}
+                                {below}
                                 {reply_form}
                             </li>
                         }
@@ -390,7 +450,22 @@ mod tests {
             reply: Some(3),
             editing: None,
             reporting: None,
+            thread: None,
         }
+    }
+
+    #[test]
+    fn an_opened_thread_keeps_its_page_of_replies_in_the_address() {
+        let here = Place {
+            thread: Some((9, 2)),
+            ..place(CommentOrder::Newest, 1)
+        };
+        assert_eq!(
+            here.href(1, Some(("reply", "9".into())), "reply-form-9"),
+            "/ideas/7-wifi?thread=9&rpage=2&reply=9#reply-form-9"
+        );
+        assert_eq!(here.with_thread(None, "comment-9"), "/ideas/7-wifi#comment-9");
+        assert_eq!(here.in_order(CommentOrder::Oldest), "/ideas/7-wifi?comments=oldest#comments");
     }
 
     #[test]

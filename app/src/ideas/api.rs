@@ -219,7 +219,8 @@ pub async fn my_ideas(mine: Mine, page: Option<u32>) -> Result<IdeaList, AppErro
 /// The author withdraws their idea while it is still open.
 #[server(endpoint = "withdraw_idea")]
 pub async fn withdraw_idea(idea_id: i64) -> Result<(), AppError> {
-    let user = ctx::require_user().await?;
+    // A blocked account changes nothing on the platform, its own ideas included.
+    let user = ctx::require_participant("idea.withdraw").await?;
     match store::withdraw(&ctx::db()?, idea_id, user.id).await? {
         store::Withdrawal::Done => Ok(()),
         store::Withdrawal::NotAuthor => Err(AppError::Forbidden),

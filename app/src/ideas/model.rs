@@ -339,39 +339,62 @@ impl ListQuery {
     }
 }
 
-/// What a search looks for: up to eight words of letters and digits, lower-cased. The
-/// engines fold accents themselves; keeping only letters and digits means nothing typed
-/// can be read as search syntax.
+/// What a search looks for: up to six words of letters and digits, lower-cased, each
+/// matched as a word or, from three characters on, as the start of one. The engines fold
+/// accents themselves; keeping only letters and digits means nothing typed can be read as
+/// search syntax.
+///
+/// The bounds keep the worst search cheap: a prefix of one or two letters stands for
+/// thousands of words, and each costs a pass over the index entries of all of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchTerms(Vec<String>);
+pub struct SearchTerms(Vec<SearchWord>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SearchWord {
+    text: String,
+    /// Also the start of longer words.
+    prefix: bool,
+}
 
 impl SearchTerms {
-    const MAX_WORDS: usize = 8;
-    const MAX_WORD_CHARS: usize = 40;
+    pub const MAX_WORDS: usize = 6;
+    pub const MAX_WORD_CHARS: usize = 40;
+    /// Shorter words are matched whole only.
+    pub const MIN_PREFIX_CHARS: usize = 3;
 
     /// `None` when nothing searchable was typed.
     pub fn parse(input: &str) -> Option<SearchTerms> {
-        let words: Vec<String> = input
+        let words: Vec<SearchWord> = input
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .take(Self::MAX_WORDS)
-            .map(|w| w.chars().take(Self::MAX_WORD_CHARS).collect::<String>().to_lowercase())
+            .map(|w| {
+                let text: String = w.chars().take(Self::MAX_WORD_CHARS).collect::<String>().to_lowercase();
+                let prefix = text.chars().count() >= Self::MIN_PREFIX_CHARS;
+                SearchWord { text, prefix }
+            })
             .collect();
         (!words.is_empty()).then_some(SearchTerms(words))
     }
 
-    /// For SQLite FTS5: every word, each also as the start of a longer word.
+    /// For SQLite FTS5: every word, as a quoted phrase (`"` cannot occur in one).
     pub fn fts5_query(&self) -> String {
         self.0
             .iter()
-            .map(|w| format!("\"{w}\"*"))
+            .map(|w| format!("\"{}\"{}", w.text, if w.prefix { "*" } else { "" }))
             .collect::<Vec<_>>()
             .join(" AND ")
     }
 
-    /// For PostgreSQL `to_tsquery`: the same meaning.
-    pub fn tsquery(&self) -> String {
-        self.0.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ")
+    /// For PostgreSQL's `agora_search_query`: the words separated by spaces, a `*` after
+    /// each prefix. The function builds the query from the lexemes of each word, never
+    /// from its text, so no letter (`ʼ` becomes `'` once unaccented) can be syntax there.
+    pub fn postgres_words(&self) -> String {
+        self.0
+            .iter()
+            .map(|w| format!("{}{}", w.text, if w.prefix { "*" } else { "" }))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -457,9 +480,16 @@ mod tests {
         let terms = SearchTerms::parse("Vélo-partagé, \"NEAR\" OR *").expect("words");
         assert_eq!(
             terms.fts5_query(),
-            "\"vélo\"* AND \"partagé\"* AND \"near\"* AND \"or\"*"
+            "\"vélo\"* AND \"partagé\"* AND \"near\"* AND \"or\""
         );
-        assert_eq!(terms.tsquery(), "vélo:* & partagé:* & near:* & or:*");
+        assert_eq!(terms.postgres_words(), "vélo* partagé* near* or");
+    }
+
+    #[test]
+    fn words_shorter_than_three_letters_are_matched_whole_only() {
+        let terms = SearchTerms::parse("a b wifi").expect("words");
+        assert_eq!(terms.fts5_query(), "\"a\" AND \"b\" AND \"wifi\"*");
+        assert_eq!(terms.postgres_words(), "a b wifi*");
     }
 
     #[test]
@@ -468,8 +498,10 @@ mod tests {
     }
 
     #[test]
-    fn a_search_keeps_at_most_eight_words() {
-        let terms = SearchTerms::parse("a b c d e f g h i j").expect("words");
-        assert_eq!(terms.tsquery().matches(":*").count(), 8);
+    fn a_search_keeps_at_most_six_words_of_forty_characters() {
+        let terms = SearchTerms::parse(&format!("one two three four five six seven {}", "x".repeat(100))).expect("words");
+        assert_eq!(terms.postgres_words(), "one two* three* four* five* six*");
+        let long = SearchTerms::parse(&"y".repeat(100)).expect("words");
+        assert_eq!(long.postgres_words(), format!("{}*", "y".repeat(40)));
     }
 }

@@ -345,7 +345,7 @@ pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
     if let Some(terms) = query.search.as_deref().and_then(SearchTerms::parse) {
         let words = match db.engine {
             Engine::Sqlite => terms.fts5_query(),
-            Engine::Postgres => terms.tsquery(),
+            Engine::Postgres => terms.postgres_words(),
         };
         filter.push(search_clause(db.engine), Arg::Text(words));
     }

@@ -204,12 +204,15 @@ pub async fn report_item(target: String, target_id: i64, reason: String, note: S
             };
             AppError::field(field, e.code())
         })?;
-        ctx::rate_limit(
-            &format!("report:{}", reporter.id),
-            crate::ratelimit::REPORTS_PER_ACCOUNT,
-        )?;
-        let threshold = ctx::state()?.settings.report_threshold;
-        match store::report(&ctx::db()?, target, target_id, reporter.id, &report, threshold).await? {
+        ctx::limits()?
+            .reports_per_account
+            .hit(crate::ratelimit::key(&reporter.id))?;
+        let settings = ctx::state()?.settings;
+        let rules = store::AutoHide {
+            threshold: settings.report_threshold,
+            min_account_age_ms: settings.report_min_account_age_ms,
+        };
+        match store::report(&ctx::db()?, target, target_id, reporter.id, &report, rules).await? {
             store::ReportOutcome::Done(reported) => Ok(reported),
             store::ReportOutcome::NotFound => Err(AppError::NotFound),
             store::ReportOutcome::OwnContent => Err(AppError::Forbidden),
@@ -226,7 +229,7 @@ pub async fn report_item(target: String, target_id: i64, reason: String, note: S
 /// The page the report form was on, without the parameter that opened it, saying thanks.
 #[cfg(feature = "ssr")]
 fn back_without_report_form() -> Option<String> {
-    let (path, kept) = crate::comments::model::discussion_place(&ctx::referer()?);
+    let (path, kept) = crate::comments::model::discussion_place(&ctx::referer_path(&[])?);
     let query = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(kept)
         .append_pair("reported", "1")

@@ -340,6 +340,8 @@ struct Owned {
     author_id: i64,
     idea_id: i64,
     hidden: bool,
+    /// When a moderator last decided it stays visible.
+    kept_at: Option<i64>,
 }
 
 async fn owned(db: &Db, tx: &mut Tx, target: Target, id: i64) -> Result<Option<Owned>, sqlx::Error> {
@@ -349,7 +351,7 @@ async fn owned(db: &Db, tx: &mut Tx, target: Target, id: i64) -> Result<Option<O
         Target::Comment => " AND deleted_at IS NULL",
     };
     let sql = format!(
-        "SELECT author_id, {idea_column} AS idea_id, hidden_at FROM {table} WHERE id = $1{deleted}{}",
+        "SELECT author_id, {idea_column} AS idea_id, hidden_at, kept_at FROM {table} WHERE id = $1{deleted}{}",
         db.lock_rows()
     );
     let row = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
@@ -358,6 +360,7 @@ async fn owned(db: &Db, tx: &mut Tx, target: Target, id: i64) -> Result<Option<O
             author_id: r.try_get("author_id")?,
             idea_id: r.try_get("idea_id")?,
             hidden: r.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
+            kept_at: r.try_get("kept_at")?,
         })
     })
     .transpose()
@@ -424,9 +427,12 @@ pub async fn set_hidden(
     if hidden {
         hide_in(&mut tx, target, id, Some(moderator_id), reason, now).await?;
     } else {
+        // Kept (or restored) by a moderator: only later reports, and more of them, can
+        // hide it again.
         sqlx::query(&format!(
-            "UPDATE {table} SET hidden_at = NULL, hidden_by = NULL, hidden_reason = '' WHERE id = $1"
+            "UPDATE {table} SET hidden_at = NULL, hidden_by = NULL, hidden_reason = '', kept_at = $1 WHERE id = $2"
         ))
+        .bind(now)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -480,15 +486,29 @@ pub enum ReportOutcome {
     OwnContent,
 }
 
-/// Records one report per account and item; the report that reaches `threshold` open
-/// reports hides the item until a moderator decides, and tells its author.
+/// Which reports may hide an item on their own, before any moderator looked at it.
+#[derive(Debug, Clone, Copy)]
+pub struct AutoHide {
+    /// Open reports from this many trusted accounts hide an item.
+    pub threshold: i64,
+    /// Accounts younger than this are not trusted to hide anything (throw-away accounts).
+    pub min_account_age_ms: i64,
+}
+
+/// An item a moderator kept visible needs this many times the threshold, in reports made
+/// after that decision, to be hidden again without a moderator.
+pub const KEPT_ITEM_FACTOR: i64 = 2;
+
+/// Records one report per account and item. Reports from trusted accounts (old enough,
+/// not blocked) that reach the threshold hide the item until a moderator decides, and
+/// tell its author; every report, trusted or not, reaches the moderators' queue.
 pub async fn report(
     db: &Db,
     target: Target,
     id: i64,
     reporter_id: i64,
     report: &Report,
-    threshold: i64,
+    rules: AutoHide,
 ) -> Result<ReportOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let Some(item) = owned(db, &mut tx, target, id).await? else {
@@ -515,14 +535,24 @@ pub async fn report(
     if inserted == 0 {
         return finish(tx, false, ReportOutcome::Done(Reported::AlreadyReported)).await;
     }
-    let open: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM reports WHERE target_type = $1 AND target_id = $2 AND resolved_at IS NULL",
+    // A decision settles the open reports, so the open ones were made after it; the
+    // condition on `kept_at` says so for the reader as much as for the database.
+    let trusted: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM reports r JOIN accounts a ON a.id = r.reporter_id \
+         WHERE r.target_type = $1 AND r.target_id = $2 AND r.resolved_at IS NULL \
+           AND r.created_at >= $3 AND a.blocked_at IS NULL AND a.created_at <= $4",
     )
     .bind(target.as_str())
     .bind(id)
+    .bind(item.kept_at.unwrap_or(0))
+    .bind(now - rules.min_account_age_ms)
     .fetch_one(&mut *tx)
     .await?;
-    if open >= threshold && !item.hidden {
+    let threshold = match item.kept_at {
+        Some(_) => rules.threshold * KEPT_ITEM_FACTOR,
+        None => rules.threshold,
+    };
+    if trusted >= threshold && !item.hidden {
         hide_in(&mut tx, target, id, None, "", now).await?;
         let comment = (target == Target::Comment).then_some(id);
         let news = notifications::News {
@@ -533,7 +563,7 @@ pub async fn report(
             note: None,
         };
         notifications::notify_account(&mut tx, item.author_id, &news).await?;
-        let detail = format!("{open} reports");
+        let detail = format!("{trusted} reports");
         audit(
             &mut *tx,
             None,

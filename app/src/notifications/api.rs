@@ -17,7 +17,9 @@ pub async fn unread_notifications() -> Result<i64, AppError> {
 #[server(endpoint = "notifications")]
 pub async fn notifications(before: Option<i64>) -> Result<NotificationPage, AppError> {
     let user = ctx::require_user().await?;
-    Ok(store::page(&ctx::db()?, user.id, before).await?)
+    use crate::accounts::model::Role;
+    let moderator = matches!(user.role, Role::Moderator | Role::Admin);
+    Ok(store::page(&ctx::db()?, user.id, moderator, before).await?)
 }
 
 /// Marks a notification read and goes to the idea or project it is about.

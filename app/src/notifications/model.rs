@@ -55,6 +55,8 @@ impl NotificationKind {
 pub struct Notification {
     pub id: i64,
     pub kind: NotificationKind,
+    /// The idea or comment it is about is now hidden from the reader: nothing of it shows.
+    pub concealed: bool,
     /// The idea it is about; `None` for news of a project.
     pub idea_id: Option<i64>,
     /// The project it is about, for news of a project.
@@ -71,6 +73,27 @@ pub struct Notification {
     pub note: Option<String>,
     pub created_at: i64,
     pub read: bool,
+}
+
+impl Notification {
+    /// News about something hidden from the reader since: only that there was news.
+    pub fn concealed(id: i64, kind: NotificationKind, created_at: i64, read: bool) -> Notification {
+        Notification {
+            id,
+            kind,
+            concealed: true,
+            idea_id: None,
+            project_id: None,
+            idea_title: String::new(),
+            idea_language: String::new(),
+            status: None,
+            project_progress: None,
+            actor_name: None,
+            note: None,
+            created_at,
+            read,
+        }
+    }
 }
 
 /// The status a notification reports: an idea's or a project's.

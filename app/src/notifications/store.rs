@@ -23,8 +23,8 @@ pub async fn notify_account(tx: &mut Tx, account_id: i64, news: &News<'_>) -> Re
         return Ok(());
     }
     sqlx::query(
-        "INSERT INTO notifications (account_id, kind, idea_id, comment_id, actor_id, note, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO notifications (account_id, kind, idea_id, comment_id, actor_id, note, created_at, title) \
+         SELECT $1, $2, i.id, $4, $5, $6, $7, i.title FROM ideas i WHERE i.id = $3",
     )
     .bind(account_id)
     .bind(news.kind.as_str())
@@ -49,8 +49,8 @@ pub async fn notify_followers(
     except: Option<i64>,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(
-        "INSERT INTO notifications (account_id, kind, idea_id, comment_id, actor_id, created_at) \
-         SELECT f.account_id, $1, f.idea_id, $2, $3, $4 FROM follows f \
+        "INSERT INTO notifications (account_id, kind, idea_id, comment_id, actor_id, created_at, title) \
+         SELECT f.account_id, $1, f.idea_id, $2, $3, $4, i.title FROM follows f JOIN ideas i ON i.id = f.idea_id \
          WHERE f.idea_id = $5 AND f.account_id <> $3 AND f.account_id <> $6",
     )
     .bind(kind.as_str())
@@ -75,11 +75,11 @@ pub async fn notify_decision(
     actor_id: i64,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(
-        "INSERT INTO notifications (account_id, kind, idea_id, actor_id, status, created_at) \
-         SELECT x.account_id, $1, $2, $3, $4, $5 FROM ( \
+        "INSERT INTO notifications (account_id, kind, idea_id, actor_id, status, created_at, title) \
+         SELECT x.account_id, $1, i.id, $3, $4, $5, i.title FROM ( \
              SELECT account_id FROM follows WHERE idea_id = $2 \
              UNION SELECT author_id FROM ideas WHERE id = $2 \
-         ) x WHERE x.account_id <> $3",
+         ) x JOIN ideas i ON i.id = $2 WHERE x.account_id <> $3",
     )
     .bind(kind.as_str())
     .bind(idea_id)
@@ -100,19 +100,31 @@ pub async fn unread_count(db: &Db, account_id: i64) -> Result<i64, sqlx::Error> 
 
 pub const PAGE_SIZE: i64 = 30;
 
-/// The account's notifications, newest first, from `before` (an id) on.
-pub async fn page(db: &Db, account_id: i64, before: Option<i64>) -> Result<NotificationPage, sqlx::Error> {
+/// The account's notifications, newest first, from `before` (an id) on. Each shows the
+/// title it announced; news of an idea or a comment that is now hidden from the reader
+/// (who neither wrote it nor moderates) shows nothing of it.
+pub async fn page(
+    db: &Db,
+    account_id: i64,
+    moderator: bool,
+    before: Option<i64>,
+) -> Result<NotificationPage, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT n.id, n.kind, n.idea_id, n.project_id, n.created_at, n.read_at, \
-                COALESCE(i.title, p.title, '') AS idea_title, COALESCE(i.language, p.language, '') AS idea_language, \
-                n.status, n.note, n.milestones_done, n.milestones_total, a.display_name AS actor_name \
+                COALESCE(n.title, i.title, p.title, '') AS idea_title, \
+                COALESCE(i.language, p.language, '') AS idea_language, \
+                n.status, n.note, n.milestones_done, n.milestones_total, a.display_name AS actor_name, \
+                CASE WHEN $4 = 0 AND ((i.hidden_at IS NOT NULL AND i.author_id <> $1) \
+                                      OR (c.hidden_at IS NOT NULL AND c.author_id <> $1)) \
+                     THEN 1 ELSE 0 END AS concealed \
          FROM notifications n LEFT JOIN ideas i ON i.id = n.idea_id LEFT JOIN projects p ON p.id = n.project_id \
-         LEFT JOIN accounts a ON a.id = n.actor_id \
+         LEFT JOIN comments c ON c.id = n.comment_id LEFT JOIN accounts a ON a.id = n.actor_id \
          WHERE n.account_id = $1 AND n.id < $2 ORDER BY n.id DESC LIMIT $3",
     )
     .bind(account_id)
     .bind(before.unwrap_or(i64::MAX))
     .bind(PAGE_SIZE + 1)
+    .bind(i64::from(moderator))
     .fetch_all(&db.pool)
     .await?;
     let mut notifications = rows
@@ -121,9 +133,18 @@ pub async fn page(db: &Db, account_id: i64, before: Option<i64>) -> Result<Notif
             let kind: String = r.try_get("kind")?;
             let kind = NotificationKind::parse(&kind)
                 .ok_or_else(|| sqlx::Error::Decode(format!("unknown notification kind {kind}").into()))?;
+            if r.try_get::<i32, _>("concealed")? != 0 {
+                return Ok(Notification::concealed(
+                    r.try_get("id")?,
+                    kind,
+                    r.try_get("created_at")?,
+                    r.try_get::<Option<i64>, _>("read_at")?.is_some(),
+                ));
+            }
             Ok(Notification {
                 id: r.try_get("id")?,
                 kind,
+                concealed: false,
                 idea_id: r.try_get("idea_id")?,
                 project_id: r.try_get("project_id")?,
                 idea_title: r.try_get("idea_title")?,
@@ -206,9 +227,10 @@ pub async fn mark_all_read(db: &Db, account_id: i64) -> Result<u64, sqlx::Error>
     Ok(done.rows_affected())
 }
 
-/// The columns of news about a project; the last three are `PROJECT_SNAPSHOT`.
+/// The columns of news about a project; the title is the project's as the news is sent,
+/// the last three are `PROJECT_SNAPSHOT`.
 const PROJECT_NEWS_COLUMNS: &str =
-    "account_id, kind, project_id, actor_id, created_at, status, milestones_done, milestones_total";
+    "account_id, kind, project_id, actor_id, created_at, title, status, milestones_done, milestones_total";
 
 /// Where project `p` stands as the news is sent: its status and its milestones done out
 /// of all, kept with the notification.
@@ -229,7 +251,7 @@ pub async fn notify_project_account(
     }
     sqlx::query(&format!(
         "INSERT INTO notifications ({PROJECT_NEWS_COLUMNS}) \
-         SELECT $1, $2, p.id, $3, $4, {PROJECT_SNAPSHOT} FROM projects p WHERE p.id = $5"
+         SELECT $1, $2, p.id, $3, $4, p.title, {PROJECT_SNAPSHOT} FROM projects p WHERE p.id = $5"
     ))
     .bind(account_id)
     .bind(kind.as_str())
@@ -251,7 +273,7 @@ pub async fn notify_project_followers(
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(&format!(
         "INSERT INTO notifications ({PROJECT_NEWS_COLUMNS}) \
-         SELECT x.account_id, $1, p.id, $3, $4, {PROJECT_SNAPSHOT} FROM ( \
+         SELECT x.account_id, $1, p.id, $3, $4, p.title, {PROJECT_SNAPSHOT} FROM ( \
              SELECT account_id FROM project_follows WHERE project_id = $2 \
              UNION \
              SELECT f.account_id FROM follows f JOIN project_ideas pi ON pi.idea_id = f.idea_id \

@@ -68,6 +68,18 @@ pub fn NotificationsPage() -> impl IntoView {
 
 #[component]
 fn NotificationItem(n: Notification, locale: Locale, open: ServerAction<OpenNotification>) -> impl IntoView {
+    if n.concealed {
+        return view! {
+            <li class="notification notification-concealed" class:unread=!n.read>
+                <p>
+                    {(!n.read).then(|| view! { <span class="badge badge-new">{t("notifications-new")}</span> " " })}
+                    {t("notification-concealed")}
+                </p>
+                <p class="muted">{format_date(locale, n.created_at)}</p>
+            </li>
+        }
+        .into_any();
+    }
     let who = n.actor_name.clone().unwrap_or_else(|| t("notifications-someone"));
     let key = match n.kind {
         NotificationKind::Comment => "notification-comment",
@@ -105,4 +117,5 @@ fn NotificationItem(n: Notification, locale: Locale, open: ServerAction<OpenNoti
             <p class="muted">{format_date(locale, n.created_at)}</p>
         </li>
     }
+    .into_any()
 }

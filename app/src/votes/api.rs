@@ -8,7 +8,7 @@ pub async fn cast_vote(idea_id: i64, support: bool) -> Result<VoteState, AppErro
     use super::store::{cast, VoteOutcome};
     use crate::ctx;
     let user = ctx::require_participant("vote").await?;
-    ctx::rate_limit(&format!("vote:{}", user.id), crate::ratelimit::VOTES_PER_ACCOUNT)?;
+    ctx::limits()?.votes_per_account.hit(crate::ratelimit::key(&user.id))?;
     let outcome = cast(&ctx::db()?, idea_id, user.id, support).await?;
     let state = match outcome {
         VoteOutcome::Recorded(state) => state,

@@ -117,6 +117,8 @@ pub fn test_config(database_url: &str) -> Config {
         session_idle_minutes: 60,
         db_max_connections: 8,
         report_threshold: 3,
+        report_min_account_age_hours: 0,
+        trusted_proxies: Default::default(),
         log_format: "text".into(),
     }
 }
