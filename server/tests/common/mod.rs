@@ -447,20 +447,23 @@ pub async fn register_business(app: &TestApp) -> (Browser, String) {
 /// Like `spawn_app`, with speed settings of the test's choosing (`spawn_app` uses the
 /// defaults).
 pub async fn spawn_app_tuned(engine: Engine, tuning: &agora_server::config::Tuning) -> TestApp {
+    spawn_configured(engine, tuning, |_| {}).await
+}
+
+/// Like `spawn_app`, with settings of the test's choosing.
+pub async fn spawn_configured(
+    engine: Engine,
+    tuning: &agora_server::config::Tuning,
+    configure: impl FnOnce(&mut Config),
+) -> TestApp {
     let _ = tracing_subscriber::fmt()
         .with_test_writer()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
         .try_init();
     let (database_url, database) = fresh_database(engine).await;
-    let config = test_config(&database_url);
-    let router = agora_server::build_tuned(&config, tuning)
-        .await
-        .expect("application starts");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("address");
-    tokio::spawn(async move {
-        let _ = agora_server::serve(listener, router).await;
-    });
+    let mut config = test_config(&database_url);
+    configure(&mut config);
+    let addr = serve_on(&config, tuning).await;
     let db = Db::connect(&database_url, 2).await.expect("test connection");
     TestApp {
         addr,
@@ -469,5 +472,58 @@ pub async fn spawn_app_tuned(engine: Engine, tuning: &agora_server::config::Tuni
         engine,
         db,
         _database: database,
+    }
+}
+
+/// Starts a server for `config` on a free port; answers its address.
+async fn serve_on(config: &Config, tuning: &agora_server::config::Tuning) -> SocketAddr {
+    let router = agora_server::build_tuned(config, tuning)
+        .await
+        .expect("application starts");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("address");
+    tokio::spawn(async move {
+        let _ = agora_server::serve(listener, router).await;
+    });
+    addr
+}
+
+impl TestApp {
+    /// A second server on the same database (as behind a load balancer), with settings of
+    /// the test's choosing; answers its base address.
+    pub async fn another_server(&self, configure: impl FnOnce(&mut Config)) -> String {
+        let mut config = test_config(&self.database_url);
+        configure(&mut config);
+        let addr = serve_on(&config, &agora_server::config::Tuning::default()).await;
+        format!("http://{addr}")
+    }
+
+    /// A browser of `base` (another server of the same site).
+    pub fn browser_of(&self, base: &str) -> Browser {
+        Browser {
+            base: base.to_owned(),
+            ..self.browser()
+        }
+    }
+
+    /// A browser that never keeps a cookie, as an attacker's script is.
+    pub fn cookieless(&self) -> Browser {
+        Browser {
+            client: Client::builder()
+                .timeout(std::time::Duration::from_secs(20))
+                .redirect(redirect::Policy::none())
+                .build()
+                .expect("client"),
+            base: self.base.clone(),
+        }
+    }
+
+    /// Rows in the session store.
+    pub async fn session_rows(&self) -> i64 {
+        let sql = match self.engine {
+            Engine::Sqlite => "SELECT COUNT(*) FROM tower_sessions",
+            Engine::Postgres => "SELECT COUNT(*) FROM tower_sessions.session",
+        };
+        sqlx::query_scalar(sql).fetch_one(&self.db.pool).await.expect(sql)
     }
 }
