@@ -478,6 +478,53 @@ mod tests {
         assert_eq!(split(&body, None), std::slice::from_ref(&body));
     }
 
+    fn page(len: usize) -> Page {
+        Page {
+            generation: 0,
+            stored_at: Instant::now(),
+            headers: HeaderMap::new(),
+            nonce: None,
+            pieces: vec![Bytes::from(vec![b'x'; len])],
+            len,
+        }
+    }
+
+    fn rendering(cache: &PageCache, key: &Key) -> u64 {
+        match cache.lookup(key, false) {
+            Lookup::Render(rendering) => {
+                let id = rendering.id;
+                std::mem::forget(rendering);
+                id
+            }
+            _ => panic!("the key is new"),
+        }
+    }
+
+    #[test]
+    fn a_key_counts_towards_the_memory_bound() {
+        let cache = PageCache::new(60_000).expect("on");
+        let key = Key {
+            path_and_query: format!("/ideas?q={}", "x".repeat(2000)),
+            locale: Locale::En,
+        };
+        let id = rendering(&cache, &key);
+        cache.store(&key, id, page(100));
+        assert_eq!(cache.slots().bytes, 100 + key.bytes());
+        assert!(key.bytes() > 2000);
+
+        let uncacheable = Key {
+            path_and_query: format!("/ideas?q={}", "y".repeat(1500)),
+            locale: Locale::En,
+        };
+        let id = rendering(&cache, &uncacheable);
+        cache.store_uncacheable(&uncacheable, id, 0);
+        assert_eq!(cache.slots().bytes, 100 + key.bytes() + uncacheable.bytes());
+        cache.invalidate();
+        let mut slots = cache.slots();
+        cache.sweep(&mut slots);
+        assert_eq!((slots.bytes, slots.pages), (0, 0), "sweeping gives every byte back");
+    }
+
     #[test]
     fn the_nonce_is_read_from_the_policy() {
         let mut headers = HeaderMap::new();

@@ -22,6 +22,8 @@ on_both_engines!(
     a_signed_in_browser_is_always_served_its_own_page,
     each_language_has_its_own_copy,
     the_cache_can_be_turned_off,
+    a_session_cookie_spelled_otherwise_never_puts_a_signed_in_page_in_the_cache,
+    only_a_write_that_succeeded_empties_the_cache,
 );
 
 const A_MINUTE: Tuning = Tuning {
@@ -117,6 +119,71 @@ async fn a_signed_in_browser_is_always_served_its_own_page(engine: Engine) {
             "a visitor is never served a signed-in page"
         );
     }
+}
+
+async fn a_session_cookie_spelled_otherwise_never_puts_a_signed_in_page_in_the_cache(engine: Engine) {
+    let app = spawn_app_tuned(engine, &A_MINUTE).await;
+    app.create_account("ana@example.be", "Ana", common::GOOD_PASSWORD, Role::Member)
+        .await;
+    let signing_in = app.cookieless();
+    let response = signing_in.sign_in("ana@example.be", common::GOOD_PASSWORD).await;
+    let session = common::set_cookie(response.headers(), "agora_session")
+        .map(|c| common::cookie_value(&c))
+        .expect("a session");
+    for spelling in [
+        format!("agora%5Fsession={session}"),
+        format!("agora_session ={session}"),
+        format!("theme=dark; agora%5fsession={session}"),
+    ] {
+        let (status, page) = {
+            let response = app
+                .cookieless()
+                .client
+                .get(format!("{}/profile", app.base))
+                .header(COOKIE, &spelling)
+                .send()
+                .await
+                .expect("GET");
+            (response.status().as_u16(), response.text().await.expect("body"))
+        };
+        assert_eq!(status, 200, "the session layer reads {spelling}");
+        assert!(page.contains("ana@example.be"));
+        let (status, page) = app.cookieless().get_html("/profile").await;
+        assert_eq!(status, 401, "a visitor after {spelling} is not served Ana's profile");
+        assert!(!page.contains("ana@example.be"));
+    }
+}
+
+async fn only_a_write_that_succeeded_empties_the_cache(engine: Engine) {
+    let app = spawn_app_tuned(engine, &A_MINUTE).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Benches along the canal", "human-capital", "").await;
+    let visitor = app.browser();
+    assert!(visitor.get_html("/ideas").await.1.contains(">Benches along the canal<"));
+    rename_directly(&app, &path, "Renamed behind the cache").await;
+    // Failed writes of every kind: nothing changed, the stored page stays.
+    let anonymous = app.cookieless();
+    assert_eq!(anonymous.call("/healthz", &[]).await.status().as_u16(), 405);
+    assert_eq!(anonymous.call("/api/admin/set_role", &[("account_id", "1"), ("role", "admin")]).await.status().as_u16(), 401);
+    assert_eq!(anonymous.call("/api/sign_in", &[("email", "x@example.be"), ("password", "nope nope")]).await.status().as_u16(), 401);
+    let refused_form = anonymous.sign_in("x@example.be", "nope nope").await;
+    assert_eq!(refused_form.status().as_u16(), 302);
+    let cross_site = anonymous
+        .client
+        .post(anonymous.url("/api/set_locale"))
+        .header("origin", "https://evil.example")
+        .form(&[("locale", "nl")])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(cross_site.status().as_u16(), 403);
+    let (_, page) = visitor.get_html("/ideas").await;
+    assert!(page.contains(">Benches along the canal<"), "still the stored page");
+    // A write that succeeded empties it.
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    publish(&bram, "Night buses on weekdays", "human-capital", "").await;
+    let (_, page) = visitor.get_html("/ideas").await;
+    assert!(page.contains(">Renamed behind the cache<"), "rendered afresh");
 }
 
 async fn each_language_has_its_own_copy(engine: Engine) {
