@@ -151,8 +151,8 @@ pub async fn sign_in_session(user: &SessionUser) -> AppResult<()> {
         .remove_value(FORM_MEMORY_KEY)
         .await
         .map_err(AppError::internal)?;
-    let carried_kept_input = use_context::<http::request::Parts>()
-        .is_some_and(|p| crate::kept_input::carried_by(&p.headers));
+    let carried_kept_input =
+        use_context::<http::request::Parts>().is_some_and(|p| crate::kept_input::carried_by(&p.headers));
     if carried_kept_input {
         crate::kept_input::set_on_response(crate::kept_input::removal(state()?.settings.secure_cookies));
     }
@@ -195,10 +195,16 @@ pub async fn remember_input(form: &str, values: &[(&str, &str)]) {
     };
     let outcome = async {
         if current_user().await?.is_some() {
-            session().await?.insert(FORM_MEMORY_KEY, memory).await.map_err(AppError::internal)
+            session()
+                .await?
+                .insert(FORM_MEMORY_KEY, memory)
+                .await
+                .map_err(AppError::internal)
         } else {
             let state = state()?;
-            if let Some(cookie) = crate::kept_input::cookie_for(memory, &state.keys.form_cookie, state.settings.secure_cookies) {
+            if let Some(cookie) =
+                crate::kept_input::cookie_for(memory, &state.keys.form_cookie, state.settings.secure_cookies)
+            {
                 crate::kept_input::set_on_response(cookie);
             }
             Ok(())

@@ -116,7 +116,13 @@ mod tests {
     }
 
     fn request_with(set_cookie: &HeaderValue) -> HeaderMap {
-        let pair = set_cookie.to_str().expect("ascii").split(';').next().expect("pair").to_owned();
+        let pair = set_cookie
+            .to_str()
+            .expect("ascii")
+            .split(';')
+            .next()
+            .expect("pair")
+            .to_owned();
         let mut headers = HeaderMap::new();
         headers.insert(COOKIE, HeaderValue::from_str(&pair).expect("header"));
         headers
@@ -159,7 +165,12 @@ mod tests {
 
     #[test]
     fn a_session_cookie_is_recognised_however_its_name_is_spelled() {
-        for header in ["agora_session=x", "agora%5Fsession=x", "agora_session =x", "a=b; agora_session=x"] {
+        for header in [
+            "agora_session=x",
+            "agora%5Fsession=x",
+            "agora_session =x",
+            "a=b; agora_session=x",
+        ] {
             let mut headers = HeaderMap::new();
             headers.insert(COOKIE, HeaderValue::from_static(header));
             assert!(

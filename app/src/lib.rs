@@ -14,9 +14,9 @@ pub mod forms;
 pub mod i18n;
 pub mod ideas;
 #[cfg(feature = "ssr")]
-pub mod keys;
-#[cfg(feature = "ssr")]
 pub mod kept_input;
+#[cfg(feature = "ssr")]
+pub mod keys;
 pub mod moderation;
 pub mod notifications;
 pub mod projects;

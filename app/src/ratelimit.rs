@@ -121,7 +121,9 @@ pub struct Counter {
 
 impl std::fmt::Debug for Counter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Counter").field("limit", &self.limit).finish_non_exhaustive()
+        f.debug_struct("Counter")
+            .field("limit", &self.limit)
+            .finish_non_exhaustive()
     }
 }
 
@@ -168,7 +170,9 @@ impl Counter {
             })
             .is_ok();
         if counted {
-            window.last_ms.store(millis_since(window.started, now), Ordering::Release);
+            window
+                .last_ms
+                .store(millis_since(window.started, now), Ordering::Release);
             Ok(())
         } else {
             Err(self.wait(&window, now))
@@ -182,9 +186,7 @@ impl Counter {
 
     fn check_at(&self, key: u64, now: Instant) -> Result<(), Wait> {
         match self.windows.get(&key) {
-            Some(window) if window.count.load(Ordering::Acquire) >= self.limit.attempts => {
-                Err(self.wait(&window, now))
-            }
+            Some(window) if window.count.load(Ordering::Acquire) >= self.limit.attempts => Err(self.wait(&window, now)),
             _ => Ok(()),
         }
     }
@@ -197,7 +199,9 @@ impl Counter {
     fn record_at(&self, key: u64, now: Instant) {
         let window = self.window(key, now);
         window.count.fetch_add(1, Ordering::AcqRel);
-        window.last_ms.store(millis_since(window.started, now), Ordering::Release);
+        window
+            .last_ms
+            .store(millis_since(window.started, now), Ordering::Release);
     }
 
     /// How many attempts `key` made in its current window, and how long ago the last was.
@@ -307,7 +311,10 @@ mod tests {
         assert!(short.hit(1).is_ok() && long.hit(1).is_ok());
         std::thread::sleep(Duration::from_millis(80));
         assert!(short.hit(1).is_ok(), "the short window has ended");
-        assert!(long.hit(1).is_err(), "the long one has not, whatever the other limit did");
+        assert!(
+            long.hit(1).is_err(),
+            "the long one has not, whatever the other limit did"
+        );
     }
 
     #[test]

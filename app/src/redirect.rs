@@ -33,7 +33,11 @@ pub fn local_target(candidate: &str) -> Option<&str> {
     // Only the path: a query may well carry an encoded space (`?q=bike%20lane`).
     let path = candidate.split(['?', '#']).next().unwrap_or_default();
     let decoded = fully_decoded(path)?;
-    if !starts_with_one_slash(&decoded) || decoded.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\') {
+    if !starts_with_one_slash(&decoded)
+        || decoded
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    {
         return None;
     }
     let base = Url::parse("http://agora.invalid/").ok()?;
@@ -85,7 +89,11 @@ pub fn local_part_of(url: &str, host: Option<&str>, drop: &[&str]) -> Option<Str
         .collect();
     if !kept.is_empty() {
         target.push('?');
-        target.push_str(&form_urlencoded::Serializer::new(String::new()).extend_pairs(kept).finish());
+        target.push_str(
+            &form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(kept)
+                .finish(),
+        );
     }
     if let Some(fragment) = parsed.fragment() {
         target.push('#');
@@ -119,7 +127,11 @@ fn percent_decode(text: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(high), Some(low)) => {
                 out.push((high * 16 + low) as u8);
                 i += 3;

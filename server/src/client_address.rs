@@ -179,7 +179,10 @@ mod tests {
     #[test]
     fn a_chain_of_trusted_proxies_is_walked_back_to_the_client() {
         let trusted: TrustedProxies = "10.0.0.0/8".parse().expect("list");
-        let forwarded = headers(&[("x-forwarded-for", "198.51.100.7, 10.0.0.2"), ("x-forwarded-for", "10.0.0.3")]);
+        let forwarded = headers(&[
+            ("x-forwarded-for", "198.51.100.7, 10.0.0.2"),
+            ("x-forwarded-for", "10.0.0.3"),
+        ]);
         assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded), ip("198.51.100.7"));
     }
 

@@ -18,8 +18,8 @@
 //!   behind a load balancer see it once their copy expires.
 
 use agora_app::ctx::cookie_value;
-use agora_app::kept_input::request_cookies;
 use agora_app::i18n::{Locale, LOCALE_COOKIE};
+use agora_app::kept_input::request_cookies;
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
 use axum::middleware::Next;

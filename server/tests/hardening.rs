@@ -73,7 +73,11 @@ async fn sign_in_never_sends_anyone_off_the_site(engine: Engine) {
             .submit(
                 "/login",
                 "/api/sign_in",
-                &[("email", "ana@example.be"), ("password", GOOD_PASSWORD), ("next", &next)],
+                &[
+                    ("email", "ana@example.be"),
+                    ("password", GOOD_PASSWORD),
+                    ("next", &next),
+                ],
             )
             .await;
         assert_eq!(response.status().as_u16(), 302, "{next:?}");
@@ -84,10 +88,18 @@ async fn sign_in_never_sends_anyone_off_the_site(engine: Engine) {
         .submit(
             "/login",
             "/api/sign_in",
-            &[("email", "ana@example.be"), ("password", GOOD_PASSWORD), ("next", "/ideas?sort=trending")],
+            &[
+                ("email", "ana@example.be"),
+                ("password", GOOD_PASSWORD),
+                ("next", "/ideas?sort=trending"),
+            ],
         )
         .await;
-    assert_eq!(location(&response), "/ideas?sort=trending", "a page of the site is kept");
+    assert_eq!(
+        location(&response),
+        "/ideas?sort=trending",
+        "a page of the site is kept"
+    );
 }
 
 async fn a_referer_that_could_leave_the_site_is_never_followed(engine: Engine) {
@@ -107,7 +119,13 @@ async fn a_referer_that_could_leave_the_site_is_never_followed(engine: Engine) {
         let response = submit_from(&app.browser(), referer, "/api/set_locale", &[("locale", "nl")]).await;
         assert_eq!(location(&response), "/", "language switch from {referer}");
         // A refused form goes back to the page it came from, with its error.
-        let response = submit_from(&app.browser(), referer, "/api/sign_in", &[("email", "x"), ("password", "y")]).await;
+        let response = submit_from(
+            &app.browser(),
+            referer,
+            "/api/sign_in",
+            &[("email", "x"), ("password", "y")],
+        )
+        .await;
         assert_eq!(location(&response), "/", "refused sign-in from {referer}");
         // A report form goes back to the discussion, saying thanks.
         let response = submit_from(
@@ -118,7 +136,10 @@ async fn a_referer_that_could_leave_the_site_is_never_followed(engine: Engine) {
         )
         .await;
         let back = location(&response);
-        assert!(back.starts_with('/') && !back.starts_with("//"), "report from {referer}: {back}");
+        assert!(
+            back.starts_with('/') && !back.starts_with("//"),
+            "report from {referer}: {back}"
+        );
         assert!(!back.contains("evil"), "report from {referer}: {back}");
     }
     // A comment goes to the comment, whatever page the browser says it came from.
@@ -152,19 +173,34 @@ async fn failed_anonymous_sign_ins_and_registrations_store_nothing(engine: Engin
     let huge_password = "b".repeat(100 * 1024);
     let mut refused_at_once = 0;
     for i in 0..100 {
-        let email = if i % 2 == 0 { huge_email.as_str() } else { "ana@example.be" };
+        let email = if i % 2 == 0 {
+            huge_email.as_str()
+        } else {
+            "ana@example.be"
+        };
         let response = attacker
-            .submit("/login", "/api/sign_in", &[("email", email), ("password", &huge_password)])
+            .submit(
+                "/login",
+                "/api/sign_in",
+                &[("email", email), ("password", &huge_password)],
+            )
             .await;
         assert_eq!(response.status().as_u16(), 302, "sent back to the form");
         assert_eq!(set_cookie(response.headers(), "agora_session"), None, "no session");
         let kept = set_cookie(response.headers(), "agora_form").unwrap_or_default();
-        assert!(kept.len() < 4096, "what was typed is kept in at most a few KB: {}", kept.len());
+        assert!(
+            kept.len() < 4096,
+            "what was typed is kept in at most a few KB: {}",
+            kept.len()
+        );
         if location(&response).contains("__err=") && response.headers().contains_key("retry-after") {
             refused_at_once += 1;
         }
     }
-    assert!(refused_at_once > 0, "the network's failures reached its limit on the way");
+    assert!(
+        refused_at_once > 0,
+        "the network's failures reached its limit on the way"
+    );
     for _ in 0..5 {
         let response = attacker
             .submit(
@@ -231,9 +267,16 @@ async fn an_attacker_hammering_an_account_does_not_lock_its_owner_out(engine: En
         assert_eq!(response.status().as_u16(), 429, "the attacker is slowed down");
     }
     let refused = sign_in_from(&app.base, "198.51.100.66", "admin@example.be", GOOD_PASSWORD).await;
-    assert_eq!(refused.status().as_u16(), 429, "the attacker's network waits, right password or not");
+    assert_eq!(
+        refused.status().as_u16(),
+        429,
+        "the attacker's network waits, right password or not"
+    );
     let wait = retry_after(&refused).expect("Retry-After");
-    assert!(wait > 14 * 60 && wait <= 15 * 60, "the longest delay, never more: {wait}");
+    assert!(
+        wait > 14 * 60 && wait <= 15 * 60,
+        "the longest delay, never more: {wait}"
+    );
 
     let owner = sign_in_from(&app.base, "203.0.113.5", "admin@example.be", GOOD_PASSWORD).await;
     assert_eq!(owner.status().as_u16(), 200, "the owner, elsewhere, signs in at once");
@@ -259,7 +302,11 @@ async fn one_network_cannot_spray_passwords_over_many_accounts(engine: Engine) {
         assert_eq!(response.status().as_u16(), 401, "{email}");
     }
     let sprayed = sign_in_from(&app.base, "2001:db8:7:7::2", "ana@example.be", "Summer2026!").await;
-    assert_eq!(sprayed.status().as_u16(), 429, "the same /64 is refused, whatever the account");
+    assert_eq!(
+        sprayed.status().as_u16(),
+        429,
+        "the same /64 is refused, whatever the account"
+    );
     let wait = retry_after(&sprayed).expect("Retry-After");
     assert!(wait > 60 && wait <= 15 * 60, "{wait}");
     let elsewhere = sign_in_from(&app.base, "2001:db8:7:8::1", "ana@example.be", GOOD_PASSWORD).await;
@@ -271,11 +318,21 @@ async fn forwarding_headers_count_only_from_trusted_proxies(engine: Engine) {
     let limit = agora_app::ratelimit::SIGN_IN_FAILURES_PER_NETWORK.attempts;
     for n in 0..limit {
         // A new address in the header each time: not believed without a trusted proxy.
-        let response = sign_in_from(&app.base, &format!("198.51.100.{n}"), &format!("x{n}@example.be"), "guess guess").await;
+        let response = sign_in_from(
+            &app.base,
+            &format!("198.51.100.{n}"),
+            &format!("x{n}@example.be"),
+            "guess guess",
+        )
+        .await;
         assert_eq!(response.status().as_u16(), 401);
     }
     let response = sign_in_from(&app.base, "203.0.113.200", "x@example.be", "guess guess").await;
-    assert_eq!(response.status().as_u16(), 429, "all of it came from one socket address");
+    assert_eq!(
+        response.status().as_u16(),
+        429,
+        "all of it came from one socket address"
+    );
 }
 
 async fn sign_in_failures_of_an_account_count_on_every_server(engine: Engine) {
@@ -320,7 +377,11 @@ async fn registrations_per_network_hold_on_every_server(engine: Engine) {
     };
     for n in 0..limit {
         let base = if n % 2 == 0 { app.base.clone() } else { other.clone() };
-        assert_eq!(register(base, n, "192.0.2.44").await.status().as_u16(), 200, "account {n}");
+        assert_eq!(
+            register(base, n, "192.0.2.44").await.status().as_u16(),
+            200,
+            "account {n}"
+        );
     }
     for base in [app.base.clone(), other.clone()] {
         let refused = register(base, limit + 1, "192.0.2.44").await;
@@ -328,7 +389,10 @@ async fn registrations_per_network_hold_on_every_server(engine: Engine) {
         assert!(retry_after(&refused).is_some_and(|s| s > 0 && s <= 3600));
     }
     assert_eq!(
-        register(app.base.clone(), limit + 2, "192.0.2.45").await.status().as_u16(),
+        register(app.base.clone(), limit + 2, "192.0.2.45")
+            .await
+            .status()
+            .as_u16(),
         200,
         "another network registers"
     );
@@ -356,7 +420,10 @@ async fn a_refused_plain_form_says_how_long_to_wait(engine: Engine) {
     let refused = attacker.sign_in("person@example.be", "guess guess guess").await;
     assert!(retry_after(&refused).is_some(), "Retry-After on the redirect too");
     let (_, page) = attacker.get_html(&location(&refused)).await;
-    assert!(page.contains("Too many attempts. Please try again in 15 minutes."), "the wait, in words");
+    assert!(
+        page.contains("Too many attempts. Please try again in 15 minutes."),
+        "the wait, in words"
+    );
     let nl = app.browser();
     let refused = nl
         .client
@@ -380,7 +447,10 @@ async fn a_refused_plain_form_says_how_long_to_wait(engine: Engine) {
         .text()
         .await
         .expect("body");
-    assert!(page.contains("Probeer het opnieuw over 15 minuten."), "in the reader's language");
+    assert!(
+        page.contains("Probeer het opnieuw over 15 minuten."),
+        "in the reader's language"
+    );
 }
 
 async fn password_changes_are_limited(engine: Engine) {
@@ -391,7 +461,10 @@ async fn password_changes_are_limited(engine: Engine) {
         let response = ana
             .call(
                 "/api/change_password",
-                &[("current_password", "not my password at all"), ("new_password", "another long passphrase here")],
+                &[
+                    ("current_password", "not my password at all"),
+                    ("new_password", "another long passphrase here"),
+                ],
             )
             .await;
         assert_eq!(response.status().as_u16(), 422, "a wrong current password");
@@ -399,7 +472,10 @@ async fn password_changes_are_limited(engine: Engine) {
     let response = ana
         .call(
             "/api/change_password",
-            &[("current_password", GOOD_PASSWORD), ("new_password", "another long passphrase here")],
+            &[
+                ("current_password", GOOD_PASSWORD),
+                ("new_password", "another long passphrase here"),
+            ],
         )
         .await;
     assert_eq!(response.status().as_u16(), 429);

@@ -164,8 +164,22 @@ async fn only_a_write_that_succeeded_empties_the_cache(engine: Engine) {
     // Failed writes of every kind: nothing changed, the stored page stays.
     let anonymous = app.cookieless();
     assert_eq!(anonymous.call("/healthz", &[]).await.status().as_u16(), 405);
-    assert_eq!(anonymous.call("/api/admin/set_role", &[("account_id", "1"), ("role", "admin")]).await.status().as_u16(), 401);
-    assert_eq!(anonymous.call("/api/sign_in", &[("email", "x@example.be"), ("password", "nope nope")]).await.status().as_u16(), 401);
+    assert_eq!(
+        anonymous
+            .call("/api/admin/set_role", &[("account_id", "1"), ("role", "admin")])
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
+    assert_eq!(
+        anonymous
+            .call("/api/sign_in", &[("email", "x@example.be"), ("password", "nope nope")])
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
     let refused_form = anonymous.sign_in("x@example.be", "nope nope").await;
     assert_eq!(refused_form.status().as_u16(), 302);
     let cross_site = anonymous

@@ -7,9 +7,7 @@ mod common;
 
 use agora_app::accounts::model::Role;
 use agora_server::config::Tuning;
-use common::{
-    comment, comment_id, id_of, location, publish, spawn_app, spawn_configured, Browser, Engine, TestApp,
-};
+use common::{comment, comment_id, id_of, location, publish, spawn_app, spawn_configured, Browser, Engine, TestApp};
 
 on_both_engines!(
     reports_from_new_or_blocked_accounts_do_not_hide_anything,
@@ -117,7 +115,12 @@ async fn an_item_a_moderator_kept_needs_more_and_later_reports(engine: Engine) {
     let restored = moderator
         .call(
             "/api/set_hidden",
-            &[("target", "comment"), ("target_id", &id), ("hidden", "false"), ("reason", "Nothing wrong with it")],
+            &[
+                ("target", "comment"),
+                ("target_id", &id),
+                ("hidden", "false"),
+                ("reason", "Nothing wrong with it"),
+            ],
         )
         .await;
     assert_eq!(restored.status().as_u16(), 200);
@@ -129,9 +132,15 @@ async fn an_item_a_moderator_kept_needs_more_and_later_reports(engine: Engine) {
     for (_, reporter) in &wave[3..8] {
         report(reporter, "comment", &id).await;
     }
-    assert!(!comment_hidden().await, "five later reports are not enough once a moderator kept it");
+    assert!(
+        !comment_hidden().await,
+        "five later reports are not enough once a moderator kept it"
+    );
     report(&wave[8].1, "comment", &id).await;
-    assert!(comment_hidden().await, "twice the threshold of later reports hides it again");
+    assert!(
+        comment_hidden().await,
+        "twice the threshold of later reports hides it again"
+    );
 }
 
 async fn a_blocked_account_cannot_withdraw_delete_or_edit(engine: Engine) {
@@ -144,7 +153,11 @@ async fn a_blocked_account_cannot_withdraw_delete_or_edit(engine: Engine) {
     let blocked = moderator
         .call(
             "/api/set_account_blocked",
-            &[("account_id", &ana_id.to_string()), ("blocked", "true"), ("reason", "Spam")],
+            &[
+                ("account_id", &ana_id.to_string()),
+                ("blocked", "true"),
+                ("reason", "Spam"),
+            ],
         )
         .await;
     assert_eq!(blocked.status().as_u16(), 200);
@@ -179,7 +192,9 @@ async fn notifications_keep_their_title_and_show_nothing_hidden_since(engine: En
     let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
     let path = publish(&ana, "Benches along the canal", "human-capital", "").await;
     let idea = id_of(&path);
-    let follows = carl.call("/api/follow", &[("idea_id", &idea), ("follow", "true")]).await;
+    let follows = carl
+        .call("/api/follow", &[("idea_id", &idea), ("follow", "true")])
+        .await;
     assert_eq!(follows.status().as_u16(), 200);
     comment(&bob, &path, None, "Yes, with shade.").await;
 
@@ -190,14 +205,22 @@ async fn notifications_keep_their_title_and_show_nothing_hidden_since(engine: En
         .expect("rename");
     for reader in [&ana, &carl] {
         let (_, page) = reader.get_html("/notifications").await;
-        assert!(page.contains("Benches along the canal"), "the title as it was announced");
+        assert!(
+            page.contains("Benches along the canal"),
+            "the title as it was announced"
+        );
         assert!(!page.contains("Something else entirely"));
     }
 
     let hid = moderator
         .call(
             "/api/set_hidden",
-            &[("target", "idea"), ("target_id", &idea), ("hidden", "true"), ("reason", "Advertising")],
+            &[
+                ("target", "idea"),
+                ("target_id", &idea),
+                ("hidden", "true"),
+                ("reason", "Advertising"),
+            ],
         )
         .await;
     assert_eq!(hid.status().as_u16(), 200);
@@ -206,7 +229,10 @@ async fn notifications_keep_their_title_and_show_nothing_hidden_since(engine: En
     assert!(!page.contains("bob"), "nor who wrote on it");
     assert!(page.contains("News about a contribution that the moderators have hidden since."));
     let (_, page) = ana.get_html("/notifications").await;
-    assert!(page.contains("Benches along the canal"), "its author still reads about it");
+    assert!(
+        page.contains("Benches along the canal"),
+        "its author still reads about it"
+    );
 }
 
 async fn no_search_answers_with_a_server_error(engine: Engine) {
@@ -214,9 +240,53 @@ async fn no_search_answers_with_a_server_error(engine: Engine) {
     let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
     publish(&ana, "Benches along the canal", "human-capital", "").await;
     let odd = [
-        "ʼ", "ʼʼ", "⑴", "⑴ canal", "a'b", "'", "''", "\\", "\\\\", "(", "((", ")", "!", "&", "|", "<->", ":*", "*", "a:*b",
-        "ﬁ", "ǅ", "Ǆ", "ß", "İ", "ﬀ", "½", "²", "ⅷ", "٣", "١٢٣", "𝔘𝔫𝔦", "e\u{301}", "\u{200b}", "\u{feff}", "\u{0}",
-        "NEAR", "AND OR NOT", "\"", "\"canal", "canal\"*", "%", "_", "$1", "'; DROP TABLE ideas; --", "🙂", "ऄ", "ß*",
+        "ʼ",
+        "ʼʼ",
+        "⑴",
+        "⑴ canal",
+        "a'b",
+        "'",
+        "''",
+        "\\",
+        "\\\\",
+        "(",
+        "((",
+        ")",
+        "!",
+        "&",
+        "|",
+        "<->",
+        ":*",
+        "*",
+        "a:*b",
+        "ﬁ",
+        "ǅ",
+        "Ǆ",
+        "ß",
+        "İ",
+        "ﬀ",
+        "½",
+        "²",
+        "ⅷ",
+        "٣",
+        "١٢٣",
+        "𝔘𝔫𝔦",
+        "e\u{301}",
+        "\u{200b}",
+        "\u{feff}",
+        "\u{0}",
+        "NEAR",
+        "AND OR NOT",
+        "\"",
+        "\"canal",
+        "canal\"*",
+        "%",
+        "_",
+        "$1",
+        "'; DROP TABLE ideas; --",
+        "🙂",
+        "ऄ",
+        "ß*",
         "a b c d e f g h i j k l m n o p q r s t u v w x y z",
     ];
     let browser = app.browser();
@@ -228,9 +298,15 @@ async fn no_search_answers_with_a_server_error(engine: Engine) {
     let long = "x".repeat(10_000);
     assert_eq!(browser.get_html(&format!("/ideas?q={long}")).await.0, 200);
     let (_, page) = browser.get_html("/ideas?q=can").await;
-    assert!(page.contains("Benches along the canal"), "three letters are the start of a word");
+    assert!(
+        page.contains("Benches along the canal"),
+        "three letters are the start of a word"
+    );
     let (_, page) = browser.get_html("/ideas?q=ca").await;
-    assert!(!page.contains("Benches along the canal"), "two letters are a whole word only");
+    assert!(
+        !page.contains("Benches along the canal"),
+        "two letters are a whole word only"
+    );
     let (_, page) = browser.get_html("/ideas?q=%E2%91%B4+canal").await;
     assert!(!page.contains("Benches along the canal"), "every word must match");
 }
@@ -264,15 +340,26 @@ async fn a_long_thread_shows_its_latest_replies_and_pages_through_them(engine: E
         .expect("reply");
     }
     let reader = app.browser();
-    let shown = |page: &str| (0..60).filter(|n| page.contains(&format!("Reply number {n:02}."))).collect::<Vec<_>>();
+    let shown = |page: &str| {
+        (0..60)
+            .filter(|n| page.contains(&format!("Reply number {n:02}.")))
+            .collect::<Vec<_>>()
+    };
     let (_, page) = reader.get_html(&path).await;
     assert_eq!(shown(&page), (50..60).collect::<Vec<_>>(), "the latest ten replies");
     assert!(page.contains("Show all 60 replies"));
     let opened = format!("{path}?thread={thread}");
     assert!(page.contains(&opened), "a link opens the thread");
     let (_, page) = reader.get_html(&opened).await;
-    assert_eq!(shown(&page), (0..50).collect::<Vec<_>>(), "the first page of all replies");
-    assert!(page.contains(&format!("thread={thread}&amp;rpage=2")), "a link to the next page");
+    assert_eq!(
+        shown(&page),
+        (0..50).collect::<Vec<_>>(),
+        "the first page of all replies"
+    );
+    assert!(
+        page.contains(&format!("thread={thread}&amp;rpage=2")),
+        "a link to the next page"
+    );
     let (_, page) = reader.get_html(&format!("{opened}&rpage=2")).await;
     assert_eq!(shown(&page), (50..60).collect::<Vec<_>>());
     assert!(page.contains("Earlier replies") && !page.contains("Later replies"));

@@ -124,9 +124,13 @@ mod tests {
             let stored = stored.clone();
             tokio::spawn(async move {
                 if i % 2 == 0 {
-                    verify("a wrong passphrase entirely".into(), Some(stored)).await.map(|_| ())
+                    verify("a wrong passphrase entirely".into(), Some(stored))
+                        .await
+                        .map(|_| ())
                 } else {
-                    is_strong_enough("violet tram under the Atomium hums".into(), vec![]).await.map(|_| ())
+                    is_strong_enough("violet tram under the Atomium hums".into(), vec![])
+                        .await
+                        .map(|_| ())
                 }
             })
         });
@@ -135,10 +139,16 @@ mod tests {
         }
         let most = MOST_AT_ONCE.load(Ordering::Acquire);
         assert!(most >= 1, "jobs ran");
-        assert!(most <= slot_count(), "{most} jobs ran at once on {} cores", slot_count());
+        assert!(
+            most <= slot_count(),
+            "{most} jobs ran at once on {} cores",
+            slot_count()
+        );
     }
 
-    async fn futures_join<T>(handles: impl Iterator<Item = tokio::task::JoinHandle<T>>) -> Vec<Result<T, tokio::task::JoinError>> {
+    async fn futures_join<T>(
+        handles: impl Iterator<Item = tokio::task::JoinHandle<T>>,
+    ) -> Vec<Result<T, tokio::task::JoinError>> {
         let mut out = vec![];
         for handle in handles.collect::<Vec<_>>() {
             out.push(handle.await);

@@ -47,7 +47,9 @@ pub enum Registered {
     EmailTaken,
     /// The network made `limit.attempts` accounts within the window; the first of them
     /// leaves the window after this many milliseconds.
-    TooMany { retry_after_ms: i64 },
+    TooMany {
+        retry_after_ms: i64,
+    },
 }
 
 /// Creates an account registered from `network` (a keyed hash of the client's network),
@@ -92,17 +94,22 @@ pub async fn register(
 /// longer needs it (a day later).
 pub async fn forget_registration_networks(db: &Db) -> Result<u64, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let done = sqlx::query("UPDATE accounts SET registered_from = NULL WHERE registered_from IS NOT NULL AND created_at < $1")
-        .bind(now_ms() - 24 * 60 * 60 * 1000)
-        .execute(&mut *tx)
-        .await?;
+    let done =
+        sqlx::query("UPDATE accounts SET registered_from = NULL WHERE registered_from IS NOT NULL AND created_at < $1")
+            .bind(now_ms() - 24 * 60 * 60 * 1000)
+            .execute(&mut *tx)
+            .await?;
     tx.commit().await?;
     Ok(done.rows_affected())
 }
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
-async fn insert_in(tx: &mut Tx, account: &NewAccount, registered_from: Option<&str>) -> Result<Option<i64>, sqlx::Error> {
+async fn insert_in(
+    tx: &mut Tx,
+    account: &NewAccount,
+    registered_from: Option<&str>,
+) -> Result<Option<i64>, sqlx::Error> {
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO accounts (email, email_normalized, password_hash, display_name, kind, role, \
                                organisation_name, registration_number, created_at, registered_from) \

@@ -31,7 +31,8 @@ pub async fn record<'c, E: Executor<'c, Database = Any>>(
 /// log by calling what it may not.
 pub async fn record_refusal(db: &Db, actor_id: i64, endpoint: &str) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    db.serialize_on(&mut tx, &format!("refusal:{actor_id}:{endpoint}")).await?;
+    db.serialize_on(&mut tx, &format!("refusal:{actor_id}:{endpoint}"))
+        .await?;
     let now = now_ms();
     let counted = sqlx::query(
         "UPDATE audit_log SET repeats = repeats + 1 WHERE id = ( \

@@ -243,7 +243,6 @@ const COMMENT_COLUMNS: &str = concat!(
 );
 const COMMENT_FROM: &str = " FROM comments c JOIN accounts a ON a.id = c.author_id";
 
-
 /// Who reads a discussion: their own comments and, for moderators, hidden ones show
 /// their text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -347,7 +346,13 @@ pub async fn page(
             .fetch_all(&db.pool)
             .await?
             .iter()
-            .map(|r| Ok((comment(r, viewer, now)?, r.try_get("in_thread")?, r.try_get("from_last")?)))
+            .map(|r| {
+                Ok((
+                    comment(r, viewer, now)?,
+                    r.try_get("in_thread")?,
+                    r.try_get("from_last")?,
+                ))
+            })
             .collect::<Result<Vec<_>, sqlx::Error>>()?
     };
     let threads = top

@@ -465,7 +465,10 @@ mod tests {
             "/ideas/7-wifi?thread=9&rpage=2&reply=9#reply-form-9"
         );
         assert_eq!(here.with_thread(None, "comment-9"), "/ideas/7-wifi#comment-9");
-        assert_eq!(here.in_order(CommentOrder::Oldest), "/ideas/7-wifi?comments=oldest#comments");
+        assert_eq!(
+            here.in_order(CommentOrder::Oldest),
+            "/ideas/7-wifi?comments=oldest#comments"
+        );
     }
 
     #[test]

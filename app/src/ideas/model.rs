@@ -499,7 +499,8 @@ mod tests {
 
     #[test]
     fn a_search_keeps_at_most_six_words_of_forty_characters() {
-        let terms = SearchTerms::parse(&format!("one two three four five six seven {}", "x".repeat(100))).expect("words");
+        let terms =
+            SearchTerms::parse(&format!("one two three four five six seven {}", "x".repeat(100))).expect("words");
         assert_eq!(terms.postgres_words(), "one* two* three* four* five* six*");
         let long = SearchTerms::parse(&"y".repeat(100)).expect("words");
         assert_eq!(long.postgres_words(), format!("{}*", "y".repeat(40)));
