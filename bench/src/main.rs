@@ -18,6 +18,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+
+/// Six three-letter starts of words common in the synthetic descriptions (French,
+/// English, Dutch): the most work a search may ask of the database.
+const WORST_SEARCH: &str = "des+les+pou+the+and+een";
+
 #[derive(Parser)]
 #[command(name = "agora-bench", about = "Load benchmark for Agora", version)]
 struct Cli {
@@ -65,7 +70,8 @@ struct RunArgs {
     #[arg(long, default_value = "bicycle")]
     search_word: String,
     /// Only these targets (by name, comma-separated): healthz, newest, trending,
-    /// most_votes, discussed, page2, theme_list, search, idea, theme, signed_in, vote.
+    /// most_votes, discussed, page2, theme_list, search, search_worst, idea, theme,
+    /// signed_in, vote.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Where the JSON result goes.
@@ -354,6 +360,16 @@ async fn discover(client: &Client, base: &str, args: &RunArgs) -> anyhow::Result
         "no search field on the page: q is probably ignored (served the newest list)".to_owned()
     };
     targets.push(Target::get("search", true, search, note));
+    // The costliest search the site accepts: six words, each the start of many words in
+    // the three languages of the synthetic descriptions. Each request of a run asks the
+    // same, so with the page cache on it measures the cache: run with
+    // AGORA_PAGE_CACHE_MS=0 to see what one such search costs.
+    targets.push(Target::get(
+        "search_worst",
+        true,
+        format!("/ideas?q={WORST_SEARCH}"),
+        String::new(),
+    ));
 
     let popular = cards(&popular_html);
     match popular.first() {
