@@ -118,7 +118,9 @@ pub async fn require_role(roles: &[Role], what: &str) -> AppResult<SessionUser> 
     }
 }
 
-/// Refused authorisations are audited (without personal data) and logged.
+/// Refused authorisations are audited (without personal data) and logged. An account
+/// that keeps calling what it may not is answered 429 past `REFUSALS_PER_ACCOUNT`, and
+/// those calls are not audited again: refusals cannot flood the database with writes.
 fn refused(error: AppError, user: Option<&SessionUser>, what: &str) -> AppError {
     tracing::info!(
         account = user.map(|u| u.id),
@@ -126,6 +128,11 @@ fn refused(error: AppError, user: Option<&SessionUser>, what: &str) -> AppError 
         code = error.code(),
         "refused"
     );
+    if let (Some(user), Ok(limits)) = (user, limits()) {
+        if let Err(wait) = limits.refusals_per_account.hit(crate::ratelimit::key(&user.id)) {
+            return wait.into();
+        }
+    }
     if let (Some(user), Ok(db)) = (user, db()) {
         let (actor, action) = (user.id, what.to_owned());
         tokio::spawn(async move {

@@ -1,9 +1,10 @@
 //! The database: one `AnyPool` for both engines, and the few places where they differ.
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Transaction};
+use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
-use std::sync::atomic::AtomicI64;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -37,6 +38,43 @@ pub struct Db {
     /// The day up to which this database's trending counters are known to be current
     /// (see `votes::trending`), so that most requests need not ask.
     pub(crate) trending_day: Arc<AtomicI64>,
+    /// Write transactions this process committed: what a cache of pages compares to know
+    /// whether the data changed since it rendered one.
+    writes: Arc<AtomicU64>,
+}
+
+/// A transaction that writes, from `Db::begin_write`: the one transaction type of the
+/// store. Committing it counts as a change of the data for this server's caches; read
+/// and write through it as through a connection (`&mut *tx`).
+pub struct WriteTx {
+    tx: Transaction<'static, Any>,
+    writes: Arc<AtomicU64>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await?;
+        self.writes.fetch_add(1, Ordering::AcqRel);
+        Ok(())
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl Deref for WriteTx {
+    type Target = AnyConnection;
+
+    fn deref(&self) -> &AnyConnection {
+        &self.tx
+    }
+}
+
+impl DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
 }
 
 impl Db {
@@ -58,6 +96,7 @@ impl Db {
             engine,
             writer,
             trending_day: Arc::new(AtomicI64::new(0)),
+            writes: Arc::default(),
         })
     }
 
@@ -85,11 +124,20 @@ impl Db {
     /// later with "database is locked". Never call it while holding a write transaction
     /// (pass that one down instead): on SQLite the second would wait for the writer the
     /// first holds until the acquire timeout (10 s) fails it.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        match &self.writer {
-            Some(writer) => writer.begin_with("BEGIN IMMEDIATE").await,
-            None => self.pool.begin().await,
-        }
+    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
+        let tx = match &self.writer {
+            Some(writer) => writer.begin_with("BEGIN IMMEDIATE").await?,
+            None => self.pool.begin().await?,
+        };
+        Ok(WriteTx {
+            tx,
+            writes: self.writes.clone(),
+        })
+    }
+
+    /// The count of write transactions this process committed, shared: it only grows.
+    pub fn writes(&self) -> Arc<AtomicU64> {
+        self.writes.clone()
     }
 
     /// Appended to a `SELECT` of rows a write transaction is about to change, so that
@@ -111,7 +159,7 @@ impl Db {
     /// Makes write transactions that name the same `key` take turns until they end. SQLite
     /// needs nothing (`BEGIN IMMEDIATE` lets one writer in at a time); PostgreSQL takes a
     /// transaction-scoped advisory lock on the key's hash.
-    pub async fn serialize_on(&self, tx: &mut Transaction<'static, Any>, key: &str) -> Result<(), sqlx::Error> {
+    pub async fn serialize_on(&self, tx: &mut WriteTx, key: &str) -> Result<(), sqlx::Error> {
         if self.engine == Engine::Postgres {
             sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS locked")
                 .bind(key)

@@ -61,6 +61,13 @@ pub const REPORTS_PER_ACCOUNT: Limit = Limit {
 /// Failed sign-ins in a row an account takes without delay.
 pub const FREE_SIGN_IN_FAILURES: i64 = 5;
 
+/// Failures on an account a network makes before the account's delay applies to it: the
+/// owner's typo or two never waits, however long an attack from elsewhere goes on.
+pub const FREE_FAILURES_PER_NETWORK: u32 = 3;
+
+/// An account's failures in a row are forgotten a day after the last one.
+pub const SIGN_IN_FAILURES_FORGOTTEN_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// The longest an account's sign-in is slowed down for a network that failed on it.
 pub const MAX_SIGN_IN_DELAY: Duration = Duration::from_secs(15 * 60);
 
@@ -237,7 +244,6 @@ fn millis_since(start: Instant, now: Instant) -> u64 {
 }
 
 /// Every limit kept in memory, one counter each.
-#[derive(Debug)]
 pub struct RateLimits {
     pub sign_in_failures_per_network: Counter,
     /// Failures per (account email, network): a network that has not failed on an account
@@ -250,7 +256,22 @@ pub struct RateLimits {
     pub password_changes_per_account: Counter,
     pub votes_per_account: Counter,
     pub reports_per_account: Counter,
+    /// Refused calls per account: past it, a call the account may not make is answered
+    /// 429 and not audited again, so refusals cannot flood the database with writes.
+    pub refusals_per_account: Counter,
 }
+
+impl std::fmt::Debug for RateLimits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RateLimits").finish_non_exhaustive()
+    }
+}
+
+/// Refused calls per account before they are answered 429.
+pub const REFUSALS_PER_ACCOUNT: Limit = Limit {
+    attempts: 120,
+    window: Duration::from_secs(60),
+};
 
 impl Default for RateLimits {
     fn default() -> Self {
@@ -266,6 +287,7 @@ impl Default for RateLimits {
             password_changes_per_account: Counter::new(PASSWORD_CHANGES_PER_ACCOUNT),
             votes_per_account: Counter::new(VOTES_PER_ACCOUNT),
             reports_per_account: Counter::new(REPORTS_PER_ACCOUNT),
+            refusals_per_account: Counter::new(REFUSALS_PER_ACCOUNT),
         }
     }
 }

@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-
 /// Six three-letter starts of words common in the synthetic descriptions (French,
 /// English, Dutch): the most work a search may ask of the database.
 const WORST_SEARCH: &str = "des+les+pou+the+and+een";

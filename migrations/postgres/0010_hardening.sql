@@ -50,19 +50,33 @@ $$;
 -- A search is built from the lexemes of each word, never from its text: some letters
 -- become tsquery syntax once unaccented (`ʼ` → `'`, `⑴` → `(1)`) and made the old
 -- to_tsquery fail. Each word arrives as letters and digits, a `*` after those that may
--- also be the start of a longer word; a word without a lexeme matches nothing.
+-- also be the start of a longer word. Unaccenting can cut one word into several lexemes:
+-- only lexemes of three characters or more keep the prefix, at most six are kept, and a
+-- word that leaves no lexeme makes the search match nothing (as on SQLite).
 CREATE OR REPLACE FUNCTION agora_search_query(words TEXT) RETURNS tsquery
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
-    SELECT COALESCE(
-        string_agg(
-            '''' || replace(replace(t.lexeme, '\', '\\'), '''', '''''') || ''''
-                || CASE WHEN w.prefix THEN ':*' ELSE '' END,
-            ' & '),
-        '')::tsquery
-    FROM (SELECT rtrim(word, '*') AS word, right(word, 1) = '*' AS prefix
-          FROM regexp_split_to_table(words, ' ') AS word
-          WHERE word <> '') w,
-         LATERAL unnest(to_tsvector('simple'::regconfig,
-                                    public.unaccent('public.unaccent'::regdictionary, w.word))) AS t
+    WITH w AS (
+        SELECT n, rtrim(word, '*') AS word, right(word, 1) = '*' AS prefix
+        FROM regexp_split_to_table(words, ' ') WITH ORDINALITY AS s(word, n)
+        WHERE word <> ''
+    ), l AS (
+        SELECT w.n, w.prefix, t.lexeme
+        FROM w LEFT JOIN LATERAL unnest(to_tsvector('simple'::regconfig,
+                 public.unaccent('public.unaccent'::regdictionary, w.word))) AS t ON true
+    )
+    SELECT (CASE WHEN bool_and(l.lexeme IS NOT NULL) THEN (
+        SELECT string_agg(
+                   '''' || replace(replace(k.lexeme, '\', '\\'), '''', '''''') || ''''
+                       || CASE WHEN k.prefix AND length(k.lexeme) >= 3 THEN ':*' ELSE '' END,
+                   ' & ')
+        FROM (SELECT lexeme, prefix FROM l WHERE lexeme IS NOT NULL ORDER BY n, lexeme LIMIT 6) k
+    ) ELSE '' END)::tsquery
+    FROM l
     $$;
+
+-- Replies per comment, kept with the comment in the reply's transaction (replies are never
+-- removed, only emptied): a thread shows its count without counting, however long it is.
+ALTER TABLE comments ADD COLUMN reply_count BIGINT NOT NULL DEFAULT 0;
+UPDATE comments SET reply_count = (SELECT COUNT(*) FROM comments r WHERE r.parent_id = comments.id)
+WHERE parent_id IS NULL;

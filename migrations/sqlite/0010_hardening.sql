@@ -43,3 +43,9 @@ WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.actor_id IS NOT OLD.act
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
 END;
+
+-- Replies per comment, kept with the comment in the reply's transaction (replies are never
+-- removed, only emptied): a thread shows its count without counting, however long it is.
+ALTER TABLE comments ADD COLUMN reply_count INTEGER NOT NULL DEFAULT 0;
+UPDATE comments SET reply_count = (SELECT COUNT(*) FROM comments r WHERE r.parent_id = comments.id)
+WHERE parent_id IS NULL;

@@ -1,6 +1,8 @@
 //! Who is asking: the socket's peer address, or, when that peer is a proxy named in
-//! `AGORA_TRUSTED_PROXIES`, the client the proxy says it forwarded for. Per-address limits
-//! count what this module decides; a header from anyone else is never believed.
+//! `AGORA_TRUSTED_PROXIES`, the client the proxy says it forwarded for, in the one header
+//! the proxy writes (`AGORA_FORWARDED_HEADER`). Per-address limits count what this module
+//! decides; a header from anyone else, or a header the proxy does not write (which a
+//! client could send through it untouched), is never believed.
 
 use agora_app::ctx::ClientAddress;
 use axum::extract::{ConnectInfo, Request, State};
@@ -15,6 +17,23 @@ use std::sync::Arc;
 /// The proxies whose forwarding headers are believed: addresses or networks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TrustedProxies(Vec<IpNet>);
+
+/// The header the trusted proxies write the client's address in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ForwardedHeader {
+    /// `X-Forwarded-For` (nginx's `$proxy_add_x_forwarded_for`, most proxies).
+    #[default]
+    XForwardedFor,
+    /// `Forwarded` (RFC 7239).
+    Forwarded,
+}
+
+/// How this server decides a client's address.
+#[derive(Debug, Clone, Default)]
+pub struct Addressing {
+    pub proxies: TrustedProxies,
+    pub header: ForwardedHeader,
+}
 
 impl FromStr for TrustedProxies {
     type Err = String;
@@ -45,16 +64,18 @@ impl TrustedProxies {
         self.0.iter().any(|net| net.contains(&address))
     }
 
-    /// The client behind `peer`: walking the forwarding chain from the nearest hop, the
-    /// first address that is not a trusted proxy. `Forwarded` (RFC 7239) is read when
-    /// present, `X-Forwarded-For` otherwise. An entry that is not an address (`unknown`,
-    /// an obfuscated name) ends the walk at the proxy that wrote it.
-    pub fn client(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+    /// The client behind `peer`: walking the chain of `header` from the nearest hop, the
+    /// first address that is not a trusted proxy. An entry that is not an address
+    /// (`unknown`, an obfuscated name) ends the walk at the proxy that wrote it.
+    pub fn client(&self, peer: IpAddr, headers: &HeaderMap, header: ForwardedHeader) -> IpAddr {
         let peer = canonical(peer);
         if !self.trusts(peer) {
             return peer;
         }
-        let chain = forwarded_for(headers).unwrap_or_else(|| x_forwarded_for(headers));
+        let chain = match header {
+            ForwardedHeader::XForwardedFor => x_forwarded_for(headers),
+            ForwardedHeader::Forwarded => forwarded_for(headers),
+        };
         let mut client = peer;
         for hop in chain.iter().rev() {
             let Some(address) = hop.map(canonical) else {
@@ -86,20 +107,18 @@ fn header_values<'a>(headers: &'a HeaderMap, name: &'a str) -> impl Iterator<Ite
         .map(str::trim)
 }
 
-/// The `for=` of each `Forwarded` element, oldest hop first; `None` without the header.
-fn forwarded_for(headers: &HeaderMap) -> Option<Vec<Option<IpAddr>>> {
-    headers.get(FORWARDED)?;
-    Some(
-        header_values(headers, FORWARDED.as_str())
-            .map(|element| {
-                element
-                    .split(';')
-                    .filter_map(|pair| pair.trim().split_once('='))
-                    .find(|(name, _)| name.trim().eq_ignore_ascii_case("for"))
-                    .and_then(|(_, value)| node_address(value.trim().trim_matches('"')))
-            })
-            .collect(),
-    )
+/// The `for=` of each `Forwarded` element, oldest hop first.
+fn forwarded_for(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
+    header_values(headers, FORWARDED.as_str())
+        .filter(|element| !element.is_empty())
+        .map(|element| {
+            element
+                .split(';')
+                .filter_map(|pair| pair.trim().split_once('='))
+                .find(|(name, _)| name.trim().eq_ignore_ascii_case("for"))
+                .and_then(|(_, value)| node_address(value.trim().trim_matches('"')))
+        })
+        .collect()
 }
 
 /// `X-Forwarded-For`, oldest hop first.
@@ -124,13 +143,13 @@ fn node_address(node: &str) -> Option<IpAddr> {
 }
 
 /// The middleware: puts the `ClientAddress` in the request for everything inside.
-pub async fn layer(State(trusted): State<Arc<TrustedProxies>>, mut request: Request, next: Next) -> Response {
+pub async fn layer(State(addressing): State<Arc<Addressing>>, mut request: Request, next: Next) -> Response {
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|info| info.0.ip());
     if let Some(peer) = peer {
-        let client = trusted.client(peer, request.headers());
+        let client = addressing.proxies.client(peer, request.headers(), addressing.header);
         request.extensions_mut().insert(ClientAddress(client));
     }
     next.run(request).await
@@ -149,6 +168,9 @@ mod tests {
         map
     }
 
+    const XFF: ForwardedHeader = ForwardedHeader::XForwardedFor;
+    const FWD: ForwardedHeader = ForwardedHeader::Forwarded;
+
     fn ip(text: &str) -> IpAddr {
         text.parse().expect("address")
     }
@@ -157,15 +179,17 @@ mod tests {
     fn without_trusted_proxies_the_headers_are_ignored() {
         let trusted = TrustedProxies::default();
         let spoofed = headers(&[("x-forwarded-for", "198.51.100.7"), ("forwarded", "for=198.51.100.8")]);
-        assert_eq!(trusted.client(ip("203.0.113.9"), &spoofed), ip("203.0.113.9"));
+        for header in [ForwardedHeader::XForwardedFor, ForwardedHeader::Forwarded] {
+            assert_eq!(trusted.client(ip("203.0.113.9"), &spoofed, header), ip("203.0.113.9"));
+        }
     }
 
     #[test]
     fn a_trusted_proxy_names_the_client() {
         let trusted: TrustedProxies = "10.0.0.0/8, ::1".parse().expect("list");
         let forwarded = headers(&[("x-forwarded-for", "198.51.100.7")]);
-        assert_eq!(trusted.client(ip("10.1.2.3"), &forwarded), ip("198.51.100.7"));
-        assert_eq!(trusted.client(ip("::1"), &forwarded), ip("198.51.100.7"));
+        assert_eq!(trusted.client(ip("10.1.2.3"), &forwarded, XFF), ip("198.51.100.7"));
+        assert_eq!(trusted.client(ip("::1"), &forwarded, XFF), ip("198.51.100.7"));
     }
 
     #[test]
@@ -173,7 +197,7 @@ mod tests {
         let trusted: TrustedProxies = "10.0.0.1".parse().expect("list");
         // The client sent "X-Forwarded-For: 1.2.3.4"; the proxy appended the real address.
         let forwarded = headers(&[("x-forwarded-for", "1.2.3.4, 198.51.100.7")]);
-        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded), ip("198.51.100.7"));
+        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, XFF), ip("198.51.100.7"));
     }
 
     #[test]
@@ -183,23 +207,35 @@ mod tests {
             ("x-forwarded-for", "198.51.100.7, 10.0.0.2"),
             ("x-forwarded-for", "10.0.0.3"),
         ]);
-        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded), ip("198.51.100.7"));
+        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, XFF), ip("198.51.100.7"));
+    }
+
+    #[test]
+    fn a_header_the_proxy_does_not_write_is_not_believed() {
+        let trusted: TrustedProxies = "10.0.0.1".parse().expect("list");
+        // The proxy appends to X-Forwarded-For and passes the client's own Forwarded on.
+        let forwarded = headers(&[("forwarded", "for=1.2.3.4"), ("x-forwarded-for", "198.51.100.7")]);
+        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, XFF), ip("198.51.100.7"));
+        let forwarded = headers(&[("x-forwarded-for", "1.2.3.4"), ("forwarded", "for=198.51.100.7")]);
+        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, FWD), ip("198.51.100.7"));
     }
 
     #[test]
     fn the_forwarded_header_is_read_with_ports_brackets_and_quotes() {
         let trusted: TrustedProxies = "10.0.0.1".parse().expect("list");
         let forwarded = headers(&[("forwarded", "for=\"[2001:db8::7]:4711\";proto=https, for=10.0.0.1")]);
-        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded), ip("2001:db8::7"));
+        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, FWD), ip("2001:db8::7"));
         let forwarded = headers(&[("forwarded", "For=192.0.2.60:443;by=203.0.113.43")]);
-        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded), ip("192.0.2.60"));
+        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, FWD), ip("192.0.2.60"));
     }
 
     #[test]
     fn an_unknown_hop_ends_the_walk_at_the_proxy_that_wrote_it() {
         let trusted: TrustedProxies = "10.0.0.1".parse().expect("list");
         let forwarded = headers(&[("forwarded", "for=unknown")]);
-        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded), ip("10.0.0.1"));
+        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, FWD), ip("10.0.0.1"));
+        let forwarded = headers(&[("x-forwarded-for", "unknown, 10.0.0.1")]);
+        assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, XFF), ip("10.0.0.1"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Configuration, from the environment (and a `.env` file when present) or flags.
 
-use crate::client_address::TrustedProxies;
+use crate::client_address::{ForwardedHeader, TrustedProxies};
 use clap::Args;
 use std::net::SocketAddr;
 
@@ -46,6 +46,11 @@ pub struct Config {
     /// networks, separated by commas); nobody's by default.
     #[arg(long, env = "AGORA_TRUSTED_PROXIES", default_value = "", value_parser = parse_trusted_proxies)]
     pub trusted_proxies: TrustedProxies,
+
+    /// The header the trusted proxies write the client's address in: `x-forwarded-for`
+    /// or `forwarded`; the other is ignored (a client could send it through the proxy).
+    #[arg(long, env = "AGORA_FORWARDED_HEADER", value_enum, default_value_t = ForwardedHeader::XForwardedFor)]
+    pub forwarded_header: ForwardedHeader,
 
     /// `text` for people, `json` for log collectors.
     #[arg(long, env = "AGORA_LOG_FORMAT", default_value = "text")]

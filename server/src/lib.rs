@@ -133,13 +133,16 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
     };
     // Outside the sessions, so that it sees their cookies; inside the refusal of
     // cross-site writes, which change nothing.
-    let router = match page_cache::PageCache::new(tuning.page_cache_ms) {
+    let router = match page_cache::PageCache::new(tuning.page_cache_ms, state.db.writes()) {
         Some(cache) => router.layer(middleware::from_fn_with_state(cache, page_cache::layer)),
         None => router,
     };
-    let trusted_proxies = Arc::new(config.trusted_proxies.clone());
+    let addressing = Arc::new(client_address::Addressing {
+        proxies: config.trusted_proxies.clone(),
+        header: config.forwarded_header,
+    });
     Ok(router
-        .layer(middleware::from_fn_with_state(trusted_proxies, client_address::layer))
+        .layer(middleware::from_fn_with_state(addressing, client_address::layer))
         .layer(middleware::from_fn(security::checked_redirects))
         .layer(middleware::from_fn(security::refuse_cross_site_writes))
         .layer(middleware::from_fn(security::security_headers))

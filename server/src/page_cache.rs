@@ -13,9 +13,11 @@
 //! - every page carries a script nonce in its `Content-Security-Policy` and its HTML: a
 //!   stored page is served with a fresh nonce each time (the old one is a random token,
 //!   so replacing its bytes is exact), never the same nonce twice;
-//! - any state-changing request (not `GET`/`HEAD`) that succeeds in this process
-//!   empties the cache, so a change is seen at once on this server; other servers
-//!   behind a load balancer see it once their copy expires.
+//! - any write transaction committed in this process empties the cache (`Db::writes`),
+//!   so a change is seen at once on this server, and a request that changed nothing
+//!   (a refused form, a read through a server function, a flood of nonsense posts)
+//!   leaves it be; other servers behind a load balancer see a change once their copy
+//!   expires.
 
 use agora_app::ctx::cookie_value;
 use agora_app::i18n::{Locale, LOCALE_COOKIE};
@@ -43,8 +45,9 @@ const MAX_KEY_BYTES: usize = 2048;
 
 pub struct PageCache {
     ttl: Duration,
-    /// Bumped by every completed write: pages made before it are outdated.
-    generation: AtomicU64,
+    /// The database's count of committed write transactions (`Db::writes`): a page
+    /// rendered before the last write is outdated.
+    generation: Arc<AtomicU64>,
     /// Tells the renderings of one address apart.
     next_rendering: AtomicU64,
     slots: Mutex<Slots>,
@@ -98,12 +101,13 @@ struct Page {
 }
 
 impl PageCache {
-    /// `None` when `ttl_ms` is 0: the cache is off.
-    pub fn new(ttl_ms: u64) -> Option<Arc<PageCache>> {
+    /// `None` when `ttl_ms` is 0: the cache is off. `writes` counts the writes that
+    /// make every stored page outdated.
+    pub fn new(ttl_ms: u64, writes: Arc<AtomicU64>) -> Option<Arc<PageCache>> {
         (ttl_ms > 0).then(|| {
             Arc::new(PageCache {
                 ttl: Duration::from_millis(ttl_ms),
-                generation: AtomicU64::new(0),
+                generation: writes,
                 next_rendering: AtomicU64::new(0),
                 slots: Mutex::default(),
             })
@@ -281,16 +285,8 @@ impl PageCache {
 
 /// The middleware: `axum::middleware::from_fn_with_state(cache, page_cache::layer)`.
 pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
-    let method = request.method().clone();
-    if method != Method::GET {
-        let response = next.run(request).await;
-        // The handler has committed whatever it changed before answering. A refused or
-        // failed request changed nothing: it must not empty the cache (anyone could keep
-        // every page uncached by posting nonsense).
-        if method != Method::HEAD && changed_something(&response) {
-            cache.invalidate();
-        }
-        return response;
+    if request.method() != Method::GET {
+        return next.run(request).await;
     }
     let Some(key) = cache_key(&request) else {
         return next.run(request).await;
@@ -341,13 +337,6 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
     drop(rendering);
     // This first answer keeps the nonce it was rendered with: it is its only use.
     Response::from_parts(parts, Body::from(bytes))
-}
-
-/// Whether a state-changing request succeeded: a 2xx answer, or a redirect that is not
-/// a refused plain form sent back with its error.
-fn changed_something(response: &Response) -> bool {
-    let status = response.status();
-    status.is_success() || (status.is_redirection() && !response.headers().contains_key("serverfnerror"))
 }
 
 /// The key of a request the cache may answer, or `None`.
@@ -502,7 +491,7 @@ mod tests {
 
     #[test]
     fn a_key_counts_towards_the_memory_bound() {
-        let cache = PageCache::new(60_000).expect("on");
+        let cache = PageCache::new(60_000, Arc::default()).expect("on");
         let key = Key {
             path_and_query: format!("/ideas?q={}", "x".repeat(2000)),
             locale: Locale::En,

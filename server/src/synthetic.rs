@@ -33,7 +33,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use sqlx::any::AnyArguments;
-use sqlx::{Any, Transaction};
+use sqlx::Any;
 use std::collections::HashSet;
 use std::time::Instant;
 use words::Language;
@@ -256,7 +256,7 @@ pub async fn generate(db: &Db, sizes: Sizes) -> anyhow::Result<Generated> {
     })
 }
 
-async fn verify(tx: &mut Transaction<'static, Any>, idea_base: i64, votes: u64) -> anyhow::Result<()> {
+async fn verify(tx: &mut agora_app::db::WriteTx, idea_base: i64, votes: u64) -> anyhow::Result<()> {
     let mismatched: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM ideas i WHERE i.id > $1 \
            AND i.vote_count <> (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)",
@@ -303,7 +303,7 @@ struct Places {
 }
 
 impl Places {
-    async fn load(tx: &mut Transaction<'static, Any>) -> anyhow::Result<Places> {
+    async fn load(tx: &mut agora_app::db::WriteTx) -> anyhow::Result<Places> {
         let themes = sqlx::query_scalar("SELECT id FROM themes WHERE archived = $1 ORDER BY position, id")
             .bind(false)
             .fetch_all(&mut **tx)
@@ -722,7 +722,7 @@ impl BindRow for NewVote {
 
 /// Inserts `rows` in statements of as many rows as the parameter limit allows.
 async fn insert_all<T: BindRow>(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut agora_app::db::WriteTx,
     insert: &Insert,
     fixed: &[&str],
     rows: &[T],

@@ -768,7 +768,15 @@ async fn progress_follows_the_milestones(engine: Engine) {
 }
 
 async fn the_commitments_page_reflects_adoption(engine: Engine) {
-    let app = spawn_app(engine).await;
+    // It changes the database behind the server's back: no page cache.
+    let app = common::spawn_app_tuned(
+        engine,
+        &agora_server::config::Tuning {
+            page_cache_ms: 0,
+            ..Default::default()
+        },
+    )
+    .await;
     let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
     let first = id_of(&publish(&ana, "Benches with chargers", "transversality", "").await);
     let second = id_of(&publish(&ana, "A regional data portal", "digital-technology", "").await);

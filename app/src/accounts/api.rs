@@ -167,8 +167,8 @@ pub fn safe_next(next: Option<&str>) -> &str {
 /// Signs in. The answer is the same, and takes as long, whether or not the account exists.
 ///
 /// Failures are limited per network (past the limit it is refused) and per account (it
-/// slows down): a network that failed on an account waits a delay that grows with the
-/// account's failures in a row, while one that has not failed on it signs in at once, so
+/// slows down): a network that failed a few times on an account waits a delay that grows
+/// with the account's failures in a row, while one that has not signs in at once, so
 /// that an attacker hammering an account never locks its owner out.
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
@@ -179,18 +179,20 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
         let network = ctx::client_network_key();
         let email_key = crate::ratelimit::key(&normalized);
         let pair = crate::ratelimit::key(&(email_key, network));
-        limits.sign_in_failures_per_network.check(network)?;
         let account = store::credentials(&db, &normalized).await?;
-        if let Some((_, since_last_failure)) = limits.sign_in_failures_per_pair.recent(pair) {
-            // An email without an account counts its failures here only, so that both
-            // answer alike.
-            let here = limits
+        // The checks run once a hashing slot is taken: of attempts sent together, only
+        // the few holding a slot can be past them before their failure is counted.
+        let slot = password::slot().await?;
+        limits.sign_in_failures_per_network.check(network)?;
+        if let Some((failed_here, since_last_failure)) = limits.sign_in_failures_per_pair.recent(pair) {
+            // An email without an account counts its failures in memory only.
+            let in_memory = limits
                 .sign_in_failures_per_email
                 .recent(email_key)
                 .map_or(0, |(failures, _)| i64::from(failures));
-            let failures = account.as_ref().map_or(here, |a| a.failures.max(here));
+            let failures = account.as_ref().map_or(in_memory, |a| a.failures.max(in_memory));
             let delay = crate::ratelimit::sign_in_delay(failures);
-            if since_last_failure < delay {
+            if failed_here >= crate::ratelimit::FREE_FAILURES_PER_NETWORK && since_last_failure < delay {
                 return Err(crate::ratelimit::Wait(delay - since_last_failure).into());
             }
         }
@@ -198,13 +200,20 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
             Some(a) => (Some(a.id), a.failures, Some(a.password_hash)),
             None => (None, 0, None),
         };
-        if !password::verify(password, stored).await? {
+        if !password::verify_in(slot, password, stored).await? {
             tracing::info!("sign-in refused");
             limits.sign_in_failures_per_network.record(network);
             limits.sign_in_failures_per_pair.record(pair);
             limits.sign_in_failures_per_email.record(email_key);
             if let Some(id) = id {
-                store::record_sign_in_failure(&db, id).await?;
+                // Off the answer's path: an account that exists answers as fast as one
+                // that does not.
+                let db = db.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = store::record_sign_in_failure(&db, id).await {
+                        tracing::warn!(error = %e, "could not count a failed sign-in");
+                    }
+                });
             }
             return Err(AppError::InvalidCredentials);
         }

@@ -5,13 +5,13 @@ use crate::error::{AppError, AppResult};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 use tokio::sync::Semaphore;
 
 /// Hashing takes 19 MiB and a core for tens of milliseconds; strength estimation a core
 /// too. At most one job per core runs at a time, the others wait their turn, so fifty
 /// sign-ins at once cost the memory of a few, not of fifty.
-static SLOTS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(slot_count()));
+static SLOTS: LazyLock<Arc<Semaphore>> = LazyLock::new(|| Arc::new(Semaphore::new(slot_count())));
 
 fn slot_count() -> usize {
     std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
@@ -21,10 +21,34 @@ fn slot_count() -> usize {
 static RUNNING: AtomicUsize = AtomicUsize::new(0);
 static MOST_AT_ONCE: AtomicUsize = AtomicUsize::new(0);
 
+/// The right to hash once: one of a few, waited for in turn.
+pub struct Slot {
+    _permit: tokio::sync::OwnedSemaphorePermit,
+}
+
+/// Waits for a hashing slot. Sign-in takes it before its last checks, so that only the
+/// few attempts that hold one can be between their checks and the counting of their
+/// failure, however many are sent at once.
+pub async fn slot() -> AppResult<Slot> {
+    SLOTS
+        .clone()
+        .acquire_owned()
+        .await
+        .map(|permit| Slot { _permit: permit })
+        .map_err(AppError::internal)
+}
+
 /// Runs `job` on the blocking pool once a slot is free.
 async fn bounded<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
-    let _slot = SLOTS.acquire().await.map_err(AppError::internal)?;
+    in_slot(slot().await?, job).await
+}
+
+/// Runs `job` on the blocking pool in `slot`.
+async fn in_slot<T: Send + 'static>(slot: Slot, job: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
     tokio::task::spawn_blocking(move || {
+        // The job holds its slot until it ends, even if the request that asked for it is
+        // gone (a client that hung up must not free the slot of a hash still running).
+        let _slot = slot;
         let now = RUNNING.fetch_add(1, Ordering::AcqRel) + 1;
         MOST_AT_ONCE.fetch_max(now, Ordering::AcqRel);
         let outcome = job();
@@ -64,7 +88,12 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
 
 /// Verifies `candidate` against `stored`, or against a dummy hash when there is no account.
 pub async fn verify(candidate: String, stored: Option<String>) -> AppResult<bool> {
-    bounded(move || {
+    verify_in(slot().await?, candidate, stored).await
+}
+
+/// `verify`, in a slot already taken.
+pub async fn verify_in(slot: Slot, candidate: String, stored: Option<String>) -> AppResult<bool> {
+    in_slot(slot, move || {
         let known = stored.is_some();
         let phc = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         let parsed = PasswordHash::new(&phc).map_err(AppError::internal)?;

@@ -103,7 +103,7 @@ pub async fn forget_registration_networks(db: &Db) -> Result<u64, sqlx::Error> {
     Ok(done.rows_affected())
 }
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+type Tx = crate::db::WriteTx;
 
 async fn insert_in(
     tx: &mut Tx,
@@ -161,11 +161,22 @@ pub struct Credentials {
     pub failures: i64,
 }
 
+/// Failures older than this many milliseconds no longer count.
+fn failures_forgotten_before() -> i64 {
+    let forgotten = crate::ratelimit::SIGN_IN_FAILURES_FORGOTTEN_AFTER.as_millis();
+    now_ms() - i64::try_from(forgotten).unwrap_or(i64::MAX)
+}
+
 pub async fn credentials(db: &Db, email_normalized: &str) -> Result<Option<Credentials>, sqlx::Error> {
-    let row = sqlx::query("SELECT id, password_hash, sign_in_failures FROM accounts WHERE email_normalized = $1")
-        .bind(email_normalized)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row = sqlx::query(
+        "SELECT id, password_hash, \
+                CASE WHEN sign_in_failed_at > $2 THEN sign_in_failures ELSE 0 END AS sign_in_failures \
+         FROM accounts WHERE email_normalized = $1",
+    )
+    .bind(email_normalized)
+    .bind(failures_forgotten_before())
+    .fetch_optional(&db.pool)
+    .await?;
     row.map(|r| {
         Ok(Credentials {
             id: r.try_get("id")?,
@@ -176,14 +187,21 @@ pub async fn credentials(db: &Db, email_normalized: &str) -> Result<Option<Crede
     .transpose()
 }
 
-/// Counts a failed sign-in on the account (a counter in its row: nothing grows).
+/// Counts a failed sign-in on the account (a counter in its row: nothing grows); a run
+/// of failures that stopped a day ago starts again from one.
 pub async fn record_sign_in_failure(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE accounts SET sign_in_failures = sign_in_failures + 1, sign_in_failed_at = $1 WHERE id = $2")
-        .bind(now_ms())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE accounts SET \
+             sign_in_failures = CASE WHEN sign_in_failed_at > $2 THEN sign_in_failures + 1 ELSE 1 END, \
+             sign_in_failed_at = $1 \
+         WHERE id = $3",
+    )
+    .bind(now_ms())
+    .bind(failures_forgotten_before())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await
 }
 
@@ -367,11 +385,7 @@ pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
 
 /// Makes other write transactions of the same account wait (PostgreSQL; on SQLite one
 /// writer at a time already does): for limits counted from what the account wrote.
-pub async fn lock_account(
-    db: &Db,
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    account_id: i64,
-) -> Result<(), sqlx::Error> {
+pub async fn lock_account(db: &Db, tx: &mut crate::db::WriteTx, account_id: i64) -> Result<(), sqlx::Error> {
     let sql = format!("SELECT id FROM accounts WHERE id = $1{}", db.lock_rows());
     sqlx::query(&sql).bind(account_id).fetch_optional(&mut **tx).await?;
     Ok(())

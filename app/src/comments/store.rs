@@ -54,11 +54,7 @@ pub async fn post(db: &Db, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> 
     Ok(outcome)
 }
 
-async fn post_in(
-    db: &Db,
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    new: &NewComment<'_>,
-) -> Result<Posted, sqlx::Error> {
+async fn post_in(db: &Db, tx: &mut crate::db::WriteTx, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> {
     // Read from the comments themselves, with the account locked: the interval holds
     // across servers and against two posts sent at once, and refused attempts do not count.
     crate::accounts::store::lock_account(db, tx, new.author_id).await?;
@@ -116,6 +112,12 @@ async fn post_in(
         .bind(new.idea_id)
         .execute(&mut **tx)
         .await?;
+    if let Some(parent) = new.parent_id {
+        sqlx::query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
+            .bind(parent)
+            .execute(&mut **tx)
+            .await?;
+    }
     if let Some(answered) = answered_author {
         let news = notifications::News {
             kind: NotificationKind::Reply,
@@ -155,7 +157,7 @@ pub enum Changed {
 
 /// The comment, its idea's slug and whether `author_id` may change it at `now`.
 async fn owned(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::db::WriteTx,
     comment_id: i64,
     author_id: i64,
 ) -> Result<Result<(Placed, i64, bool), Changed>, sqlx::Error> {
@@ -238,7 +240,8 @@ pub async fn delete(db: &Db, comment_id: i64, author_id: i64) -> Result<Changed,
 }
 
 const COMMENT_COLUMNS: &str = concat!(
-    "c.id, c.parent_id, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, ",
+    "c.id, c.parent_id, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.hidden_reason, \
+     c.reply_count, ",
     author_columns!()
 );
 const COMMENT_FROM: &str = " FROM comments c JOIN accounts a ON a.id = c.author_id";
@@ -306,69 +309,68 @@ pub async fn page(
     let top = rows
         .iter()
         .take(PAGE_SIZE as usize)
-        .map(|r| comment(r, viewer, now))
-        .collect::<Result<Vec<_>, _>>()?;
-    // Each thread shows its latest replies; the opened one a page of all of them. One
-    // query: replies numbered within their thread, newest first, with their thread's count.
-    let mut replies: Vec<(Comment, i64, i64)> = if top.is_empty() {
+        .map(|r| Ok((comment(r, viewer, now)?, r.try_get::<i64, _>("reply_count")?)))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    // Each thread shows its latest replies, the opened one a page of all of them: one
+    // query, in which each thread walks its own replies' index for a few rows only, so a
+    // thread of any length costs the same.
+    let mut replies: Vec<Comment> = if top.is_empty() {
         vec![]
     } else {
-        let placeholders: Vec<String> = (1..=top.len()).map(|n| format!("${n}")).collect();
-        let (opened_id, reply_page) = opened.unwrap_or((0, 1));
-        let n = top.len();
+        let mut binds: Vec<i64> = vec![];
+        let mut walks = vec![];
+        for (i, (thread, _)) in top.iter().enumerate() {
+            let parent = format!("${}", binds.len() + 1);
+            binds.push(thread.id);
+            let walk = match opened {
+                Some((id, reply_page)) if id == thread.id => {
+                    binds.push(REPLY_PAGE_SIZE);
+                    binds.push(i64::from(reply_page.saturating_sub(1)) * REPLY_PAGE_SIZE);
+                    format!(
+                        "SELECT r.id FROM comments r WHERE r.parent_id = {parent} \
+                         ORDER BY r.created_at, r.id LIMIT ${} OFFSET ${}",
+                        binds.len() - 1,
+                        binds.len()
+                    )
+                }
+                _ => {
+                    binds.push(REPLIES_SHOWN);
+                    format!(
+                        "SELECT r.id FROM comments r WHERE r.parent_id = {parent} \
+                         ORDER BY r.created_at DESC, r.id DESC LIMIT ${}",
+                        binds.len()
+                    )
+                }
+            };
+            walks.push(format!("SELECT id FROM ({walk}) AS thread{i}"));
+        }
         let sql = format!(
-            "SELECT * FROM ( \
-                 SELECT {COMMENT_COLUMNS}, \
-                        ROW_NUMBER() OVER (PARTITION BY c.parent_id ORDER BY c.created_at DESC, c.id DESC) AS from_last, \
-                        COUNT(*) OVER (PARTITION BY c.parent_id) AS in_thread \
-                 {COMMENT_FROM} WHERE c.parent_id IN ({}) \
-             ) r \
-             WHERE (r.parent_id <> ${} AND r.from_last <= ${}) \
-                OR (r.parent_id = ${} AND r.in_thread - r.from_last >= ${} AND r.in_thread - r.from_last < ${}) \
-             ORDER BY r.created_at, r.id",
-            placeholders.join(", "),
-            n + 1,
-            n + 2,
-            n + 1,
-            n + 3,
-            n + 4,
+            "SELECT {COMMENT_COLUMNS}{COMMENT_FROM} WHERE c.id IN ({}) ORDER BY c.created_at, c.id",
+            walks.join(" UNION ALL ")
         );
-        let first = i64::from(reply_page.saturating_sub(1)) * REPLY_PAGE_SIZE;
         let mut query = sqlx::query(&sql);
-        for c in &top {
-            query = query.bind(c.id);
+        for value in binds {
+            query = query.bind(value);
         }
         query
-            .bind(opened_id)
-            .bind(REPLIES_SHOWN)
-            .bind(first)
-            .bind(first + REPLY_PAGE_SIZE)
             .fetch_all(&db.pool)
             .await?
             .iter()
-            .map(|r| {
-                Ok((
-                    comment(r, viewer, now)?,
-                    r.try_get("in_thread")?,
-                    r.try_get("from_last")?,
-                ))
-            })
-            .collect::<Result<Vec<_>, sqlx::Error>>()?
+            .map(|r| comment(r, viewer, now))
+            .collect::<Result<Vec<_>, _>>()?
     };
     let threads = top
         .into_iter()
-        .map(|comment| {
-            let (mine, rest): (Vec<_>, Vec<_>) = replies.drain(..).partition(|(r, ..)| r.parent_id == Some(comment.id));
+        .map(|(comment, reply_count)| {
+            let (mine, rest): (Vec<_>, Vec<_>) = replies.drain(..).partition(|r| r.parent_id == Some(comment.id));
             replies = rest;
-            let reply_count = mine.first().map_or(0, |(_, count, _)| *count);
-            let is_opened = opened.is_some_and(|(id, _)| id == comment.id);
-            // Oldest first: the last reply shown is the one nearest the thread's end.
-            let more_replies = is_opened && mine.last().is_some_and(|(_, _, from_last)| *from_last > 1);
+            let opened_page = opened.filter(|(id, _)| *id == comment.id).map(|(_, page)| page);
+            let more_replies = opened_page.is_some_and(|page| i64::from(page) * REPLY_PAGE_SIZE < reply_count);
             Thread {
                 comment,
-                replies: mine.into_iter().map(|(reply, ..)| reply).collect(),
+                replies: mine,
                 reply_count,
-                opened: is_opened,
+                opened: opened_page.is_some(),
                 more_replies,
             }
         })

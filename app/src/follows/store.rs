@@ -2,7 +2,7 @@ use crate::db::{now_ms, Db};
 
 /// Follows inside a caller's transaction; following twice is harmless.
 pub async fn follow_in(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::db::WriteTx,
     idea_id: i64,
     account_id: i64,
     now: i64,

@@ -72,7 +72,7 @@ enum Placement {
 
 /// The ids of an active theme and of a municipality (if one was named).
 async fn placement(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::db::WriteTx,
     theme_slug: &str,
     district_slug: Option<&str>,
 ) -> Result<Placement, sqlx::Error> {
@@ -501,7 +501,7 @@ pub async fn edit(db: &Db, idea_id: i64, author_id: i64, text: &IdeaText<'_>) ->
 }
 
 async fn edit_in(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::db::WriteTx,
     lock: &str,
     idea_id: i64,
     author_id: i64,

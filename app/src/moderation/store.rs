@@ -17,7 +17,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::HashMap;
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+type Tx = crate::db::WriteTx;
 
 fn status_of(text: &str) -> Result<IdeaStatus, sqlx::Error> {
     IdeaStatus::parse(text).ok_or_else(|| sqlx::Error::Decode(format!("unknown status {text}").into()))
@@ -499,9 +499,10 @@ pub struct AutoHide {
 /// after that decision, to be hidden again without a moderator.
 pub const KEPT_ITEM_FACTOR: i64 = 2;
 
-/// Records one report per account and item. Reports from trusted accounts (old enough,
-/// not blocked) that reach the threshold hide the item until a moderator decides, and
-/// tell its author; every report, trusted or not, reaches the moderators' queue.
+/// Records one report per account and item. Reports from trusted accounts (old enough
+/// when they reported, not blocked) that reach the threshold hide the item until a
+/// moderator decides, and tell its author; every report, trusted or not, reaches the
+/// moderators' queue.
 pub async fn report(
     db: &Db,
     target: Target,
@@ -535,17 +536,17 @@ pub async fn report(
     if inserted == 0 {
         return finish(tx, false, ReportOutcome::Done(Reported::AlreadyReported)).await;
     }
-    // A decision settles the open reports, so the open ones were made after it; the
-    // condition on `kept_at` says so for the reader as much as for the database.
+    // Trusted: the reporter's account was old enough when it reported, and is not blocked
+    // now. A moderator's decision settles the open reports, so the open ones were all
+    // made after the last decision.
     let trusted: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM reports r JOIN accounts a ON a.id = r.reporter_id \
          WHERE r.target_type = $1 AND r.target_id = $2 AND r.resolved_at IS NULL \
-           AND r.created_at >= $3 AND a.blocked_at IS NULL AND a.created_at <= $4",
+           AND a.blocked_at IS NULL AND r.created_at - a.created_at >= $3",
     )
     .bind(target.as_str())
     .bind(id)
-    .bind(item.kept_at.unwrap_or(0))
-    .bind(now - rules.min_account_age_ms)
+    .bind(rules.min_account_age_ms)
     .fetch_one(&mut *tx)
     .await?;
     let threshold = match item.kept_at {

@@ -3,7 +3,7 @@ use crate::db::{now_ms, Db};
 use crate::ideas::model::IdeaStatus;
 use sqlx::Row;
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+type Tx = crate::db::WriteTx;
 
 /// News for one account about an idea or one of its comments.
 pub struct News<'a> {

@@ -13,7 +13,7 @@ use crate::notifications::store as notifications;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+type Tx = crate::db::WriteTx;
 
 /// Who is changing a project: its owner, or an admin acting for them.
 #[derive(Debug, Clone, Copy)]

@@ -119,6 +119,7 @@ pub fn test_config(database_url: &str) -> Config {
         report_threshold: 3,
         report_min_account_age_hours: 0,
         trusted_proxies: Default::default(),
+        forwarded_header: Default::default(),
         log_format: "text".into(),
     }
 }
