@@ -14,29 +14,64 @@ pub struct FormMemory {
     pub values: BTreeMap<String, String>,
 }
 
-/// What the user typed in `form` before a refused plain form post, if the page shown is
-/// the answer to that post (its URL carries the error). Never includes passwords.
+/// What the user typed before a refused plain form post, if the page shown is the answer
+/// to that post (its URL carries the error). Never includes passwords.
 #[server(endpoint = "recall_form")]
-pub async fn recall_form(form: String) -> Result<BTreeMap<String, String>, AppError> {
+pub async fn recall_form() -> Result<Option<FormMemory>, AppError> {
     let answers_a_refusal = use_context::<http::request::Parts>()
         .and_then(|p| p.uri.query().map(|q| q.contains("__err=")))
         .unwrap_or(false);
     if !answers_a_refusal {
-        return Ok(BTreeMap::new());
+        return Ok(None);
     }
-    Ok(crate::ctx::recall_input()
-        .await?
-        .filter(|m| m.form == form)
-        .map(|m| m.values)
-        .unwrap_or_default())
+    crate::ctx::recall_input().await
 }
 
-/// Loads the kept input of `form`; read it inside a `<Suspense>`.
-pub fn use_form_memory(form: &'static str) -> Resource<BTreeMap<String, String>> {
-    Resource::new(
+/// The input kept for this page, loaded once per page by `provide_form_memory`.
+///
+/// One resource for the whole page, made before anything is awaited: a resource made by
+/// each form, inside parts of the page that render once their own data has arrived, gets
+/// its number in the order those parts happen to finish, which need not be the same on
+/// the server and in the browser, and a page whose numbers disagree fails to hydrate.
+#[derive(Clone, Copy)]
+pub struct KeptInput(Resource<Option<FormMemory>>);
+
+pub fn provide_form_memory() {
+    provide_context(KeptInput(Resource::new(
         || (),
-        move |_| async move { recall_form(form.to_owned()).await.unwrap_or_default() },
-    )
+        |_| async { recall_form().await.ok().flatten() },
+    )));
+}
+
+/// What was kept of one form: `.await` it inside a `<Suspense>`.
+#[derive(Clone, Copy)]
+pub struct FormMemoryOf {
+    kept: Option<KeptInput>,
+    form: &'static str,
+}
+
+pub fn use_form_memory(form: &'static str) -> FormMemoryOf {
+    FormMemoryOf {
+        kept: use_context::<KeptInput>(),
+        form,
+    }
+}
+
+impl std::future::IntoFuture for FormMemoryOf {
+    type Output = BTreeMap<String, String>;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move {
+            let Some(KeptInput(all)) = self.kept else {
+                return BTreeMap::new();
+            };
+            all.await
+                .filter(|memory| memory.form == self.form)
+                .map(|memory| memory.values)
+                .unwrap_or_default()
+        })
+    }
 }
 
 pub fn error_message(locale: Locale, error: &AppError) -> String {

@@ -173,6 +173,7 @@ fn AuthProvider(children: Children) -> impl IntoView {
         unread,
         notifications_changed,
     });
+    forms::provide_form_memory();
     #[cfg(feature = "hydrate")]
     mark_hydrated();
     children()

@@ -49,7 +49,7 @@ const TABLE: &[(&str, Access, Args)] = &[
     ),
     ("sign_out", Everyone, &[]),
     ("set_locale", Everyone, &[("locale", "fr")]),
-    ("recall_form", Everyone, &[("form", "idea")]),
+    ("recall_form", Everyone, &[]),
     ("themes", Everyone, &[("include_archived", "false")]),
     ("theme", Everyone, &[("slug", "no-such-theme")]),
     ("districts", Everyone, &[]),
