@@ -185,7 +185,6 @@ const TABLE: &[(&str, Access, Args)] = &[
     ),
     ("projects", Everyone, &[]),
     ("project", Everyone, &[("id", "999999")]),
-    ("idea_project", Everyone, &[("idea_id", "999999")]),
     ("officials", Everyone, &[]),
     ("commitments", Everyone, &[]),
     ("dashboard", Everyone, &[]),

@@ -86,18 +86,42 @@ where
     });
 }
 
-#[component]
-pub fn Comments(
-    idea_id: i64,
-    path: String,
-    signed_in: bool,
-    open: bool,
-    count: i64,
-    /// The reader moderates: hidden comments show, with a way to restore them.
-    moderate: bool,
+/// Which part of the discussion the URL asks for: its order, page and opened thread.
+fn listing(q: &leptos_router::params::ParamsMap) -> (CommentOrder, u32, Option<(i64, u32)>) {
+    let order = q
+        .get("comments")
+        .as_deref()
+        .and_then(CommentOrder::parse)
+        .unwrap_or_default();
+    let page = q.get("cpage").and_then(|p| p.parse().ok()).unwrap_or(1).max(1);
+    let thread = q.get("thread").and_then(|t| t.parse::<i64>().ok()).map(|thread| {
+        let reply_page = q.get("rpage").and_then(|p| p.parse().ok()).unwrap_or(1).max(1);
+        (thread, reply_page)
+    });
+    (order, page, thread)
+}
+
+/// The discussion's data and actions, made by the idea page before it awaits anything.
+///
+/// A part of a page that loads data of its own once the page's data has arrived can be
+/// made twice on the server (Leptos renders a `<Suspense>` again when its data was ready
+/// at once): the first part's request then fails and is still sent to the browser, which
+/// reads it instead of the second's and fails to hydrate the page.
+#[derive(Clone, Copy)]
+pub struct Discussion {
+    post: ServerAction<PostComment>,
+    edit: ServerAction<EditComment>,
+    remove: ServerAction<DeleteComment>,
+    hide: ServerAction<SetHidden>,
     report: ServerAction<ReportItem>,
-) -> impl IntoView {
-    let locale = use_locale();
+    comments: Resource<Result<crate::comments::model::CommentPage, crate::error::AppError>>,
+}
+
+/// The discussion of the idea `idea_id` names (`None`: no such idea).
+pub fn use_discussion(
+    idea_id: impl Fn() -> Option<i64> + Send + Sync + 'static,
+    report: ServerAction<ReportItem>,
+) -> Discussion {
     let query = use_query_map();
     let post = ServerAction::<PostComment>::new();
     let edit = ServerAction::<EditComment>::new();
@@ -106,42 +130,19 @@ pub fn Comments(
     follow_answer(post);
     follow_answer(edit);
     follow_answer(remove);
-    let memory = use_form_memory(COMMENT_FORM);
-    let edit_memory = use_form_memory(EDIT_COMMENT_FORM);
-    let place = Memo::new(move |_| {
-        let q = query.read();
-        let id = |name: &str| q.get(name).and_then(|v| v.parse::<i64>().ok());
-        Place {
-            path: path.clone(),
-            order: q
-                .get("comments")
-                .as_deref()
-                .and_then(CommentOrder::parse)
-                .unwrap_or_default(),
-            page: q.get("cpage").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
-            reply: id("reply"),
-            editing: id("edit_comment"),
-            reporting: q
-                .get("report")
-                .and_then(|r| r.strip_prefix("comment-").and_then(|id| id.parse().ok())),
-            thread: id("thread").map(|thread| {
-                let reply_page = q.get("rpage").and_then(|p| p.parse().ok()).unwrap_or(1).max(1);
-                (thread, reply_page)
-            }),
-        }
-    });
     let comments = Resource::new(
         move || {
-            let p = place.get();
             (
-                p.order,
-                p.page,
-                p.thread,
+                idea_id(),
+                query.with(listing),
                 (post.version().get(), edit.version().get()),
                 (remove.version().get(), hide.version().get(), report.version().get()),
             )
         },
-        move |(order, page, thread, ..)| {
+        move |(idea_id, (order, page, thread), ..)| async move {
+            let Some(idea_id) = idea_id else {
+                return Err(crate::error::AppError::NotFound);
+            };
             list_comments(
                 idea_id,
                 Some(order.as_str().to_owned()),
@@ -149,8 +150,58 @@ pub fn Comments(
                 thread.map(|(id, _)| id),
                 thread.map(|(_, reply_page)| reply_page),
             )
+            .await
         },
     );
+    Discussion {
+        post,
+        edit,
+        remove,
+        hide,
+        report,
+        comments,
+    }
+}
+
+#[component]
+pub fn Comments(
+    discussion: Discussion,
+    path: String,
+    signed_in: bool,
+    open: bool,
+    count: i64,
+    /// The reader moderates: hidden comments show, with a way to restore them.
+    moderate: bool,
+    idea_id: i64,
+) -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map();
+    let Discussion {
+        post,
+        edit,
+        remove,
+        hide,
+        report,
+        comments,
+    } = discussion;
+    let memory = use_form_memory(COMMENT_FORM);
+    let edit_memory = use_form_memory(EDIT_COMMENT_FORM);
+    let place = Memo::new(move |_| {
+        let q = query.read();
+        let id = |name: &str| q.get(name).and_then(|v| v.parse::<i64>().ok());
+        let (order, page, thread) = listing(&q);
+        Place {
+            path: path.clone(),
+            order,
+            page,
+            reply: id("reply"),
+            editing: id("edit_comment"),
+            reporting: q
+                .get("report")
+                .and_then(|r| r.strip_prefix("comment-").and_then(|id| id.parse().ok())),
+            thread,
+        }
+    });
     // A new form (emptied) after each comment posted; a refused one keeps its text.
     let posted = Memo::new(move |previous: Option<&String>| match post.value().get() {
         Some(Ok(place)) => place,

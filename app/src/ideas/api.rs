@@ -113,6 +113,12 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
         && idea.status == IdeaStatus::Open
         && idea.hidden.is_none()
         && store::editable_by_author(&db, id, idea.author.id).await?;
+    // In the page's own answer rather than loaded by a part of the page: a part that loads
+    // data of its own once the page has loaded can be made twice on the server.
+    let project = match idea.status {
+        IdeaStatus::Accepted => crate::projects::store::of_idea(&db, id).await?,
+        _ => None,
+    };
     let reports = match &idea.hidden {
         Some(hidden) if hidden.by.is_none() => Some(crate::moderation::store::tally(&db, Target::Idea, id).await?),
         _ => None,
@@ -127,6 +133,7 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
         can_respond: matches!(role, Some(Role::Moderator | Role::Official | Role::Admin)),
         can_report: user.as_ref().is_some_and(|u| !u.blocked) && !is_author && idea.hidden.is_none(),
         reports,
+        project,
         idea,
     })
 }

@@ -245,6 +245,8 @@ pub struct IdeaPage {
     pub reports: Option<crate::moderation::model::ReportTally>,
     /// The author may still rewrite it: open, and nobody else supported or discussed it.
     pub editable: bool,
+    /// The project it became part of, once accepted.
+    pub project: Option<crate::projects::model::ProjectLink>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

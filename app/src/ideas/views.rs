@@ -477,6 +477,7 @@ pub fn IdeaView() -> impl IntoView {
     let hide = ServerAction::<SetHidden>::new();
     let respond = ServerAction::<RespondToIdea>::new();
     let report = ServerAction::<ReportItem>::new();
+    let discussion = crate::comments::views::use_discussion(move || id_from_path_segment(&segment()), report);
     let page = Resource::new(
         move || {
             (
@@ -570,7 +571,7 @@ pub fn IdeaView() -> impl IntoView {
                             <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes() && hidden.is_none()
                                 signed_in=page.signed_in path=canonical.clone() />
                             {page.signed_in.then(|| view! { <FollowButton idea_id=idea.id following=page.following /> })}
-                            <crate::projects::views::IdeaProjectBox idea_id=idea.id status=idea.status can_promote=page.can_moderate />
+                            <crate::projects::views::IdeaProjectBox idea_id=idea.id status=idea.status project=page.project.clone() can_promote=page.can_moderate />
                             {edit_path.map(|href| view! {
                                 <A href=href attr:class="button button-secondary button-small">{t("admin-edit")}</A>
                             })}
@@ -612,9 +613,9 @@ pub fn IdeaView() -> impl IntoView {
                             <ModerationPanel idea_id=idea.id current=idea.status hidden=hidden.is_some()
                                 status=moderate merge hide />
                         })}
-                        <Comments idea_id=idea.id path=canonical.clone() signed_in=page.signed_in
+                        <Comments discussion idea_id=idea.id path=canonical.clone() signed_in=page.signed_in
                             open=idea.status.takes_comments() && hidden.is_none() count=idea.comment_count
-                            moderate=page.can_moderate report />
+                            moderate=page.can_moderate />
                     }
                     .into_any()
                 })}

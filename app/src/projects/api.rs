@@ -1,9 +1,7 @@
 //! Server functions for projects: public reads, promotion and reassignment by
 //! moderators, and the owner's changes (decision, roadmap, timeline, status).
 
-use super::model::{
-    CommitmentList, DashboardFigures, IdeaChoice, Official, ProjectCard, ProjectLink, ProjectList, ProjectPage,
-};
+use super::model::{CommitmentList, DashboardFigures, IdeaChoice, Official, ProjectCard, ProjectList, ProjectPage};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -64,19 +62,22 @@ pub async fn get_project(id: i64) -> Result<ProjectPage, AppError> {
         Some(user) => store::is_following(&db, id, user.id).await?,
         None => false,
     };
+    let can_reassign = user.as_ref().is_some_and(|u| MODERATORS.contains(&u.role));
+    // In the page's own answer: a part of the page that loads data of its own once the
+    // page has loaded can be made twice on the server and fail to hydrate.
+    let officials = if can_reassign {
+        store::officials(&db).await?
+    } else {
+        vec![]
+    };
     Ok(ProjectPage {
         signed_in: user.is_some(),
         following,
         can_manage: user.as_ref().is_some_and(|u| u.is_admin() || u.id == project.owner.id),
-        can_reassign: user.as_ref().is_some_and(|u| MODERATORS.contains(&u.role)),
+        can_reassign,
+        officials,
         project,
     })
-}
-
-/// The project an idea became part of, if any.
-#[server(endpoint = "idea_project")]
-pub async fn idea_project(idea_id: i64) -> Result<Option<ProjectLink>, AppError> {
-    Ok(store::of_idea(&ctx::db()?, idea_id).await?)
 }
 
 /// The members of the government and their portfolios (public, as on the commitments page).

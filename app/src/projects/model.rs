@@ -443,6 +443,8 @@ pub struct ProjectPage {
     pub can_manage: bool,
     /// A moderator or an admin: gives the project to another member of the government.
     pub can_reassign: bool,
+    /// Who it can be given to (read only for those who may reassign it).
+    pub officials: Vec<Official>,
 }
 
 /// A project list request as it stands in the URL; unknown values are ignored.

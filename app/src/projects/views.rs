@@ -3,7 +3,7 @@
 //! Program Office's dashboard. Every form works without JavaScript.
 
 use super::api::{
-    commitments, dashboard, desk, get_project, idea_project, list_projects, officials, promotable_ideas, AddMilestone,
+    commitments, dashboard, desk, get_project, list_projects, officials, promotable_ideas, AddMilestone,
     AdvanceProject, DecideProject, EditMilestone, FollowProject, PostProjectUpdate, PromoteIdeas, ReassignProject,
     RemoveMilestone, SetMilestoneDone, ADVANCE_FORM, DECISION_FORM, MILESTONE_EDIT_FORM, MILESTONE_FORM, PROMOTE_FORM,
     UPDATE_FORM,
@@ -73,23 +73,23 @@ pub fn ProgressBar(progress: Progress) -> impl IntoView {
 /// On an idea's page: the project it became part of, or, for a moderator, the way to
 /// promote it.
 #[component]
-pub fn IdeaProjectBox(idea_id: i64, status: IdeaStatus, can_promote: bool) -> impl IntoView {
-    if status == IdeaStatus::Accepted {
-        let link = Resource::new(move || idea_id, idea_project);
-        let found = move || {
-            Suspend::new(async move {
-                link.await.ok().flatten().map(|project| {
-                    view! {
-                        <div class="idea-project" id="project">
-                            <p class="idea-project-label">{t("idea-project-label")}</p>
-                            <p><A href=project_path(project.id, &project.slug)><span lang=project.language.clone()>{project.title.clone()}</span></A></p>
-                            <p>{status_badge(project.status)}</p>
-                        </div>
-                    }
-                })
-            })
-        };
-        Some(view! { <Suspense fallback=|| ()>{found}</Suspense> }.into_any())
+pub fn IdeaProjectBox(
+    idea_id: i64,
+    status: IdeaStatus,
+    project: Option<crate::projects::model::ProjectLink>,
+    can_promote: bool,
+) -> impl IntoView {
+    if let Some(project) = project {
+        Some(
+            view! {
+                <div class="idea-project" id="project">
+                    <p class="idea-project-label">{t("idea-project-label")}</p>
+                    <p><A href=project_path(project.id, &project.slug)><span lang=project.language.clone()>{project.title.clone()}</span></A></p>
+                    <p>{status_badge(project.status)}</p>
+                </div>
+            }
+            .into_any(),
+        )
     } else if can_promote && promotable(status) {
         Some(
             view! {
@@ -560,7 +560,7 @@ pub fn ProjectView() -> impl IntoView {
                             }}
                         </aside>
                         {has_panel.then(|| view! {
-                            <ManagePanel project=project.clone() manage reassign=page.can_reassign actions />
+                            <ManagePanel project=project.clone() manage reassign=page.can_reassign owners=page.officials.clone() actions />
                         })}
                         <section class="project-section" aria-labelledby="factors-heading">
                             <h2 id="factors-heading">{t("project-factors")}</h2>
@@ -607,7 +607,13 @@ fn OwnerStatement(project: ProjectDetail, locale: Locale) -> impl IntoView {
 
 /// What the owner (decide, start, complete) and moderators (reassign) may do now.
 #[component]
-fn ManagePanel(project: ProjectDetail, manage: bool, reassign: bool, actions: Actions) -> impl IntoView {
+fn ManagePanel(
+    project: ProjectDetail,
+    manage: bool,
+    reassign: bool,
+    owners: Vec<Official>,
+    actions: Actions,
+) -> impl IntoView {
     let decision_memory = use_form_memory(DECISION_FORM);
     let advance_memory = use_form_memory(ADVANCE_FORM);
     let status = project.status;
@@ -616,17 +622,6 @@ fn ManagePanel(project: ProjectDetail, manage: bool, reassign: bool, actions: Ac
         ProjectStatus::InProgress => Some((ProjectStatus::Completed, t("project-complete"))),
         _ => None,
     };
-    // Only moderators reassign; nobody else needs the list.
-    let owners = Resource::new(
-        move || reassign,
-        |reassign| async move {
-            if reassign {
-                officials().await.unwrap_or_default()
-            } else {
-                vec![]
-            }
-        },
-    );
     let (project_id, owner_id) = (project.id, project.owner.id);
     view! {
         <section class="moderation-panel project-manage" id="manage" aria-labelledby="manage-heading">
@@ -634,10 +629,10 @@ fn ManagePanel(project: ProjectDetail, manage: bool, reassign: bool, actions: Ac
             <Suspense fallback=|| ()>
                 {move || {
                     let next = next.clone();
+                    let owners = owners.clone();
                     Suspend::new(async move {
                         let decision_kept = decision_memory.await;
                         let advance_kept = advance_memory.await;
-                        let owners = owners.await;
                         let decide = actions.decide;
                         let advance = actions.advance;
                         let reassign_action = actions.reassign;

@@ -54,7 +54,8 @@ pub fn ThemesPage() -> impl IntoView {
 pub fn ThemePage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
-    let theme = Resource::new(move || params.read().get("slug").unwrap_or_default(), theme_by_slug);
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let theme = Resource::new(slug, theme_by_slug);
     view! {
         <section class="container">
             <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
@@ -67,12 +68,18 @@ pub fn ThemePage() -> impl IntoView {
                             <h1>{theme.name(locale).to_owned()}</h1>
                             {theme.archived.then(|| view! { <p class="badge">{t("theme-archived")}</p> })}
                             <p class="lead">{theme.description(locale).to_owned()}</p>
-                            <IdeaBrowser base=format!("/themes/{}", theme.slug) theme=Some(theme.slug.clone()) />
                         }
                         .into_any(),
                     }
                 })}
             </Suspense>
+            // The theme's ideas load beside the theme, not once it has loaded: a part of a
+            // page that loads data of its own inside another's `<Suspense>` can be made
+            // twice on the server and then fail to hydrate.
+            {move || {
+                let slug = slug();
+                view! { <IdeaBrowser base=format!("/themes/{slug}") theme=Some(slug) /> }
+            }}
         </section>
     }
 }
