@@ -255,9 +255,21 @@ pub fn client_address() -> Option<std::net::IpAddr> {
 /// A short key for the caller's network (an IPv4 address, an IPv6 /64) for the limits
 /// kept in memory; every unknown caller shares one.
 pub fn client_network_key() -> u64 {
+    client_prefix_key(8)
+}
+
+/// A short key for the caller's wider network (an IPv4 address, an IPv6 /48).
+pub fn client_wide_network_key() -> u64 {
+    client_prefix_key(6)
+}
+
+fn client_prefix_key(ipv6_bytes: usize) -> u64 {
     let network = client_address().map(|address| match address {
         std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
-        std::net::IpAddr::V6(v6) => v6.octets()[..8].to_vec(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.octets().to_vec(),
+            None => v6.octets()[..ipv6_bytes].to_vec(),
+        },
     });
     crate::ratelimit::key(&network)
 }

@@ -58,6 +58,13 @@ impl WriteTx {
         Ok(())
     }
 
+    /// Commits a change no page shows (a counter of failed sign-ins, the audit of a
+    /// refusal): pages rendered before it stay valid, so refused requests, which write
+    /// such things, cannot keep the page cache empty.
+    pub async fn commit_unseen(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
     pub async fn rollback(self) -> Result<(), sqlx::Error> {
         self.tx.rollback().await
     }

@@ -37,9 +37,17 @@ pub async fn recall_form() -> Result<Option<FormMemory>, AppError> {
 pub struct KeptInput(Resource<Option<FormMemory>>);
 
 pub fn provide_form_memory() {
+    // Keyed by the refusal the address carries: a page without one (any page reached
+    // afterwards in the browser) has nothing kept.
+    let query = leptos_router::hooks::use_query_map();
     provide_context(KeptInput(Resource::new(
-        || (),
-        |_| async { recall_form().await.ok().flatten() },
+        move || query.with(|q| q.get("__err")),
+        |refusal| async move {
+            match refusal {
+                Some(_) => recall_form().await.ok().flatten(),
+                None => None,
+            }
+        },
     )));
 }
 

@@ -26,6 +26,13 @@ pub const SIGN_IN_FAILURES_PER_NETWORK: Limit = Limit {
     window: Duration::from_secs(15 * 60),
 };
 
+/// Failed sign-ins from one IPv6 /48, the block a site or a provider's customer usually
+/// holds: an attacker with a /48 has 65,536 /64s, each with its own budget otherwise.
+pub const SIGN_IN_FAILURES_PER_WIDE_NETWORK: Limit = Limit {
+    attempts: 100,
+    window: Duration::from_secs(15 * 60),
+};
+
 /// How long a network's failures on one account make it wait the account's delay.
 pub const SIGN_IN_FAILURE_MEMORY: Duration = Duration::from_secs(15 * 60);
 
@@ -246,6 +253,8 @@ fn millis_since(start: Instant, now: Instant) -> u64 {
 /// Every limit kept in memory, one counter each.
 pub struct RateLimits {
     pub sign_in_failures_per_network: Counter,
+    /// Failures per IPv6 /48 (an IPv4 address counts as its own).
+    pub sign_in_failures_per_wide_network: Counter,
     /// Failures per (account email, network): a network that has not failed on an account
     /// is not slowed down by the account's delay.
     pub sign_in_failures_per_pair: Counter,
@@ -281,6 +290,7 @@ impl Default for RateLimits {
         };
         RateLimits {
             sign_in_failures_per_network: Counter::new(SIGN_IN_FAILURES_PER_NETWORK),
+            sign_in_failures_per_wide_network: Counter::new(SIGN_IN_FAILURES_PER_WIDE_NETWORK),
             sign_in_failures_per_pair: Counter::new(memory),
             sign_in_failures_per_email: Counter::new(memory),
             registration_attempts_per_network: Counter::new(REGISTRATION_ATTEMPTS_PER_NETWORK),

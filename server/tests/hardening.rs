@@ -312,6 +312,25 @@ async fn one_network_cannot_spray_passwords_over_many_accounts(engine: Engine) {
     assert!(wait > 60 && wait <= 15 * 60, "{wait}");
     let elsewhere = sign_in_from(&app.base, "2001:db8:7:8::1", "ana@example.be", GOOD_PASSWORD).await;
     assert_eq!(elsewhere.status().as_u16(), 200, "other networks are not affected");
+
+    // Many /64s of one /48 share a wider budget.
+    let wide = agora_app::ratelimit::SIGN_IN_FAILURES_PER_WIDE_NETWORK.attempts;
+    let mut refused_at = None;
+    for n in 0..=wide {
+        let client = format!("2001:db8:9:{n:x}::1");
+        let response = sign_in_from(&app.base, &client, &format!("w{n}@example.be"), "Summer2026!").await;
+        if response.status().as_u16() == 429 {
+            refused_at = Some(n);
+            break;
+        }
+    }
+    assert_eq!(
+        refused_at,
+        Some(wide),
+        "the /48's {wide} failures, over as many /64s, reach its limit"
+    );
+    let outside = sign_in_from(&app.base, "2001:db8:a::1", "ana@example.be", GOOD_PASSWORD).await;
+    assert_eq!(outside.status().as_u16(), 200, "another /48 signs in");
 }
 
 async fn a_burst_of_sign_ins_sent_at_once_is_limited_too(engine: Engine) {

@@ -177,6 +177,36 @@ async fn only_a_write_that_succeeded_empties_the_cache(engine: Engine) {
         anonymous.sign_in("x@example.be", "nope nope").await.status().as_u16(),
         302
     );
+    // A failed sign-in on an account that exists (its counter of failures is written), a
+    // registration with an email taken, and a member's refused call (audited).
+    for _ in 0..2 {
+        let failed = anonymous
+            .call(
+                "/api/sign_in",
+                &[("email", "ana@example.be"), ("password", "nope nope")],
+            )
+            .await;
+        assert_eq!(failed.status().as_u16(), 401);
+    }
+    let taken = anonymous
+        .register("bram@example.be", "Bram again", common::GOOD_PASSWORD)
+        .await;
+    assert!(common::location(&taken).contains("__err="));
+    let forbidden = bram
+        .call("/api/admin/set_role", &[("account_id", "1"), ("role", "admin")])
+        .await;
+    assert_eq!(forbidden.status().as_u16(), 403);
+    // The refusal is audited off the request: wait until it is written.
+    for _ in 0..100 {
+        let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'authz.refused'")
+            .fetch_one(&app.db.pool)
+            .await
+            .expect("count");
+        if audited > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     let read = anonymous
         .call("/api/comments", &[("idea_id", id_of(&path).as_str())])
         .await;

@@ -179,11 +179,19 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
         let network = ctx::client_network_key();
         let email_key = crate::ratelimit::key(&normalized);
         let pair = crate::ratelimit::key(&(email_key, network));
+        let wide_network = ctx::client_wide_network_key();
+        let refused_networks = || -> AppResult<()> {
+            limits.sign_in_failures_per_network.check(network)?;
+            limits.sign_in_failures_per_wide_network.check(wide_network)?;
+            Ok(())
+        };
+        // At once, so that a network past its limit costs nothing; again once a hashing
+        // slot is taken: of attempts sent together, only the few holding a slot can be
+        // past the checks before their failure is counted.
+        refused_networks()?;
         let account = store::credentials(&db, &normalized).await?;
-        // The checks run once a hashing slot is taken: of attempts sent together, only
-        // the few holding a slot can be past them before their failure is counted.
         let slot = password::slot().await?;
-        limits.sign_in_failures_per_network.check(network)?;
+        refused_networks()?;
         if let Some((failed_here, since_last_failure)) = limits.sign_in_failures_per_pair.recent(pair) {
             // An email without an account counts its failures in memory only.
             let in_memory = limits
@@ -200,23 +208,18 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
             Some(a) => (Some(a.id), a.failures, Some(a.password_hash)),
             None => (None, 0, None),
         };
-        if !password::verify_in(slot, password, stored).await? {
+        if !password::verify_in(&slot, password, stored).await? {
             tracing::info!("sign-in refused");
             limits.sign_in_failures_per_network.record(network);
+            limits.sign_in_failures_per_wide_network.record(wide_network);
             limits.sign_in_failures_per_pair.record(pair);
             limits.sign_in_failures_per_email.record(email_key);
             if let Some(id) = id {
-                // Off the answer's path: an account that exists answers as fast as one
-                // that does not.
-                let db = db.clone();
-                tokio::spawn(async move {
-                    if let Err(e) = store::record_sign_in_failure(&db, id).await {
-                        tracing::warn!(error = %e, "could not count a failed sign-in");
-                    }
-                });
+                store::record_sign_in_failure(&db, id).await?;
             }
             return Err(AppError::InvalidCredentials);
         }
+        drop(slot);
         let id = id.ok_or(AppError::InvalidCredentials)?;
         limits.sign_in_failures_per_pair.forget(pair);
         limits.sign_in_failures_per_email.forget(email_key);

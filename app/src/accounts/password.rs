@@ -22,19 +22,23 @@ static RUNNING: AtomicUsize = AtomicUsize::new(0);
 static MOST_AT_ONCE: AtomicUsize = AtomicUsize::new(0);
 
 /// The right to hash once: one of a few, waited for in turn.
+/// Shared by the request and its hashing job: the slot is free once both let it go.
+#[derive(Clone)]
 pub struct Slot {
-    _permit: tokio::sync::OwnedSemaphorePermit,
+    _permit: Arc<tokio::sync::OwnedSemaphorePermit>,
 }
 
-/// Waits for a hashing slot. Sign-in takes it before its last checks, so that only the
-/// few attempts that hold one can be between their checks and the counting of their
-/// failure, however many are sent at once.
+/// Waits for a hashing slot. Sign-in takes it before its last checks and keeps it until
+/// a failure is counted, so that only the few attempts holding one can be between their
+/// checks and the counting of their failure, however many are sent at once.
 pub async fn slot() -> AppResult<Slot> {
     SLOTS
         .clone()
         .acquire_owned()
         .await
-        .map(|permit| Slot { _permit: permit })
+        .map(|permit| Slot {
+            _permit: Arc::new(permit),
+        })
         .map_err(AppError::internal)
 }
 
@@ -88,12 +92,12 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
 
 /// Verifies `candidate` against `stored`, or against a dummy hash when there is no account.
 pub async fn verify(candidate: String, stored: Option<String>) -> AppResult<bool> {
-    verify_in(slot().await?, candidate, stored).await
+    verify_in(&slot().await?, candidate, stored).await
 }
 
-/// `verify`, in a slot already taken.
-pub async fn verify_in(slot: Slot, candidate: String, stored: Option<String>) -> AppResult<bool> {
-    in_slot(slot, move || {
+/// `verify`, in a slot already taken (the caller may keep holding it afterwards).
+pub async fn verify_in(slot: &Slot, candidate: String, stored: Option<String>) -> AppResult<bool> {
+    in_slot(slot.clone(), move || {
         let known = stored.is_some();
         let phc = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         let parsed = PasswordHash::new(&phc).map_err(AppError::internal)?;

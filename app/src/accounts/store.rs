@@ -82,12 +82,16 @@ pub async fn register(
             retry_after_ms: first.map_or(window_ms, |first| first + window_ms - now),
         });
     }
-    let outcome = match insert_in(&mut tx, account, Some(network)).await? {
-        Some(id) => Registered::Created(id),
-        None => Registered::EmailTaken,
-    };
-    tx.commit().await?;
-    Ok(outcome)
+    match insert_in(&mut tx, account, Some(network)).await? {
+        Some(id) => {
+            tx.commit().await?;
+            Ok(Registered::Created(id))
+        }
+        None => {
+            tx.rollback().await?;
+            Ok(Registered::EmailTaken)
+        }
+    }
 }
 
 /// The network an account registered from is forgotten once the registration limit no
@@ -202,7 +206,7 @@ pub async fn record_sign_in_failure(db: &Db, id: i64) -> Result<(), sqlx::Error>
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    tx.commit().await
+    tx.commit_unseen().await
 }
 
 /// A successful sign-in ends the account's run of failures.
@@ -212,7 +216,7 @@ pub async fn clear_sign_in_failures(db: &Db, id: i64) -> Result<(), sqlx::Error>
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    tx.commit().await
+    tx.commit_unseen().await
 }
 
 pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {

@@ -48,7 +48,7 @@ pub async fn record_refusal(db: &Db, actor_id: i64, endpoint: &str) -> Result<()
     if counted == 0 {
         record(&mut *tx, Some(actor_id), "authz.refused", "action", None, endpoint).await?;
     }
-    tx.commit().await
+    tx.commit_unseen().await
 }
 
 /// Refusals of one endpoint to one account within this long share an entry.

@@ -79,9 +79,14 @@ where
     S: leptos::server_fn::ServerFn<Output = String, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
 {
     let navigate = use_navigate();
+    let location = leptos_router::hooks::use_location();
     Effect::new(move || {
         if let Some(Ok(place)) = action.value().get() {
-            navigate(&place, Default::default());
+            // Only while the reader is still on the page the change was made on.
+            let path = place.split(['?', '#']).next().unwrap_or_default();
+            if path == location.pathname.get_untracked() {
+                navigate(&place, Default::default());
+            }
         }
     });
 }
@@ -119,7 +124,7 @@ pub struct Discussion {
 
 /// The discussion of the idea `idea_id` names (`None`: no such idea).
 pub fn use_discussion(
-    idea_id: impl Fn() -> Option<i64> + Send + Sync + 'static,
+    idea_id: impl Fn() -> Option<i64> + Copy + Send + Sync + 'static,
     report: ServerAction<ReportItem>,
 ) -> Discussion {
     let query = use_query_map();
@@ -130,6 +135,18 @@ pub fn use_discussion(
     follow_answer(post);
     follow_answer(edit);
     follow_answer(remove);
+    // The page stays when the reader goes to another idea: what the forms last answered
+    // belonged to the one before.
+    Effect::new(move |previous: Option<Option<i64>>| {
+        let now = idea_id();
+        if previous.is_some_and(|before| before != now) {
+            post.value().set(None);
+            edit.value().set(None);
+            remove.value().set(None);
+            hide.value().set(None);
+        }
+        now
+    });
     let comments = Resource::new(
         move || {
             (
