@@ -4,6 +4,7 @@
 use crate::accounts::model::{Role, SessionUser};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::policy::{self, Action, Facts};
 use axum::extract::FromRef;
 use http::HeaderMap;
 use leptos::config::LeptosOptions;
@@ -85,43 +86,35 @@ pub async fn current_user() -> AppResult<Option<SessionUser>> {
     }
 }
 
-/// 401 unless someone is signed in.
-pub async fn require_user() -> AppResult<SessionUser> {
-    match current_user().await? {
-        Some(user) => Ok(user),
-        None => Err(refused(AppError::Unauthenticated, None, "")),
-    }
+/// The signed-in account if `policy::decide` lets it do `action` on what `facts`
+/// describe; else the refusal (401 for a visitor, 403 `forbidden`, `blocked` or
+/// `hidden`), logged and audited. For every action that needs someone signed in.
+pub async fn authorize(action: Action, facts: &Facts) -> AppResult<SessionUser> {
+    let user = current_user().await?;
+    permit(user.as_ref(), action, facts)?;
+    user.ok_or_else(|| refused(AppError::Unauthenticated, None, action))
 }
 
-/// 401 unless signed in, 403 (`blocked`) for an account a moderator blocked: for every
-/// action that adds to the platform (ideas, votes, comments).
-pub async fn require_participant(what: &str) -> AppResult<SessionUser> {
-    let user = require_user().await?;
-    if user.blocked {
-        Err(refused(AppError::Blocked, Some(&user), what))
-    } else {
-        Ok(user)
-    }
+/// `authorize` without a log line or an audit entry: for what every page view asks,
+/// visitors' included.
+pub async fn authorize_quietly(action: Action, facts: &Facts) -> AppResult<SessionUser> {
+    let user = current_user().await?;
+    policy::decide(user.as_ref().map(SessionUser::actor).as_ref(), action, facts)?;
+    user.ok_or(AppError::Unauthenticated)
 }
 
-/// 401 unless signed in, 403 unless the account holds one of `roles`, and 403
-/// (`blocked`) for a blocked account: a blocked moderator or official keeps their role
-/// until an admin changes it, but not its powers.
-pub async fn require_role(roles: &[Role], what: &str) -> AppResult<SessionUser> {
-    let user = require_user().await?;
-    if !roles.contains(&user.role) {
-        Err(refused(AppError::Forbidden, Some(&user), what))
-    } else if user.blocked {
-        Err(refused(AppError::Blocked, Some(&user), what))
-    } else {
-        Ok(user)
-    }
+/// Whether `user` (`None`: a visitor) may do `action` on what `facts` describe; a
+/// refusal is logged and audited like `authorize`'s.
+pub fn permit(user: Option<&SessionUser>, action: Action, facts: &Facts) -> AppResult<()> {
+    let actor = user.map(SessionUser::actor);
+    policy::decide(actor.as_ref(), action, facts).map_err(|refusal| refused(refusal.into(), user, action))
 }
 
 /// Refused authorisations are audited (without personal data) and logged. An account
 /// that keeps calling what it may not is answered 429 past `REFUSALS_PER_ACCOUNT`, and
 /// those calls are not audited again: refusals cannot flood the database with writes.
-fn refused(error: AppError, user: Option<&SessionUser>, what: &str) -> AppError {
+fn refused(error: AppError, user: Option<&SessionUser>, action: Action) -> AppError {
+    let what = action.code();
     tracing::info!(
         account = user.map(|u| u.id),
         action = what,
@@ -196,7 +189,7 @@ pub async fn remember_input(form: &str, values: &[(&str, &str)]) {
     if !is_plain_form_post() {
         return;
     }
-    let memory = crate::forms::FormMemory {
+    let memory = crate::form_memory::FormMemory {
         form: form.to_owned(),
         values: values.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
     };
@@ -224,7 +217,7 @@ pub async fn remember_input(form: &str, values: &[(&str, &str)]) {
 }
 
 /// What `remember_input` kept for this browser, from its cookie or its session.
-pub async fn recall_input() -> AppResult<Option<crate::forms::FormMemory>> {
+pub async fn recall_input() -> AppResult<Option<crate::form_memory::FormMemory>> {
     let from_cookie = use_context::<http::request::Parts>()
         .and_then(|p| crate::kept_input::from_request(&p.headers, &state().ok()?.keys.form_cookie));
     if from_cookie.is_some() {

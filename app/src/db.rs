@@ -68,6 +68,17 @@ impl WriteTx {
     pub async fn rollback(self) -> Result<(), sqlx::Error> {
         self.tx.rollback().await
     }
+
+    /// Ends the transaction with `outcome`: committed when the change went through
+    /// (`done`), rolled back when it was refused, so nothing is ever half-written.
+    pub async fn finish<T>(self, done: bool, outcome: T) -> Result<T, sqlx::Error> {
+        if done {
+            self.commit().await?;
+        } else {
+            self.rollback().await?;
+        }
+        Ok(outcome)
+    }
 }
 
 impl Deref for WriteTx {

@@ -5,14 +5,9 @@ use crate::error::AppError;
 use crate::i18n::{translate, use_locale, Locale};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FormMemory {
-    pub form: String,
-    pub values: BTreeMap<String, String>,
-}
+pub use crate::form_memory::FormMemory;
 
 /// What the user typed before a refused plain form post, if the page shown is the answer
 /// to that post (its URL carries the error). Never includes passwords.

@@ -7,7 +7,7 @@
 //! most: an anonymous request never makes the server store anything, and never creates a
 //! session.
 
-use crate::forms::FormMemory;
+use crate::form_memory::FormMemory;
 use cookie::{Cookie, CookieJar, SameSite};
 use http::header::{HeaderValue, COOKIE, SET_COOKIE};
 use http::HeaderMap;

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod calendar;
 pub mod comments;
 #[cfg(feature = "ssr")]
 pub mod ctx;
@@ -10,6 +11,7 @@ pub mod ctx;
 pub mod db;
 pub mod error;
 pub mod follows;
+pub mod form_memory;
 pub mod forms;
 pub mod i18n;
 pub mod ideas;
@@ -17,8 +19,10 @@ pub mod ideas;
 pub mod kept_input;
 #[cfg(feature = "ssr")]
 pub mod keys;
+pub mod locale;
 pub mod moderation;
 pub mod notifications;
+pub mod policy;
 pub mod projects;
 #[cfg(feature = "ssr")]
 pub mod ratelimit;
@@ -28,15 +32,16 @@ pub mod recent;
 pub mod redirect;
 pub mod site;
 pub mod themes;
+pub mod ui;
 pub mod votes;
 
 use accounts::api::{current_user, Register, SignIn};
-use accounts::model::SessionUser;
 use ideas::model::Mine;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
+pub use ui::{use_auth, Auth};
 
 /// The HTML document around the application, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -80,22 +85,6 @@ fn set_content_security_policy() {
     if let Ok(value) = HeaderValue::from_str(&policy) {
         response.insert_header(CONTENT_SECURITY_POLICY, value);
     }
-}
-
-/// The actions that change who is signed in, and the signed-in account they refresh.
-#[derive(Clone, Copy)]
-pub struct Auth {
-    pub sign_in: ServerAction<SignIn>,
-    pub register: ServerAction<Register>,
-    pub user: Resource<Option<SessionUser>>,
-    /// The signed-in account's unread notifications; refreshed on every navigation.
-    pub unread: Resource<i64>,
-    /// Bumped by whatever marks notifications read, so that the count follows at once.
-    pub notifications_changed: RwSignal<u32>,
-}
-
-pub fn use_auth() -> Auth {
-    expect_context::<Auth>()
 }
 
 #[component]

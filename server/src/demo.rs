@@ -313,7 +313,12 @@ async fn moderate(db: &Db, hash: &str, people: &[i64], ideas: &[i64], comments: 
             threshold: 3,
             min_account_age_ms: 0,
         };
-        moderation::report(db, Target::Comment, *comment, *reporter, &report, rules).await?;
+        let reporter = agora_app::policy::Actor {
+            id: *reporter,
+            role: Role::Member,
+            blocked: false,
+        };
+        moderation::report(db, Target::Comment, *comment, &reporter, &report, rules).await?;
     }
     Ok(())
 }
@@ -487,8 +492,9 @@ const PROJECTS: &[DemoProject] = &[
 /// candidate to completed, each step through the same store functions as the site.
 async fn load_projects(db: &Db, hash: &str, idea_ids: &[i64]) -> anyhow::Result<()> {
     use agora_app::i18n::{translate, Locale};
+    use agora_app::policy::Actor;
     use agora_app::projects::model::{ProjectStatus, DAY_MS};
-    use agora_app::projects::store::{self as projects, Actor, NewProject, Promotion};
+    use agora_app::projects::store::{self as projects, NewProject, Promotion};
 
     let mut officials = Vec::with_capacity(OFFICIALS.len());
     for &(email, name, portfolio) in OFFICIALS {
@@ -521,7 +527,8 @@ async fn load_projects(db: &Db, hash: &str, idea_ids: &[i64]) -> anyhow::Result<
         };
         let owner = Actor {
             id: officials[demo.owner],
-            admin: false,
+            role: Role::Official,
+            blocked: false,
         };
         let mut steps: Vec<(ProjectStatus, &str)> = vec![];
         match demo.stage {

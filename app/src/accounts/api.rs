@@ -13,6 +13,7 @@ use {
     super::{password, store},
     crate::ctx,
     crate::error::{AppResult, Problems},
+    crate::policy::{Action, Facts},
 };
 
 pub const REGISTER_FORM: &str = "register";
@@ -252,14 +253,14 @@ pub async fn sign_out() -> Result<(), AppError> {
 
 #[server(endpoint = "my_profile")]
 pub async fn my_profile() -> Result<Profile, AppError> {
-    let user = ctx::require_user().await?;
+    let user = ctx::authorize(Action::UseAccount, &Facts::none()).await?;
     store::profile(&ctx::db()?, user.id).await?.ok_or(AppError::NotFound)
 }
 
 /// Changes the password after checking the current one; other sessions end.
 #[server(endpoint = "change_password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
-    let user = ctx::require_user().await?;
+    let user = ctx::authorize(Action::UseAccount, &Facts::none()).await?;
     ctx::limits()?
         .password_changes_per_account
         .hit(crate::ratelimit::key(&user.id))?;
@@ -295,7 +296,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
 /// Accounts for the admin page, newest first, 50 at a time.
 #[server(endpoint = "admin/accounts")]
 pub async fn list_accounts(role: Option<String>, before: Option<i64>) -> Result<Vec<AccountSummary>, AppError> {
-    ctx::require_role(&[Role::Admin], "admin.list_accounts").await?;
+    ctx::authorize(Action::ManageAccounts, &Facts::none()).await?;
     let role = role
         .as_deref()
         .filter(|r| !r.is_empty())
@@ -307,7 +308,7 @@ pub async fn list_accounts(role: Option<String>, before: Option<i64>) -> Result<
 /// Gives an account a role (and an official their portfolio).
 #[server(endpoint = "admin/set_role")]
 pub async fn set_role(account_id: i64, role: String, portfolio: Option<String>) -> Result<(), AppError> {
-    let admin = ctx::require_role(&[Role::Admin], "admin.set_role").await?;
+    let admin = ctx::authorize(Action::ManageAccounts, &Facts::none()).await?;
     let role = Role::parse(&role).ok_or_else(|| AppError::field("role", "unknown_choice"))?;
     let portfolio = super::model::parse_portfolio(portfolio.as_deref().unwrap_or_default())
         .map_err(|e| AppError::field("portfolio", crate::error::ErrorCode::code(&e)))?;

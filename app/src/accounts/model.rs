@@ -294,8 +294,18 @@ pub struct SessionUser {
 }
 
 impl SessionUser {
-    pub fn is_admin(&self) -> bool {
-        self.role == Role::Admin
+    /// The account as the permission policy sees it.
+    pub fn actor(&self) -> crate::policy::Actor {
+        crate::policy::Actor {
+            id: self.id,
+            role: self.role,
+            blocked: self.blocked,
+        }
+    }
+
+    /// Whether the policy lets this account do `action` at all (page flags).
+    pub fn may(&self, action: crate::policy::Action) -> bool {
+        crate::policy::allows(Some(&self.actor()), action)
     }
 }
 

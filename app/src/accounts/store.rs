@@ -107,10 +107,10 @@ pub async fn forget_registration_networks(db: &Db) -> Result<u64, sqlx::Error> {
     Ok(done.rows_affected())
 }
 
-type Tx = crate::db::WriteTx;
+use crate::db::WriteTx;
 
 async fn insert_in(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     account: &NewAccount,
     registered_from: Option<&str>,
 ) -> Result<Option<i64>, sqlx::Error> {

@@ -4,37 +4,13 @@ use super::api::{list_accounts, my_profile, ChangePassword, SetRole, REGISTER_FO
 use super::model::{AccountKind, Password, Role};
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale};
-use crate::site::views::{DataTable, OlderLink, Refusal};
-use crate::use_auth;
+use crate::ui::use_auth;
+use crate::ui::{kind_label, role_label};
+use crate::ui::{DataTable, OlderLink, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-
-pub fn kind_label(kind: AccountKind) -> String {
-    t(&format!("kind-{}", kind.as_str()))
-}
-
-/// The badge shown beside an author's name, if any: staff roles first, then organisations.
-pub fn author_badge(kind: AccountKind, role: Role, verified: bool) -> Option<String> {
-    match (role, kind) {
-        (Role::Moderator | Role::Admin, _) => Some(t("badge-moderator")),
-        (Role::Official, _) => Some(t("badge-official")),
-        (_, AccountKind::Business | AccountKind::Academic) => {
-            let kind = kind_label(kind);
-            Some(if verified {
-                format!("{kind} · {}", t("badge-verified"))
-            } else {
-                kind
-            })
-        }
-        (_, AccountKind::Resident) => None,
-    }
-}
-
-pub fn role_label(role: Role) -> String {
-    t(&format!("role-{}", role.as_str()))
-}
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {

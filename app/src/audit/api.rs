@@ -12,9 +12,9 @@ pub async fn recent_audit(
     to: Option<String>,
 ) -> Result<Vec<AuditEntry>, AppError> {
     use super::model::AuditFilter;
-    use crate::accounts::model::Role;
     use crate::ctx;
-    ctx::require_role(&[Role::Moderator, Role::Admin], "audit.read").await?;
+    use crate::policy::{Action, Facts};
+    ctx::authorize(Action::ReadAudit, &Facts::none()).await?;
     let filter = AuditFilter::parse(actor.as_deref(), action.as_deref(), from.as_deref(), to.as_deref());
     Ok(super::store::search(&ctx::db()?.pool, &filter, before, super::PAGE_SIZE).await?)
 }

@@ -75,8 +75,8 @@ impl AuditFilter {
         AuditFilter {
             actor: text(actor).filter(|a| a.chars().count() <= 254),
             action: text(action).filter(|a| ACTIONS.contains(&a.as_str())),
-            from: text(from).and_then(|d| crate::i18n::parse_iso_date(&d)),
-            to: text(to).and_then(|d| crate::i18n::parse_iso_date(&d)),
+            from: text(from).and_then(|d| crate::calendar::parse_iso_date(&d)),
+            to: text(to).and_then(|d| crate::calendar::parse_iso_date(&d)),
         }
     }
 
@@ -90,10 +90,10 @@ impl AuditFilter {
             url.append_pair("action", action);
         }
         if let Some(from) = self.from {
-            url.append_pair("from", &crate::i18n::iso_date(from));
+            url.append_pair("from", &crate::calendar::iso_date(from));
         }
         if let Some(to) = self.to {
-            url.append_pair("to", &crate::i18n::iso_date(to));
+            url.append_pair("to", &crate::calendar::iso_date(to));
         }
         url.finish()
     }
@@ -109,7 +109,7 @@ mod tests {
         assert_eq!(
             filter,
             AuditFilter {
-                to: crate::i18n::parse_iso_date("2026-12-01"),
+                to: crate::calendar::parse_iso_date("2026-12-01"),
                 ..AuditFilter::default()
             }
         );

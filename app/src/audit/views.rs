@@ -2,7 +2,7 @@ use super::api::recent_audit;
 use super::model::{AuditFilter, ACTIONS};
 use crate::accounts::views::AdminNav;
 use crate::i18n::{format_date, iso_date, t, t_with, use_locale};
-use crate::site::views::{DataTable, OlderLink, Refusal};
+use crate::ui::{DataTable, OlderLink, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -11,6 +11,7 @@ use {
     super::store::{self, Changed, Placed},
     crate::ctx,
     crate::error::{AppResult, ErrorCode},
+    crate::policy::{Action, Facts},
 };
 
 pub const COMMENT_FORM: &str = "comment";
@@ -32,18 +33,17 @@ pub async fn list_comments(
     if page > MAX_PAGE || reply_page > MAX_REPLY_PAGE {
         return Err(AppError::NotFound);
     }
-    use crate::accounts::model::Role;
     let user = ctx::current_user().await?;
+    let db = ctx::db()?;
+    let facts = crate::ideas::store::facts(&db, idea_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    ctx::permit(user.as_ref(), Action::ReadIdea, &facts)?;
     let viewer = store::Viewer {
         id: user.as_ref().map(|u| u.id),
-        moderator: user.is_some_and(|u| matches!(u.role, Role::Moderator | Role::Admin)),
+        moderator: user.is_some_and(|u| u.may(Action::HideContent)),
     };
-    let db = ctx::db()?;
-    match crate::ideas::store::readable_by(&db, idea_id, viewer.id, viewer.moderator).await? {
-        Some(true) => Ok(store::page(&db, idea_id, order, page, thread.map(|t| (t, reply_page)), viewer).await?),
-        Some(false) => Err(AppError::Hidden),
-        None => Err(AppError::NotFound),
-    }
+    Ok(store::page(&db, idea_id, order, page, thread.map(|t| (t, reply_page)), viewer).await?)
 }
 
 /// The page the comment was written on, without the query parameters that opened a
@@ -81,7 +81,7 @@ fn changed(outcome: Changed) -> AppResult<Placed> {
 /// Comments on an idea, or replies to a comment (`parent_id`), as the signed-in account.
 #[server(endpoint = "post_comment")]
 pub async fn post_comment(idea_id: i64, parent_id: Option<i64>, body: String) -> Result<String, AppError> {
-    let user = ctx::require_participant("comment.post").await?;
+    let user = ctx::authorize(Action::Comment, &Facts::none()).await?;
     let outcome: AppResult<String> = async {
         let text = CommentBody::parse(&body).map_err(|e| AppError::field("body", e.code()))?;
         let db = ctx::db()?;
@@ -118,10 +118,10 @@ pub async fn post_comment(idea_id: i64, parent_id: Option<i64>, body: String) ->
 /// The author corrects their comment within 15 minutes of posting it.
 #[server(endpoint = "edit_comment")]
 pub async fn edit_comment(comment_id: i64, body: String) -> Result<String, AppError> {
-    let user = ctx::require_participant("comment.edit").await?;
+    let user = ctx::authorize(Action::EditComment, &Facts::none()).await?;
     let outcome: AppResult<String> = async {
         let text = CommentBody::parse(&body).map_err(|e| AppError::field("body", e.code()))?;
-        let placed = changed(store::edit(&ctx::db()?, comment_id, user.id, text.as_str()).await?)?;
+        let placed = changed(store::edit(&ctx::db()?, comment_id, &user.actor(), text.as_str()).await?)?;
         Ok(shown_at(&placed, true))
     }
     .await;
@@ -141,8 +141,8 @@ pub async fn edit_comment(comment_id: i64, body: String) -> Result<String, AppEr
 #[server(endpoint = "delete_comment")]
 pub async fn delete_comment(comment_id: i64) -> Result<String, AppError> {
     // A blocked account changes nothing on the platform, its own comments included.
-    let user = ctx::require_participant("comment.delete").await?;
-    let placed = changed(store::delete(&ctx::db()?, comment_id, user.id).await?)?;
+    let user = ctx::authorize(Action::DeleteComment, &Facts::none()).await?;
+    let placed = changed(store::delete(&ctx::db()?, comment_id, &user.actor()).await?)?;
     let place = shown_at(&placed, true);
     ctx::redirect_plain_form(&place);
     Ok(place)

@@ -6,6 +6,7 @@ use crate::ideas::model::IdeaStatus;
 use crate::ideas::store::{author, author_columns};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::store as notifications;
+use crate::policy::{self, Action, Actor, Facts};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -46,12 +47,7 @@ pub const MIN_INTERVAL_MS: i64 = 10_000;
 pub async fn post(db: &Db, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let outcome = post_in(db, &mut tx, new).await?;
-    if matches!(outcome, Posted::Done(_)) {
-        tx.commit().await?;
-    } else {
-        tx.rollback().await?;
-    }
-    Ok(outcome)
+    tx.finish(matches!(outcome, Posted::Done(_)), outcome).await
 }
 
 async fn post_in(db: &Db, tx: &mut crate::db::WriteTx, new: &NewComment<'_>) -> Result<Posted, sqlx::Error> {
@@ -155,11 +151,12 @@ pub enum Changed {
     Hidden,
 }
 
-/// The comment, its idea's slug and whether `author_id` may change it at `now`.
+/// The comment, its idea's slug and whether `actor` may do `action` to it.
 async fn owned(
     tx: &mut crate::db::WriteTx,
     comment_id: i64,
-    author_id: i64,
+    actor: &Actor,
+    action: Action,
 ) -> Result<Result<(Placed, i64, bool), Changed>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT c.author_id, c.created_at, c.deleted_at, c.hidden_at, c.idea_id, i.slug FROM comments c \
@@ -174,7 +171,8 @@ async fn owned(
     if row.try_get::<Option<i64>, _>("deleted_at")?.is_some() {
         return Ok(Err(Changed::Gone));
     }
-    if row.try_get::<i64, _>("author_id")? != author_id {
+    let author = row.try_get::<i64, _>("author_id")?;
+    if policy::decide(Some(actor), action, &Facts::authored_by(author)).is_err() {
         return Ok(Err(Changed::NotAuthor));
     }
     let placed = Placed {
@@ -187,9 +185,9 @@ async fn owned(
 }
 
 /// The author corrects a comment within the edit window; it shows as edited.
-pub async fn edit(db: &Db, comment_id: i64, author_id: i64, body: &str) -> Result<Changed, sqlx::Error> {
+pub async fn edit(db: &Db, comment_id: i64, actor: &Actor, body: &str) -> Result<Changed, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let (placed, created_at, hidden) = match owned(&mut tx, comment_id, author_id).await? {
+    let (placed, created_at, hidden) = match owned(&mut tx, comment_id, actor, Action::EditComment).await? {
         Ok(found) => found,
         Err(refusal) => {
             tx.rollback().await?;
@@ -217,9 +215,9 @@ pub async fn edit(db: &Db, comment_id: i64, author_id: i64, body: &str) -> Resul
 }
 
 /// The author deletes a comment: its text goes, its place and replies stay.
-pub async fn delete(db: &Db, comment_id: i64, author_id: i64) -> Result<Changed, sqlx::Error> {
+pub async fn delete(db: &Db, comment_id: i64, actor: &Actor) -> Result<Changed, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let placed = match owned(&mut tx, comment_id, author_id).await? {
+    let placed = match owned(&mut tx, comment_id, actor, Action::DeleteComment).await? {
         Ok((placed, _, _)) => placed,
         Err(refusal) => {
             tx.rollback().await?;

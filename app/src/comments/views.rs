@@ -3,17 +3,17 @@
 
 use super::api::{list_comments, DeleteComment, EditComment, PostComment, COMMENT_FORM, EDIT_COMMENT_FORM};
 use super::model::{Comment, CommentBody, CommentOrder};
-use crate::accounts::views::author_badge;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale, Locale};
-use crate::ideas::views::render_body;
 use crate::moderation::api::{ReportItem, SetHidden};
 use crate::moderation::model::{Hidden, Target};
 use crate::moderation::views::{hidden_explanation, HideForm, ReportForm};
-use crate::site::views::Refusal;
+use crate::ui::author_badge;
+use crate::ui::Refusal;
+use crate::ui::{follow_answer, render_body, Pager, PagerWords};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
 
 /// What the URL says about the discussion.
@@ -72,24 +72,11 @@ impl Place {
     }
 }
 
-/// After a change the server answers where the change is shown (a comment, a
-/// milestone); go there.
-pub(crate) fn follow_answer<S>(action: ServerAction<S>)
-where
-    S: leptos::server_fn::ServerFn<Output = String, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-{
-    let navigate = use_navigate();
-    let location = leptos_router::hooks::use_location();
-    Effect::new(move || {
-        if let Some(Ok(place)) = action.value().get() {
-            // Only while the reader is still on the page the change was made on.
-            let path = place.split(['?', '#']).next().unwrap_or_default();
-            if path == location.pathname.get_untracked() {
-                navigate(&place, Default::default());
-            }
-        }
-    });
-}
+const COMMENT_PAGES: PagerWords = PagerWords {
+    label: "comments-pages",
+    previous: "comments-previous",
+    next: "comments-next",
+};
 
 /// Which part of the discussion the URL asks for: its order, page and opened thread.
 fn listing(q: &leptos_router::params::ParamsMap) -> (CommentOrder, u32, Option<(i64, u32)>) {
@@ -326,10 +313,7 @@ pub fn Comments(
                         <FormAlert action=remove />
                         <FormAlert action=hide />
                         <ol class="comment-list">{threads}</ol>
-                        <nav class="pager" aria-label=t("comments-pages")>
-                            {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("comments-previous")}</a> })}
-                            {next.map(|href| view! { <a href=href rel="next" class="button button-secondary">{t("comments-next")}</a> })}
-                        </nav>
+                        <Pager previous next words=COMMENT_PAGES />
                     }
                     .into_any()
                 })}

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 pub async fn follow_idea(idea_id: i64, follow: bool) -> Result<bool, AppError> {
     use super::store::{set, FollowOutcome};
     use crate::ctx;
-    let user = ctx::require_user().await?;
-    match set(&ctx::db()?, idea_id, user.id, follow).await? {
+    use crate::policy::{Action, Facts};
+    let user = ctx::authorize(Action::Follow, &Facts::none()).await?;
+    match set(&ctx::db()?, idea_id, &user.actor(), follow).await? {
         FollowOutcome::Done => {}
         FollowOutcome::NoSuchIdea => return Err(AppError::NotFound),
         FollowOutcome::Hidden => return Err(AppError::Hidden),

@@ -1,4 +1,5 @@
 use crate::db::{now_ms, Db};
+use crate::policy::{self, Action, Actor, Facts};
 
 /// Follows inside a caller's transaction; following twice is harmless.
 pub async fn follow_in(
@@ -24,7 +25,8 @@ pub enum FollowOutcome {
 }
 
 /// Starts (`follow`) or stops following an idea; repeating either changes nothing.
-pub async fn set(db: &Db, idea_id: i64, account_id: i64, follow: bool) -> Result<FollowOutcome, sqlx::Error> {
+pub async fn set(db: &Db, idea_id: i64, actor: &Actor, follow: bool) -> Result<FollowOutcome, sqlx::Error> {
+    let account_id = actor.id;
     let mut tx = db.begin_write().await?;
     let idea: Option<(i64, Option<i64>)> = sqlx::query_as("SELECT author_id, hidden_at FROM ideas WHERE id = $1")
         .bind(idea_id)
@@ -32,7 +34,12 @@ pub async fn set(db: &Db, idea_id: i64, account_id: i64, follow: bool) -> Result
         .await?;
     let refusal = match idea {
         None => Some(FollowOutcome::NoSuchIdea),
-        Some((author_id, Some(_))) if follow && author_id != account_id => Some(FollowOutcome::Hidden),
+        Some((author, hidden))
+            if follow
+                && policy::decide(Some(actor), Action::Follow, &Facts::item(author, hidden.is_some())).is_err() =>
+        {
+            Some(FollowOutcome::Hidden)
+        }
         Some(_) => None,
     };
     if let Some(refusal) = refusal {

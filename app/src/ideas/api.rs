@@ -10,6 +10,7 @@ use {
     super::store,
     crate::ctx,
     crate::error::{AppResult, Problems},
+    crate::policy::{Action, Facts},
 };
 
 pub const IDEA_FORM: &str = "idea";
@@ -50,7 +51,7 @@ async fn answer(outcome: AppResult<String>, typed: [(&str, &str); 4]) -> Result<
 /// Publishes an idea as the signed-in account, in the language of the page it was written on.
 #[server(endpoint = "submit_idea")]
 pub async fn submit_idea(title: String, body: String, theme: String, district: Option<String>) -> Result<(), AppError> {
-    let user = ctx::require_participant("idea.submit").await?;
+    let user = ctx::authorize(Action::SubmitIdea, &Facts::none()).await?;
     let district = district.filter(|d| !d.trim().is_empty());
     let outcome: AppResult<String> = async {
         let (title, body) = parse_idea_text(&title, &body, &theme)?;
@@ -90,18 +91,17 @@ pub async fn submit_idea(title: String, body: String, theme: String, district: O
 /// and the moderators.
 #[server(endpoint = "idea")]
 pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
-    use crate::accounts::model::Role;
     use crate::moderation::model::Target;
+    use crate::policy::decide;
 
     let db = ctx::db()?;
     let idea = store::detail(&db, id).await?.ok_or(AppError::NotFound)?;
     let user = ctx::current_user().await?;
-    let role = user.as_ref().map(|u| u.role);
+    let facts = Facts::item(idea.author.id, idea.hidden.is_some());
+    ctx::permit(user.as_ref(), Action::ReadIdea, &facts)?;
+    let actor = user.as_ref().map(|u| u.actor());
+    let may = |action| decide(actor.as_ref(), action, &facts).is_ok();
     let is_author = user.as_ref().is_some_and(|u| u.id == idea.author.id);
-    let can_moderate = matches!(role, Some(Role::Moderator | Role::Admin));
-    if idea.hidden.is_some() && !is_author && !can_moderate {
-        return Err(AppError::Hidden);
-    }
     let (voted, following) = match &user {
         Some(user) => (
             crate::votes::store::has_voted(&db, id, user.id).await?,
@@ -110,6 +110,7 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
         None => (false, false),
     };
     let editable = is_author
+        && may(Action::EditIdea)
         && idea.status == IdeaStatus::Open
         && idea.hidden.is_none()
         && store::editable_by_author(&db, id, idea.author.id).await?;
@@ -129,9 +130,9 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
         editable,
         voted,
         following,
-        can_moderate,
-        can_respond: matches!(role, Some(Role::Moderator | Role::Official | Role::Admin)),
-        can_report: user.as_ref().is_some_and(|u| !u.blocked) && !is_author && idea.hidden.is_none(),
+        can_moderate: may(Action::DecideIdea),
+        can_respond: may(Action::RespondToIdea),
+        can_report: may(Action::Report),
         reports,
         project,
         idea,
@@ -173,7 +174,7 @@ pub async fn edit_idea(
     theme: String,
     district: Option<String>,
 ) -> Result<(), AppError> {
-    let user = ctx::require_participant("idea.edit").await?;
+    let user = ctx::authorize(Action::EditIdea, &Facts::none()).await?;
     let district = district.filter(|d| !d.trim().is_empty());
     let outcome: AppResult<String> = async {
         let (title, body) = parse_idea_text(&title, &body, &theme)?;
@@ -185,7 +186,7 @@ pub async fn edit_idea(
             theme_slug: theme.trim(),
             district_slug: district.as_deref(),
         };
-        match store::edit(&ctx::db()?, idea_id, user.id, &text).await? {
+        match store::edit(&ctx::db()?, idea_id, &user.actor(), &text).await? {
             store::Edit::Done => Ok(idea_path(idea_id, &slug)),
             store::Edit::NotAuthor => Err(AppError::Forbidden),
             store::Edit::NotOpen => Err(AppError::Closed),
@@ -212,7 +213,7 @@ pub async fn edit_idea(
 /// The caller's own ideas, the ideas they support or those they follow, newest first.
 #[server(endpoint = "my_ideas")]
 pub async fn my_ideas(mine: Mine, page: Option<u32>) -> Result<IdeaList, AppError> {
-    let user = ctx::require_user().await?;
+    let user = ctx::authorize(Action::UseAccount, &Facts::none()).await?;
     let query = ListQuery {
         page: page.unwrap_or(1).clamp(1, ListQuery::MAX_PAGE),
         author: (mine == Mine::Written).then_some(user.id),
@@ -227,8 +228,8 @@ pub async fn my_ideas(mine: Mine, page: Option<u32>) -> Result<IdeaList, AppErro
 #[server(endpoint = "withdraw_idea")]
 pub async fn withdraw_idea(idea_id: i64) -> Result<(), AppError> {
     // A blocked account changes nothing on the platform, its own ideas included.
-    let user = ctx::require_participant("idea.withdraw").await?;
-    match store::withdraw(&ctx::db()?, idea_id, user.id).await? {
+    let user = ctx::authorize(Action::WithdrawIdea, &Facts::none()).await?;
+    match store::withdraw(&ctx::db()?, idea_id, &user.actor()).await? {
         store::Withdrawal::Done => Ok(()),
         store::Withdrawal::NotAuthor => Err(AppError::Forbidden),
         store::Withdrawal::NotOpen => Err(AppError::Closed),

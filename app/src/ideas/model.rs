@@ -1,5 +1,5 @@
 use crate::accounts::model::{parse_text, AccountKind, InputError, Role};
-use crate::i18n::Locale;
+use crate::locale::Locale;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

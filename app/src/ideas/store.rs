@@ -6,6 +6,7 @@ use super::model::{
 use crate::accounts::model::{AccountKind, Role};
 use crate::db::{now_ms, Db, Engine};
 use crate::moderation::model::Hidden;
+use crate::policy::{self, Action, Actor, Facts};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -417,14 +418,15 @@ pub enum Withdrawal {
 
 /// The author withdraws an idea nobody acted on yet; it stays visible as withdrawn. Its
 /// followers are told, and the audit log keeps it, like every status change.
-pub async fn withdraw(db: &Db, idea_id: i64, author_id: i64) -> Result<Withdrawal, sqlx::Error> {
+pub async fn withdraw(db: &Db, idea_id: i64, actor: &Actor) -> Result<Withdrawal, sqlx::Error> {
+    let author_id = actor.id;
     let mut tx = db.begin_write().await?;
     // Locked: a moderator's decision arriving meanwhile waits, then finds it withdrawn.
     let sql = format!("SELECT author_id, status FROM ideas WHERE id = $1{}", db.lock_rows());
     let row = sqlx::query(&sql).bind(idea_id).fetch_optional(&mut *tx).await?;
     let outcome = match row {
         None => Withdrawal::NoSuchIdea,
-        Some(r) if r.try_get::<i64, _>("author_id")? != author_id => Withdrawal::NotAuthor,
+        Some(r) if !may(actor, Action::WithdrawIdea, r.try_get("author_id")?) => Withdrawal::NotAuthor,
         Some(r) if status(&r)? != IdeaStatus::Open => Withdrawal::NotOpen,
         Some(_) => {
             let now = now_ms();
@@ -461,12 +463,7 @@ pub async fn withdraw(db: &Db, idea_id: i64, author_id: i64) -> Result<Withdrawa
             Withdrawal::Done
         }
     };
-    if matches!(outcome, Withdrawal::Done) {
-        tx.commit().await?;
-    } else {
-        tx.rollback().await?;
-    }
-    Ok(outcome)
+    tx.finish(matches!(outcome, Withdrawal::Done), outcome).await
 }
 
 pub enum Edit {
@@ -489,31 +486,27 @@ pub struct IdeaText<'a> {
 }
 
 /// The author rewrites an open idea nobody else has supported or discussed yet.
-pub async fn edit(db: &Db, idea_id: i64, author_id: i64, text: &IdeaText<'_>) -> Result<Edit, sqlx::Error> {
+pub async fn edit(db: &Db, idea_id: i64, actor: &Actor, text: &IdeaText<'_>) -> Result<Edit, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let outcome = edit_in(&mut tx, db.lock_rows(), idea_id, author_id, text).await?;
-    if matches!(outcome, Edit::Done) {
-        tx.commit().await?;
-    } else {
-        tx.rollback().await?;
-    }
-    Ok(outcome)
+    let outcome = edit_in(&mut tx, db.lock_rows(), idea_id, actor, text).await?;
+    tx.finish(matches!(outcome, Edit::Done), outcome).await
 }
 
 async fn edit_in(
     tx: &mut crate::db::WriteTx,
     lock: &str,
     idea_id: i64,
-    author_id: i64,
+    actor: &Actor,
     text: &IdeaText<'_>,
 ) -> Result<Edit, sqlx::Error> {
+    let author_id = actor.id;
     // Locked: votes and comments lock the idea too, so none slips in between the check
     // that nobody else took part and the new text.
     let sql = format!("SELECT author_id, status, hidden_at FROM ideas WHERE id = $1{lock}");
     let Some(row) = sqlx::query(&sql).bind(idea_id).fetch_optional(&mut **tx).await? else {
         return Ok(Edit::NoSuchIdea);
     };
-    if row.try_get::<i64, _>("author_id")? != author_id {
+    if !may(actor, Action::EditIdea, row.try_get("author_id")?) {
         return Ok(Edit::NotAuthor);
     }
     if status(&row)? != IdeaStatus::Open || row.try_get::<Option<i64>, _>("hidden_at")?.is_some() {
@@ -559,23 +552,23 @@ where
     Ok(found.is_some())
 }
 
-/// Whether a reader may see the idea's content: not hidden, or written by them, or read by a
-/// moderator. `None` when there is no such idea.
-pub async fn readable_by(
-    db: &Db,
-    idea_id: i64,
-    reader: Option<i64>,
-    moderator: bool,
-) -> Result<Option<bool>, sqlx::Error> {
+/// What the policy needs to know about an idea (its author, whether it is hidden);
+/// `None` when there is no such idea.
+pub async fn facts(db: &Db, idea_id: i64) -> Result<Option<Facts>, sqlx::Error> {
     let row = sqlx::query("SELECT author_id, hidden_at FROM ideas WHERE id = $1")
         .bind(idea_id)
         .fetch_optional(&db.pool)
         .await?;
     row.map(|r| {
         let hidden = r.try_get::<Option<i64>, _>("hidden_at")?.is_some();
-        Ok(!hidden || moderator || reader == Some(r.try_get::<i64, _>("author_id")?))
+        Ok(Facts::item(r.try_get("author_id")?, hidden))
     })
     .transpose()
+}
+
+/// Whether the policy lets `actor` do `action` on an item `author` wrote.
+fn may(actor: &Actor, action: Action, author: i64) -> bool {
+    policy::decide(Some(actor), action, &Facts::authored_by(author)).is_ok()
 }
 
 /// Whether the author may still rewrite the idea (see `edit`).

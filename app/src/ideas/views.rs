@@ -9,10 +9,11 @@ use crate::error::AppError;
 use crate::follows::views::FollowButton;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale, Locale};
-use crate::site::views::Refusal;
 use crate::themes::api::list_themes;
 use crate::themes::model::Theme;
-use crate::use_auth;
+use crate::ui::use_auth;
+use crate::ui::Refusal;
+use crate::ui::{localized, render_body, status_label, Pager};
 use crate::votes::views::VoteBox;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -20,14 +21,6 @@ use leptos_meta::{Meta, Title};
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use std::collections::BTreeMap;
-
-pub fn status_label(status: IdeaStatus) -> String {
-    t(&format!("status-{}", status.as_str()))
-}
-
-fn theme_name(names: &[String; 3], locale: Locale) -> String {
-    names[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(2)].clone()
-}
 
 #[component]
 pub fn IdeasPage() -> impl IntoView {
@@ -170,7 +163,7 @@ pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
 #[component]
 pub fn MyIdeasPage(mine: Mine) -> impl IntoView {
     let locale = use_locale();
-    let page = crate::site::views::use_page_number();
+    let page = crate::ui::use_page_number();
     let ideas = Resource::new(page, move |page| my_ideas(mine, Some(page)));
     let (title, base, empty_text) = match mine {
         Mine::Written => (t("my-ideas-title"), "/me/ideas", t("my-ideas-empty")),
@@ -225,10 +218,7 @@ fn IdeaResults(
         <ul class="idea-list">
             {ideas.into_iter().map(|idea| view! { <IdeaCard idea locale /> }).collect_view()}
         </ul>
-        <nav class="pager" aria-label=t("ideas-pages")>
-            {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("ideas-previous")}</a> })}
-            {next.map(|href| view! { <a href=href rel="next" class="button button-secondary">{t("ideas-next")}</a> })}
-        </nav>
+        <Pager previous next />
     }
 }
 
@@ -242,7 +232,7 @@ fn IdeaCard(idea: IdeaSummary, locale: Locale) -> impl IntoView {
             <div class="idea-card-body">
                 <h2 lang=idea.language.clone()><A href=href>{idea.title.clone()}</A></h2>
                 <p class="idea-meta">
-                    <span class="badge badge-theme">{theme_name(&idea.theme_names, locale)}</span>
+                    <span class="badge badge-theme">{localized(&idea.theme_names, locale)}</span>
                     {district.map(|d| view! { " " <span class="badge">{d}</span> })}
                     " "
                     <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
@@ -412,55 +402,6 @@ pub fn EditIdeaPage() -> impl IntoView {
     }
 }
 
-enum Piece {
-    Text(String),
-    Link(String),
-}
-
-/// Splits a paragraph into runs of plain text and web addresses.
-fn pieces(paragraph: &str) -> Vec<Piece> {
-    let mut pieces = vec![];
-    let mut text = String::new();
-    for word in paragraph.split_inclusive(char::is_whitespace) {
-        let bare = word.trim_end();
-        let is_link = (bare.starts_with("https://") || bare.starts_with("http://")) && bare.len() > 8;
-        if is_link {
-            if !text.is_empty() {
-                pieces.push(Piece::Text(std::mem::take(&mut text)));
-            }
-            pieces.push(Piece::Link(bare.to_owned()));
-            text.push_str(&word[bare.len()..]);
-        } else {
-            text.push_str(word);
-        }
-    }
-    if !text.is_empty() {
-        pieces.push(Piece::Text(text));
-    }
-    pieces
-}
-
-/// Paragraphs separated by blank lines, web addresses made links; everything else is
-/// text, escaped by the renderer.
-pub(crate) fn render_body(body: &str) -> impl IntoView {
-    body.split("\n\n")
-        .filter(|p| !p.trim().is_empty())
-        .map(|paragraph| {
-            let content = pieces(paragraph.trim())
-                .into_iter()
-                .map(|piece| match piece {
-                    Piece::Text(text) => text.into_any(),
-                    Piece::Link(href) => {
-                        let label = href.clone();
-                        view! { <a href=href rel="nofollow ugc noopener">{label}</a> }.into_any()
-                    }
-                })
-                .collect_view();
-            view! { <p>{content}</p> }
-        })
-        .collect_view()
-}
-
 #[component]
 pub fn IdeaView() -> impl IntoView {
     use crate::moderation::api::{MergeIdea, ReportItem, RespondToIdea, SetHidden, SetIdeaStatus};
@@ -513,7 +454,7 @@ pub fn IdeaView() -> impl IntoView {
                         return view! { <Redirect path=format!("{canonical}{query}") /> }.into_any();
                     }
                     let author = &idea.author;
-                    let badge = crate::accounts::views::author_badge(author.kind, author.role, author.organisation_verified);
+                    let badge = crate::ui::author_badge(author.kind, author.role, author.organisation_verified);
                     let district = idea.district.as_ref().map(|d| d.name(locale).to_owned());
                     let can_withdraw = page.is_author && idea.status == IdeaStatus::Open;
                     let edit_path = page.editable.then(|| format!("{canonical}/edit"));
@@ -529,7 +470,7 @@ pub fn IdeaView() -> impl IntoView {
                             <ReportThanks action=report />
                             <h1>{idea.title.clone()}</h1>
                             <p class="idea-meta">
-                                <A href=format!("/themes/{}", idea.theme_slug) attr:class="badge badge-theme">{theme_name(&idea.theme_names, locale)}</A>
+                                <A href=format!("/themes/{}", idea.theme_slug) attr:class="badge badge-theme">{localized(&idea.theme_names, locale)}</A>
                                 {district.map(|d| view! { " " <span class="badge">{d}</span> })}
                                 " "
                                 <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
@@ -546,7 +487,7 @@ pub fn IdeaView() -> impl IntoView {
                                 </p>
                             })}
                             {response.map(|response| {
-                                let role = response.actor_role.map(crate::accounts::views::role_label);
+                                let role = response.actor_role.map(crate::ui::role_label);
                                 let heading = if response.actor_role == Some(crate::accounts::model::Role::Official) {
                                     t("idea-public-response-official")
                                 } else {

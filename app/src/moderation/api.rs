@@ -11,22 +11,21 @@ use {
         parse_idea_reference, ModerationReason, PublicNote, QueueTab, Report, Target, Triage, MODERATED, QUEUE_MAX_PAGE,
     },
     super::store,
-    crate::accounts::model::{Role, SessionUser},
+    crate::accounts::model::SessionUser,
     crate::ctx,
     crate::error::{AppResult, ErrorCode},
     crate::ideas::model::IdeaStatus,
+    crate::policy::{Action, Facts},
 };
 
 pub const RESPONSE_FORM: &str = "idea_response";
+pub const STATUS_FORM: &str = "idea_status";
 pub const MERGE_FORM: &str = "idea_merge";
 pub const HIDE_FORM: &str = "hide";
 pub const REPORT_FORM: &str = "report";
 pub const TRIAGE_FORM: &str = "triage";
 pub const VERIFY_FORM: &str = "verify";
 pub const BLOCK_FORM: &str = "block";
-
-#[cfg(feature = "ssr")]
-const MODERATORS: [Role; 2] = [Role::Moderator, Role::Admin];
 
 /// After a refused plain form post, what was typed comes back with the form.
 #[cfg(feature = "ssr")]
@@ -49,7 +48,7 @@ fn status_outcome(outcome: store::StatusOutcome) -> AppResult<()> {
 /// A moderator sets an idea's status, with a public note (required to decline).
 #[server(endpoint = "set_idea_status")]
 pub async fn set_idea_status(idea_id: i64, status: String, note: String) -> Result<(), AppError> {
-    let moderator = ctx::require_role(&MODERATORS, "idea.status").await?;
+    let moderator = ctx::authorize(Action::DecideIdea, &Facts::none()).await?;
     let outcome = async {
         let to = IdeaStatus::parse(&status)
             .filter(|s| MODERATED.contains(s))
@@ -58,12 +57,7 @@ pub async fn set_idea_status(idea_id: i64, status: String, note: String) -> Resu
         status_outcome(store::set_status(&ctx::db()?, idea_id, moderator.id, to, note.as_str()).await?)
     }
     .await;
-    keep_typed(
-        outcome,
-        super::views::STATUS_FORM,
-        &[("status", &status), ("note", &note)],
-    )
-    .await?;
+    keep_typed(outcome, STATUS_FORM, &[("status", &status), ("note", &note)]).await?;
     ctx::redirect_plain_form(&format!("/ideas/{idea_id}#history-heading"));
     Ok(())
 }
@@ -86,7 +80,7 @@ async fn merge_into(moderator: &SessionUser, idea_id: i64, into: &str, note: &st
 /// its votes and followers move there. Answers the original's address.
 #[server(endpoint = "merge_idea")]
 pub async fn merge_idea(idea_id: i64, duplicate_of: String, note: String) -> Result<String, AppError> {
-    let moderator = ctx::require_role(&MODERATORS, "idea.merge").await?;
+    let moderator = ctx::authorize(Action::DecideIdea, &Facts::none()).await?;
     let outcome = merge_into(&moderator, idea_id, &duplicate_of, &note).await;
     let original = keep_typed(outcome, MERGE_FORM, &[("duplicate_of", &duplicate_of), ("note", &note)]).await?;
     ctx::redirect_plain_form(&format!("/ideas/{idea_id}#history-heading"));
@@ -97,7 +91,7 @@ pub async fn merge_idea(idea_id: i64, duplicate_of: String, note: String) -> Res
 /// its status; its followers are told.
 #[server(endpoint = "respond_to_idea")]
 pub async fn respond_to_idea(idea_id: i64, note: String) -> Result<(), AppError> {
-    let responder = ctx::require_role(&[Role::Moderator, Role::Official, Role::Admin], "idea.response").await?;
+    let responder = ctx::authorize(Action::RespondToIdea, &Facts::none()).await?;
     let outcome = async {
         let note = PublicNote::parse_response(&note).map_err(|e| AppError::field("note", e.code()))?;
         match store::respond(&ctx::db()?, idea_id, &responder, note.as_str()).await? {
@@ -125,7 +119,7 @@ async fn hide(moderator: &SessionUser, target: &str, target_id: i64, hidden: boo
 /// reason its author reads. Either decides the item's open reports.
 #[server(endpoint = "set_hidden")]
 pub async fn set_hidden(target: String, target_id: i64, hidden: bool, reason: String) -> Result<(), AppError> {
-    let moderator = ctx::require_role(&MODERATORS, "moderation.hide").await?;
+    let moderator = ctx::authorize(Action::HideContent, &Facts::none()).await?;
     let outcome = hide(&moderator, &target, target_id, hidden, &reason).await;
     keep_typed(outcome, HIDE_FORM, &[("reason", &reason)]).await
 }
@@ -140,7 +134,7 @@ pub async fn triage_idea(
     note: String,
     duplicate_of: Option<String>,
 ) -> Result<(), AppError> {
-    let moderator = ctx::require_role(&MODERATORS, "idea.triage").await?;
+    let moderator = ctx::authorize(Action::DecideIdea, &Facts::none()).await?;
     let duplicate_of = duplicate_of.unwrap_or_default();
     let outcome = async {
         let decision = Triage::parse(&decision).ok_or_else(|| AppError::field("decision", "unknown_choice"))?;
@@ -193,7 +187,7 @@ pub async fn triage_idea(
 /// hide it until a moderator decides.
 #[server(endpoint = "report")]
 pub async fn report_item(target: String, target_id: i64, reason: String, note: String) -> Result<Reported, AppError> {
-    let reporter = ctx::require_participant("report").await?;
+    let reporter = ctx::authorize(Action::Report, &Facts::none()).await?;
     let outcome = async {
         let target = Target::parse(&target).ok_or(AppError::BadRequest)?;
         let report = Report::parse(&reason, &note).map_err(|e| {
@@ -212,7 +206,7 @@ pub async fn report_item(target: String, target_id: i64, reason: String, note: S
             threshold: settings.report_threshold,
             min_account_age_ms: settings.report_min_account_age_ms,
         };
-        match store::report(&ctx::db()?, target, target_id, reporter.id, &report, rules).await? {
+        match store::report(&ctx::db()?, target, target_id, &reporter.actor(), &report, rules).await? {
             store::ReportOutcome::Done(reported) => Ok(reported),
             store::ReportOutcome::NotFound => Err(AppError::NotFound),
             store::ReportOutcome::OwnContent => Err(AppError::Forbidden),
@@ -241,7 +235,7 @@ fn back_without_report_form() -> Option<String> {
 /// was checked.
 #[server(endpoint = "set_organisation_verified")]
 pub async fn set_organisation_verified(account_id: i64, verified: bool, reason: String) -> Result<(), AppError> {
-    let moderator = ctx::require_role(&MODERATORS, "account.verify").await?;
+    let moderator = ctx::authorize(Action::VerifyOrganisation, &Facts::none()).await?;
     let outcome = async {
         let reason = ModerationReason::parse(&reason).map_err(|e| AppError::field("reason", e.code()))?;
         match store::set_verified(&ctx::db()?, account_id, moderator.id, verified, reason.as_str()).await? {
@@ -257,7 +251,7 @@ pub async fn set_organisation_verified(account_id: i64, verified: bool, reason: 
 /// One tab of the moderators' queue, with the count of every tab.
 #[server(endpoint = "moderation_queue")]
 pub async fn moderation_queue(tab: Option<String>, page: Option<u32>) -> Result<QueuePage, AppError> {
-    ctx::require_role(&MODERATORS, "moderation.queue").await?;
+    ctx::authorize(Action::ReadModerationQueue, &Facts::none()).await?;
     let tab = tab.as_deref().and_then(QueueTab::parse).unwrap_or_default();
     let page = page.unwrap_or(1).max(1);
     if page > QUEUE_MAX_PAGE {
@@ -270,7 +264,7 @@ pub async fn moderation_queue(tab: Option<String>, page: Option<u32>) -> Result<
 /// a reason for the audit log. Moderators block members; admins anyone but themselves.
 #[server(endpoint = "set_account_blocked")]
 pub async fn set_account_blocked(account_id: i64, blocked: bool, reason: String) -> Result<(), AppError> {
-    let moderator = ctx::require_role(&MODERATORS, "account.block").await?;
+    let moderator = ctx::authorize(Action::BlockAccount, &Facts::none()).await?;
     let outcome = async {
         let reason = ModerationReason::parse(&reason).map_err(|e| AppError::field("reason", e.code()))?;
         match store::set_blocked(&ctx::db()?, &moderator, account_id, blocked, reason.as_str()).await? {

@@ -12,25 +12,16 @@ use crate::ideas::model::IdeaStatus;
 use crate::ideas::store::{author, author_columns};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::store as notifications;
+use crate::policy::{self, Action, Actor, Facts};
 use crate::votes::trending::{today, DAY_MS, WINDOW_DAYS};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::HashMap;
 
-type Tx = crate::db::WriteTx;
+use crate::db::WriteTx;
 
 fn status_of(text: &str) -> Result<IdeaStatus, sqlx::Error> {
     IdeaStatus::parse(text).ok_or_else(|| sqlx::Error::Decode(format!("unknown status {text}").into()))
-}
-
-/// Ends the transaction: commits a change, rolls back a refusal.
-async fn finish<T>(tx: Tx, done: bool, outcome: T) -> Result<T, sqlx::Error> {
-    if done {
-        tx.commit().await?;
-    } else {
-        tx.rollback().await?;
-    }
-    Ok(outcome)
 }
 
 pub enum StatusOutcome {
@@ -41,7 +32,7 @@ pub enum StatusOutcome {
 }
 
 /// The idea's status, locked for the rest of the transaction.
-async fn locked_status(db: &Db, tx: &mut Tx, idea_id: i64) -> Result<Option<IdeaStatus>, sqlx::Error> {
+async fn locked_status(db: &Db, tx: &mut WriteTx, idea_id: i64) -> Result<Option<IdeaStatus>, sqlx::Error> {
     let sql = format!("SELECT status FROM ideas WHERE id = $1{}", db.lock_rows());
     let current: Option<String> = sqlx::query_scalar(&sql).bind(idea_id).fetch_optional(&mut **tx).await?;
     current.as_deref().map(status_of).transpose()
@@ -49,7 +40,7 @@ async fn locked_status(db: &Db, tx: &mut Tx, idea_id: i64) -> Result<Option<Idea
 
 /// Appends to the idea's public history.
 async fn add_event(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     idea_id: i64,
     status: IdeaStatus,
     kind: &str,
@@ -72,7 +63,7 @@ async fn add_event(
 }
 
 /// A moderator has looked at the idea: it leaves the queue of new ideas.
-async fn mark_triaged_in(tx: &mut Tx, idea_id: i64, at: i64) -> Result<(), sqlx::Error> {
+async fn mark_triaged_in(tx: &mut WriteTx, idea_id: i64, at: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE ideas SET triaged_at = $1 WHERE id = $2 AND triaged_at IS NULL")
         .bind(at)
         .bind(idea_id)
@@ -92,10 +83,10 @@ pub async fn set_status(
 ) -> Result<StatusOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let Some(from) = locked_status(db, &mut tx, idea_id).await? else {
-        return finish(tx, false, StatusOutcome::NoSuchIdea).await;
+        return tx.finish(false, StatusOutcome::NoSuchIdea).await;
     };
     if to == IdeaStatus::Duplicate || !transition_allowed(from, to) {
-        return finish(tx, false, StatusOutcome::NotAllowed).await;
+        return tx.finish(false, StatusOutcome::NotAllowed).await;
     }
     let now = now_ms();
     sqlx::query("UPDATE ideas SET status = $1, updated_at = $2 WHERE id = $3")
@@ -117,7 +108,7 @@ pub async fn set_status(
         &detail,
     )
     .await?;
-    finish(tx, true, StatusOutcome::Done).await
+    tx.finish(true, StatusOutcome::Done).await
 }
 
 /// A moderator found nothing to do: the idea stays as it is and leaves the queue; what
@@ -125,7 +116,7 @@ pub async fn set_status(
 pub async fn keep(db: &Db, idea_id: i64, moderator_id: i64, note: &str) -> Result<StatusOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     if locked_status(db, &mut tx, idea_id).await?.is_none() {
-        return finish(tx, false, StatusOutcome::NoSuchIdea).await;
+        return tx.finish(false, StatusOutcome::NoSuchIdea).await;
     }
     mark_triaged_in(&mut tx, idea_id, now_ms()).await?;
     audit(
@@ -137,7 +128,7 @@ pub async fn keep(db: &Db, idea_id: i64, moderator_id: i64, note: &str) -> Resul
         format!("kept. {note}").trim(),
     )
     .await?;
-    finish(tx, true, StatusOutcome::Done).await
+    tx.finish(true, StatusOutcome::Done).await
 }
 
 pub enum RespondOutcome {
@@ -155,11 +146,12 @@ pub async fn respond(
 ) -> Result<RespondOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let Some(status) = locked_status(db, &mut tx, idea_id).await? else {
-        return finish(tx, false, RespondOutcome::NoSuchIdea).await;
+        return tx.finish(false, RespondOutcome::NoSuchIdea).await;
     };
     let now = now_ms();
     add_event(&mut tx, idea_id, status, "response", responder.id, note, now).await?;
-    if matches!(responder.role, Role::Moderator | Role::Admin) {
+    // A moderator's answer is also a decision on the idea: it leaves the triage queue.
+    if responder.may(Action::DecideIdea) {
         mark_triaged_in(&mut tx, idea_id, now).await?;
     }
     notifications::notify_decision(&mut tx, NotificationKind::Response, idea_id, None, responder.id).await?;
@@ -172,7 +164,7 @@ pub async fn respond(
         note,
     )
     .await?;
-    finish(tx, true, RespondOutcome::Done).await
+    tx.finish(true, RespondOutcome::Done).await
 }
 
 pub enum MergeOutcome {
@@ -218,18 +210,18 @@ pub async fn merge(
         .await?;
     let find = |id: i64| rows.iter().find(|r| r.try_get::<i64, _>("id").ok() == Some(id));
     let Some(duplicate) = find(duplicate_id) else {
-        return finish(tx, false, MergeOutcome::NoSuchIdea).await;
+        return tx.finish(false, MergeOutcome::NoSuchIdea).await;
     };
     let Some(original) = find(original_id) else {
-        return finish(tx, false, MergeOutcome::NoSuchOriginal).await;
+        return tx.finish(false, MergeOutcome::NoSuchOriginal).await;
     };
     let from = status_of(&duplicate.try_get::<String, _>("status")?)?;
     if !transition_allowed(from, IdeaStatus::Duplicate) {
-        return finish(tx, false, MergeOutcome::NotAllowed).await;
+        return tx.finish(false, MergeOutcome::NotAllowed).await;
     }
     let original_status = status_of(&original.try_get::<String, _>("status")?)?;
     if !original_status.accepts_votes() || original.try_get::<Option<i64>, _>("hidden_at")?.is_some() {
-        return finish(tx, false, MergeOutcome::OriginalClosed).await;
+        return tx.finish(false, MergeOutcome::OriginalClosed).await;
     }
     let original_slug: String = original.try_get("slug")?;
     let now = now_ms();
@@ -324,7 +316,7 @@ pub async fn merge(
         detail.trim(),
     )
     .await?;
-    finish(tx, true, MergeOutcome::Done { original_slug }).await
+    tx.finish(true, MergeOutcome::Done { original_slug }).await
 }
 
 /// The table of a target, and the column naming its idea. Constant SQL, never input.
@@ -344,7 +336,7 @@ struct Owned {
     kept_at: Option<i64>,
 }
 
-async fn owned(db: &Db, tx: &mut Tx, target: Target, id: i64) -> Result<Option<Owned>, sqlx::Error> {
+async fn owned(db: &Db, tx: &mut WriteTx, target: Target, id: i64) -> Result<Option<Owned>, sqlx::Error> {
     let (table, idea_column) = table_of(target);
     let deleted = match target {
         Target::Idea => "",
@@ -367,7 +359,13 @@ async fn owned(db: &Db, tx: &mut Tx, target: Target, id: i64) -> Result<Option<O
 }
 
 /// The item's open reports are decided.
-async fn resolve_reports(tx: &mut Tx, target: Target, id: i64, moderator_id: i64, at: i64) -> Result<u64, sqlx::Error> {
+async fn resolve_reports(
+    tx: &mut WriteTx,
+    target: Target,
+    id: i64,
+    moderator_id: i64,
+    at: i64,
+) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(
         "UPDATE reports SET resolved_at = $1, resolved_by = $2 \
          WHERE target_type = $3 AND target_id = $4 AND resolved_at IS NULL",
@@ -382,7 +380,7 @@ async fn resolve_reports(tx: &mut Tx, target: Target, id: i64, moderator_id: i64
 }
 
 async fn hide_in(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     target: Target,
     id: i64,
     by: Option<i64>,
@@ -420,7 +418,7 @@ pub async fn set_hidden(
 ) -> Result<HideOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let Some(item) = owned(db, &mut tx, target, id).await? else {
-        return finish(tx, false, HideOutcome::NotFound).await;
+        return tx.finish(false, HideOutcome::NotFound).await;
     };
     let now = now_ms();
     let (table, _) = table_of(target);
@@ -476,7 +474,7 @@ pub async fn set_hidden(
         detail.trim(),
     )
     .await?;
-    finish(tx, true, HideOutcome::Done).await
+    tx.finish(true, HideOutcome::Done).await
 }
 
 pub enum ReportOutcome {
@@ -507,16 +505,17 @@ pub async fn report(
     db: &Db,
     target: Target,
     id: i64,
-    reporter_id: i64,
+    reporter: &Actor,
     report: &Report,
     rules: AutoHide,
 ) -> Result<ReportOutcome, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let Some(item) = owned(db, &mut tx, target, id).await? else {
-        return finish(tx, false, ReportOutcome::NotFound).await;
+        return tx.finish(false, ReportOutcome::NotFound).await;
     };
-    if item.author_id == reporter_id {
-        return finish(tx, false, ReportOutcome::OwnContent).await;
+    let reporter_id = reporter.id;
+    if policy::decide(Some(reporter), Action::Report, &Facts::authored_by(item.author_id)).is_err() {
+        return tx.finish(false, ReportOutcome::OwnContent).await;
     }
     let now = now_ms();
     let inserted = sqlx::query(
@@ -534,7 +533,7 @@ pub async fn report(
     .await?
     .rows_affected();
     if inserted == 0 {
-        return finish(tx, false, ReportOutcome::Done(Reported::AlreadyReported)).await;
+        return tx.finish(false, ReportOutcome::Done(Reported::AlreadyReported)).await;
     }
     // Trusted: the reporter's account was old enough when it reported, and is not blocked
     // now. A moderator's decision settles the open reports, so the open ones were all
@@ -575,7 +574,7 @@ pub async fn report(
         )
         .await?;
     }
-    finish(tx, true, ReportOutcome::Done(Reported::Received)).await
+    tx.finish(true, ReportOutcome::Done(Reported::Received)).await
 }
 
 pub enum VerifyOutcome {
@@ -599,10 +598,10 @@ pub async fn set_verified(
         .fetch_optional(&mut *tx)
         .await?;
     let Some(kind) = kind.as_deref().and_then(AccountKind::parse) else {
-        return finish(tx, false, VerifyOutcome::NoSuchAccount).await;
+        return tx.finish(false, VerifyOutcome::NoSuchAccount).await;
     };
     if !kind.is_organisation() {
-        return finish(tx, false, VerifyOutcome::NotOrganisation).await;
+        return tx.finish(false, VerifyOutcome::NotOrganisation).await;
     }
     sqlx::query("UPDATE accounts SET organisation_verified = $1 WHERE id = $2")
         .bind(verified)
@@ -619,7 +618,7 @@ pub async fn set_verified(
         reason,
     )
     .await?;
-    finish(tx, true, VerifyOutcome::Done).await
+    tx.finish(true, VerifyOutcome::Done).await
 }
 
 /// How a hidden item's state reads: who hid it (none: reports did) and why.
@@ -1017,11 +1016,16 @@ pub async fn set_blocked(
         .fetch_optional(&mut *tx)
         .await?;
     let Some(role) = role.as_deref().and_then(Role::parse) else {
-        return finish(tx, false, BlockOutcome::NoSuchAccount).await;
+        return tx.finish(false, BlockOutcome::NoSuchAccount).await;
     };
-    let may = account_id != moderator.id && (moderator.role == Role::Admin || role == Role::Member);
-    if !may {
-        return finish(tx, false, BlockOutcome::NotAllowed).await;
+    if policy::decide(
+        Some(&moderator.actor()),
+        Action::BlockAccount,
+        &Facts::account(account_id, role),
+    )
+    .is_err()
+    {
+        return tx.finish(false, BlockOutcome::NotAllowed).await;
     }
     // The reason of a block is the account holder's to read; that of an unblock goes to
     // the audit log.
@@ -1046,5 +1050,5 @@ pub async fn set_blocked(
         reason,
     )
     .await?;
-    finish(tx, true, BlockOutcome::Done).await
+    tx.finish(true, BlockOutcome::Done).await
 }

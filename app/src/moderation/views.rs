@@ -3,26 +3,24 @@
 
 use super::api::{
     moderation_queue, MergeIdea, ReportItem, RespondToIdea, SetAccountBlocked, SetHidden, SetIdeaStatus,
-    SetOrganisationVerified, TriageIdea, HIDE_FORM, MERGE_FORM, REPORT_FORM, RESPONSE_FORM, TRIAGE_FORM,
+    SetOrganisationVerified, TriageIdea, HIDE_FORM, MERGE_FORM, REPORT_FORM, RESPONSE_FORM, STATUS_FORM, TRIAGE_FORM,
 };
 use super::model::{
     transition_allowed, BlockedAccount, Hidden, ModerationReason, PublicNote, QueueEntry, QueueTab, QueuedComment,
     QueuedIdea, QueuedOrganisation, ReportReason, ReportTally, Target, Triage, MODERATED,
 };
 use crate::accounts::model::Role;
-use crate::accounts::views::{author_badge, kind_label, role_label};
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale, Locale};
 use crate::ideas::model::{idea_path, IdeaStatus};
-use crate::ideas::views::status_label;
-use crate::site::views::Refusal;
+use crate::ui::status_label;
+use crate::ui::{author_badge, kind_label, role_label};
+use crate::ui::{Pager, Refusal};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
-
-pub const STATUS_FORM: &str = "idea_status";
 
 fn reason_label(reason: ReportReason) -> String {
     t(&format!("report-reason-{}", reason.as_str()))
@@ -330,7 +328,7 @@ pub fn QueuePage() -> impl IntoView {
             .and_then(QueueTab::parse)
             .unwrap_or_default()
     };
-    let page = crate::site::views::use_page_number();
+    let page = crate::ui::use_page_number();
     let versions = move || {
         (
             triage.version().get(),
@@ -393,10 +391,7 @@ pub fn QueuePage() -> impl IntoView {
                         <nav class="queue-tabs" aria-label=t("queue-tabs")>{tabs}</nav>
                         {empty.then(|| view! { <div class="empty-state"><p>{t(&format!("queue-empty-{}", current.as_str()))}</p></div> })}
                         <ol class="queue-list">{items}</ol>
-                        <nav class="pager" aria-label=t("ideas-pages")>
-                            {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("ideas-previous")}</a> })}
-                            {next.map(|href| view! { <a href=href rel="next" class="button button-secondary">{t("ideas-next")}</a> })}
-                        </nav>
+                        <Pager previous next />
                     }
                     .into_any()
                 })}

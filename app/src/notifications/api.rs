@@ -3,29 +3,32 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use {super::store, crate::ctx};
+use {
+    super::store,
+    crate::ctx,
+    crate::policy::{Action, Facts},
+};
 
 /// How many of the caller's notifications are unread (shown in the header).
 #[server(endpoint = "unread_notifications")]
 pub async fn unread_notifications() -> Result<i64, AppError> {
     // Asked on every page view, by visitors too: their 401 is not worth a log line.
-    let user = ctx::current_user().await?.ok_or(AppError::Unauthenticated)?;
+    let user = ctx::authorize_quietly(Action::UseAccount, &Facts::none()).await?;
     Ok(store::unread_count(&ctx::db()?, user.id).await?)
 }
 
 /// The caller's notifications, newest first; `before` continues an earlier page.
 #[server(endpoint = "notifications")]
 pub async fn notifications(before: Option<i64>) -> Result<NotificationPage, AppError> {
-    let user = ctx::require_user().await?;
-    use crate::accounts::model::Role;
-    let moderator = matches!(user.role, Role::Moderator | Role::Admin);
+    let user = ctx::authorize(Action::UseAccount, &Facts::none()).await?;
+    let moderator = user.may(Action::HideContent);
     Ok(store::page(&ctx::db()?, user.id, moderator, before).await?)
 }
 
 /// Marks a notification read and goes to the idea or project it is about.
 #[server(endpoint = "open_notification")]
 pub async fn open_notification(id: i64) -> Result<String, AppError> {
-    let user = ctx::require_user().await?;
+    let user = ctx::authorize(Action::UseAccount, &Facts::none()).await?;
     let subject = store::mark_read(&ctx::db()?, user.id, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -37,7 +40,7 @@ pub async fn open_notification(id: i64) -> Result<String, AppError> {
 /// Marks every notification of the caller read.
 #[server(endpoint = "mark_notifications_read")]
 pub async fn mark_notifications_read() -> Result<(), AppError> {
-    let user = ctx::require_user().await?;
+    let user = ctx::authorize(Action::UseAccount, &Facts::none()).await?;
     store::mark_all_read(&ctx::db()?, user.id).await?;
     ctx::redirect_plain_form("/notifications");
     Ok(())

@@ -3,7 +3,7 @@ use crate::db::{now_ms, Db};
 use crate::ideas::model::IdeaStatus;
 use sqlx::Row;
 
-type Tx = crate::db::WriteTx;
+use crate::db::WriteTx;
 
 /// News for one account about an idea or one of its comments.
 pub struct News<'a> {
@@ -18,7 +18,7 @@ pub struct News<'a> {
 }
 
 /// Notifies one account, unless it is the actor.
-pub async fn notify_account(tx: &mut Tx, account_id: i64, news: &News<'_>) -> Result<(), sqlx::Error> {
+pub async fn notify_account(tx: &mut WriteTx, account_id: i64, news: &News<'_>) -> Result<(), sqlx::Error> {
     if Some(account_id) == news.actor_id {
         return Ok(());
     }
@@ -41,7 +41,7 @@ pub async fn notify_account(tx: &mut Tx, account_id: i64, news: &News<'_>) -> Re
 /// Notifies every follower of the idea except the actor and `except` (already told
 /// in another way), in one statement whatever the number of followers.
 pub async fn notify_followers(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     kind: NotificationKind,
     idea_id: i64,
     comment_id: Option<i64>,
@@ -68,7 +68,7 @@ pub async fn notify_followers(
 /// idea: its new status (kept with the notification), or a public answer. An author who
 /// stopped following their idea still hears what was decided about it.
 pub async fn notify_decision(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     kind: NotificationKind,
     idea_id: i64,
     status: Option<IdeaStatus>,
@@ -240,7 +240,7 @@ const PROJECT_SNAPSHOT: &str = "p.status, \
 
 /// Notifies one account of news about a project, unless it is the actor.
 pub async fn notify_project_account(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     account_id: i64,
     kind: NotificationKind,
     project_id: i64,
@@ -266,7 +266,7 @@ pub async fn notify_project_account(
 /// Notifies, once each, everyone who follows the project or one of the ideas it came
 /// from, except the actor, in one statement.
 pub async fn notify_project_followers(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     kind: NotificationKind,
     project_id: i64,
     actor_id: i64,

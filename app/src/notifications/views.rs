@@ -2,8 +2,8 @@ use super::api::{notifications, MarkNotificationsRead, OpenNotification};
 use super::model::{Notification, NotificationKind, NotifiedStatus};
 use crate::forms::FormAlert;
 use crate::i18n::{format_date, t, t_with, use_locale, Locale};
-use crate::site::views::{OlderLink, Refusal};
-use crate::use_auth;
+use crate::ui::use_auth;
+use crate::ui::{Loader, OlderLink};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -36,32 +36,27 @@ pub fn NotificationsPage() -> impl IntoView {
         <section class="container narrow">
             <h1>{t("notifications-title")}</h1>
             <FormAlert action=open />
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Err(error) => view! { <Refusal error /> }.into_any(),
-                        Ok(page) if page.notifications.is_empty() => view! {
-                            <div class="empty-state"><p>{t("notifications-empty")}</p></div>
-                        }
-                        .into_any(),
-                        Ok(page) => view! {
-                            <p class="notifications-summary">
-                                {t_with("notifications-unread", &[("count", page.unread.to_string())])}
-                            </p>
-                            {(page.unread > 0).then(|| view! {
-                                <ActionForm action=mark_all>
-                                    <button type="submit" class="button button-secondary button-small">{t("notifications-mark-all")}</button>
-                                </ActionForm>
-                            })}
-                            <ul class="notification-list">
-                                {page.notifications.into_iter().map(|n| view! { <NotificationItem n locale open /> }).collect_view()}
-                            </ul>
-                            <OlderLink href=page.older.map(|id| format!("/notifications?before={id}")) />
-                        }
-                        .into_any(),
+            <Loader resource=page let:page>
+                {if page.notifications.is_empty() {
+                    view! { <div class="empty-state"><p>{t("notifications-empty")}</p></div> }.into_any()
+                } else {
+                    view! {
+                        <p class="notifications-summary">
+                            {t_with("notifications-unread", &[("count", page.unread.to_string())])}
+                        </p>
+                        {(page.unread > 0).then(|| view! {
+                            <ActionForm action=mark_all>
+                                <button type="submit" class="button button-secondary button-small">{t("notifications-mark-all")}</button>
+                            </ActionForm>
+                        })}
+                        <ul class="notification-list">
+                            {page.notifications.into_iter().map(|n| view! { <NotificationItem n locale open /> }).collect_view()}
+                        </ul>
+                        <OlderLink href=page.older.map(|id| format!("/notifications?before={id}")) />
                     }
-                })}
-            </Suspense>
+                    .into_any()
+                }}
+            </Loader>
         </section>
     }
 }
@@ -94,10 +89,10 @@ fn NotificationItem(n: Notification, locale: Locale, open: ServerAction<OpenNoti
     let text = t_with(key, &[("who", who)]);
     // Where the idea or project stood when the news was sent.
     let status = n.status.map(|status| match status {
-        NotifiedStatus::Idea(status) => crate::ideas::views::status_label(status),
-        NotifiedStatus::Project(status) => crate::projects::views::project_status_label(status),
+        NotifiedStatus::Idea(status) => crate::ui::status_label(status),
+        NotifiedStatus::Project(status) => crate::ui::project_status_label(status),
     });
-    let progress = n.project_progress.map(crate::projects::views::progress_text);
+    let progress = n.project_progress.map(crate::ui::progress_text);
     let detail: Vec<String> = status.into_iter().chain(progress).collect();
     let detail =
         (!detail.is_empty()).then(|| view! { <span class="notification-detail">" · " {detail.join(" · ")}</span> });

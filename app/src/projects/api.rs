@@ -11,10 +11,10 @@ use {
         MilestoneTitle, ProjectQuery, ProjectStatus, ProjectSummary, ProjectTitle, Statement, SuccessFactors,
         TargetDate, UpdateBody,
     },
-    super::store::{self, Actor, Change, Promotion, Reassignment},
-    crate::accounts::model::{Role, SessionUser},
+    super::store::{self, Change, Promotion, Reassignment},
     crate::ctx,
     crate::error::{AppResult, ErrorCode, Problems},
+    crate::policy::{self, Action, Actor, Facts},
 };
 
 pub const PROMOTE_FORM: &str = "project_promote";
@@ -26,11 +26,6 @@ pub const UPDATE_FORM: &str = "project_update";
 
 /// At most this many ideas go into one project.
 pub const MAX_IDEAS: usize = 20;
-
-#[cfg(feature = "ssr")]
-const MODERATORS: [Role; 2] = [Role::Moderator, Role::Admin];
-#[cfg(feature = "ssr")]
-const MANAGERS: [Role; 2] = [Role::Official, Role::Admin];
 
 /// One page of projects; every filter is optional and unknown values are ignored.
 #[server(endpoint = "projects")]
@@ -62,7 +57,7 @@ pub async fn get_project(id: i64) -> Result<ProjectPage, AppError> {
         Some(user) => store::is_following(&db, id, user.id).await?,
         None => false,
     };
-    let can_reassign = user.as_ref().is_some_and(|u| MODERATORS.contains(&u.role));
+    let can_reassign = user.as_ref().is_some_and(|u| u.may(Action::ReassignProject));
     // In the page's own answer: a part of the page that loads data of its own once the
     // page has loaded can be made twice on the server and fail to hydrate.
     let officials = if can_reassign {
@@ -73,7 +68,14 @@ pub async fn get_project(id: i64) -> Result<ProjectPage, AppError> {
     Ok(ProjectPage {
         signed_in: user.is_some(),
         following,
-        can_manage: user.as_ref().is_some_and(|u| u.is_admin() || u.id == project.owner.id),
+        can_manage: user.as_ref().is_some_and(|u| {
+            policy::decide(
+                Some(&u.actor()),
+                Action::ManageProject,
+                &Facts::owned_by(project.owner.id),
+            )
+            .is_ok()
+        }),
         can_reassign,
         officials,
         project,
@@ -114,7 +116,7 @@ pub async fn dashboard() -> Result<DashboardFigures, AppError> {
 /// listed first.
 #[server(endpoint = "promotable_ideas")]
 pub async fn promotable_ideas(theme: Option<String>, chosen: Option<String>) -> Result<Vec<IdeaChoice>, AppError> {
-    ctx::require_role(&MODERATORS, "project.promotable").await?;
+    ctx::authorize(Action::PromoteIdeas, &Facts::none()).await?;
     let chosen: Vec<i64> = chosen
         .unwrap_or_default()
         .split(',')
@@ -136,7 +138,7 @@ pub async fn promote_ideas(
     factors: String,
     #[server(default)] ideas: Vec<i64>,
 ) -> Result<String, AppError> {
-    let moderator = ctx::require_role(&MODERATORS, "project.promote").await?;
+    let moderator = ctx::authorize(Action::PromoteIdeas, &Facts::none()).await?;
     let mut idea_ids: Vec<i64> = vec![];
     for id in &ideas {
         if !idea_ids.contains(id) {
@@ -218,7 +220,7 @@ pub async fn promote_ideas(
 /// Moderators give a project to another member of the government.
 #[server(endpoint = "reassign_project")]
 pub async fn reassign_project(project_id: i64, owner: String) -> Result<(), AppError> {
-    let moderator = ctx::require_role(&MODERATORS, "project.reassign").await?;
+    let moderator = ctx::authorize(Action::ReassignProject, &Facts::none()).await?;
     let owner_id = owner
         .trim()
         .parse::<i64>()
@@ -234,32 +236,20 @@ pub async fn reassign_project(project_id: i64, owner: String) -> Result<(), AppE
     }
 }
 
-/// 401 unless signed in, 403 unless the caller is an official or an admin, and then
-/// unless they own the project (`owner`, `None` when there is no such project: 404) or
-/// are an admin. Refusals are audited, like every other.
+/// The project's owner may change it, and an admin: 404 when there is no such project
+/// (`owner` is `None`), else as the policy decides (refusals audited like every other).
 #[cfg(feature = "ssr")]
-async fn authorise_manager(owner: Option<i64>, what: &str) -> AppResult<Actor> {
-    let user: SessionUser = ctx::require_role(&MANAGERS, what).await?;
+async fn authorise_manager(owner: Option<i64>) -> AppResult<Actor> {
+    let user = ctx::authorize(Action::ManageProject, &Facts::none()).await?;
     let owner = owner.ok_or(AppError::NotFound)?;
-    if owner == user.id || user.is_admin() {
-        return Ok(Actor {
-            id: user.id,
-            admin: user.is_admin(),
-        });
-    }
-    tracing::info!(account = user.id, action = what, code = "forbidden", "refused");
-    if let Err(e) =
-        crate::audit::store::record(&ctx::db()?.pool, Some(user.id), "authz.refused", "action", None, what).await
-    {
-        tracing::warn!(error = %e, "could not audit a refusal");
-    }
-    Err(AppError::Forbidden)
+    ctx::permit(Some(&user), Action::ManageProject, &Facts::owned_by(owner))?;
+    Ok(user.actor())
 }
 
 #[cfg(feature = "ssr")]
-async fn manager_of_project(project_id: i64, what: &str) -> AppResult<Actor> {
+async fn manager_of_project(project_id: i64) -> AppResult<Actor> {
     let owner = store::owner_of(&ctx::db()?, project_id).await?;
-    authorise_manager(owner, what).await
+    authorise_manager(owner).await
 }
 
 /// The answer to a change: to the project page at `anchor` after a plain form post.
@@ -279,7 +269,7 @@ fn changed(outcome: Change, anchor: &str) -> AppResult<()> {
 /// The owner adopts (`decision = adopt`) or declines a candidate project, with a public statement.
 #[server(endpoint = "decide_project")]
 pub async fn decide_project(project_id: i64, decision: String, statement: String) -> Result<(), AppError> {
-    let actor = manager_of_project(project_id, "project.decide").await?;
+    let actor = manager_of_project(project_id).await?;
     let outcome: AppResult<()> = async {
         let mut problems = Problems::new();
         let to = match decision.as_str() {
@@ -311,7 +301,7 @@ pub async fn decide_project(project_id: i64, decision: String, statement: String
 /// way (`completed`), with an optional public note.
 #[server(endpoint = "advance_project")]
 pub async fn advance_project(project_id: i64, status: String, note: String) -> Result<(), AppError> {
-    let actor = manager_of_project(project_id, "project.advance").await?;
+    let actor = manager_of_project(project_id).await?;
     let outcome: AppResult<()> = async {
         let to = ProjectStatus::parse(&status)
             .filter(|s| matches!(s, ProjectStatus::InProgress | ProjectStatus::Completed))
@@ -342,7 +332,7 @@ fn parse_milestone(title: &str, target_date: &str) -> AppResult<(MilestoneTitle,
 /// The owner adds a milestone to the roadmap.
 #[server(endpoint = "add_milestone")]
 pub async fn add_milestone(project_id: i64, title: String, target_date: String) -> Result<(), AppError> {
-    let actor = manager_of_project(project_id, "project.milestone").await?;
+    let actor = manager_of_project(project_id).await?;
     let outcome: AppResult<()> = async {
         let (title, date) = parse_milestone(&title, &target_date)?;
         changed(
@@ -362,7 +352,7 @@ pub async fn add_milestone(project_id: i64, title: String, target_date: String) 
 #[server(endpoint = "edit_milestone")]
 pub async fn edit_milestone(milestone_id: i64, title: String, target_date: String) -> Result<String, AppError> {
     let owner = store::milestone_owner(&ctx::db()?, milestone_id).await?;
-    let actor = authorise_manager(owner, "project.milestone").await?;
+    let actor = authorise_manager(owner).await?;
     let outcome: AppResult<String> = async {
         let (title, date) = parse_milestone(&title, &target_date)?;
         match store::edit_milestone(&ctx::db()?, actor, milestone_id, title.as_str(), date.unix_ms()).await? {
@@ -392,7 +382,7 @@ pub async fn edit_milestone(milestone_id: i64, title: String, target_date: Strin
 #[server(endpoint = "set_milestone_done")]
 pub async fn set_milestone_done(milestone_id: i64, done: bool) -> Result<(), AppError> {
     let owner = store::milestone_owner(&ctx::db()?, milestone_id).await?;
-    let actor = authorise_manager(owner, "project.milestone").await?;
+    let actor = authorise_manager(owner).await?;
     changed(
         store::set_milestone_done(&ctx::db()?, actor, milestone_id, done).await?,
         "roadmap",
@@ -403,7 +393,7 @@ pub async fn set_milestone_done(milestone_id: i64, done: bool) -> Result<(), App
 #[server(endpoint = "remove_milestone")]
 pub async fn remove_milestone(milestone_id: i64) -> Result<(), AppError> {
     let owner = store::milestone_owner(&ctx::db()?, milestone_id).await?;
-    let actor = authorise_manager(owner, "project.milestone").await?;
+    let actor = authorise_manager(owner).await?;
     changed(
         store::remove_milestone(&ctx::db()?, actor, milestone_id).await?,
         "roadmap",
@@ -413,7 +403,7 @@ pub async fn remove_milestone(milestone_id: i64) -> Result<(), AppError> {
 /// The owner posts an update to the public timeline; followers are told.
 #[server(endpoint = "post_project_update")]
 pub async fn post_project_update(project_id: i64, body: String) -> Result<(), AppError> {
-    let actor = manager_of_project(project_id, "project.update").await?;
+    let actor = manager_of_project(project_id).await?;
     let outcome: AppResult<()> = async {
         let text = UpdateBody::parse(&body).map_err(|e| AppError::field("body", e.code()))?;
         changed(
@@ -431,7 +421,7 @@ pub async fn post_project_update(project_id: i64, body: String) -> Result<(), Ap
 /// Follows or stops following a project; answers whether the caller now follows it.
 #[server(endpoint = "follow_project")]
 pub async fn follow_project(project_id: i64, follow: bool) -> Result<bool, AppError> {
-    let user = ctx::require_user().await?;
+    let user = ctx::authorize(Action::Follow, &Facts::none()).await?;
     let path = store::set_follow(&ctx::db()?, project_id, user.id, follow)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -442,7 +432,7 @@ pub async fn follow_project(project_id: i64, follow: bool) -> Result<bool, AppEr
 /// The caller's projects (an official's own; every project for an admin).
 #[server(endpoint = "desk")]
 pub async fn desk() -> Result<Vec<ProjectCard>, AppError> {
-    let user = ctx::require_role(&MANAGERS, "project.desk").await?;
-    let owner = (!user.is_admin()).then_some(user.id);
+    let user = ctx::authorize(Action::ReadDesk, &Facts::none()).await?;
+    let owner = policy::desk_owner(&user.actor());
     Ok(store::desk(&ctx::db()?, owner).await?)
 }

@@ -1,8 +1,8 @@
 //! Project types shared by browser and server, and the parsers that keep bad input out.
 
 use crate::accounts::model::{parse_text, InputError};
-use crate::i18n::Locale;
 use crate::ideas::model::IdeaStatus;
+use crate::locale::Locale;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -644,7 +644,7 @@ mod tests {
 
     #[test]
     fn a_stored_day_is_written_back_for_a_date_input() {
-        use crate::i18n::iso_date;
+        use crate::calendar::iso_date;
         assert_eq!(iso_date(1_488_412_800_000), "2017-03-02");
         assert_eq!(
             iso_date(TargetDate::parse("2024-12-31").expect("valid").unix_ms()),

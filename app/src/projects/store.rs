@@ -10,17 +10,11 @@ use crate::db::{is_unique_violation, now_ms, Db};
 use crate::ideas::model::IdeaStatus;
 use crate::notifications::model::NotificationKind;
 use crate::notifications::store as notifications;
+use crate::policy::{self, Action, Actor, Facts};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-type Tx = crate::db::WriteTx;
-
-/// Who is changing a project: its owner, or an admin acting for them.
-#[derive(Debug, Clone, Copy)]
-pub struct Actor {
-    pub id: i64,
-    pub admin: bool,
-}
+use crate::db::WriteTx;
 
 fn project_status(row: &AnyRow) -> Result<ProjectStatus, sqlx::Error> {
     let text: String = row.try_get("status")?;
@@ -137,7 +131,7 @@ pub async fn promote(db: &Db, project: &NewProject<'_>) -> Result<Promotion, sql
     }
 }
 
-async fn promote_in(tx: &mut Tx, project: &NewProject<'_>) -> Result<Promotion, sqlx::Error> {
+async fn promote_in(tx: &mut WriteTx, project: &NewProject<'_>) -> Result<Promotion, sqlx::Error> {
     let theme_id: Option<i64> = sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1 AND archived = $2")
         .bind(project.theme_slug)
         .bind(false)
@@ -281,7 +275,7 @@ async fn promote_in(tx: &mut Tx, project: &NewProject<'_>) -> Result<Promotion, 
     Ok(Promotion::Created(id, path(id, project.slug)))
 }
 
-async fn is_official(tx: &mut Tx, account_id: i64) -> Result<bool, sqlx::Error> {
+async fn is_official(tx: &mut WriteTx, account_id: i64) -> Result<bool, sqlx::Error> {
     let role: Option<String> = sqlx::query_scalar("SELECT role FROM accounts WHERE id = $1")
         .bind(account_id)
         .fetch_optional(&mut **tx)
@@ -289,7 +283,7 @@ async fn is_official(tx: &mut Tx, account_id: i64) -> Result<bool, sqlx::Error> 
     Ok(role.as_deref() == Some("official"))
 }
 
-async fn follow_in(tx: &mut Tx, project_id: i64, account_id: i64, now: i64) -> Result<(), sqlx::Error> {
+async fn follow_in(tx: &mut WriteTx, project_id: i64, account_id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO project_follows (project_id, account_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
     )
@@ -302,7 +296,7 @@ async fn follow_in(tx: &mut Tx, project_id: i64, account_id: i64, now: i64) -> R
 }
 
 async fn record_timeline(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     project_id: i64,
     kind: UpdateKind,
     status: Option<ProjectStatus>,
@@ -340,7 +334,7 @@ pub enum Change {
 /// The project's status and address if `actor` may change it.
 async fn managed(
     db: &Db,
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     project_id: i64,
     actor: Actor,
 ) -> Result<Result<(ProjectStatus, String), Change>, sqlx::Error> {
@@ -353,7 +347,8 @@ async fn managed(
     let Some(row) = sqlx::query(&sql).bind(project_id).fetch_optional(&mut **tx).await? else {
         return Ok(Err(Change::NotFound));
     };
-    if row.try_get::<i64, _>("owner_id")? != actor.id && !actor.admin {
+    let owner = row.try_get::<i64, _>("owner_id")?;
+    if policy::decide(Some(&actor), Action::ManageProject, &Facts::owned_by(owner)).is_err() {
         return Ok(Err(Change::Forbidden));
     }
     let slug: String = row.try_get("slug")?;
@@ -361,13 +356,8 @@ async fn managed(
 }
 
 /// Commits a change that went through, rolls back one that was refused.
-async fn finish(tx: Tx, outcome: Change) -> Result<Change, sqlx::Error> {
-    if matches!(outcome, Change::Done(_)) {
-        tx.commit().await?;
-    } else {
-        tx.rollback().await?;
-    }
-    Ok(outcome)
+async fn finish(tx: WriteTx, outcome: Change) -> Result<Change, sqlx::Error> {
+    tx.finish(matches!(outcome, Change::Done(_)), outcome).await
 }
 
 /// The owner of a project, to refuse anyone else before reading their input.
@@ -503,7 +493,7 @@ pub async fn add_milestone(
     finish(tx, Change::Done(place)).await
 }
 
-async fn touch(tx: &mut Tx, project_id: i64, now: i64) -> Result<(), sqlx::Error> {
+async fn touch(tx: &mut WriteTx, project_id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE projects SET updated_at = $1 WHERE id = $2")
         .bind(now)
         .bind(project_id)
@@ -516,7 +506,7 @@ async fn touch(tx: &mut Tx, project_id: i64, now: i64) -> Result<(), sqlx::Error
 /// project's address; or why not.
 async fn open_roadmap_of(
     db: &Db,
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     actor: Actor,
     milestone_id: i64,
 ) -> Result<Result<(i64, String), Change>, sqlx::Error> {
@@ -592,8 +582,8 @@ pub async fn edit_milestone(
     let detail = format!(
         "{} ({}) -> {title} ({})",
         before.0,
-        crate::i18n::iso_date(before.1),
-        crate::i18n::iso_date(target_date)
+        crate::calendar::iso_date(before.1),
+        crate::calendar::iso_date(target_date)
     );
     crate::audit::store::record(
         &mut *tx,
@@ -670,16 +660,11 @@ pub enum Reassignment {
 pub async fn reassign(db: &Db, moderator_id: i64, project_id: i64, owner_id: i64) -> Result<Reassignment, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let outcome = reassign_in(&mut tx, moderator_id, project_id, owner_id).await?;
-    if matches!(outcome, Reassignment::Done(_)) {
-        tx.commit().await?;
-    } else {
-        tx.rollback().await?;
-    }
-    Ok(outcome)
+    tx.finish(matches!(outcome, Reassignment::Done(_)), outcome).await
 }
 
 async fn reassign_in(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     moderator_id: i64,
     project_id: i64,
     owner_id: i64,

@@ -13,46 +13,22 @@ use super::model::{
     format_month, project_path, promotable, Milestone, MilestoneTitle, Official, Progress, ProjectCard, ProjectDetail,
     ProjectQuery, ProjectStatus, ProjectSummary, ProjectTitle, Statement, TimelineEntry, UpdateBody, UpdateKind,
 };
-use crate::accounts::model::Role;
 use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, iso_date, t, t_with, use_locale, Locale};
 use crate::ideas::model::{id_from_path_segment, idea_path, IdeaStatus};
-use crate::ideas::views::render_body;
-use crate::site::views::Refusal;
 use crate::themes::api::list_themes;
 use crate::themes::model::Theme;
-use crate::use_auth;
+use crate::ui::use_auth;
+use crate::ui::Refusal;
+use crate::ui::{localized, progress_text, project_status_label, render_body, Pager};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
-pub fn project_status_label(status: ProjectStatus) -> String {
-    t(&format!("project-status-{}", status.as_str()))
-}
-
-fn localized(names: &[String; 3], locale: Locale) -> String {
-    names[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(2)].clone()
-}
-
 fn status_badge(status: ProjectStatus) -> impl IntoView {
     view! { <span class=format!("badge project-status project-status-{}", status.as_str())>{project_status_label(status)}</span> }
-}
-
-pub fn progress_text(progress: Progress) -> String {
-    if progress.total == 0 {
-        t("project-progress-none")
-    } else {
-        t_with(
-            "project-progress",
-            &[
-                ("done", progress.done.to_string()),
-                ("total", progress.total.to_string()),
-                ("percent", progress.percent().to_string()),
-            ],
-        )
-    }
 }
 
 /// A bar (drawn, so no inline style is needed) and the same in words.
@@ -125,7 +101,7 @@ fn PromoteLink() -> impl IntoView {
             {move || Suspend::new(async move {
                 auth.user
                     .await
-                    .filter(|u| matches!(u.role, Role::Moderator | Role::Admin))
+                    .filter(|u| u.may(crate::policy::Action::PromoteIdeas))
                     .map(|_| view! { <A href="/projects/new" attr:class="button">{t("project-promote")}</A> })
             })}
         </Suspense>
@@ -248,10 +224,7 @@ pub fn ProjectsPage() -> impl IntoView {
                                 <ul class="project-list">
                                     {list.projects.into_iter().map(|project| view! { <ProjectCardView project locale /> }).collect_view()}
                                 </ul>
-                                <nav class="pager" aria-label=t("ideas-pages")>
-                                    {previous.map(|href| view! { <a href=href rel="prev" class="button button-secondary">{t("ideas-previous")}</a> })}
-                                    {next.map(|href| view! { <a href=href rel="next" class="button button-secondary">{t("ideas-next")}</a> })}
-                                </nav>
+                                <Pager previous next />
                             }
                             .into_any()
                         }
@@ -497,7 +470,7 @@ pub fn ProjectView() -> impl IntoView {
     let segment = move || params.read().get("project").unwrap_or_default();
     let actions = Actions::new();
     // After a milestone is edited, its place on the page without the form's address.
-    crate::comments::views::follow_answer(actions.edit);
+    crate::ui::follow_answer(actions.edit);
     let follow = ServerAction::<FollowProject>::new();
     let page = Resource::new(
         move || (id_from_path_segment(&segment()), actions.versions()),

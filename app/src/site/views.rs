@@ -1,10 +1,10 @@
 //! The frame of every page: skip link, header with navigation, language switch and
 //! account menu, footer; and the home and not-found pages.
 
-use crate::accounts::model::Role;
 use crate::i18n::{t, t_with, use_locale, Locale};
+use crate::policy::Action;
 use crate::themes::api::list_themes;
-use crate::use_auth;
+use crate::ui::use_auth;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
@@ -50,14 +50,15 @@ fn Header() -> impl IntoView {
                             match auth.user.await {
                                 Some(user) => {
                                     let unread = auth.unread.await;
-                                    let is_admin = user.role == Role::Admin;
-                                    let moderates = matches!(user.role, Role::Moderator | Role::Admin);
+                                    let is_admin = user.may(Action::ManageAccounts);
+                                    let moderates = user.may(Action::ReadModerationQueue);
+                                    let desk = user.may(Action::ReadDesk);
                                     view! {
                                         <nav class="account-nav" aria-label=t("nav-account-label")>
                                             {notifications_link(unread)}
                                             <A href="/profile" attr:class="account-name">{user.display_name.clone()}</A>
                                             {moderates.then(|| view! { <A href="/moderation">{t("nav-moderation")}</A> })}
-                                            {matches!(user.role, Role::Official | Role::Admin).then(|| view! { <A href="/desk">{t("nav-desk")}</A> })}
+                                            {desk.then(|| view! { <A href="/desk">{t("nav-desk")}</A> })}
                                             {is_admin.then(|| view! { <A href="/admin/accounts">{t("nav-admin")}</A> })}
                                             <form method="post" action="/api/sign_out" class="inline-form">
                                                 <button type="submit" class="button button-quiet">{t("nav-sign-out")}</button>
@@ -211,66 +212,4 @@ pub fn NotFound() -> impl IntoView {
             <p><A href="/" attr:class="button">{t("not-found-home")}</A></p>
         </section>
     }
-}
-
-/// A page shown instead of content the visitor may not see, with the right status.
-#[component]
-pub fn Refusal(error: crate::error::AppError) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(status) = http::StatusCode::from_u16(error.status()) {
-            response.set_status(status);
-        }
-    }
-    let locale = use_locale();
-    let signed_out = error == crate::error::AppError::Unauthenticated;
-    let here = use_location().pathname.get_untracked();
-    view! {
-        <section class="container narrow">
-            <h1>{crate::forms::error_message(locale, &error)}</h1>
-            {signed_out.then(|| {
-                let href = format!("/login?next={here}");
-                view! { <p><A href=href attr:class="button">{t("nav-sign-in")}</A></p> }
-            })}
-        </section>
-    }
-}
-
-/// The page of a list the address asks for (`?page=N`, from 1).
-pub fn use_page_number() -> impl Fn() -> u32 + Copy + Send + Sync + 'static {
-    let query = leptos_router::hooks::use_query_map();
-    move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(1)
-            .max(1)
-    }
-}
-
-/// A table of records for the admin pages, scrolling sideways on a phone.
-#[component]
-pub fn DataTable(#[prop(into)] caption: String, headers: Vec<String>, children: Children) -> impl IntoView {
-    view! {
-        <div class="table-wrap">
-            <table class="data-table">
-                <caption class="visually-hidden">{caption}</caption>
-                <thead>
-                    <tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
-                </thead>
-                <tbody>{children()}</tbody>
-            </table>
-        </div>
-    }
-}
-
-/// The link to the next page of a list, when the list filled its page.
-#[component]
-pub fn OlderLink(href: Option<String>) -> impl IntoView {
-    href.map(|href| {
-        view! {
-            <p><a class="button button-secondary" href=href>{t("admin-older")}</a></p>
-        }
-    })
 }

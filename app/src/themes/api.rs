@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use {
     super::model::{parse_theme_description, parse_theme_name, ThemeSlug},
     super::store,
-    crate::accounts::model::Role,
     crate::ctx,
     crate::error::{AppResult, Problems},
+    crate::policy::{Action, Facts},
 };
 
 pub const THEME_FORM: &str = "theme";
@@ -19,7 +19,7 @@ pub const THEME_FORM: &str = "theme";
 #[server(endpoint = "themes")]
 pub async fn list_themes(include_archived: bool) -> Result<Vec<Theme>, AppError> {
     if include_archived {
-        ctx::require_role(&[Role::Admin], "theme.list_archived").await?;
+        ctx::authorize(Action::ManageThemes, &Facts::none()).await?;
     }
     Ok(store::list(&ctx::db()?, include_archived).await?)
 }
@@ -31,7 +31,7 @@ pub async fn theme_by_slug(slug: String) -> Result<Theme, AppError> {
 
 #[server(endpoint = "admin/theme")]
 pub async fn theme_by_id(id: i64) -> Result<Theme, AppError> {
-    ctx::require_role(&[Role::Admin], "theme.read").await?;
+    ctx::authorize(Action::ManageThemes, &Facts::none()).await?;
     store::by_id(&ctx::db()?, id).await?.ok_or(AppError::NotFound)
 }
 
@@ -86,7 +86,7 @@ pub async fn create_theme(
     description_nl: String,
     description_en: String,
 ) -> Result<(), AppError> {
-    let admin = ctx::require_role(&[Role::Admin], "theme.create").await?;
+    let admin = ctx::authorize(Action::ManageThemes, &Facts::none()).await?;
     let names = [name_fr.as_str(), name_nl.as_str(), name_en.as_str()];
     let descriptions = [
         description_fr.as_str(),
@@ -126,7 +126,7 @@ pub async fn update_theme(
     description_nl: String,
     description_en: String,
 ) -> Result<(), AppError> {
-    let admin = ctx::require_role(&[Role::Admin], "theme.update").await?;
+    let admin = ctx::authorize(Action::ManageThemes, &Facts::none()).await?;
     let names = [name_fr.as_str(), name_nl.as_str(), name_en.as_str()];
     let descriptions = [
         description_fr.as_str(),
@@ -154,7 +154,7 @@ pub async fn update_theme(
 
 #[server(endpoint = "admin/archive_theme")]
 pub async fn set_theme_archived(id: i64, archived: bool) -> Result<(), AppError> {
-    let admin = ctx::require_role(&[Role::Admin], "theme.archive").await?;
+    let admin = ctx::authorize(Action::ManageThemes, &Facts::none()).await?;
     if !store::set_archived(&ctx::db()?, admin.id, id, archived).await? {
         return Err(AppError::NotFound);
     }
@@ -163,7 +163,7 @@ pub async fn set_theme_archived(id: i64, archived: bool) -> Result<(), AppError>
 
 #[server(endpoint = "admin/move_theme")]
 pub async fn move_theme(id: i64, direction: Direction) -> Result<(), AppError> {
-    let admin = ctx::require_role(&[Role::Admin], "theme.move").await?;
+    let admin = ctx::authorize(Action::ManageThemes, &Facts::none()).await?;
     if !store::move_theme(&ctx::db()?, admin.id, id, direction).await? {
         return Err(AppError::NotFound);
     }

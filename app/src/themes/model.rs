@@ -1,5 +1,5 @@
 use crate::accounts::model::{parse_text, InputError};
-use crate::i18n::Locale;
+use crate::locale::Locale;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{t, use_locale, Locale};
 use crate::ideas::views::IdeaBrowser;
-use crate::site::views::Refusal;
+use crate::ui::{Loader, Refusal};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
@@ -27,25 +27,20 @@ pub fn ThemesPage() -> impl IntoView {
         <section class="container">
             <h1>{t("themes-title")}</h1>
             <p class="lead">{t("themes-lead")}</p>
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    let themes = themes.await.unwrap_or_default();
-                    view! {
-                        <ul class="card-grid theme-list">
-                            {themes.into_iter().map(|theme| {
-                                let href = format!("/themes/{}", theme.slug);
-                                let (name, description) = (theme.name(locale).to_owned(), theme.description(locale).to_owned());
-                                view! {
-                                    <li class="card">
-                                        <h2><A href=href>{name}</A></h2>
-                                        <p>{description}</p>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }
-                })}
-            </Suspense>
+            <Loader resource=themes let:themes>
+                <ul class="card-grid theme-list">
+                    {themes.into_iter().map(|theme| {
+                        let href = format!("/themes/{}", theme.slug);
+                        let (name, description) = (theme.name(locale).to_owned(), theme.description(locale).to_owned());
+                        view! {
+                            <li class="card">
+                                <h2><A href=href>{name}</A></h2>
+                                <p>{description}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Loader>
         </section>
     }
 }
@@ -58,21 +53,13 @@ pub fn ThemePage() -> impl IntoView {
     let theme = Resource::new(slug, theme_by_slug);
     view! {
         <section class="container">
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match theme.await {
-                        Err(error) => view! { <Refusal error /> }.into_any(),
-                        Ok(theme) => view! {
-                            <Title text=theme.name(locale).to_owned() />
-                            <p class="breadcrumb"><A href="/themes">{t("themes-title")}</A></p>
-                            <h1>{theme.name(locale).to_owned()}</h1>
-                            {theme.archived.then(|| view! { <p class="badge">{t("theme-archived")}</p> })}
-                            <p class="lead">{theme.description(locale).to_owned()}</p>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loader resource=theme let:theme>
+                <Title text=theme.name(locale).to_owned() />
+                <p class="breadcrumb"><A href="/themes">{t("themes-title")}</A></p>
+                <h1>{theme.name(locale).to_owned()}</h1>
+                {theme.archived.then(|| view! { <p class="badge">{t("theme-archived")}</p> })}
+                <p class="lead">{theme.description(locale).to_owned()}</p>
+            </Loader>
             // The theme's ideas load beside the theme, not once it has loaded: a part of a
             // page that loads data of its own inside another's `<Suspense>` can be made
             // twice on the server and then fail to hydrate.
@@ -102,21 +89,13 @@ pub fn AdminThemesPage() -> impl IntoView {
             <h1>{t("admin-themes-title")}</h1>
             <FormAlert action=archive />
             <FormAlert action=reorder />
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match themes.await {
-                        Err(error) => view! { <Refusal error /> }.into_any(),
-                        Ok(themes) => view! {
-                            <ol class="admin-theme-list">
-                                {themes.into_iter().map(|theme| view! {
-                                    <AdminThemeRow theme locale archive reorder />
-                                }).collect_view()}
-                            </ol>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loader resource=themes let:themes>
+                <ol class="admin-theme-list">
+                    {themes.into_iter().map(|theme| view! {
+                        <AdminThemeRow theme locale archive reorder />
+                    }).collect_view()}
+                </ol>
+            </Loader>
             <h2 id="new-theme">{t("admin-theme-new")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {

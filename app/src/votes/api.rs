@@ -7,7 +7,8 @@ use leptos::prelude::*;
 pub async fn cast_vote(idea_id: i64, support: bool) -> Result<VoteState, AppError> {
     use super::store::{cast, VoteOutcome};
     use crate::ctx;
-    let user = ctx::require_participant("vote").await?;
+    use crate::policy::{Action, Facts};
+    let user = ctx::authorize(Action::Vote, &Facts::none()).await?;
     ctx::limits()?.votes_per_account.hit(crate::ratelimit::key(&user.id))?;
     let outcome = cast(&ctx::db()?, idea_id, user.id, support).await?;
     let state = match outcome {

@@ -1,0 +1,18 @@
+//! The kit every page is built from. It never imports a page (`pages` are the
+//! `views.rs` of each feature); the architecture test checks it.
+
+mod actions;
+mod auth;
+mod labels;
+mod lists;
+mod loader;
+mod refusal;
+mod text;
+
+pub use actions::follow_answer;
+pub use auth::{use_auth, Auth};
+pub use labels::{author_badge, kind_label, localized, progress_text, project_status_label, role_label, status_label};
+pub use lists::{use_page_number, DataTable, OlderLink, Pager, PagerWords};
+pub use loader::{Loader, Waiting};
+pub use refusal::Refusal;
+pub use text::render_body;

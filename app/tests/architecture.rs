@@ -1,0 +1,267 @@
+//! The application is built in layers that import only downward:
+//!
+//! 1. **domain**: types, parsing, rules and the permission policy (`*/model.rs`,
+//!    `policy.rs`, `error.rs`, `locale.rs`, `calendar.rs`, `form_memory.rs`, `redirect.rs`);
+//! 2. **store**: SQL and what the server keeps (`*/store.rs`, `db.rs`, `keys.rs`, limits,
+//!    password hashing);
+//! 3. **server functions**: `*/api.rs`, and what they read of the request (`ctx.rs`,
+//!    `i18n.rs`);
+//! 4. **ui**: the kit (`ui/`, `forms.rs`), which never imports a page;
+//! 5. **pages**: `*/views.rs`; a page never imports another feature's page.
+//!
+//! This test reads every `crate::` and `super::` path in `app/src` and fails on any
+//! import that goes up, or sideways between pages, other than the ones listed in
+//! `KNOWN_SIDEWAYS` (each with its reason, to be emptied).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Layer {
+    Domain,
+    Store,
+    ServerFunctions,
+    Ui,
+    Pages,
+    /// `lib.rs`: the routes and the providers around every page.
+    App,
+}
+
+fn layer_of(file: &str) -> Layer {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    match (file, name) {
+        ("lib.rs", _) => Layer::App,
+        _ if file.starts_with("ui/") => Layer::Ui,
+        // A feature's `mod.rs` only names its files (and a constant or two).
+        (_, "mod.rs") => Layer::Domain,
+        (_, "model.rs") => Layer::Domain,
+        (_, "charts.rs") => Layer::Ui,
+        (
+            "error.rs" | "policy.rs" | "policy_tests.rs" | "locale.rs" | "calendar.rs" | "form_memory.rs"
+            | "redirect.rs",
+            _,
+        ) => Layer::Domain,
+        (_, "store.rs" | "password.rs" | "trending.rs") => Layer::Store,
+        ("db.rs" | "keys.rs" | "ratelimit.rs" | "recent.rs" | "kept_input.rs", _) => Layer::Store,
+        (_, "api.rs") => Layer::ServerFunctions,
+        ("ctx.rs" | "i18n.rs", _) => Layer::ServerFunctions,
+        ("forms.rs", _) => Layer::Ui,
+        (_, "views.rs") => Layer::Pages,
+        _ => panic!("{file} belongs to no layer: add it to `layer_of`"),
+    }
+}
+
+/// Imports between pages of different features that remain, and why. Each is a part of
+/// one feature's page shown on another's (the discussion and votes on an idea, the
+/// moderators' forms beside an idea or a comment); they move to their feature's `ui`
+/// parts as the pages are split into one file each.
+const KNOWN_SIDEWAYS: &[(&str, &str)] = &[
+    ("accounts/views.rs", "moderation/views.rs"),
+    ("audit/views.rs", "accounts/views.rs"),
+    ("comments/views.rs", "moderation/views.rs"),
+    ("ideas/views.rs", "comments/views.rs"),
+    ("ideas/views.rs", "follows/views.rs"),
+    ("ideas/views.rs", "moderation/views.rs"),
+    ("ideas/views.rs", "projects/views.rs"),
+    ("ideas/views.rs", "votes/views.rs"),
+    ("themes/views.rs", "accounts/views.rs"),
+    ("themes/views.rs", "ideas/views.rs"),
+];
+
+fn source_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("source folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// The file a module path names, relative to `src`: the deepest module that exists as
+/// a file (`crate::ideas::store::list` is `ideas/store.rs`); an item of the crate root
+/// (`crate::use_auth`) is `lib.rs`.
+fn file_of(segments: &[&str]) -> String {
+    let root = source_root();
+    let mut found = "lib.rs".to_owned();
+    let mut folder = PathBuf::new();
+    for segment in segments {
+        let file = folder.join(format!("{segment}.rs"));
+        let module = folder.join(segment).join("mod.rs");
+        if root.join(&file).is_file() {
+            found = file.to_string_lossy().into_owned();
+        } else if root.join(&module).is_file() {
+            found = module.to_string_lossy().into_owned();
+        } else {
+            break;
+        }
+        folder = folder.join(segment);
+    }
+    found
+}
+
+/// Every `crate::a::b` and `super::a` path in `text`, outside comments, as the files
+/// they name.
+fn imports(file: &str, text: &str) -> BTreeSet<String> {
+    let folder: Vec<&str> = file
+        .split('/')
+        .collect::<Vec<_>>()
+        .split_last()
+        .map(|(_, f)| f.to_vec())
+        .unwrap_or_default();
+    let mut found = BTreeSet::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or_default();
+        for (prefix, base) in [("crate::", vec![]), ("super::", folder.clone())] {
+            let mut rest = code;
+            while let Some(at) = rest.find(prefix) {
+                let preceded_by_ident = rest[..at]
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':');
+                rest = &rest[at + prefix.len()..];
+                if preceded_by_ident {
+                    continue;
+                }
+                // `super::*` in a file's own test module is that file; `use super::{a, b}`
+                // lists siblings.
+                let path: Vec<&str> = rest
+                    .split("::")
+                    .map(|s| {
+                        s.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                            .next()
+                            .unwrap_or_default()
+                    })
+                    .take_while(|s| !s.is_empty())
+                    .collect();
+                let mut named = vec![];
+                if path.is_empty() && rest.starts_with('{') {
+                    let group = rest[1..].split('}').next().unwrap_or_default();
+                    for member in group.split(',') {
+                        let member = member.trim().split("::").next().unwrap_or_default().trim();
+                        if !member.is_empty() {
+                            named.push(vec![member]);
+                        }
+                    }
+                } else if !path.is_empty() {
+                    named.push(path);
+                }
+                for path in named {
+                    if prefix == "super::" && folder.is_empty() {
+                        continue;
+                    }
+                    let full: Vec<&str> = base.iter().copied().chain(path).collect();
+                    let target = file_of(&full);
+                    if target != file && !(prefix == "super::" && target == "lib.rs") {
+                        found.insert(target);
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+fn feature_of(file: &str) -> &str {
+    file.split('/').next().unwrap_or(file)
+}
+
+#[test]
+fn every_import_goes_down_the_layers() {
+    let root = source_root();
+    let mut files = vec![];
+    rust_files(&root, &mut files);
+    let mut wrong = vec![];
+    let mut sideways_seen = BTreeSet::new();
+    for path in &files {
+        let file = path
+            .strip_prefix(&root)
+            .expect("under src")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let from = layer_of(&file);
+        let text = std::fs::read_to_string(path).expect("source file");
+        for target in imports(&file, &text) {
+            let to = layer_of(&target);
+            let upward = to > from;
+            let page_to_page = from == Layer::Pages && to == Layer::Pages && feature_of(&file) != feature_of(&target);
+            if page_to_page && KNOWN_SIDEWAYS.contains(&(file.as_str(), target.as_str())) {
+                sideways_seen.insert((file.clone(), target.clone()));
+                continue;
+            }
+            if upward || page_to_page {
+                wrong.push(format!("{file} ({from:?}) imports {target} ({to:?})"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "imports against the layers:\n{}", wrong.join("\n"));
+    let stale: Vec<_> = KNOWN_SIDEWAYS
+        .iter()
+        .filter(|(a, b)| !sideways_seen.contains(&((*a).to_owned(), (*b).to_owned())))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "listed as known but no longer there, remove them: {stale:?}"
+    );
+}
+
+#[test]
+fn the_domain_builds_without_the_web_framework_or_the_database() {
+    let root = source_root();
+    let mut files = vec![];
+    rust_files(&root, &mut files);
+    let mut wrong = vec![];
+    for path in &files {
+        let file = path
+            .strip_prefix(&root)
+            .expect("under src")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if layer_of(&file) != Layer::Domain || KNOWN_FRAMEWORK_IN_DOMAIN.contains(&file.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).expect("source file");
+        for word in ["leptos", "sqlx::", "axum"] {
+            if text
+                .lines()
+                .any(|l| !l.trim_start().starts_with("//") && l.contains(word))
+            {
+                wrong.push(format!("{file} uses {word}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "domain files that need a framework:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// Domain files that still name the framework, and why.
+/// - `error.rs`: the error type is also how server functions answer, through Leptos's
+///   `FromServerFnError` and sqlx's error kinds.
+const KNOWN_FRAMEWORK_IN_DOMAIN: &[&str] = &["error.rs"];
+
+#[test]
+fn a_path_names_the_deepest_file_of_its_module() {
+    assert_eq!(file_of(&["ideas", "store", "list"]), "ideas/store.rs");
+    assert_eq!(file_of(&["use_auth"]), "lib.rs");
+    assert_eq!(file_of(&["policy", "Action"]), "policy.rs");
+    assert_eq!(file_of(&["ui", "Refusal"]), "ui/mod.rs");
+}
+
+#[test]
+fn imports_are_read_from_code_not_comments() {
+    let text =
+        "use super::model::Idea;\n// crate::ideas::views is only mentioned\nlet x = crate::policy::allows(a, b);";
+    let found = imports("ideas/api.rs", text);
+    assert_eq!(
+        found,
+        BTreeSet::from(["ideas/model.rs".to_owned(), "policy.rs".to_owned()])
+    );
+}
