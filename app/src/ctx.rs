@@ -114,10 +114,15 @@ pub fn permit(user: Option<&SessionUser>, action: Action, facts: &Facts) -> AppR
 /// that keeps calling what it may not is answered 429 past `REFUSALS_PER_ACCOUNT`, and
 /// those calls are not audited again: refusals cannot flood the database with writes.
 fn refused(error: AppError, user: Option<&SessionUser>, action: Action) -> AppError {
-    let what = action.code();
+    // The audit names the server function refused (what was tried), the log the policy's
+    // action too; a page rendered on the server has no function's name.
+    let endpoint =
+        use_context::<http::request::Parts>().and_then(|p| p.uri.path().strip_prefix("/api/").map(str::to_owned));
+    let what = endpoint.unwrap_or_else(|| action.code().to_owned());
     tracing::info!(
         account = user.map(|u| u.id),
-        action = what,
+        action = action.code(),
+        endpoint = what,
         code = error.code(),
         "refused"
     );
@@ -127,9 +132,9 @@ fn refused(error: AppError, user: Option<&SessionUser>, action: Action) -> AppEr
         }
     }
     if let (Some(user), Ok(db)) = (user, db()) {
-        let (actor, action) = (user.id, what.to_owned());
+        let actor = user.id;
         tokio::spawn(async move {
-            if let Err(e) = crate::audit::store::record_refusal(&db, actor, &action).await {
+            if let Err(e) = crate::audit::store::record_refusal(&db, actor, &what).await {
                 tracing::warn!(error = %e, "could not audit a refusal");
             }
         });
