@@ -32,6 +32,9 @@ fn layer_of(file: &str) -> Layer {
     match (file, name) {
         ("lib.rs", _) => Layer::App,
         _ if file.starts_with("ui/") => Layer::Ui,
+        // A feature's store or pages split into files of their own.
+        _ if file.contains("/store/") => Layer::Store,
+        _ if file.contains("/views/") => Layer::Pages,
         // A feature's `mod.rs` only names its files (and a constant or two).
         (_, "mod.rs") => Layer::Domain,
         (_, "model.rs") => Layer::Domain,
@@ -56,13 +59,13 @@ fn layer_of(file: &str) -> Layer {
 /// moderators' forms beside an idea or a comment); they move to their feature's `ui`
 /// parts as the pages are split into one file each.
 const KNOWN_SIDEWAYS: &[(&str, &str)] = &[
-    ("accounts/views.rs", "moderation/views.rs"),
+    ("accounts/views.rs", "moderation/views/mod.rs"),
     ("audit/views.rs", "accounts/views.rs"),
-    ("comments/views.rs", "moderation/views.rs"),
+    ("comments/views.rs", "moderation/views/mod.rs"),
     ("ideas/views.rs", "comments/views.rs"),
     ("ideas/views.rs", "follows/views.rs"),
-    ("ideas/views.rs", "moderation/views.rs"),
-    ("ideas/views.rs", "projects/views.rs"),
+    ("ideas/views.rs", "moderation/views/mod.rs"),
+    ("ideas/views.rs", "projects/views/mod.rs"),
     ("ideas/views.rs", "votes/views.rs"),
     ("themes/views.rs", "accounts/views.rs"),
     ("themes/views.rs", "ideas/views.rs"),
@@ -108,12 +111,13 @@ fn file_of(segments: &[&str]) -> String {
 /// Every `crate::a::b` and `super::a` path in `text`, outside comments, as the files
 /// they name.
 fn imports(file: &str, text: &str) -> BTreeSet<String> {
-    let folder: Vec<&str> = file
-        .split('/')
-        .collect::<Vec<_>>()
-        .split_last()
-        .map(|(_, f)| f.to_vec())
-        .unwrap_or_default();
+    // `super` of `a/b.rs` is `a`; of `a/b/mod.rs` it is `a` too.
+    let mut folder: Vec<&str> = file.split('/').collect();
+    let own_module_is_folder = folder.last() == Some(&"mod.rs");
+    folder.pop();
+    if own_module_is_folder {
+        folder.pop();
+    }
     let mut found = BTreeSet::new();
     for line in text.lines() {
         let code = line.split("//").next().unwrap_or_default();
@@ -246,6 +250,36 @@ fn the_domain_builds_without_the_web_framework_or_the_database() {
 /// - `error.rs`: the error type is also how server functions answer, through Leptos's
 ///   `FromServerFnError` and sqlx's error kinds.
 const KNOWN_FRAMEWORK_IN_DOMAIN: &[&str] = &["error.rs"];
+
+/// Pages wait for their data through the ui kit's `Loader` / `Loading` / `KeptForm`
+/// (loading text, refusal and HTTP status in one place), not through a `Suspense` of
+/// their own. The header's account menu is a `Transition`, so that it never blinks.
+#[test]
+fn pages_wait_for_their_data_through_the_loader() {
+    let root = source_root();
+    let mut files = vec![];
+    rust_files(&root, &mut files);
+    let mut wrong = vec![];
+    for path in &files {
+        let file = path
+            .strip_prefix(&root)
+            .expect("under src")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if file.starts_with("ui/") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).expect("source file");
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            let own_wait = code.contains("<Suspense") || (code.contains("Suspend::new") && file != "site/views.rs");
+            if own_wait {
+                wrong.push(format!("{file}:{}", number + 1));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "a Suspense outside the ui kit:\n{}", wrong.join("\n"));
+}
 
 #[test]
 fn a_path_names_the_deepest_file_of_its_module() {

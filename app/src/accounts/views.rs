@@ -6,7 +6,7 @@ use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale};
 use crate::ui::use_auth;
 use crate::ui::{kind_label, role_label};
-use crate::ui::{DataTable, OlderLink, Refusal};
+use crate::ui::{DataTable, Loader, Loading, OlderLink, Waiting};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -22,11 +22,9 @@ pub fn RegisterPage() -> impl IntoView {
         <section class="container narrow">
             <h1>{t("register-title")}</h1>
             <p class="lead">{t("register-lead")}</p>
-            <Suspense fallback=|| ()>
-                {move || {
+            <Loading load=move || async move { Ok(memory.await) } waiting=Waiting::Quiet let:kept>
+                {
                     let password_hint = password_hint.clone();
-                    Suspend::new(async move {
-                        let kept = memory.await;
                         let kept_value = move |name: &str| kept.get(name).cloned();
                         let kept_kind = kept_value("kind").unwrap_or_else(|| "resident".into());
                         view! {
@@ -76,9 +74,8 @@ pub fn RegisterPage() -> impl IntoView {
                             </ActionForm>
                             <p class="form-footer">{t("register-have-account")} " " <A href="/login">{t("nav-sign-in")}</A></p>
                         }
-                    })
-                }}
-            </Suspense>
+                }
+            </Loading>
         </section>
     }
 }
@@ -92,9 +89,8 @@ pub fn SignInPage() -> impl IntoView {
         <Title text=t("sign-in-title") />
         <section class="container narrow">
             <h1>{t("sign-in-title")}</h1>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let kept = memory.await;
+            <Loading load=move || async move { Ok(memory.await) } waiting=Waiting::Quiet let:kept>
+                {
                     view! {
                         <FormAlert action />
                         <ActionForm action>
@@ -111,8 +107,8 @@ pub fn SignInPage() -> impl IntoView {
                         </ActionForm>
                         <p class="form-footer">{t("sign-in-no-account")} " " <A href="/register">{t("nav-register")}</A></p>
                     }
-                })}
-            </Suspense>
+                }
+            </Loading>
         </section>
     }
 }
@@ -126,11 +122,8 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <Title text=t("profile-title") />
         <section class="container narrow">
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match profile.await {
-                        Err(error) => view! { <Refusal error /> }.into_any(),
-                        Ok(profile) => {
+            <Loader resource=profile let:profile>
+                {
                             let organisation = profile.organisation_name.clone().map(|name| {
                                 let verified = profile.organisation_verified;
                                 view! {
@@ -195,10 +188,8 @@ pub fn ProfilePage() -> impl IntoView {
                                 </ActionForm>
                             }
                             .into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+                }
+            </Loader>
         </section>
     }
 }
@@ -237,11 +228,8 @@ pub fn AdminAccountsPage() -> impl IntoView {
             </form>
             <FormAlert action=set_role />
             <FormAlert action=block />
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match accounts.await {
-                        Err(error) => view! { <Refusal error /> }.into_any(),
-                        Ok(accounts) => {
+            <Loader resource=accounts let:accounts>
+                {
                             let older = (accounts.len() == 50).then(|| accounts.last().map(|a| a.id)).flatten();
                             let headers = ["field-label-display-name", "field-label-email", "field-label-kind", "admin-joined", "field-label-role", "admin-blocking"]
                                 .map(t)
@@ -290,10 +278,8 @@ pub fn AdminAccountsPage() -> impl IntoView {
                                 <OlderLink href=older.map(|id| format!("/admin/accounts?before={id}")) />
                             }
                             .into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+                }
+            </Loader>
         </section>
     }
 }

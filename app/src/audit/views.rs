@@ -2,7 +2,7 @@ use super::api::recent_audit;
 use super::model::{AuditFilter, ACTIONS};
 use crate::accounts::views::AdminNav;
 use crate::i18n::{format_date, iso_date, t, t_with, use_locale};
-use crate::ui::{DataTable, OlderLink, Refusal};
+use crate::ui::{DataTable, Loader, OlderLink};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -31,8 +31,8 @@ pub fn AuditPage() -> impl IntoView {
         <section class="container">
             <AdminNav />
             <h1>{t("admin-audit-title")}</h1>
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
+            <Loader resource=entries let:entries>
+                {
                     let f = filter();
                     let form = view! {
                         <form method="get" action="/admin/audit" class="filter-bar" aria-label=t("audit-filters")>
@@ -61,9 +61,7 @@ pub fn AuditPage() -> impl IntoView {
                             <button type="submit" class="button button-small">{t("admin-filter")}</button>
                         </form>
                     };
-                    match entries.await {
-                        Err(error) => view! { <Refusal error /> }.into_any(),
-                        Ok(entries) => {
+                        {
                             let page_full = entries.len() as i64 == super::PAGE_SIZE;
                             let older = page_full.then(|| entries.last().map(|e| e.id)).flatten();
                             let filters = f.to_query();
@@ -92,11 +90,9 @@ pub fn AuditPage() -> impl IntoView {
                                 </DataTable>
                                 <OlderLink href=older />
                             }
-                            .into_any()
                         }
-                    }
-                })}
-            </Suspense>
+                }
+            </Loader>
         </section>
     }
 }

@@ -9,7 +9,7 @@ use crate::moderation::api::{ReportItem, SetHidden};
 use crate::moderation::model::{Hidden, Target};
 use crate::moderation::views::{hidden_explanation, HideForm, ReportForm};
 use crate::ui::author_badge;
-use crate::ui::Refusal;
+use crate::ui::Loading;
 use crate::ui::{follow_answer, render_body, Pager, PagerWords};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -213,14 +213,11 @@ pub fn Comments(
     });
     view! {
         <section class="comments" id="comments" aria-labelledby="comments-heading">
-            <Suspense fallback=move || view! { <h2 id="comments-heading">{t_with("comments-title", &[("count", count.to_string())])}</h2> }>
-                {move || Suspend::new(async move {
-                    let page = match comments.await {
-                        Ok(page) => page,
-                        Err(error) => return view! { <Refusal error /> }.into_any(),
-                    };
-                    let remembered = memory.await;
-                    let edit_remembered = edit_memory.await;
+            <Loading load=move || async move { Ok((comments.await?, memory.await, edit_memory.await)) }
+                placeholder=move || view! { <h2 id="comments-heading">{t_with("comments-title", &[("count", count.to_string())])}</h2> }
+                let:loaded>
+                {
+                    let (page, remembered, edit_remembered) = loaded;
                     let here = place.get();
                     let remembered_for = |parent: Option<i64>| {
                         let matches = remembered.get("parent_id").map(String::as_str).unwrap_or_default()
@@ -315,9 +312,8 @@ pub fn Comments(
                         <ol class="comment-list">{threads}</ol>
                         <Pager previous next words=COMMENT_PAGES />
                     }
-                    .into_any()
-                })}
-            </Suspense>
+                }
+            </Loading>
         </section>
     }
 }

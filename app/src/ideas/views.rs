@@ -12,13 +12,12 @@ use crate::i18n::{format_date, t, t_with, use_locale, Locale};
 use crate::themes::api::list_themes;
 use crate::themes::model::Theme;
 use crate::ui::use_auth;
-use crate::ui::Refusal;
-use crate::ui::{localized, render_body, status_label, Pager};
+use crate::ui::{localized, render_body, status_label, CanonicalRedirect, Loader, Loading, Pager, Waiting};
 use crate::votes::views::VoteBox;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use std::collections::BTreeMap;
 
@@ -73,12 +72,10 @@ pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
     let (form_base, list_base) = (base.clone(), base);
     let filters = current.clone();
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let (base, current) = (form_base.clone(), filters.clone());
-                Suspend::new(async move {
-                let (themes, districts) = choices.await;
-                let q = current();
+        <Loading load=move || async move { Ok(choices.await) } waiting=Waiting::Quiet let:choices>
+            {
+                let (themes, districts) = choices;
+                let (base, q) = (form_base.clone(), filters());
                 view! {
                     <form method="get" action=base class="filter-bar" role="search" aria-label=t("ideas-filters")>
                         <div class="filter filter-search">
@@ -128,15 +125,11 @@ pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
                         <button type="submit" class="button button-small">{t("ideas-apply")}</button>
                     </form>
                 }
-            })}}
-        </Suspense>
-        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-            {move || {
-                let (base, current, fixed) = (list_base.clone(), current.clone(), theme.clone());
-                Suspend::new(async move {
-                match ideas.await {
-                    Err(error) => view! { <Refusal error /> }.into_any(),
-                    Ok(list) => {
+            }
+        </Loading>
+        <Loader resource=ideas let:list>
+            {
+                        let (base, fixed) = (list_base.clone(), theme.clone());
                         let mut q = current();
                         let searching = q.search.clone();
                         // A theme page's address already names its theme.
@@ -151,11 +144,9 @@ pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
                                 None => t("ideas-empty"),
                             }}</p></div>
                         };
-                        view! { <IdeaResults ideas=list.ideas locale previous next empty /> }.into_any()
-                    }
-                }
-            })}}
-        </Suspense>
+                        view! { <IdeaResults ideas=list.ideas locale previous next empty /> }
+            }
+        </Loader>
     }
 }
 
@@ -178,13 +169,9 @@ pub fn MyIdeasPage(mine: Mine) -> impl IntoView {
         <Title text=title.clone() />
         <section class="container">
             <h1>{title}</h1>
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || {
-                    let (empty_text, cta_text) = (empty_text.clone(), cta_text.clone());
-                    Suspend::new(async move {
-                    match ideas.await {
-                        Err(error) => view! { <Refusal error /> }.into_any(),
-                        Ok(list) => {
+            <Loader resource=ideas let:list>
+                {
+                            let (empty_text, cta_text) = (empty_text.clone(), cta_text.clone());
                             let current = page();
                             let previous = (current > 1).then(|| format!("{base}?page={}", current - 1));
                             let next = list.has_more.then(|| format!("{base}?page={}", current + 1));
@@ -194,11 +181,9 @@ pub fn MyIdeasPage(mine: Mine) -> impl IntoView {
                                     <p><A href=cta_href attr:class="button">{cta_text}</A></p>
                                 </div>
                             };
-                            view! { <IdeaResults ideas=list.ideas locale previous next empty /> }.into_any()
-                        }
-                    }
-                })}}
-            </Suspense>
+                            view! { <IdeaResults ideas=list.ideas locale previous next empty /> }
+                }
+            </Loader>
         </section>
     }
 }
@@ -319,16 +304,18 @@ pub fn NewIdeaPage() -> impl IntoView {
     let action = ServerAction::<SubmitIdea>::new();
     let memory = use_form_memory(IDEA_FORM);
     let choices = use_idea_choices();
+    let load = move || async move {
+        if auth.user.await.is_none() {
+            return Err(AppError::Unauthenticated);
+        }
+        Ok((memory.await, choices.await))
+    };
     view! {
         <Title text=t("idea-new-title") />
         <section class="container narrow">
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    if auth.user.await.is_none() {
-                        return view! { <Refusal error=AppError::Unauthenticated /> }.into_any();
-                    }
-                    let values = memory.await;
-                    let (themes, districts) = choices.await;
+            <Loading load let:loaded>
+                {
+                    let (values, (themes, districts)) = loaded;
                     view! {
                         <h1>{t("idea-new-title")}</h1>
                         <p class="lead">{t("idea-new-lead")}</p>
@@ -338,9 +325,8 @@ pub fn NewIdeaPage() -> impl IntoView {
                             <button type="submit" class="button" disabled=move || action.pending().get()>{t("idea-submit")}</button>
                         </ActionForm>
                     }
-                    .into_any()
-                })}
-            </Suspense>
+                }
+            </Loading>
         </section>
     }
 }
@@ -360,21 +346,23 @@ pub fn EditIdeaPage() -> impl IntoView {
             }
         },
     );
+    // Only its author edits an idea, while it is open and nobody else took part.
+    let load = move || async move {
+        let page = page.await?;
+        match page {
+            page if page.editable => Ok((page, memory.await, choices.await)),
+            page if !page.signed_in => Err(AppError::Unauthenticated),
+            page if !page.is_author => Err(AppError::Forbidden),
+            page if page.idea.status == IdeaStatus::Open && page.idea.hidden.is_none() => Err(AppError::Supported),
+            _ => Err(AppError::Closed),
+        }
+    };
     view! {
         <Title text=t("idea-edit-title") />
         <section class="container narrow">
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    let page = match page.await {
-                        Ok(page) if page.editable => page,
-                        Ok(page) if !page.signed_in => return view! { <Refusal error=AppError::Unauthenticated /> }.into_any(),
-                        Ok(page) if !page.is_author => return view! { <Refusal error=AppError::Forbidden /> }.into_any(),
-                        Ok(page) if page.idea.status == IdeaStatus::Open && page.idea.hidden.is_none() => {
-                            return view! { <Refusal error=AppError::Supported /> }.into_any()
-                        }
-                        Ok(_) => return view! { <Refusal error=AppError::Closed /> }.into_any(),
-                        Err(error) => return view! { <Refusal error /> }.into_any(),
-                    };
+            <Loading load let:loaded>
+                {
+                    let (page, kept, (themes, districts)) = loaded;
                     let idea = page.idea;
                     let mut values = BTreeMap::from([
                         ("title".to_owned(), idea.title.clone()),
@@ -382,8 +370,7 @@ pub fn EditIdeaPage() -> impl IntoView {
                         ("theme".to_owned(), idea.theme_slug.clone()),
                         ("district".to_owned(), idea.district.as_ref().map(|d| d.slug.clone()).unwrap_or_default()),
                     ]);
-                    values.extend(memory.await);
-                    let (themes, districts) = choices.await;
+                    values.extend(kept);
                     view! {
                         <p class="breadcrumb"><A href=idea_path(idea.id, &idea.slug)>{idea.title.clone()}</A></p>
                         <h1>{t("idea-edit-title")}</h1>
@@ -395,9 +382,8 @@ pub fn EditIdeaPage() -> impl IntoView {
                             <button type="submit" class="button" disabled=move || action.pending().get()>{t("admin-save")}</button>
                         </ActionForm>
                     }
-                    .into_any()
-                })}
-            </Suspense>
+                }
+            </Loading>
         </section>
     }
 }
@@ -440,19 +426,11 @@ pub fn IdeaView() -> impl IntoView {
     );
     view! {
         <section class="container idea-page">
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    let page = match page.await {
-                        Err(error) => return view! { <Refusal error /> }.into_any(),
-                        Ok(page) => page,
-                    };
+            <Loader resource=page let:page>
+                {
                     let idea = page.idea;
                     let canonical = idea_path(idea.id, &idea.slug);
-                    if segment() != format!("{}-{}", idea.id, idea.slug) {
-                        // The same place on the page, under the current address.
-                        let query = use_query_map().read_untracked().to_query_string();
-                        return view! { <Redirect path=format!("{canonical}{query}") /> }.into_any();
-                    }
+                    let expected = format!("{}-{}", idea.id, idea.slug);
                     let author = &idea.author;
                     let badge = crate::ui::author_badge(author.kind, author.role, author.organisation_verified);
                     let district = idea.district.as_ref().map(|d| d.name(locale).to_owned());
@@ -463,6 +441,7 @@ pub fn IdeaView() -> impl IntoView {
                     let report_href = format!("{canonical}?report=idea#report-form-idea-{}", idea.id);
                     let hidden = idea.hidden.clone();
                     view! {
+                        <CanonicalRedirect current=segment() expected canonical=canonical.clone() />
                         <Title text=idea.title.clone() />
                         <p class="breadcrumb"><A href="/ideas">{t("ideas-title")}</A></p>
                         <article lang=idea.language.clone()>
@@ -558,9 +537,8 @@ pub fn IdeaView() -> impl IntoView {
                             open=idea.status.takes_comments() && hidden.is_none() count=idea.comment_count
                             moderate=page.can_moderate />
                     }
-                    .into_any()
-                })}
-            </Suspense>
+                }
+            </Loader>
         </section>
     }
 }

@@ -4,7 +4,7 @@
 use crate::i18n::{t, t_with, use_locale, Locale};
 use crate::policy::Action;
 use crate::themes::api::list_themes;
-use crate::ui::use_auth;
+use crate::ui::{use_auth, Loading};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
@@ -170,9 +170,9 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section class="container" aria-labelledby="themes-heading">
             <h2 id="themes-heading">{t("home-themes-heading")}</h2>
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    let themes = themes.await.unwrap_or_default();
+            // The home page stays whole when the themes cannot be read.
+            <Loading load=move || async move { Ok(themes.await.unwrap_or_default()) } let:themes>
+                {
                     view! {
                         <ul class="card-grid">
                             {themes
@@ -190,8 +190,8 @@ pub fn HomePage() -> impl IntoView {
                                 .collect_view()}
                         </ul>
                     }
-                })}
-            </Suspense>
+                }
+            </Loading>
         </section>
     }
 }

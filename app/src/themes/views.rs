@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{t, use_locale, Locale};
 use crate::ideas::views::IdeaBrowser;
-use crate::ui::{Loader, Refusal};
+use crate::ui::{Loader, Loading, Waiting};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
@@ -97,9 +97,8 @@ pub fn AdminThemesPage() -> impl IntoView {
                 </ol>
             </Loader>
             <h2 id="new-theme">{t("admin-theme-new")}</h2>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let kept = memory.await;
+            <Loading load=move || async move { Ok(memory.await) } waiting=Waiting::Quiet let:kept>
+                {
                     view! {
                         <FormAlert action=create />
                         <ActionForm action=create>
@@ -110,8 +109,8 @@ pub fn AdminThemesPage() -> impl IntoView {
                             <button type="submit" class="button">{t("admin-theme-create")}</button>
                         </ActionForm>
                     }
-                })}
-            </Suspense>
+                }
+            </Loading>
         </section>
     }
 }
@@ -214,12 +213,9 @@ pub fn EditThemePage() -> impl IntoView {
         <Title text=t("admin-theme-edit") />
         <section class="container narrow">
             <AdminNav />
-            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    let kept = memory.await;
-                    match theme.await {
-                        Err(error) => view! { <Refusal error /> }.into_any(),
-                        Ok(theme) => {
+            <Loading load=move || async move { Ok((theme.await?, memory.await)) } let:loaded>
+                {
+                            let (theme, kept) = loaded;
                             let mut values = BTreeMap::new();
                             for (i, locale) in Locale::ALL.into_iter().enumerate() {
                                 values.insert(format!("name_{}", locale.code()), theme.names[i].clone());
@@ -235,11 +231,8 @@ pub fn EditThemePage() -> impl IntoView {
                                     <button type="submit" class="button">{t("admin-save")}</button>
                                 </ActionForm>
                             }
-                            .into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+                }
+            </Loading>
         </section>
     }
 }

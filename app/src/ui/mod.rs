@@ -3,6 +3,7 @@
 
 mod actions;
 mod auth;
+mod canonical;
 mod labels;
 mod lists;
 mod loader;
@@ -11,8 +12,9 @@ mod text;
 
 pub use actions::follow_answer;
 pub use auth::{use_auth, Auth};
+pub use canonical::CanonicalRedirect;
 pub use labels::{author_badge, kind_label, localized, progress_text, project_status_label, role_label, status_label};
 pub use lists::{use_page_number, DataTable, OlderLink, Pager, PagerWords};
-pub use loader::{Loader, Waiting};
+pub use loader::{KeptForm, Loader, Loading, Waiting};
 pub use refusal::Refusal;
 pub use text::render_body;

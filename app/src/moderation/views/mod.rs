@@ -1,0 +1,126 @@
+//! The moderators' queue, their panel on an idea page, the public-response form, the
+//! report form and what a hidden item says to its author.
+
+use super::api::{
+    moderation_queue, MergeIdea, ReportItem, RespondToIdea, SetAccountBlocked, SetHidden, SetIdeaStatus,
+    SetOrganisationVerified, TriageIdea, HIDE_FORM, MERGE_FORM, REPORT_FORM, RESPONSE_FORM, STATUS_FORM, TRIAGE_FORM,
+};
+use super::model::{
+    transition_allowed, BlockedAccount, Hidden, ModerationReason, PublicNote, QueueEntry, QueueTab, QueuedComment,
+    QueuedIdea, QueuedOrganisation, ReportReason, ReportTally, Target, Triage, MODERATED,
+};
+use crate::accounts::model::Role;
+use crate::forms::{field_error, use_form_memory, Field, FormAlert};
+use crate::i18n::{format_date, t, t_with, use_locale, Locale};
+use crate::ideas::model::{idea_path, IdeaStatus};
+use crate::ui::status_label;
+use crate::ui::{author_badge, kind_label, role_label};
+use crate::ui::{Loading, Pager, Waiting};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use std::collections::BTreeMap;
+
+mod parts;
+mod queue;
+
+pub use parts::*;
+pub use queue::*;
+
+/// With JavaScript, `j` and `k` move between the items of the queue, and after a decision
+/// the next item takes the focus: a moderator works through it from the keyboard.
+#[cfg(test)]
+mod tests {
+    use super::thanks_address;
+
+    #[test]
+    fn the_thanks_keep_the_discussion_page_they_come_back_to() {
+        assert_eq!(
+            thanks_address("/ideas/7-wifi"),
+            "/ideas/7-wifi?reported=1#report-thanks"
+        );
+        assert_eq!(
+            thanks_address("/ideas/7-wifi?cpage=2#comment-4"),
+            "/ideas/7-wifi?cpage=2&reported=1#report-thanks"
+        );
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod keyboard {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    fn items() -> Vec<web_sys::HtmlElement> {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return vec![];
+        };
+        let Ok(list) = document.query_selector_all(".queue-item") else {
+            return vec![];
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+            .collect()
+    }
+
+    fn current(items: &[web_sys::HtmlElement]) -> Option<usize> {
+        let active = web_sys::window()?.document()?.active_element()?;
+        let item = active.closest(".queue-item").ok()??;
+        items.iter().position(|i| **i == item)
+    }
+
+    fn typing() -> bool {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+    }
+
+    pub fn install(decided: Signal<bool>) {
+        // Where the last decision was taken: once the queue is back without that item,
+        // the one that took its place is the next to decide.
+        let decided_at = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let remember = decided_at.clone();
+        let submitted = window_event_listener(leptos::ev::submit, move |_| {
+            let at = current(&items()).unwrap_or(0);
+            remember.store(at, std::sync::atomic::Ordering::Relaxed);
+        });
+        let handle = window_event_listener(leptos::ev::keydown, |event| {
+            if event.ctrl_key() || event.meta_key() || event.alt_key() || typing() {
+                return;
+            }
+            let step: isize = match event.key().as_str() {
+                "j" => 1,
+                "k" => -1,
+                _ => return,
+            };
+            let items = items();
+            if items.is_empty() {
+                return;
+            }
+            let next = match current(&items) {
+                Some(at) => (at as isize + step).clamp(0, items.len() as isize - 1) as usize,
+                None => 0,
+            };
+            event.prevent_default();
+            let _ = items[next].focus();
+        });
+        on_cleanup(move || {
+            handle.remove();
+            submitted.remove();
+        });
+        Effect::new(move |before: Option<()>| {
+            if decided.get() && before.is_some() {
+                let at = decided_at.load(std::sync::atomic::Ordering::Relaxed);
+                request_animation_frame(move || {
+                    let items = items();
+                    if let Some(next) = items.get(at).or(items.last()) {
+                        let _ = next.focus();
+                    }
+                });
+            }
+        });
+    }
+}

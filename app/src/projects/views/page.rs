@@ -1,0 +1,291 @@
+//! A project's page, with the owner's and the moderators' panels.
+
+use super::*;
+
+/// Follow / stop following a project, like the idea's button.
+#[component]
+pub(super) fn ProjectFollowButton(
+    project_id: i64,
+    following: bool,
+    action: ServerAction<FollowProject>,
+) -> impl IntoView {
+    let shown = move || match (action.input().get(), action.value().get()) {
+        (Some(pending), _) => pending.follow,
+        (None, Some(Ok(now))) => now,
+        _ => following,
+    };
+    view! {
+        <div class="follow-box" id="follow">
+            <ActionForm action>
+                <input type="hidden" name="project_id" value=project_id />
+                <input type="hidden" name="follow" value=move || (!shown()).to_string() />
+                <button type="submit" class="button button-secondary button-small"
+                    aria-pressed=move || if shown() { "true" } else { "false" }>
+                    {move || if shown() { t("follow-stop") } else { t("project-follow") }}
+                </button>
+            </ActionForm>
+            <p class="hint">{move || if shown() { t("project-follow-on-hint") } else { t("project-follow-off-hint") }}</p>
+            <FormAlert action />
+        </div>
+    }
+}
+
+/// The actions of a project page; every panel refreshes the page when one completes.
+#[derive(Clone, Copy)]
+pub struct Actions {
+    pub(super) decide: ServerAction<DecideProject>,
+    pub(super) advance: ServerAction<AdvanceProject>,
+    pub(super) add: ServerAction<AddMilestone>,
+    pub(super) edit: ServerAction<EditMilestone>,
+    pub(super) toggle: ServerAction<SetMilestoneDone>,
+    pub(super) remove: ServerAction<RemoveMilestone>,
+    pub(super) update: ServerAction<PostProjectUpdate>,
+    pub(super) reassign: ServerAction<ReassignProject>,
+}
+
+impl Actions {
+    fn new() -> Self {
+        Actions {
+            decide: ServerAction::new(),
+            advance: ServerAction::new(),
+            add: ServerAction::new(),
+            edit: ServerAction::new(),
+            toggle: ServerAction::new(),
+            remove: ServerAction::new(),
+            update: ServerAction::new(),
+            reassign: ServerAction::new(),
+        }
+    }
+
+    fn versions(&self) -> [usize; 8] {
+        [
+            self.decide.version().get(),
+            self.advance.version().get(),
+            self.add.version().get(),
+            self.edit.version().get(),
+            self.toggle.version().get(),
+            self.remove.version().get(),
+            self.update.version().get(),
+            self.reassign.version().get(),
+        ]
+    }
+}
+
+#[component]
+pub fn ProjectView() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let segment = move || params.read().get("project").unwrap_or_default();
+    let actions = Actions::new();
+    // After a milestone is edited, its place on the page without the form's address.
+    crate::ui::follow_answer(actions.edit);
+    let follow = ServerAction::<FollowProject>::new();
+    let page = Resource::new(
+        move || (id_from_path_segment(&segment()), actions.versions()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_project(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <section class="container project-page">
+            <Loader resource=page let:page>
+                {
+                    let project = page.project;
+                    let canonical = project_path(project.id, &project.slug);
+                    let expected = format!("{}-{}", project.id, project.slug);
+                    let progress = project.progress();
+                    let manage = page.can_manage;
+                    let has_panel = (manage && matches!(project.status, ProjectStatus::Candidate | ProjectStatus::Adopted | ProjectStatus::InProgress))
+                        || (page.can_reassign && project.status != ProjectStatus::Completed);
+                    let theme_href = format!("/themes/{}", project.theme_slug);
+                    let theme = localized(&project.theme_names, locale);
+                    let sign_in = format!("/login?next={canonical}");
+                    view! {
+                        <CanonicalRedirect current=segment() expected canonical=canonical.clone() />
+                        <Title text=project.title.clone() />
+                        <p class="breadcrumb"><A href="/projects">{t("projects-title")}</A></p>
+                        <article class="project-main" lang=project.language.clone()>
+                            <h1>{project.title.clone()}</h1>
+                            <p class="idea-meta">
+                                <A href=theme_href attr:class="badge badge-theme">{theme}</A>
+                                " "
+                                {status_badge(project.status)}
+                            </p>
+                            <p class="project-owner-line">
+                                {t("project-owner")} ": " <strong>{project.owner.display_name.clone()}</strong>
+                                {project.owner.portfolio.clone().map(|p| view! { <span class="muted">" · " {p}</span> })}
+                            </p>
+                            <OwnerStatement project=project.clone() locale />
+                            <div class="idea-body">{render_body(&project.summary)}</div>
+                        </article>
+                        <aside class="project-side" aria-label=t("project-at-a-glance")>
+                            <div class="vote-box">
+                                <h2 class="side-heading">{t("project-progress-heading")}</h2>
+                                <ProgressBar progress />
+                                <p class="muted">{t_with("project-followers", &[("count", project.followers.to_string())])}</p>
+                            </div>
+                            {if page.signed_in {
+                                view! { <ProjectFollowButton project_id=project.id following=page.following action=follow /> }.into_any()
+                            } else {
+                                view! { <A href=sign_in attr:class="button button-secondary button-small">{t("project-sign-in-to-follow")}</A> }.into_any()
+                            }}
+                        </aside>
+                        {has_panel.then(|| view! {
+                            <ManagePanel project=project.clone() manage reassign=page.can_reassign owners=page.officials.clone() actions />
+                        })}
+                        <section class="project-section" aria-labelledby="factors-heading">
+                            <h2 id="factors-heading">{t("project-factors")}</h2>
+                            <ol class="factor-list">
+                                {project.factors.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}
+                            </ol>
+                        </section>
+                        <Roadmap project=project.clone() manage locale actions />
+                        <Timeline project=project.clone() manage locale actions />
+                        <SourceIdeas project />
+                    }
+                }
+            </Loader>
+        </section>
+    }
+}
+
+/// The owner's public word on adopting or declining.
+#[component]
+pub(super) fn OwnerStatement(project: ProjectDetail, locale: Locale) -> impl IntoView {
+    let decided = matches!(
+        project.status,
+        ProjectStatus::Adopted | ProjectStatus::InProgress | ProjectStatus::Completed | ProjectStatus::Declined
+    );
+    (decided && !project.statement.is_empty()).then(|| {
+        let heading = if project.status == ProjectStatus::Declined {
+            t("project-statement-declined")
+        } else {
+            t("project-statement-adopted")
+        };
+        view! {
+            <aside class="public-response" aria-labelledby="statement-heading">
+                <h2 id="statement-heading">{heading}</h2>
+                <p class="idea-byline">
+                    {project.owner.display_name.clone()}
+                    {project.decided_at.map(|at| view! { <span class="muted">" · " {format_date(locale, at)}</span> })}
+                </p>
+                <p class="public-response-text">{project.statement.clone()}</p>
+            </aside>
+        }
+    })
+}
+
+/// What the owner (decide, start, complete) and moderators (reassign) may do now.
+#[component]
+pub(super) fn ManagePanel(
+    project: ProjectDetail,
+    manage: bool,
+    reassign: bool,
+    owners: Vec<Official>,
+    actions: Actions,
+) -> impl IntoView {
+    let decision_memory = use_form_memory(DECISION_FORM);
+    let advance_memory = use_form_memory(ADVANCE_FORM);
+    let status = project.status;
+    let next = match status {
+        ProjectStatus::Adopted => Some((ProjectStatus::InProgress, t("project-start"))),
+        ProjectStatus::InProgress => Some((ProjectStatus::Completed, t("project-complete"))),
+        _ => None,
+    };
+    let (project_id, owner_id) = (project.id, project.owner.id);
+    view! {
+        <section class="moderation-panel project-manage" id="manage" aria-labelledby="manage-heading">
+            <h2 id="manage-heading">{if manage { t("project-manage-title") } else { t("moderation-status-title") }}</h2>
+            <Loading load=move || async move { Ok((decision_memory.await, advance_memory.await)) } waiting=Waiting::Quiet let:kept>
+                {
+                    let next = next.clone();
+                    let owners = owners.clone();
+                    {
+                        let (decision_kept, advance_kept) = kept;
+                        let decide = actions.decide;
+                        let advance = actions.advance;
+                        let reassign_action = actions.reassign;
+                        view! {
+                            {(manage && status == ProjectStatus::Candidate).then(|| view! {
+                                <div class="manage-block" id="decision">
+                                    <h3>{t("project-decide-title")}</h3>
+                                    <p class="hint">{t("project-decide-hint")}</p>
+                                    <FormAlert action=decide />
+                                    <ActionForm action=decide>
+                                        <input type="hidden" name="project_id" value=project_id />
+                                        <Field name="statement" label=t("project-statement") multiline=true required=true
+                                            maxlength=Statement::MAX id_prefix="decision-"
+                                            value=decision_kept.get("statement").cloned().unwrap_or_default()
+                                            error=field_error(decide, "statement") />
+                                        <div class="form-actions">
+                                            <button type="submit" name="decision" value="adopt" class="button button-small">{t("project-adopt")}</button>
+                                            <button type="submit" name="decision" value="decline" class="button button-secondary button-small">{t("project-decline")}</button>
+                                        </div>
+                                    </ActionForm>
+                                </div>
+                            })}
+                            {manage.then_some(()).and(next).map(|(to, label)| view! {
+                                <div class="manage-block">
+                                    <h3>{label.clone()}</h3>
+                                    <FormAlert action=advance />
+                                    <ActionForm action=advance>
+                                        <input type="hidden" name="project_id" value=project_id />
+                                        <input type="hidden" name="status" value=to.as_str() />
+                                        <Field name="note" label=t("project-note") multiline=true maxlength=Statement::MAX
+                                            id_prefix="advance-" hint=t("project-note-hint")
+                                            value=advance_kept.get("note").cloned().unwrap_or_default()
+                                            error=field_error(advance, "note") />
+                                        <button type="submit" class="button button-small">{label}</button>
+                                    </ActionForm>
+                                </div>
+                            })}
+                            {(reassign && status != ProjectStatus::Completed).then(|| view! {
+                                <div class="manage-block">
+                                    <h3>{t("project-reassign-title")}</h3>
+                                    <FormAlert action=reassign_action />
+                                    <ActionForm action=reassign_action>
+                                        <input type="hidden" name="project_id" value=project_id />
+                                        <div class="field">
+                                            <label for="reassign-owner">{t("project-owner")}</label>
+                                            <select id="reassign-owner" name="owner" required>
+                                                {owners.into_iter().map(|o| view! {
+                                                    <option value=o.id selected=o.id == owner_id>{o.display_name.clone()}</option>
+                                                }).collect_view()}
+                                            </select>
+                                        </div>
+                                        <button type="submit" class="button button-secondary button-small">{t("project-reassign")}</button>
+                                    </ActionForm>
+                                </div>
+                            })}
+                        }
+                    }
+                }
+            </Loading>
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn SourceIdeas(project: ProjectDetail) -> impl IntoView {
+    view! {
+        <section class="project-section" id="ideas" aria-labelledby="ideas-heading">
+            <h2 id="ideas-heading">{t("project-source-ideas")}</h2>
+            <p>{t_with("project-supporters", &[("count", project.supporters.to_string())])}</p>
+            <ul class="source-ideas">
+                {project.ideas.into_iter().map(|idea| view! {
+                    <li>
+                        <A href=idea_path(idea.id, &idea.slug)><span lang=idea.language.clone()>{idea.title.clone()}</span></A>
+                        <p class="muted">
+                            {idea.author_name.clone()} " · "
+                            {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])} " · "
+                            {t_with("comment-count", &[("count", idea.comment_count.to_string())])}
+                        </p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
