@@ -215,3 +215,10 @@ pub fn now_ms() -> i64 {
 pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::UniqueViolation)
 }
+
+/// Any database failure is internal: its cause is logged, never shown.
+impl From<sqlx::Error> for crate::error::AppError {
+    fn from(e: sqlx::Error) -> Self {
+        crate::error::AppError::internal(e)
+    }
+}

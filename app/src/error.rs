@@ -1,8 +1,6 @@
 //! One application error type. Every variant has a stable code that the browser
 //! translates; internal causes are logged on the server and never leave it.
 
-use leptos::server_fn::codec::JsonEncoding;
-use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 /// A problem with one field of a form, named by a stable code.
@@ -133,32 +131,6 @@ impl AppError {
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "internal error");
         AppError::Internal
-    }
-}
-
-impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
-
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
-                AppError::BadRequest
-            }
-            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Internal,
-            other => {
-                #[cfg(feature = "ssr")]
-                tracing::error!(error = %other, "server function failure");
-                let _ = other;
-                AppError::Internal
-            }
-        }
-    }
-}
-
-#[cfg(feature = "ssr")]
-impl From<sqlx::Error> for AppError {
-    fn from(e: sqlx::Error) -> Self {
-        AppError::internal(e)
     }
 }
 

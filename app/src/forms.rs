@@ -142,19 +142,7 @@ pub fn Field(
     );
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), hint.is_some());
-        move || {
-            let mut ids = vec![];
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(&id, hint.is_some(), error);
     let invalid = move || error.with(Option::is_some).then_some("true");
     let control = if multiline {
         view! {
@@ -195,6 +183,84 @@ pub fn Field(
             <p class="field-error" id=error_id hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
+        </div>
+    }
+}
+
+/// What a control's `aria-describedby` names: its hint, and its error while there is one.
+fn described_by(
+    id: &str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    move || {
+        let mut ids = vec![];
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        if error.with(Option::is_some) {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// A labelled `<select>` with its hint and error, for forms whose options are loaded;
+/// `placeholder` is the empty first choice.
+#[component]
+pub fn SelectField(
+    #[prop(into)] id: String,
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(into)] placeholder: String,
+    options: Vec<(String, String)>,
+    #[prop(into)] chosen: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described_by = described_by(&id, hint.is_some(), error);
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <select id=id name=name required=required
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described_by>
+                <option value="">{placeholder}</option>
+                {options.into_iter().map(|(value, text)| {
+                    let selected = value == chosen;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" id=error_id hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// One filter of a list's GET form: a labelled `<select>` named `name`, whose first
+/// choice (`all`, when given) filters nothing.
+#[component]
+pub fn FilterSelect(
+    name: &'static str,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] all: Option<String>,
+    options: Vec<(String, String)>,
+    #[prop(into)] chosen: Option<String>,
+) -> impl IntoView {
+    let id = format!("filter-{name}");
+    view! {
+        <div class="filter">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                {all.map(|all| view! { <option value="">{all}</option> })}
+                {options.into_iter().map(|(value, text)| {
+                    let selected = chosen.as_deref() == Some(value.as_str());
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! server and hydrated in the browser. One folder per feature.
 
 pub mod accounts;
+mod api_error;
 pub mod audit;
 pub mod calendar;
 pub mod comments;
@@ -31,6 +32,7 @@ pub mod recent;
 #[cfg(feature = "ssr")]
 pub mod redirect;
 pub mod site;
+pub mod text;
 pub mod themes;
 pub mod ui;
 pub mod votes;

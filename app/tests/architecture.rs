@@ -6,12 +6,13 @@
 //!    password hashing);
 //! 3. **server functions**: `*/api.rs`, and what they read of the request (`ctx.rs`,
 //!    `i18n.rs`);
-//! 4. **ui**: the kit (`ui/`, `forms.rs`), which never imports a page;
-//! 5. **pages**: `*/views.rs`; a page never imports another feature's page.
+//! 4. **ui**: the kit (`ui/`, `forms.rs`) and each feature's parts that other pages show
+//!    (`*/parts.rs`: the discussion, the vote button, the moderators' forms…), which
+//!    never import a page;
+//! 5. **pages**: `*/views.rs`, `*/views/`; a page never imports another feature's page.
 //!
 //! This test reads every `crate::` and `super::` path in `app/src` and fails on any
-//! import that goes up, or sideways between pages, other than the ones listed in
-//! `KNOWN_SIDEWAYS` (each with its reason, to be emptied).
+//! import that goes up, or sideways between pages.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ fn layer_of(file: &str) -> Layer {
     match (file, name) {
         ("lib.rs", _) => Layer::App,
         _ if file.starts_with("ui/") => Layer::Ui,
+        (_, "parts.rs") => Layer::Ui,
         // A feature's store or pages split into files of their own.
         _ if file.contains("/store/") => Layer::Store,
         _ if file.contains("/views/") => Layer::Pages,
@@ -41,35 +43,18 @@ fn layer_of(file: &str) -> Layer {
         (_, "charts.rs") => Layer::Ui,
         (
             "error.rs" | "policy.rs" | "policy_tests.rs" | "locale.rs" | "calendar.rs" | "form_memory.rs"
-            | "redirect.rs",
+            | "redirect.rs" | "text.rs",
             _,
         ) => Layer::Domain,
         (_, "store.rs" | "password.rs" | "trending.rs") => Layer::Store,
         ("db.rs" | "keys.rs" | "ratelimit.rs" | "recent.rs" | "kept_input.rs", _) => Layer::Store,
         (_, "api.rs") => Layer::ServerFunctions,
-        ("ctx.rs" | "i18n.rs", _) => Layer::ServerFunctions,
+        ("ctx.rs" | "i18n.rs" | "api_error.rs", _) => Layer::ServerFunctions,
         ("forms.rs", _) => Layer::Ui,
         (_, "views.rs") => Layer::Pages,
         _ => panic!("{file} belongs to no layer: add it to `layer_of`"),
     }
 }
-
-/// Imports between pages of different features that remain, and why. Each is a part of
-/// one feature's page shown on another's (the discussion and votes on an idea, the
-/// moderators' forms beside an idea or a comment); they move to their feature's `ui`
-/// parts as the pages are split into one file each.
-const KNOWN_SIDEWAYS: &[(&str, &str)] = &[
-    ("accounts/views.rs", "moderation/views/mod.rs"),
-    ("audit/views.rs", "accounts/views.rs"),
-    ("comments/views.rs", "moderation/views/mod.rs"),
-    ("ideas/views.rs", "comments/views.rs"),
-    ("ideas/views.rs", "follows/views.rs"),
-    ("ideas/views.rs", "moderation/views/mod.rs"),
-    ("ideas/views.rs", "projects/views/mod.rs"),
-    ("ideas/views.rs", "votes/views.rs"),
-    ("themes/views.rs", "accounts/views.rs"),
-    ("themes/views.rs", "ideas/views.rs"),
-];
 
 fn source_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
@@ -181,7 +166,6 @@ fn every_import_goes_down_the_layers() {
     let mut files = vec![];
     rust_files(&root, &mut files);
     let mut wrong = vec![];
-    let mut sideways_seen = BTreeSet::new();
     for path in &files {
         let file = path
             .strip_prefix(&root)
@@ -194,24 +178,12 @@ fn every_import_goes_down_the_layers() {
             let to = layer_of(&target);
             let upward = to > from;
             let page_to_page = from == Layer::Pages && to == Layer::Pages && feature_of(&file) != feature_of(&target);
-            if page_to_page && KNOWN_SIDEWAYS.contains(&(file.as_str(), target.as_str())) {
-                sideways_seen.insert((file.clone(), target.clone()));
-                continue;
-            }
             if upward || page_to_page {
                 wrong.push(format!("{file} ({from:?}) imports {target} ({to:?})"));
             }
         }
     }
     assert!(wrong.is_empty(), "imports against the layers:\n{}", wrong.join("\n"));
-    let stale: Vec<_> = KNOWN_SIDEWAYS
-        .iter()
-        .filter(|(a, b)| !sideways_seen.contains(&((*a).to_owned(), (*b).to_owned())))
-        .collect();
-    assert!(
-        stale.is_empty(),
-        "listed as known but no longer there, remove them: {stale:?}"
-    );
 }
 
 #[test]
@@ -226,7 +198,7 @@ fn the_domain_builds_without_the_web_framework_or_the_database() {
             .expect("under src")
             .to_string_lossy()
             .replace('\\', "/");
-        if layer_of(&file) != Layer::Domain || KNOWN_FRAMEWORK_IN_DOMAIN.contains(&file.as_str()) {
+        if layer_of(&file) != Layer::Domain {
             continue;
         }
         let text = std::fs::read_to_string(path).expect("source file");
@@ -245,11 +217,6 @@ fn the_domain_builds_without_the_web_framework_or_the_database() {
         wrong.join("\n")
     );
 }
-
-/// Domain files that still name the framework, and why.
-/// - `error.rs`: the error type is also how server functions answer, through Leptos's
-///   `FromServerFnError` and sqlx's error kinds.
-const KNOWN_FRAMEWORK_IN_DOMAIN: &[&str] = &["error.rs"];
 
 /// Pages wait for their data through the ui kit's `Loader` / `Loading` / `KeptForm`
 /// (loading text, refusal and HTTP status in one place), not through a `Suspense` of

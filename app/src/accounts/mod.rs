@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod model;
+pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]

@@ -1,7 +1,7 @@
 //! Account types shared by browser and server, and the parsers that make bad input
 //! unrepresentable.
 
-use crate::error::ErrorCode;
+use crate::text::{parse_text, parsed_text, InputError};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,59 +56,6 @@ impl AccountKind {
     pub fn is_organisation(self) -> bool {
         self != AccountKind::Resident
     }
-}
-
-/// Why a piece of account input was refused. The code is the translation key suffix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputError {
-    Required,
-    TooLong,
-    TooShort,
-    EmailInvalid,
-    PasswordTooShort,
-    PasswordTooLong,
-    EnterpriseNumberFormat,
-    EnterpriseNumberChecksum,
-    RegistrationNumberInvalid,
-    Unknown,
-}
-
-impl ErrorCode for InputError {
-    fn code(&self) -> &'static str {
-        match self {
-            InputError::Required => "required",
-            InputError::TooLong => "too_long",
-            InputError::TooShort => "too_short",
-            InputError::EmailInvalid => "email_invalid",
-            InputError::PasswordTooShort => "password_too_short",
-            InputError::PasswordTooLong => "password_too_long",
-            InputError::EnterpriseNumberFormat => "enterprise_number_format",
-            InputError::EnterpriseNumberChecksum => "enterprise_number_checksum",
-            InputError::RegistrationNumberInvalid => "registration_number_invalid",
-            InputError::Unknown => "unknown_choice",
-        }
-    }
-}
-
-/// Trims, refuses empty and over-long text and control characters (other than new lines
-/// when `multiline`).
-pub fn parse_text(input: &str, min: usize, max: usize, multiline: bool) -> Result<String, InputError> {
-    let text = input.trim();
-    let length = text.chars().count();
-    if length == 0 && min > 0 {
-        return Err(InputError::Required);
-    }
-    if length < min {
-        return Err(InputError::TooShort);
-    }
-    if length > max {
-        return Err(InputError::TooLong);
-    }
-    let text: String = text
-        .chars()
-        .filter(|c| !c.is_control() || (multiline && (*c == '\n' || *c == '\t')))
-        .collect();
-    Ok(text)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,34 +127,12 @@ impl std::fmt::Debug for Password {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DisplayName(String);
-
-impl DisplayName {
-    pub const MAX: usize = 60;
-
-    pub fn parse(input: &str) -> Result<DisplayName, InputError> {
-        parse_text(input, 2, Self::MAX, false).map(DisplayName)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+parsed_text! {
+    DisplayName, 2..=60, line
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrganisationName(String);
-
-impl OrganisationName {
-    pub const MAX: usize = 120;
-
-    pub fn parse(input: &str) -> Result<OrganisationName, InputError> {
-        parse_text(input, 2, Self::MAX, false).map(OrganisationName)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+parsed_text! {
+    OrganisationName, 2..=120, line
 }
 
 /// A Belgian enterprise number (KBO/BCE): ten digits, the last two being
@@ -416,12 +341,6 @@ mod tests {
         assert_eq!(DisplayName::parse("  Ana  ").expect("valid").as_str(), "Ana");
         assert_eq!(DisplayName::parse("   "), Err(InputError::Required));
         assert_eq!(DisplayName::parse(&"x".repeat(61)), Err(InputError::TooLong));
-    }
-
-    #[test]
-    fn control_characters_are_removed_from_single_line_text() {
-        assert_eq!(parse_text("a\u{0007}b\nc", 1, 10, false), Ok("abc".into()));
-        assert_eq!(parse_text("a\nb", 1, 10, true), Ok("a\nb".into()));
     }
 
     #[test]

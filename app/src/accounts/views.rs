@@ -2,6 +2,7 @@
 
 use super::api::{list_accounts, my_profile, ChangePassword, SetRole, REGISTER_FORM, SIGN_IN_FORM};
 use super::model::{AccountKind, Password, Role};
+use super::parts::AdminNav;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale};
 use crate::ui::use_auth;
@@ -268,7 +269,7 @@ pub fn AdminAccountsPage() -> impl IntoView {
                                                         </td>
                                                         <td>
                                                             {account.blocked.then(|| view! { <span class="badge status-declined">{t("admin-blocked")}</span> })}
-                                                            <crate::moderation::views::BlockForm account_id=account.id blocked=account.blocked action=block
+                                                            <crate::moderation::parts::BlockForm account_id=account.id blocked=account.blocked action=block
                                                                 id_prefix=format!("{prefix}block-") />
                                                         </td>
                                                     </tr>
@@ -281,18 +282,5 @@ pub fn AdminAccountsPage() -> impl IntoView {
                 }
             </Loader>
         </section>
-    }
-}
-
-/// Links between the admin pages.
-#[component]
-pub fn AdminNav() -> impl IntoView {
-    view! {
-        <nav class="admin-nav" aria-label=t("admin-nav-label")>
-            <A href="/moderation">{t("queue-title")}</A>
-            <A href="/admin/accounts">{t("admin-accounts-title")}</A>
-            <A href="/admin/themes">{t("admin-themes-title")}</A>
-            <A href="/admin/audit">{t("admin-audit-title")}</A>
-        </nav>
     }
 }

@@ -1,6 +1,6 @@
 use super::api::recent_audit;
 use super::model::{AuditFilter, ACTIONS};
-use crate::accounts::views::AdminNav;
+use crate::accounts::parts::AdminNav;
 use crate::i18n::{format_date, iso_date, t, t_with, use_locale};
 use crate::ui::{DataTable, Loader, OlderLink};
 use leptos::prelude::*;

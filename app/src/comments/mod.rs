@@ -3,6 +3,6 @@
 
 pub mod api;
 pub mod model;
+pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod store;
-pub mod views;

@@ -1,20 +1,9 @@
-use crate::accounts::model::{parse_text, InputError};
 use crate::ideas::model::Author;
+use crate::text::parsed_text;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CommentBody(String);
-
-impl CommentBody {
-    pub const MAX: usize = 2000;
-
-    pub fn parse(input: &str) -> Result<CommentBody, InputError> {
-        parse_text(&input.replace("\r\n", "\n"), 1, Self::MAX, true).map(CommentBody)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+parsed_text! {
+    CommentBody, 1..=2000, lines
 }
 
 /// The page a form was sent from (its `Referer`), as the path and the parameters that place
@@ -120,6 +109,7 @@ pub const MAX_PAGE: u32 = 1000;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::InputError;
 
     #[test]
     fn a_discussion_keeps_its_order_and_page_but_not_the_form_that_was_open() {

@@ -2,6 +2,6 @@
 //! their own ideas from the start.
 
 pub mod api;
+pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod store;
-pub mod views;

@@ -1,5 +1,6 @@
-use crate::accounts::model::{parse_text, AccountKind, InputError, Role};
+use crate::accounts::model::{AccountKind, Role};
 use crate::locale::Locale;
+use crate::text::parsed_text;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,34 +51,12 @@ impl IdeaStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdeaTitle(String);
-
-impl IdeaTitle {
-    pub const MAX: usize = 120;
-
-    pub fn parse(input: &str) -> Result<IdeaTitle, InputError> {
-        parse_text(input, 1, Self::MAX, false).map(IdeaTitle)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+parsed_text! {
+    IdeaTitle, 1..=120, line
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdeaBody(String);
-
-impl IdeaBody {
-    pub const MAX: usize = 5000;
-
-    pub fn parse(input: &str) -> Result<IdeaBody, InputError> {
-        parse_text(&input.replace("\r\n", "\n"), 1, Self::MAX, true).map(IdeaBody)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+parsed_text! {
+    IdeaBody, 1..=5000, lines
 }
 
 /// The readable part of an idea's URL: lower-case ASCII words joined by hyphens,
@@ -409,6 +388,7 @@ pub struct IdeaList {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::InputError;
 
     #[test]
     fn a_title_over_120_characters_is_refused() {

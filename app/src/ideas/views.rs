@@ -1,19 +1,17 @@
 //! The list of ideas, the form to propose one, and the idea page.
 
-use super::api::{districts, get_idea, list_ideas, my_ideas, EditIdea, SubmitIdea, WithdrawIdea, IDEA_FORM};
-use super::model::{
-    id_from_path_segment, idea_path, District, IdeaBody, IdeaStatus, IdeaSummary, IdeaTitle, ListQuery, Mine, Sort,
-};
-use crate::comments::views::Comments;
+use super::api::{get_idea, my_ideas, EditIdea, SubmitIdea, WithdrawIdea, IDEA_FORM};
+use super::model::{id_from_path_segment, idea_path, District, IdeaBody, IdeaStatus, IdeaTitle, Mine};
+use super::parts::{use_idea_choices, IdeaBrowser, IdeaResults};
+use crate::comments::parts::Comments;
 use crate::error::AppError;
-use crate::follows::views::FollowButton;
-use crate::forms::{field_error, use_form_memory, Field, FormAlert};
-use crate::i18n::{format_date, t, t_with, use_locale, Locale};
-use crate::themes::api::list_themes;
+use crate::follows::parts::FollowButton;
+use crate::forms::{field_error, use_form_memory, Field, FormAlert, SelectField};
+use crate::i18n::{format_date, t, use_locale};
 use crate::themes::model::Theme;
 use crate::ui::use_auth;
-use crate::ui::{localized, render_body, status_label, CanonicalRedirect, Loader, Loading, Pager, Waiting};
-use crate::votes::views::VoteBox;
+use crate::ui::{localized, render_body, status_label, CanonicalRedirect, Loader, Loading};
+use crate::votes::parts::VoteBox;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
@@ -34,119 +32,6 @@ pub fn IdeasPage() -> impl IntoView {
             <p class="lead">{t("ideas-lead")}</p>
             <IdeaBrowser base="/ideas".to_owned() theme=None />
         </section>
-    }
-}
-
-/// Search, filters, order and one page of ideas, all read from and written to the URL
-/// (a GET form), so that a list can be shared and works without JavaScript. Under
-/// `base`; a theme page passes its `theme` and offers no theme filter.
-#[component]
-pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
-    let locale = use_locale();
-    let query = use_query_map();
-    let fixed_theme = theme.clone();
-    let current = move || {
-        let q = query.read();
-        ListQuery {
-            theme: fixed_theme.clone().or_else(|| q.get("theme").filter(|s| !s.is_empty())),
-            status: q.get("status").as_deref().and_then(IdeaStatus::parse),
-            district: q.get("district").filter(|s| !s.is_empty()),
-            sort: q.get("sort").as_deref().and_then(Sort::parse).unwrap_or_default(),
-            search: q.get("q").filter(|s| !s.trim().is_empty()),
-            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
-            ..ListQuery::default()
-        }
-    };
-    let ideas = Resource::new(current.clone(), |q| {
-        list_ideas(
-            q.theme,
-            q.status.map(|s| s.as_str().to_owned()),
-            q.district,
-            Some(q.sort.as_str().to_owned()),
-            q.search,
-            Some(q.page),
-        )
-    });
-    let choices = use_idea_choices();
-    let show_theme_filter = theme.is_none();
-    let (form_base, list_base) = (base.clone(), base);
-    let filters = current.clone();
-    view! {
-        <Loading load=move || async move { Ok(choices.await) } waiting=Waiting::Quiet let:choices>
-            {
-                let (themes, districts) = choices;
-                let (base, q) = (form_base.clone(), filters());
-                view! {
-                    <form method="get" action=base class="filter-bar" role="search" aria-label=t("ideas-filters")>
-                        <div class="filter filter-search">
-                            <label for="filter-q">{t("ideas-search")}</label>
-                            <input id="filter-q" type="search" name="q" value=q.search.clone().unwrap_or_default()
-                                maxlength="200" placeholder=t("ideas-search-placeholder") />
-                        </div>
-                        {show_theme_filter.then(|| view! {
-                            <div class="filter">
-                                <label for="filter-theme">{t("field-label-theme")}</label>
-                                <select id="filter-theme" name="theme">
-                                    <option value="">{t("ideas-all-themes")}</option>
-                                    {themes.into_iter().map(|theme| {
-                                        let selected = q.theme.as_deref() == Some(theme.slug.as_str());
-                                        view! { <option value=theme.slug.clone() selected=selected>{theme.name(locale).to_owned()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                        })}
-                        <div class="filter">
-                            <label for="filter-status">{t("ideas-status")}</label>
-                            <select id="filter-status" name="status">
-                                <option value="">{t("ideas-all-statuses")}</option>
-                                {IdeaStatus::ALL.into_iter().map(|status| view! {
-                                    <option value=status.as_str() selected=q.status == Some(status)>{status_label(status)}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="filter">
-                            <label for="filter-district">{t("field-label-district")}</label>
-                            <select id="filter-district" name="district">
-                                <option value="">{t("ideas-all-districts")}</option>
-                                {districts.into_iter().map(|district| {
-                                    let selected = q.district.as_deref() == Some(district.slug.as_str());
-                                    view! { <option value=district.slug.clone() selected=selected>{district.name(locale).to_owned()}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="filter">
-                            <label for="filter-sort">{t("ideas-sort")}</label>
-                            <select id="filter-sort" name="sort">
-                                {Sort::ALL.into_iter().map(|sort| view! {
-                                    <option value=sort.as_str() selected=q.sort == sort>{t(&format!("sort-{}", sort.as_str()))}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <button type="submit" class="button button-small">{t("ideas-apply")}</button>
-                    </form>
-                }
-            }
-        </Loading>
-        <Loader resource=ideas let:list>
-            {
-                        let (base, fixed) = (list_base.clone(), theme.clone());
-                        let mut q = current();
-                        let searching = q.search.clone();
-                        // A theme page's address already names its theme.
-                        if fixed.is_some() {
-                            q.theme = None;
-                        }
-                        let previous = (q.page > 1).then(|| format!("{base}{}", q.to_query_string(q.page - 1)));
-                        let next = list.has_more.then(|| format!("{base}{}", q.to_query_string(q.page + 1)));
-                        let empty = view! {
-                            <div class="empty-state"><p>{match searching {
-                                Some(words) => t_with("ideas-search-empty", &[("words", words)]),
-                                None => t("ideas-empty"),
-                            }}</p></div>
-                        };
-                        view! { <IdeaResults ideas=list.ideas locale previous next empty /> }
-            }
-        </Loader>
     }
 }
 
@@ -188,53 +73,6 @@ pub fn MyIdeasPage(mine: Mine) -> impl IntoView {
     }
 }
 
-/// A page of idea cards with links to the pages around it, or `empty` when there are none.
-#[component]
-fn IdeaResults(
-    ideas: Vec<IdeaSummary>,
-    locale: Locale,
-    previous: Option<String>,
-    next: Option<String>,
-    empty: impl IntoView + 'static,
-) -> impl IntoView {
-    let is_empty = ideas.is_empty();
-    view! {
-        {is_empty.then_some(empty)}
-        <ul class="idea-list">
-            {ideas.into_iter().map(|idea| view! { <IdeaCard idea locale /> }).collect_view()}
-        </ul>
-        <Pager previous next />
-    }
-}
-
-#[component]
-fn IdeaCard(idea: IdeaSummary, locale: Locale) -> impl IntoView {
-    let href = idea_path(idea.id, &idea.slug);
-    let district = idea.district.as_ref().map(|d| d.name(locale).to_owned());
-    view! {
-        <li class="idea-card">
-            <div class="idea-votes" aria-hidden="true"><strong>{idea.vote_count}</strong></div>
-            <div class="idea-card-body">
-                <h2 lang=idea.language.clone()><A href=href>{idea.title.clone()}</A></h2>
-                <p class="idea-meta">
-                    <span class="badge badge-theme">{localized(&idea.theme_names, locale)}</span>
-                    {district.map(|d| view! { " " <span class="badge">{d}</span> })}
-                    " "
-                    <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
-                    {idea.hidden.then(|| view! { " " <span class="badge badge-hidden">{t("badge-hidden")}</span> })}
-                </p>
-                <p lang=idea.language.clone()>{idea.excerpt.clone()}</p>
-                <p class="idea-byline muted">
-                    {idea.author_name.clone()} " · " {format_date(locale, idea.created_at)} " · "
-                    {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
-                    " · "
-                    {t_with("comment-count", &[("count", idea.comment_count.to_string())])}
-                </p>
-            </div>
-        </li>
-    }
-}
-
 /// Title, description, theme and municipality, filled with `values`.
 #[component]
 fn IdeaFields<S>(
@@ -249,53 +87,20 @@ where
 {
     let locale = use_locale();
     let value = |name: &str| values.get(name).cloned().unwrap_or_default();
-    let (chosen_theme, chosen_district) = (value("theme"), value("district"));
     view! {
         <Field name="title" label=t("field-label-title") value=value("title")
             required=true maxlength=IdeaTitle::MAX hint=t("idea-title-hint") error=field_error(action, "title") />
         <Field name="body" label=t("field-label-body") value=value("body")
             multiline=true required=true maxlength=IdeaBody::MAX hint=t("idea-body-hint")
             error=field_error(action, "body") />
-        <div class="field">
-            <label for="field-theme">{t("field-label-theme")}</label>
-            <select id="field-theme" name="theme" required>
-                <option value="">{t("idea-choose-theme")}</option>
-                {themes.into_iter().map(|theme| {
-                    let selected = chosen_theme == theme.slug;
-                    view! { <option value=theme.slug.clone() selected=selected>{theme.name(locale).to_owned()}</option> }
-                }).collect_view()}
-            </select>
-            <p class="field-error" hidden=move || field_error(action, "theme").with(Option::is_none)>
-                {move || field_error(action, "theme").get()}
-            </p>
-        </div>
-        <div class="field">
-            <label for="field-district">{t("field-label-district")}</label>
-            <p class="hint" id="field-district-hint">{t("idea-district-hint")}</p>
-            <select id="field-district" name="district" aria-describedby="field-district-hint">
-                <option value="">{t("idea-whole-region")}</option>
-                {districts.into_iter().map(|district| {
-                    let selected = chosen_district == district.slug;
-                    view! { <option value=district.slug.clone() selected=selected>{district.name(locale).to_owned()}</option> }
-                }).collect_view()}
-            </select>
-            <p class="field-error" hidden=move || field_error(action, "district").with(Option::is_none)>
-                {move || field_error(action, "district").get()}
-            </p>
-        </div>
+        <SelectField id="field-theme" name="theme" label=t("field-label-theme") placeholder=t("idea-choose-theme")
+            options=themes.into_iter().map(|theme| (theme.slug.clone(), theme.name(locale).to_owned())).collect()
+            chosen=value("theme") required=true error=field_error(action, "theme") />
+        <SelectField id="field-district" name="district" label=t("field-label-district") placeholder=t("idea-whole-region")
+            hint=t("idea-district-hint")
+            options=districts.into_iter().map(|d| (d.slug.clone(), d.name(locale).to_owned())).collect()
+            chosen=value("district") error=field_error(action, "district") />
     }
-}
-
-fn use_idea_choices() -> Resource<(Vec<Theme>, Vec<District>)> {
-    Resource::new(
-        || (),
-        |_| async {
-            (
-                list_themes(false).await.unwrap_or_default(),
-                districts().await.unwrap_or_default(),
-            )
-        },
-    )
 }
 
 #[component]
@@ -392,7 +197,7 @@ pub fn EditIdeaPage() -> impl IntoView {
 pub fn IdeaView() -> impl IntoView {
     use crate::moderation::api::{MergeIdea, ReportItem, RespondToIdea, SetHidden, SetIdeaStatus};
     use crate::moderation::model::Target;
-    use crate::moderation::views::{HiddenNotice, ModerationPanel, ReportForm, ReportThanks, ResponseForm};
+    use crate::moderation::parts::{HiddenNotice, ModerationPanel, ReportForm, ReportThanks, ResponseForm};
 
     let locale = use_locale();
     let params = use_params_map();
@@ -404,7 +209,7 @@ pub fn IdeaView() -> impl IntoView {
     let hide = ServerAction::<SetHidden>::new();
     let respond = ServerAction::<RespondToIdea>::new();
     let report = ServerAction::<ReportItem>::new();
-    let discussion = crate::comments::views::use_discussion(move || id_from_path_segment(&segment()), report);
+    let discussion = crate::comments::parts::use_discussion(move || id_from_path_segment(&segment()), report);
     let page = Resource::new(
         move || {
             (
@@ -491,7 +296,7 @@ pub fn IdeaView() -> impl IntoView {
                             <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes() && hidden.is_none()
                                 signed_in=page.signed_in path=canonical.clone() />
                             {page.signed_in.then(|| view! { <FollowButton idea_id=idea.id following=page.following /> })}
-                            <crate::projects::views::IdeaProjectBox idea_id=idea.id status=idea.status project=page.project.clone() can_promote=page.can_moderate />
+                            <crate::projects::parts::IdeaProjectBox idea_id=idea.id status=idea.status project=page.project.clone() can_promote=page.can_moderate />
                             {edit_path.map(|href| view! {
                                 <A href=href attr:class="button button-secondary button-small">{t("admin-edit")}</A>
                             })}

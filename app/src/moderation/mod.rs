@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod model;
+pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod views;

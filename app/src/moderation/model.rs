@@ -1,6 +1,7 @@
-use crate::accounts::model::{parse_text, AccountKind, InputError, Role};
+use crate::accounts::model::{AccountKind, Role};
 use crate::error::ErrorCode;
 use crate::ideas::model::{Author, IdeaStatus};
+use crate::text::{parse_lines, parse_text, parsed_text, InputError};
 use serde::{Deserialize, Serialize};
 
 /// The statuses a moderator may move an idea between with a note. `accepted` comes with
@@ -34,12 +35,12 @@ impl PublicNote {
 
     pub fn parse(input: &str, to: IdeaStatus) -> Result<PublicNote, InputError> {
         let min = usize::from(to == IdeaStatus::Declined);
-        parse_text(&input.replace("\r\n", "\n"), min, Self::MAX, true).map(PublicNote)
+        parse_lines(input, min, Self::MAX).map(PublicNote)
     }
 
     /// A public response that changes no status says something.
     pub fn parse_response(input: &str) -> Result<PublicNote, InputError> {
-        parse_text(&input.replace("\r\n", "\n"), 1, Self::MAX, true).map(PublicNote)
+        parse_lines(input, 1, Self::MAX).map(PublicNote)
     }
 
     pub fn as_str(&self) -> &str {
@@ -47,22 +48,11 @@ impl PublicNote {
     }
 }
 
-/// Why a moderator hides, restores or keeps something, blocks or unblocks an account, or
-/// verifies an organisation: every decision says why, for the audit log and, where it
-/// concerns them, for the person concerned.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModerationReason(String);
-
-impl ModerationReason {
-    pub const MAX: usize = 500;
-
-    pub fn parse(input: &str) -> Result<ModerationReason, InputError> {
-        parse_text(input, 1, Self::MAX, false).map(ModerationReason)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+parsed_text! {
+    /// Why a moderator hides, restores or keeps something, blocks or unblocks an account, or
+    /// verifies an organisation: every decision says why, for the audit log and, where it
+    /// concerns them, for the person concerned.
+    ModerationReason, 1..=500, line
 }
 
 /// What can be reported and hidden.

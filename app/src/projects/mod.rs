@@ -6,6 +6,7 @@
 pub mod api;
 pub mod charts;
 pub mod model;
+pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod views;

@@ -1,8 +1,8 @@
 //! Project types shared by browser and server, and the parsers that keep bad input out.
 
-use crate::accounts::model::{parse_text, InputError};
 use crate::ideas::model::IdeaStatus;
 use crate::locale::Locale;
+use crate::text::{parse_lines, parse_text, parsed_text, InputError};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,34 +77,12 @@ pub fn promotable(status: IdeaStatus) -> bool {
     matches!(status, IdeaStatus::Open | IdeaStatus::UnderReview)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectTitle(String);
-
-impl ProjectTitle {
-    pub const MAX: usize = 120;
-
-    pub fn parse(input: &str) -> Result<ProjectTitle, InputError> {
-        parse_text(input, 1, Self::MAX, false).map(ProjectTitle)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+parsed_text! {
+    ProjectTitle, 1..=120, line
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectSummary(String);
-
-impl ProjectSummary {
-    pub const MAX: usize = 3000;
-
-    pub fn parse(input: &str) -> Result<ProjectSummary, InputError> {
-        parse_text(&input.replace("\r\n", "\n"), 1, Self::MAX, true).map(ProjectSummary)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+parsed_text! {
+    ProjectSummary, 1..=3000, lines
 }
 
 /// Critical success factors, one per line as typed; blank lines are ignored.
@@ -144,7 +122,7 @@ impl Statement {
     pub const MAX: usize = 2000;
 
     pub fn parse(input: &str, required: bool) -> Result<Statement, InputError> {
-        parse_text(&input.replace("\r\n", "\n"), usize::from(required), Self::MAX, true).map(Statement)
+        parse_lines(input, usize::from(required), Self::MAX).map(Statement)
     }
 
     pub fn as_str(&self) -> &str {
@@ -152,35 +130,13 @@ impl Statement {
     }
 }
 
-/// An update on the public timeline.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UpdateBody(String);
-
-impl UpdateBody {
-    pub const MAX: usize = 2000;
-
-    pub fn parse(input: &str) -> Result<UpdateBody, InputError> {
-        parse_text(&input.replace("\r\n", "\n"), 1, Self::MAX, true).map(UpdateBody)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+parsed_text! {
+    /// An update on the public timeline.
+    UpdateBody, 1..=2000, lines
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MilestoneTitle(String);
-
-impl MilestoneTitle {
-    pub const MAX: usize = 160;
-
-    pub fn parse(input: &str) -> Result<MilestoneTitle, InputError> {
-        parse_text(input, 1, Self::MAX, false).map(MilestoneTitle)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+parsed_text! {
+    MilestoneTitle, 1..=160, line
 }
 
 /// A milestone's target day, typed as `YYYY-MM-DD` (what `<input type="date">` sends);

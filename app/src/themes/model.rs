@@ -1,5 +1,5 @@
-use crate::accounts::model::{parse_text, InputError};
 use crate::locale::Locale;
+use crate::text::{parse_text, InputError};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,11 +4,11 @@ use super::api::{
     list_themes, theme_by_id, theme_by_slug, CreateTheme, MoveTheme, SetThemeArchived, UpdateTheme, THEME_FORM,
 };
 use super::model::Theme;
-use crate::accounts::views::AdminNav;
+use crate::accounts::parts::AdminNav;
 use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{t, use_locale, Locale};
-use crate::ideas::views::IdeaBrowser;
+use crate::ideas::parts::IdeaBrowser;
 use crate::ui::{Loader, Loading, Waiting};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

@@ -3,8 +3,8 @@
 
 pub mod api;
 pub mod model;
+pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod trending;
-pub mod views;

@@ -1,52 +1,32 @@
 //! The moderators' queue, their panel on an idea page, the public-response form, the
 //! report form and what a hidden item says to its author.
 
-use super::api::{
-    moderation_queue, MergeIdea, ReportItem, RespondToIdea, SetAccountBlocked, SetHidden, SetIdeaStatus,
-    SetOrganisationVerified, TriageIdea, HIDE_FORM, MERGE_FORM, REPORT_FORM, RESPONSE_FORM, STATUS_FORM, TRIAGE_FORM,
-};
+use super::api::{moderation_queue, SetAccountBlocked, SetHidden, SetOrganisationVerified, TriageIdea, TRIAGE_FORM};
 use super::model::{
-    transition_allowed, BlockedAccount, Hidden, ModerationReason, PublicNote, QueueEntry, QueueTab, QueuedComment,
-    QueuedIdea, QueuedOrganisation, ReportReason, ReportTally, Target, Triage, MODERATED,
+    BlockedAccount, Hidden, ModerationReason, PublicNote, QueueEntry, QueueTab, QueuedComment, QueuedIdea,
+    QueuedOrganisation, Target, Triage,
 };
 use crate::accounts::model::Role;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale, Locale};
-use crate::ideas::model::{idea_path, IdeaStatus};
+use crate::ideas::model::idea_path;
 use crate::ui::status_label;
 use crate::ui::{author_badge, kind_label, role_label};
-use crate::ui::{Loading, Pager, Waiting};
+use crate::ui::{Loading, Pager};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
 
-mod parts;
+use super::parts::*;
+
 mod queue;
 
-pub use parts::*;
 pub use queue::*;
 
 /// With JavaScript, `j` and `k` move between the items of the queue, and after a decision
 /// the next item takes the focus: a moderator works through it from the keyboard.
-#[cfg(test)]
-mod tests {
-    use super::thanks_address;
-
-    #[test]
-    fn the_thanks_keep_the_discussion_page_they_come_back_to() {
-        assert_eq!(
-            thanks_address("/ideas/7-wifi"),
-            "/ideas/7-wifi?reported=1#report-thanks"
-        );
-        assert_eq!(
-            thanks_address("/ideas/7-wifi?cpage=2#comment-4"),
-            "/ideas/7-wifi?cpage=2&reported=1#report-thanks"
-        );
-    }
-}
-
 #[cfg(feature = "hydrate")]
 mod keyboard {
     use leptos::prelude::*;

@@ -1,6 +1,7 @@
 //! The moderators' queue: its tabs, its items and the decisions taken on them.
 
 use super::*;
+use crate::policy::{decide, Action, Actor, Facts};
 
 /// The moderators' daily work: new ideas, reported and hidden items, organisations to
 /// verify. Tabs and pages are in the URL; every decision is a form.
@@ -39,6 +40,7 @@ pub fn QueuePage() -> impl IntoView {
         versions() != (0, 0, 0, 0)
     }));
     let memory = use_form_memory(TRIAGE_FORM);
+    let auth = crate::ui::use_auth();
     view! {
         <Title text=t("queue-title") />
         <section class="container queue-page">
@@ -50,9 +52,10 @@ pub fn QueuePage() -> impl IntoView {
             <FormAlert action=hide />
             <FormAlert action=verify />
             <FormAlert action=block />
-            <Loading load=move || async move { Ok((queue.await?, memory.await)) } let:loaded>
+            <Loading load=move || async move { Ok((queue.await?, memory.await, auth.user.await)) } let:loaded>
                 {
-                    let (queue, kept) = loaded;
+                    let (queue, kept, viewer) = loaded;
+                    let viewer = viewer.map(|user| user.actor());
                     let current = queue.tab;
                     let tabs = QueueTab::ALL.map(|tab| {
                         let count = queue.counts.of(tab);
@@ -71,7 +74,7 @@ pub fn QueuePage() -> impl IntoView {
                     let empty = queue.entries.is_empty();
                     let items = queue.entries.into_iter().map(|entry| {
                         let kept = kept.clone();
-                        let actions = QueueActions { triage, hide, verify, block };
+                        let actions = QueueActions { triage, hide, verify, block, viewer };
                         view! { <li><QueueItem entry tab=current actions kept /></li> }
                     }).collect_view();
                     view! {
@@ -94,6 +97,8 @@ pub struct QueueActions {
     hide: ServerAction<SetHidden>,
     verify: ServerAction<SetOrganisationVerified>,
     block: ServerAction<SetAccountBlocked>,
+    /// Who is deciding, for the controls the policy lets them use.
+    viewer: Option<Actor>,
 }
 
 #[component]
@@ -115,7 +120,7 @@ pub(super) fn QueueItem(
             };
             let author = view! {
                 <BlockAuthor target=Target::Idea id=idea.id role=idea.author.role blocked=idea.author_blocked
-                    account_id=idea.author.id action=actions.block />
+                    account_id=idea.author.id action=actions.block viewer=actions.viewer />
             };
             view! { <QueuedIdeaCard idea locale>{decide}{author}</QueuedIdeaCard> }.into_any()
         }
@@ -123,7 +128,7 @@ pub(super) fn QueueItem(
             let decide = view! { <DecideReported target=Target::Comment id=comment.id hidden=comment.hidden.clone() action=actions.hide /> };
             let author = view! {
                 <BlockAuthor target=Target::Comment id=comment.id role=comment.author.role blocked=comment.author_blocked
-                    account_id=comment.author.id action=actions.block />
+                    account_id=comment.author.id action=actions.block viewer=actions.viewer />
             };
             view! { <QueuedCommentCard comment locale>{decide}{author}</QueuedCommentCard> }.into_any()
         }
@@ -134,8 +139,8 @@ pub(super) fn QueueItem(
     }
 }
 
-/// Under an item of the queue: block its author (moderators block members; an author
-/// already blocked is said to be).
+/// Under an item of the queue: block its author, where the policy lets the viewer (an
+/// author already blocked is said to be).
 #[component]
 pub(super) fn BlockAuthor(
     target: Target,
@@ -144,11 +149,13 @@ pub(super) fn BlockAuthor(
     role: Role,
     blocked: bool,
     action: ServerAction<SetAccountBlocked>,
+    viewer: Option<Actor>,
 ) -> impl IntoView {
     if blocked {
         return Some(view! { <p class="hint author-blocked">{t("moderation-author-blocked")}</p> }.into_any());
     }
-    (role == Role::Member).then(|| {
+    let allowed = decide(viewer.as_ref(), Action::BlockAccount, &Facts::account(account_id, role)).is_ok();
+    allowed.then(|| {
         view! {
             <details class="block-author">
                 <summary>{t("moderation-block-author")}</summary>
@@ -157,31 +164,6 @@ pub(super) fn BlockAuthor(
         }
         .into_any()
     })
-}
-
-/// Block an account, with the reason its holder reads, or unblock it, with a reason for
-/// the audit log.
-#[component]
-pub fn BlockForm(
-    account_id: i64,
-    blocked: bool,
-    action: ServerAction<SetAccountBlocked>,
-    #[prop(into)] id_prefix: String,
-) -> impl IntoView {
-    let (label, button) = if blocked {
-        (t("moderation-unblock-reason"), t("admin-unblock"))
-    } else {
-        (t("admin-block-reason"), t("admin-block"))
-    };
-    view! {
-        <ActionForm action attr:class="inline-moderation-form">
-            <input type="hidden" name="account_id" value=account_id />
-            <input type="hidden" name="blocked" value=(!blocked).to_string() />
-            <Field name="reason" label required=true maxlength=ModerationReason::MAX id_prefix
-                error=Signal::derive(|| None::<String>) />
-            <button type="submit" class="button button-small button-secondary">{button}</button>
-        </ActionForm>
-    }
 }
 
 #[component]

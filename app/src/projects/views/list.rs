@@ -71,34 +71,15 @@ pub fn ProjectsPage() -> impl IntoView {
                     let q = current();
                     view! {
                         <form method="get" action="/projects" class="filter-bar" aria-label=t("projects-filters")>
-                            <div class="filter">
-                                <label for="filter-status">{t("ideas-status")}</label>
-                                <select id="filter-status" name="status">
-                                    <option value="">{t("ideas-all-statuses")}</option>
-                                    {ProjectStatus::ALL.into_iter().map(|status| view! {
-                                        <option value=status.as_str() selected=q.status == Some(status)>{project_status_label(status)}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="filter">
-                                <label for="filter-theme">{t("field-label-theme")}</label>
-                                <select id="filter-theme" name="theme">
-                                    <option value="">{t("ideas-all-themes")}</option>
-                                    {themes.into_iter().map(|theme| {
-                                        let selected = q.theme.as_deref() == Some(theme.slug.as_str());
-                                        view! { <option value=theme.slug.clone() selected=selected>{theme.name(locale).to_owned()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="filter">
-                                <label for="filter-owner">{t("project-owner")}</label>
-                                <select id="filter-owner" name="owner">
-                                    <option value="">{t("projects-all-owners")}</option>
-                                    {officials.into_iter().map(|official| view! {
-                                        <option value=official.id selected=q.owner == Some(official.id)>{official.display_name.clone()}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            <FilterSelect name="status" label=t("ideas-status") all=t("ideas-all-statuses")
+                                options=ProjectStatus::ALL.into_iter().map(|s| (s.as_str().to_owned(), project_status_label(s))).collect()
+                                chosen=q.status.map(|s| s.as_str().to_owned()) />
+                            <FilterSelect name="theme" label=t("field-label-theme") all=t("ideas-all-themes")
+                                options=themes.into_iter().map(|theme| (theme.slug.clone(), theme.name(locale).to_owned())).collect()
+                                chosen=q.theme.clone() />
+                            <FilterSelect name="owner" label=t("project-owner") all=t("projects-all-owners")
+                                options=officials.into_iter().map(|official| (official.id.to_string(), official.display_name)).collect()
+                                chosen=q.owner.map(|id| id.to_string()) />
                             <button type="submit" class="button button-small">{t("projects-apply")}</button>
                         </form>
                     }

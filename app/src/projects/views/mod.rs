@@ -10,22 +10,24 @@ use super::api::{
 };
 use super::charts::{BarRows, Series, StackedColumns};
 use crate::error::AppError;
-use crate::forms::{field_error, use_form_memory, Field, FormAlert};
+use crate::forms::{field_error, use_form_memory, Field, FilterSelect, FormAlert, SelectField};
 use crate::i18n::{format_date, iso_date, t, t_with, use_locale, Locale};
-use crate::ideas::model::{id_from_path_segment, idea_path, IdeaStatus};
+use crate::ideas::model::{id_from_path_segment, idea_path};
 use crate::projects::model::{
-    format_month, project_path, promotable, Milestone, MilestoneTitle, Official, Progress, ProjectCard, ProjectDetail,
-    ProjectQuery, ProjectStatus, ProjectSummary, ProjectTitle, Statement, TimelineEntry, UpdateBody, UpdateKind,
+    format_month, project_path, Milestone, MilestoneTitle, Official, ProjectCard, ProjectDetail, ProjectQuery,
+    ProjectStatus, ProjectSummary, ProjectTitle, Statement, TimelineEntry, UpdateBody, UpdateKind,
 };
 use crate::themes::api::list_themes;
 use crate::themes::model::Theme;
 use crate::ui::use_auth;
-use crate::ui::{localized, progress_text, project_status_label, render_body, Pager};
+use crate::ui::{localized, project_status_label, render_body, Pager};
 use crate::ui::{CanonicalRedirect, Loader, Loading, Waiting};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+
+use super::parts::{status_badge, ProgressBar};
 
 mod list;
 mod page;
@@ -38,59 +40,6 @@ pub use page::*;
 pub use programme::*;
 pub use promote::*;
 pub use roadmap::*;
-
-fn status_badge(status: ProjectStatus) -> impl IntoView {
-    view! { <span class=format!("badge project-status project-status-{}", status.as_str())>{project_status_label(status)}</span> }
-}
-
-/// A bar (drawn, so no inline style is needed) and the same in words.
-#[component]
-pub fn ProgressBar(progress: Progress) -> impl IntoView {
-    view! {
-        <div class="progress">
-            <svg class="progress-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true"
-                xmlns="http://www.w3.org/2000/svg">
-                <rect x="0" y="0" width="100" height="6" class="progress-track" />
-                <rect x="0" y="0" width=progress.percent() height="6" class="progress-fill" />
-            </svg>
-            <p class="progress-text">{progress_text(progress)}</p>
-        </div>
-    }
-}
-
-/// On an idea's page: the project it became part of, or, for a moderator, the way to
-/// promote it.
-#[component]
-pub fn IdeaProjectBox(
-    idea_id: i64,
-    status: IdeaStatus,
-    project: Option<crate::projects::model::ProjectLink>,
-    can_promote: bool,
-) -> impl IntoView {
-    if let Some(project) = project {
-        Some(
-            view! {
-                <div class="idea-project" id="project">
-                    <p class="idea-project-label">{t("idea-project-label")}</p>
-                    <p><A href=project_path(project.id, &project.slug)><span lang=project.language.clone()>{project.title.clone()}</span></A></p>
-                    <p>{status_badge(project.status)}</p>
-                </div>
-            }
-            .into_any(),
-        )
-    } else if can_promote && promotable(status) {
-        Some(
-            view! {
-                <A href=format!("/projects/new?ideas={idea_id}") attr:class="button button-secondary button-small">
-                    {t("project-promote-this")}
-                </A>
-            }
-            .into_any(),
-        )
-    } else {
-        None
-    }
-}
 
 /// Links between the programme's public pages.
 #[component]

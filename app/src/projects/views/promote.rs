@@ -14,36 +14,6 @@ pub(super) fn use_choices() -> Resource<(Vec<Theme>, Vec<Official>)> {
     )
 }
 
-/// A `<select>` with its label and error, for forms whose options are loaded.
-#[component]
-pub(super) fn SelectField(
-    #[prop(into)] id: String,
-    #[prop(into)] name: String,
-    #[prop(into)] label: String,
-    #[prop(into)] placeholder: String,
-    options: Vec<(String, String)>,
-    #[prop(into)] chosen: String,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let described = error_id.clone();
-    view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name required
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || error.with(Option::is_some).then(|| described.clone())>
-                <option value="">{placeholder}</option>
-                {options.into_iter().map(|(value, text)| {
-                    let selected = value == chosen;
-                    view! { <option value=value selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-            <p class="field-error" id=error_id hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
-        </div>
-    }
-}
-
 /// Moderators choose undecided ideas and turn them into a candidate project.
 #[component]
 pub fn PromotePage() -> impl IntoView {
@@ -145,9 +115,9 @@ pub fn PromotePage() -> impl IntoView {
                                 maxlength=ProjectSummary::MAX id_prefix="project-" hint=t("project-summary-hint")
                                 error=field_error(action, "summary") />
                             <SelectField id="project-theme" name="theme" label=t("field-label-theme") placeholder=t("idea-choose-theme")
-                                options=theme_options chosen=theme error=field_error(action, "theme") />
+                                options=theme_options chosen=theme required=true error=field_error(action, "theme") />
                             <SelectField id="project-owner" name="owner" label=t("project-owner") placeholder=t("project-choose-owner")
-                                options=owner_options chosen=value("owner") error=field_error(action, "owner") />
+                                options=owner_options chosen=value("owner") required=true error=field_error(action, "owner") />
                             <Field name="factors" label=t("project-factors") value=value("factors") required=true multiline=true
                                 id_prefix="project-" hint=t("project-factors-hint") error=field_error(action, "factors") />
                             <button type="submit" class="button" disabled=move || action.pending().get()>{t("project-promote-submit")}</button>

@@ -1,14 +1,28 @@
 //! The moderators' panel on an idea's page, the public-response and report forms, and what a hidden item says.
 
-use super::*;
+use super::api::{
+    MergeIdea, ReportItem, RespondToIdea, SetAccountBlocked, SetHidden, SetIdeaStatus, HIDE_FORM, MERGE_FORM,
+    REPORT_FORM, RESPONSE_FORM, STATUS_FORM,
+};
+use super::model::{
+    transition_allowed, Hidden, ModerationReason, PublicNote, ReportReason, ReportTally, Target, MODERATED,
+};
+use crate::forms::{field_error, use_form_memory, Field, FormAlert};
+use crate::i18n::{format_date, t, t_with, use_locale};
+use crate::ideas::model::IdeaStatus;
+use crate::ui::status_label;
+use crate::ui::{Loading, Waiting};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::collections::BTreeMap;
 
-pub(super) fn reason_label(reason: ReportReason) -> String {
+pub fn reason_label(reason: ReportReason) -> String {
     t(&format!("report-reason-{}", reason.as_str()))
 }
 
 /// "2 × spam, 1 × offensive", and what reporters wrote.
 #[component]
-pub(super) fn Tally(tally: ReportTally) -> impl IntoView {
+pub fn Tally(tally: ReportTally) -> impl IntoView {
     let reasons = tally
         .by_reason
         .iter()
@@ -257,7 +271,7 @@ pub fn ReportForm(
 }
 
 /// `address` with `reported=1`, pointing at the thanks.
-pub(super) fn thanks_address(address: &str) -> String {
+fn thanks_address(address: &str) -> String {
     let without_anchor = address.split('#').next().unwrap_or_default();
     let separator = if without_anchor.contains('?') { '&' } else { '?' };
     format!("{without_anchor}{separator}reported=1#report-thanks")
@@ -280,5 +294,47 @@ pub fn ReportThanks(action: ServerAction<ReportItem>) -> impl IntoView {
                 <div class="alert alert-success" role="status" id="report-thanks"><p>{text}</p></div>
             }
         })
+    }
+}
+
+/// Block an account, with the reason its holder reads, or unblock it, with a reason for
+/// the audit log.
+#[component]
+pub fn BlockForm(
+    account_id: i64,
+    blocked: bool,
+    action: ServerAction<SetAccountBlocked>,
+    #[prop(into)] id_prefix: String,
+) -> impl IntoView {
+    let (label, button) = if blocked {
+        (t("moderation-unblock-reason"), t("admin-unblock"))
+    } else {
+        (t("admin-block-reason"), t("admin-block"))
+    };
+    view! {
+        <ActionForm action attr:class="inline-moderation-form">
+            <input type="hidden" name="account_id" value=account_id />
+            <input type="hidden" name="blocked" value=(!blocked).to_string() />
+            <Field name="reason" label required=true maxlength=ModerationReason::MAX id_prefix
+                error=Signal::derive(|| None::<String>) />
+            <button type="submit" class="button button-small button-secondary">{button}</button>
+        </ActionForm>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thanks_address;
+
+    #[test]
+    fn the_thanks_keep_the_discussion_page_they_come_back_to() {
+        assert_eq!(
+            thanks_address("/ideas/7-wifi"),
+            "/ideas/7-wifi?reported=1#report-thanks"
+        );
+        assert_eq!(
+            thanks_address("/ideas/7-wifi?cpage=2#comment-4"),
+            "/ideas/7-wifi?cpage=2&reported=1#report-thanks"
+        );
     }
 }

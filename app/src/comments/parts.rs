@@ -7,7 +7,7 @@ use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale, Locale};
 use crate::moderation::api::{ReportItem, SetHidden};
 use crate::moderation::model::{Hidden, Target};
-use crate::moderation::views::{hidden_explanation, HideForm, ReportForm};
+use crate::moderation::parts::{hidden_explanation, HideForm, ReportForm};
 use crate::ui::author_badge;
 use crate::ui::Loading;
 use crate::ui::{follow_answer, render_body, Pager, PagerWords};

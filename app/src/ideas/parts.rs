@@ -1,0 +1,161 @@
+//! Parts of the ideas feature that other pages show: the browsable list (also on a
+//! theme's page) and its cards.
+
+use super::api::{districts, list_ideas};
+use super::model::{idea_path, District, IdeaStatus, IdeaSummary, ListQuery, Sort};
+use crate::forms::FilterSelect;
+use crate::i18n::{format_date, t, t_with, use_locale, Locale};
+use crate::themes::api::list_themes;
+use crate::themes::model::Theme;
+use crate::ui::{localized, status_label, Loader, Loading, Pager, Waiting};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// Search, filters, order and one page of ideas, all read from and written to the URL
+/// (a GET form), so that a list can be shared and works without JavaScript. Under
+/// `base`; a theme page passes its `theme` and offers no theme filter.
+#[component]
+pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map();
+    let fixed_theme = theme.clone();
+    let current = move || {
+        let q = query.read();
+        ListQuery {
+            theme: fixed_theme.clone().or_else(|| q.get("theme").filter(|s| !s.is_empty())),
+            status: q.get("status").as_deref().and_then(IdeaStatus::parse),
+            district: q.get("district").filter(|s| !s.is_empty()),
+            sort: q.get("sort").as_deref().and_then(Sort::parse).unwrap_or_default(),
+            search: q.get("q").filter(|s| !s.trim().is_empty()),
+            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
+            ..ListQuery::default()
+        }
+    };
+    let ideas = Resource::new(current.clone(), |q| {
+        list_ideas(
+            q.theme,
+            q.status.map(|s| s.as_str().to_owned()),
+            q.district,
+            Some(q.sort.as_str().to_owned()),
+            q.search,
+            Some(q.page),
+        )
+    });
+    let choices = use_idea_choices();
+    let show_theme_filter = theme.is_none();
+    let (form_base, list_base) = (base.clone(), base);
+    let filters = current.clone();
+    view! {
+        <Loading load=move || async move { Ok(choices.await) } waiting=Waiting::Quiet let:choices>
+            {
+                let (themes, districts) = choices;
+                let (base, q) = (form_base.clone(), filters());
+                view! {
+                    <form method="get" action=base class="filter-bar" role="search" aria-label=t("ideas-filters")>
+                        <div class="filter filter-search">
+                            <label for="filter-q">{t("ideas-search")}</label>
+                            <input id="filter-q" type="search" name="q" value=q.search.clone().unwrap_or_default()
+                                maxlength="200" placeholder=t("ideas-search-placeholder") />
+                        </div>
+                        {show_theme_filter.then(|| view! {
+                            <FilterSelect name="theme" label=t("field-label-theme") all=t("ideas-all-themes")
+                                options=themes.into_iter().map(|theme| (theme.slug.clone(), theme.name(locale).to_owned())).collect()
+                                chosen=q.theme.clone() />
+                        })}
+                        <FilterSelect name="status" label=t("ideas-status") all=t("ideas-all-statuses")
+                            options=IdeaStatus::ALL.into_iter().map(|s| (s.as_str().to_owned(), status_label(s))).collect()
+                            chosen=q.status.map(|s| s.as_str().to_owned()) />
+                        <FilterSelect name="district" label=t("field-label-district") all=t("ideas-all-districts")
+                            options=districts.into_iter().map(|d| (d.slug.clone(), d.name(locale).to_owned())).collect()
+                            chosen=q.district.clone() />
+                        <FilterSelect name="sort" label=t("ideas-sort")
+                            options=Sort::ALL.into_iter().map(|sort| (sort.as_str().to_owned(), t(&format!("sort-{}", sort.as_str())))).collect()
+                            chosen=Some(q.sort.as_str().to_owned()) />
+                        <button type="submit" class="button button-small">{t("ideas-apply")}</button>
+                    </form>
+                }
+            }
+        </Loading>
+        <Loader resource=ideas let:list>
+            {
+                        let (base, fixed) = (list_base.clone(), theme.clone());
+                        let mut q = current();
+                        let searching = q.search.clone();
+                        // A theme page's address already names its theme.
+                        if fixed.is_some() {
+                            q.theme = None;
+                        }
+                        let previous = (q.page > 1).then(|| format!("{base}{}", q.to_query_string(q.page - 1)));
+                        let next = list.has_more.then(|| format!("{base}{}", q.to_query_string(q.page + 1)));
+                        let empty = view! {
+                            <div class="empty-state"><p>{match searching {
+                                Some(words) => t_with("ideas-search-empty", &[("words", words)]),
+                                None => t("ideas-empty"),
+                            }}</p></div>
+                        };
+                        view! { <IdeaResults ideas=list.ideas locale previous next empty /> }
+            }
+        </Loader>
+    }
+}
+
+/// A page of idea cards with links to the pages around it, or `empty` when there are none.
+#[component]
+pub fn IdeaResults(
+    ideas: Vec<IdeaSummary>,
+    locale: Locale,
+    previous: Option<String>,
+    next: Option<String>,
+    empty: impl IntoView + 'static,
+) -> impl IntoView {
+    let is_empty = ideas.is_empty();
+    view! {
+        {is_empty.then_some(empty)}
+        <ul class="idea-list">
+            {ideas.into_iter().map(|idea| view! { <IdeaCard idea locale /> }).collect_view()}
+        </ul>
+        <Pager previous next />
+    }
+}
+
+#[component]
+fn IdeaCard(idea: IdeaSummary, locale: Locale) -> impl IntoView {
+    let href = idea_path(idea.id, &idea.slug);
+    let district = idea.district.as_ref().map(|d| d.name(locale).to_owned());
+    view! {
+        <li class="idea-card">
+            <div class="idea-votes" aria-hidden="true"><strong>{idea.vote_count}</strong></div>
+            <div class="idea-card-body">
+                <h2 lang=idea.language.clone()><A href=href>{idea.title.clone()}</A></h2>
+                <p class="idea-meta">
+                    <span class="badge badge-theme">{localized(&idea.theme_names, locale)}</span>
+                    {district.map(|d| view! { " " <span class="badge">{d}</span> })}
+                    " "
+                    <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
+                    {idea.hidden.then(|| view! { " " <span class="badge badge-hidden">{t("badge-hidden")}</span> })}
+                </p>
+                <p lang=idea.language.clone()>{idea.excerpt.clone()}</p>
+                <p class="idea-byline muted">
+                    {idea.author_name.clone()} " · " {format_date(locale, idea.created_at)} " · "
+                    {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
+                    " · "
+                    {t_with("comment-count", &[("count", idea.comment_count.to_string())])}
+                </p>
+            </div>
+        </li>
+    }
+}
+
+/// The themes and municipalities an idea can be filed under.
+pub fn use_idea_choices() -> Resource<(Vec<Theme>, Vec<District>)> {
+    Resource::new(
+        || (),
+        |_| async {
+            (
+                list_themes(false).await.unwrap_or_default(),
+                districts().await.unwrap_or_default(),
+            )
+        },
+    )
+}

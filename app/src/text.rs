@@ -1,0 +1,122 @@
+//! Text as people type it, parsed once into types that cannot hold what was refused.
+
+use crate::error::ErrorCode;
+
+/// Why a piece of input was refused. The code is the translation key suffix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputError {
+    Required,
+    TooLong,
+    TooShort,
+    EmailInvalid,
+    PasswordTooShort,
+    PasswordTooLong,
+    EnterpriseNumberFormat,
+    EnterpriseNumberChecksum,
+    RegistrationNumberInvalid,
+    Unknown,
+}
+
+impl ErrorCode for InputError {
+    fn code(&self) -> &'static str {
+        match self {
+            InputError::Required => "required",
+            InputError::TooLong => "too_long",
+            InputError::TooShort => "too_short",
+            InputError::EmailInvalid => "email_invalid",
+            InputError::PasswordTooShort => "password_too_short",
+            InputError::PasswordTooLong => "password_too_long",
+            InputError::EnterpriseNumberFormat => "enterprise_number_format",
+            InputError::EnterpriseNumberChecksum => "enterprise_number_checksum",
+            InputError::RegistrationNumberInvalid => "registration_number_invalid",
+            InputError::Unknown => "unknown_choice",
+        }
+    }
+}
+
+/// Trims, refuses empty and over-long text and control characters (other than new lines
+/// when `multiline`).
+pub fn parse_text(input: &str, min: usize, max: usize, multiline: bool) -> Result<String, InputError> {
+    let text = input.trim();
+    let length = text.chars().count();
+    if length == 0 && min > 0 {
+        return Err(InputError::Required);
+    }
+    if length < min {
+        return Err(InputError::TooShort);
+    }
+    if length > max {
+        return Err(InputError::TooLong);
+    }
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_control() || (multiline && (*c == '\n' || *c == '\t')))
+        .collect();
+    Ok(text)
+}
+
+/// [`parse_text`] for text of several lines, with Windows line ends folded.
+pub fn parse_lines(input: &str, min: usize, max: usize) -> Result<String, InputError> {
+    parse_text(&input.replace("\r\n", "\n"), min, max, true)
+}
+
+/// A newtype over parsed text: `parsed_text! { /// docs\n Name, 1..=120, line }` (or
+/// `lines` for text of several lines) gives `Name::MAX`, `Name::parse` and
+/// `Name::as_str`.
+macro_rules! parsed_text {
+    ($(#[$meta:meta])* $name:ident, $min:literal ..= $max:literal, line) => {
+        $crate::text::parsed_text!(@type $(#[$meta])* $name, $max, |input| $crate::text::parse_text(input, $min, $max, false));
+    };
+    ($(#[$meta:meta])* $name:ident, $min:literal ..= $max:literal, lines) => {
+        $crate::text::parsed_text!(@type $(#[$meta])* $name, $max, |input| $crate::text::parse_lines(input, $min, $max));
+    };
+    (@type $(#[$meta:meta])* $name:ident, $max:literal, $parse:expr) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name(String);
+
+        impl $name {
+            pub const MAX: usize = $max;
+
+            pub fn parse(input: &str) -> Result<$name, $crate::text::InputError> {
+                let parse: fn(&str) -> Result<String, $crate::text::InputError> = $parse;
+                parse(input).map($name)
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+pub(crate) use parsed_text;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_removed_from_single_line_text() {
+        assert_eq!(parse_text("a\u{0007}b\nc", 1, 10, false), Ok("abc".into()));
+        assert_eq!(parse_text("a\nb", 1, 10, true), Ok("a\nb".into()));
+    }
+
+    #[test]
+    fn text_of_several_lines_keeps_its_lines_and_folds_windows_line_ends() {
+        assert_eq!(parse_lines("a\r\nb\u{0007}", 1, 10), Ok("a\nb".into()));
+        assert_eq!(parse_lines(" \r\n ", 1, 10), Err(InputError::Required));
+    }
+
+    parsed_text! {
+        /// A name for the test.
+        Word, 2..=5, line
+    }
+
+    #[test]
+    fn a_parsed_text_type_is_bounded_by_its_range() {
+        assert_eq!(Word::MAX, 5);
+        assert_eq!(Word::parse(" ab ").map(|w| w.as_str().to_owned()), Ok("ab".into()));
+        assert_eq!(Word::parse("a"), Err(InputError::TooShort));
+        assert_eq!(Word::parse("abcdef"), Err(InputError::TooLong));
+    }
+}

@@ -1,0 +1,202 @@
+//! The list of ideas: search, filters, sorting and paging.
+
+use crate::common::{id_of, publish, spawn_app, Engine};
+use agora_app::accounts::model::Role;
+use futures::future::join_all;
+
+on_both_engines!(
+    the_search_ignores_accents_and_case_in_all_three_languages,
+    the_most_discussed_come_first_when_asked,
+    the_list_filters_sorts_and_pages_without_gaps_or_repeats,
+);
+
+/// Titles of the idea cards on a list page.
+fn card_titles(page: &str) -> Vec<String> {
+    page.split("<h2 lang=")
+        .skip(1)
+        .filter_map(|card| card.split("\">").nth(2)?.split('<').next().map(str::to_owned))
+        .collect()
+}
+
+async fn the_search_ignores_accents_and_case_in_all_three_languages(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    publish(&ana, "Vélos partagés à Ixelles", "digital-inclusion", "ixelles").await;
+    publish(&ana, "Éclairage public intelligent", "internet-use", "").await;
+    publish(&ana, "Slimme verlichting in Brussel", "internet-use", "").await;
+    publish(&ana, "Smart street lighting", "european-dimension", "").await;
+    let search = |q: &str| {
+        let browser = app.browser();
+        let path = format!("/ideas?q={}", q.replace(' ', "+"));
+        async move { card_titles(&browser.get_html(&path).await.1) }
+    };
+    assert_eq!(search("VELOS").await, ["Vélos partagés à Ixelles"]);
+    assert_eq!(search("vélos").await, ["Vélos partagés à Ixelles"]);
+    assert_eq!(
+        search("partag").await,
+        ["Vélos partagés à Ixelles"],
+        "the start of a word finds it"
+    );
+    assert_eq!(search("ECLAIRAGE").await, ["Éclairage public intelligent"]);
+    assert_eq!(search("éclairage%20PUBLIC").await, ["Éclairage public intelligent"]);
+    assert_eq!(search("verlichting brussel").await, ["Slimme verlichting in Brussel"]);
+    assert_eq!(search("Lighting").await, ["Smart street lighting"]);
+    assert!(search("paragraphs").await.len() == 4, "the description is searched too");
+    assert_eq!(
+        search("vélos lighting").await,
+        Vec::<String>::new(),
+        "every word must match"
+    );
+    let (_, nothing) = app.browser().get_html("/ideas?q=tramway").await;
+    assert!(nothing.contains("No idea matches “tramway”"));
+    assert_eq!(
+        search("%22%2A%28%29").await.len(),
+        4,
+        "punctuation alone searches nothing"
+    );
+    let (_, themed) = app
+        .browser()
+        .get_html("/ideas?q=intelligent&theme=european-dimension")
+        .await;
+    assert_eq!(card_titles(&themed), Vec::<String>::new(), "search and filters combine");
+    let (_, theme_page) = app.browser().get_html("/themes/internet-use?q=verlichting").await;
+    assert_eq!(
+        card_titles(&theme_page),
+        ["Slimme verlichting in Brussel"],
+        "a theme page searches its ideas"
+    );
+
+    // An edited title is found by its new words only.
+    let path = publish(&ana, "Parking sensors", "internet-use", "").await;
+    ana.submit(
+        &format!("{path}/edit"),
+        "/api/edit_idea",
+        &[
+            ("idea_id", &id_of(&path)),
+            ("title", "Capteurs de stationnement"),
+            ("body", "Sensors."),
+            ("theme", "internet-use"),
+        ],
+    )
+    .await;
+    assert_eq!(search("capteurs").await, ["Capteurs de stationnement"]);
+    assert_eq!(search("parking").await, Vec::<String>::new());
+}
+
+async fn the_most_discussed_come_first_when_asked(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let quiet = publish(&ana, "Quiet idea", "internet-use", "").await;
+    let busy = publish(&ana, "Busy idea", "internet-use", "").await;
+    publish(&ana, "Newest idea", "internet-use", "").await;
+    let crowd = app.crowd(4).await;
+    for browser in &crowd[..3] {
+        let response = browser
+            .submit(
+                &busy,
+                "/api/post_comment",
+                &[("idea_id", &id_of(&busy)), ("body", "Yes")],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 302);
+    }
+    crowd[3]
+        .call("/api/post_comment", &[("idea_id", &id_of(&quiet)), ("body", "Hm")])
+        .await;
+    let (_, page) = app.browser().get_html("/ideas?sort=most_discussed").await;
+    assert_eq!(card_titles(&page)[..2], ["Busy idea", "Quiet idea"]);
+    assert!(page.contains("3 comments"));
+    let (_, theme_page) = app.browser().get_html("/themes/internet-use?sort=most_discussed").await;
+    assert_eq!(card_titles(&theme_page)[0], "Busy idea");
+}
+
+async fn the_list_filters_sorts_and_pages_without_gaps_or_repeats(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let mut paths = vec![];
+    for i in 0..10 {
+        // The per-account daily limit is 10 ideas.
+        let theme = if i % 2 == 0 {
+            "digital-inclusion"
+        } else {
+            "internet-use"
+        };
+        paths.push(
+            publish(
+                &ana,
+                &format!("Idea number {i:02}"),
+                theme,
+                if i < 3 { "jette" } else { "" },
+            )
+            .await,
+        );
+    }
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    for i in 10..20 {
+        paths.push(publish(&bram, &format!("Idea number {i:02}"), "european-dimension", "").await);
+    }
+    let (_, carla) = app.signed_in("carla@example.be", Role::Member).await;
+    for i in 20..25 {
+        paths.push(publish(&carla, &format!("Idea number {i:02}"), "european-dimension", "").await);
+    }
+    let eleventh = bram
+        .call(
+            "/api/submit_idea",
+            &[
+                ("title", "One too many"),
+                ("body", "b"),
+                ("theme", "european-dimension"),
+            ],
+        )
+        .await;
+    assert_eq!(eleventh.status().as_u16(), 429, "at most 10 ideas a day per account");
+    assert!(eleventh.text().await.expect("body").contains("ideas_per_day"));
+
+    let (_, page1) = app.browser().get_html("/ideas").await;
+    let (_, page2) = app.browser().get_html("/ideas?page=2").await;
+    let titles = |page: &str| -> Vec<String> {
+        page.match_indices(">Idea number ")
+            .map(|(at, _)| page[at + 13..at + 15].to_owned())
+            .collect()
+    };
+    let (first, second) = (titles(&page1), titles(&page2));
+    assert_eq!(first.len(), 20);
+    let mut all: Vec<String> = first.iter().chain(second.iter()).cloned().collect();
+    assert_eq!(first[0], "24", "newest first");
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 25, "every idea once across the pages");
+
+    let (_, inclusion) = app.browser().get_html("/ideas?theme=digital-inclusion").await;
+    assert_eq!(titles(&inclusion).len(), 5);
+    let (_, jette) = app.browser().get_html("/ideas?district=jette").await;
+    assert_eq!(titles(&jette), ["02", "01", "00"]);
+
+    let popular = id_of(&paths[3]);
+    let crowd = app.crowd(3).await;
+    join_all(crowd.iter().map(|b| b.vote(&popular, true))).await;
+    let (_, by_votes) = app.browser().get_html("/ideas?sort=most_votes").await;
+    assert_eq!(titles(&by_votes)[0], "03", "most supported first");
+
+    // Orders with ties (24 ideas without support) page without gaps or repeats too.
+    for sort in ["most_votes", "trending", "most_discussed"] {
+        let (_, first) = app.browser().get_html(&format!("/ideas?sort={sort}")).await;
+        let (_, second) = app.browser().get_html(&format!("/ideas?sort={sort}&page=2")).await;
+        let mut all: Vec<String> = titles(&first).into_iter().chain(titles(&second)).collect();
+        assert_eq!(all.len(), 25, "{sort}");
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 25, "{sort}: every idea once across the pages");
+    }
+
+    // The status filter.
+    let withdrawn = id_of(&paths[7]);
+    ana.call("/api/withdraw_idea", &[("idea_id", &withdrawn)]).await;
+    let (_, only_withdrawn) = app.browser().get_html("/ideas?status=withdrawn").await;
+    assert_eq!(titles(&only_withdrawn), ["07"]);
+    let (_, open) = app.browser().get_html("/ideas?status=open&page=2").await;
+    let (_, open_first) = app.browser().get_html("/ideas?status=open").await;
+    let open: Vec<String> = titles(&open_first).into_iter().chain(titles(&open)).collect();
+    assert_eq!(open.len(), 24);
+    assert!(!open.contains(&"07".to_owned()));
+}
