@@ -221,6 +221,15 @@ pub async fn remember_input(form: &str, values: &[(&str, &str)]) {
     }
 }
 
+/// The one way a form's server function keeps what was typed: when `outcome` is a
+/// refusal, [`remember_input`] it for the form named `form`; the outcome goes on as it is.
+pub async fn keep_typed<T>(outcome: AppResult<T>, form: &str, typed: &[(&str, &str)]) -> AppResult<T> {
+    if outcome.is_err() {
+        remember_input(form, typed).await;
+    }
+    outcome
+}
+
 /// What `remember_input` kept for this browser, from its cookie or its session.
 pub async fn recall_input() -> AppResult<Option<crate::form_memory::FormMemory>> {
     let from_cookie = use_context::<http::request::Parts>()

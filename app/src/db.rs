@@ -222,3 +222,42 @@ impl From<sqlx::Error> for crate::error::AppError {
         crate::error::AppError::internal(e)
     }
 }
+
+/// Ids bind and read as the integers they are, on either engine.
+macro_rules! id_columns {
+    ($($id:ty),+) => {
+        $(
+            impl sqlx::Type<sqlx::Any> for $id {
+                fn type_info() -> sqlx::any::AnyTypeInfo {
+                    <i64 as sqlx::Type<sqlx::Any>>::type_info()
+                }
+
+                fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+                    <i64 as sqlx::Type<sqlx::Any>>::compatible(ty)
+                }
+            }
+
+            impl<'q> sqlx::Encode<'q, sqlx::Any> for $id {
+                fn encode_by_ref(
+                    &self,
+                    buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+                ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                    <i64 as sqlx::Encode<'q, sqlx::Any>>::encode_by_ref(&self.get(), buf)
+                }
+            }
+
+            impl<'r> sqlx::Decode<'r, sqlx::Any> for $id {
+                fn decode(value: <sqlx::Any as sqlx::Database>::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                    <i64 as sqlx::Decode<'r, sqlx::Any>>::decode(value).map(Self)
+                }
+            }
+        )+
+    };
+}
+
+id_columns!(
+    crate::ids::AccountId,
+    crate::ids::IdeaId,
+    crate::ids::ProjectId,
+    crate::ids::MilestoneId
+);

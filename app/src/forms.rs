@@ -207,13 +207,13 @@ fn described_by(
 }
 
 /// A labelled `<select>` with its hint and error, for forms whose options are loaded;
-/// `placeholder` is the empty first choice.
+/// `placeholder`, when given, is an empty first choice.
 #[component]
 pub fn SelectField(
     #[prop(into)] id: String,
     #[prop(into)] name: String,
     #[prop(into)] label: String,
-    #[prop(into)] placeholder: String,
+    #[prop(optional, into)] placeholder: Option<String>,
     options: Vec<(String, String)>,
     #[prop(into)] chosen: String,
     #[prop(optional, into)] hint: Option<String>,
@@ -229,7 +229,7 @@ pub fn SelectField(
             <select id=id name=name required=required
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described_by>
-                <option value="">{placeholder}</option>
+                {placeholder.map(|placeholder| view! { <option value="">{placeholder}</option> })}
                 {options.into_iter().map(|(value, text)| {
                     let selected = value == chosen;
                     view! { <option value=value selected=selected>{text}</option> }

@@ -16,6 +16,7 @@ pub mod form_memory;
 pub mod forms;
 pub mod i18n;
 pub mod ideas;
+pub mod ids;
 #[cfg(feature = "ssr")]
 pub mod kept_input;
 #[cfg(feature = "ssr")]
@@ -23,6 +24,7 @@ pub mod keys;
 pub mod locale;
 pub mod moderation;
 pub mod notifications;
+pub mod paging;
 pub mod policy;
 pub mod projects;
 #[cfg(feature = "ssr")]

@@ -60,6 +60,18 @@ pub fn parse_lines(input: &str, min: usize, max: usize) -> Result<String, InputE
     parse_text(&input.replace("\r\n", "\n"), min, max, true)
 }
 
+/// The start of a text on one line, at most `max` characters and an ellipsis, for cards
+/// and lists.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 /// A newtype over parsed text: `parsed_text! { /// docs\n Name, 1..=120, line }` (or
 /// `lines` for text of several lines) gives `Name::MAX`, `Name::parse` and
 /// `Name::as_str`.
@@ -99,6 +111,12 @@ mod tests {
     fn control_characters_are_removed_from_single_line_text() {
         assert_eq!(parse_text("a\u{0007}b\nc", 1, 10, false), Ok("abc".into()));
         assert_eq!(parse_text("a\nb", 1, 10, true), Ok("a\nb".into()));
+    }
+
+    #[test]
+    fn an_excerpt_is_one_line_and_cut_at_the_limit() {
+        assert_eq!(excerpt("One.\n\nTwo.", 50), "One. Two.");
+        assert_eq!(excerpt("abcdef", 3), "abc…");
     }
 
     #[test]

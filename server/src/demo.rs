@@ -10,6 +10,7 @@ use agora_app::comments::store::{self as comments, NewComment, Posted};
 use agora_app::db::Db;
 use agora_app::ideas::model::slugify;
 use agora_app::ideas::store::{self as ideas, Created, NewIdea};
+use agora_app::ids::{AccountId, IdeaId, MilestoneId, ProjectId};
 use agora_app::projects::store::Change;
 use agora_app::votes::store as votes;
 use anyhow::bail;
@@ -232,7 +233,7 @@ pub async fn load(db: &Db) -> anyhow::Result<usize> {
             Created::DailyLimit => bail!("a demo author proposes more ideas in a day than the platform takes"),
         };
         for supporter in ids.iter().cycle().skip(author + 1).take(supporters) {
-            votes::cast(db, id, *supporter, true).await?;
+            votes::cast(db, IdeaId(id), AccountId(*supporter), true).await?;
         }
         idea_ids.push(id);
     }
@@ -270,13 +271,13 @@ async fn moderate(db: &Db, hash: &str, people: &[i64], ideas: &[i64], comments: 
     let moderator = insert_staff(db, hash, "mira.demo@example.be", "Mira Janssens", Role::Moderator).await?;
     for (index, idea) in ideas.iter().enumerate() {
         if !UNTRIAGED.contains(&index) {
-            moderation::keep(db, *idea, moderator, "").await?;
+            moderation::keep(db, IdeaId(*idea), AccountId(moderator), "").await?;
         }
     }
     moderation::set_status(
         db,
-        ideas[8],
-        moderator,
+        IdeaId(ideas[8]),
+        AccountId(moderator),
         IdeaStatus::UnderReview,
         "We are studying this with the parking agency and the City of Brussels: sensors on loading bays are being \
          tested in two streets.",
@@ -300,8 +301,8 @@ async fn moderate(db: &Db, hash: &str, people: &[i64], ideas: &[i64], comments: 
     .await?;
     moderation::set_verified(
         db,
-        people[7],
-        moderator,
+        AccountId(people[7]),
+        AccountId(moderator),
         true,
         "Checked with the university's research office.",
     )
@@ -544,31 +545,37 @@ async fn load_projects(db: &Db, hash: &str, idea_ids: &[i64]) -> anyhow::Result<
             ]),
         }
         for (to, statement) in steps {
-            expect_done(projects::set_status(db, owner, id, to, statement).await?, demo.title)?;
-        }
-        for &(title, days, _) in demo.milestones {
             expect_done(
-                projects::add_milestone(db, owner, id, title, today + days * DAY_MS).await?,
+                projects::set_status(db, owner, ProjectId(id), to, statement).await?,
                 demo.title,
             )?;
         }
-        let detail = projects::detail(db, id)
+        for &(title, days, _) in demo.milestones {
+            expect_done(
+                projects::add_milestone(db, owner, ProjectId(id), title, today + days * DAY_MS).await?,
+                demo.title,
+            )?;
+        }
+        let detail = projects::detail(db, ProjectId(id))
             .await?
             .ok_or_else(|| anyhow::anyhow!("demo project vanished"))?;
         for (milestone, &(_, _, done)) in detail.milestones.iter().zip(demo.milestones) {
             if done {
                 expect_done(
-                    projects::set_milestone_done(db, owner, milestone.id, true).await?,
+                    projects::set_milestone_done(db, owner, MilestoneId(milestone.id), true).await?,
                     demo.title,
                 )?;
             }
         }
         for update in demo.updates {
-            expect_done(projects::post_update(db, owner, id, update).await?, demo.title)?;
+            expect_done(
+                projects::post_update(db, owner, ProjectId(id), update).await?,
+                demo.title,
+            )?;
         }
         if let Stage::Completed(_, _, completed) = demo.stage {
             expect_done(
-                projects::set_status(db, owner, id, ProjectStatus::Completed, completed).await?,
+                projects::set_status(db, owner, ProjectId(id), ProjectStatus::Completed, completed).await?,
                 demo.title,
             )?;
         }

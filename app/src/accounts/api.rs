@@ -150,10 +150,7 @@ pub async fn register(
         ctx::sign_in_session(&user).await
     }
     .await;
-    if outcome.is_err() {
-        ctx::remember_input(REGISTER_FORM, &kept).await;
-    }
-    outcome?;
+    ctx::keep_typed(outcome, REGISTER_FORM, &kept).await?;
     ctx::redirect("/profile");
     Ok(())
 }
@@ -235,10 +232,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
         Ok(())
     }
     .await;
-    if outcome.is_err() {
-        ctx::remember_input(SIGN_IN_FORM, &[("email", email.as_str())]).await;
-    }
-    outcome?;
+    ctx::keep_typed(outcome, SIGN_IN_FORM, &[("email", email.as_str())]).await?;
     ctx::redirect(safe_next(next.as_deref()));
     Ok(())
 }

@@ -102,17 +102,10 @@ pub async fn post_comment(idea_id: i64, parent_id: Option<i64>, body: String) ->
         }
     }
     .await;
-    match outcome {
-        Ok(place) => {
-            ctx::redirect_plain_form(&place);
-            Ok(place)
-        }
-        Err(error) => {
-            let parent = parent_id.map(|p| p.to_string()).unwrap_or_default();
-            ctx::remember_input(COMMENT_FORM, &[("body", &body), ("parent_id", &parent)]).await;
-            Err(error)
-        }
-    }
+    let parent = parent_id.map(|p| p.to_string()).unwrap_or_default();
+    let place = ctx::keep_typed(outcome, COMMENT_FORM, &[("body", &body), ("parent_id", &parent)]).await?;
+    ctx::redirect_plain_form(&place);
+    Ok(place)
 }
 
 /// The author corrects their comment within 15 minutes of posting it.
@@ -125,16 +118,9 @@ pub async fn edit_comment(comment_id: i64, body: String) -> Result<String, AppEr
         Ok(shown_at(&placed, true))
     }
     .await;
-    match outcome {
-        Ok(place) => {
-            ctx::redirect_plain_form(&place);
-            Ok(place)
-        }
-        Err(error) => {
-            ctx::remember_input(EDIT_COMMENT_FORM, &[("body", &body)]).await;
-            Err(error)
-        }
-    }
+    let place = ctx::keep_typed(outcome, EDIT_COMMENT_FORM, &[("body", &body)]).await?;
+    ctx::redirect_plain_form(&place);
+    Ok(place)
 }
 
 /// The author deletes their comment; replies to it stay.

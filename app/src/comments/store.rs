@@ -6,6 +6,7 @@ use crate::ideas::model::IdeaStatus;
 use crate::ideas::store::{author, author_columns};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::store as notifications;
+use crate::paging::Page;
 use crate::policy::{self, Action, Actor, Facts};
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -303,12 +304,8 @@ pub async fn page(
         .bind(i64::from(page.saturating_sub(1)) * PAGE_SIZE)
         .fetch_all(&db.pool)
         .await?;
-    let has_more = rows.len() as i64 > PAGE_SIZE;
-    let top = rows
-        .iter()
-        .take(PAGE_SIZE as usize)
-        .map(|r| Ok((comment(r, viewer, now)?, r.try_get::<i64, _>("reply_count")?)))
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let Page { items: top, has_more } = Page::from_lookahead(rows, PAGE_SIZE as usize)
+        .try_map(|r| Ok::<_, sqlx::Error>((comment(&r, viewer, now)?, r.try_get::<i64, _>("reply_count")?)))?;
     // Each thread shows its latest replies, the opened one a page of all of them: one
     // query, in which each thread walks its own replies' index for a few rows only, so a
     // thread of any length costs the same.

@@ -1,4 +1,5 @@
 use crate::db::{now_ms, Db};
+use crate::ids::{AccountId, IdeaId};
 use crate::policy::{self, Action, Actor, Facts};
 
 /// Follows inside a caller's transaction; following twice is harmless.
@@ -59,7 +60,8 @@ pub async fn set(db: &Db, idea_id: i64, actor: &Actor, follow: bool) -> Result<F
     Ok(FollowOutcome::Done)
 }
 
-pub async fn is_following(db: &Db, idea_id: i64, account_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn is_following(db: &Db, idea_id: IdeaId, account_id: AccountId) -> Result<bool, sqlx::Error> {
+    let (idea_id, account_id) = (idea_id.get(), account_id.get());
     let found: Option<i64> = sqlx::query_scalar("SELECT idea_id FROM follows WHERE idea_id = $1 AND account_id = $2")
         .bind(idea_id)
         .bind(account_id)

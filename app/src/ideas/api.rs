@@ -10,6 +10,7 @@ use {
     super::store,
     crate::ctx,
     crate::error::{AppResult, Problems},
+    crate::ids::{AccountId, IdeaId},
     crate::policy::{Action, Facts},
 };
 
@@ -36,16 +37,9 @@ fn parse_idea_text(title: &str, body: &str, theme: &str) -> AppResult<(IdeaTitle
 /// Goes to the idea's page, or back to the form with what was typed.
 #[cfg(feature = "ssr")]
 async fn answer(outcome: AppResult<String>, typed: [(&str, &str); 4]) -> Result<(), AppError> {
-    match outcome {
-        Ok(path) => {
-            ctx::redirect(&path);
-            Ok(())
-        }
-        Err(error) => {
-            ctx::remember_input(IDEA_FORM, &typed).await;
-            Err(error)
-        }
-    }
+    let path = ctx::keep_typed(outcome, IDEA_FORM, &typed).await?;
+    ctx::redirect(&path);
+    Ok(())
 }
 
 /// Publishes an idea as the signed-in account, in the language of the page it was written on.
@@ -104,8 +98,8 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
     let is_author = user.as_ref().is_some_and(|u| u.id == idea.author.id);
     let (voted, following) = match &user {
         Some(user) => (
-            crate::votes::store::has_voted(&db, id, user.id).await?,
-            crate::follows::store::is_following(&db, id, user.id).await?,
+            crate::votes::store::has_voted(&db, IdeaId(id), AccountId(user.id)).await?,
+            crate::follows::store::is_following(&db, IdeaId(id), AccountId(user.id)).await?,
         ),
         None => (false, false),
     };
@@ -113,11 +107,11 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
         && may(Action::EditIdea)
         && idea.status == IdeaStatus::Open
         && idea.hidden.is_none()
-        && store::editable_by_author(&db, id, idea.author.id).await?;
+        && store::editable_by_author(&db, IdeaId(id), AccountId(idea.author.id)).await?;
     // In the page's own answer rather than loaded by a part of the page: a part that loads
     // data of its own once the page has loaded can be made twice on the server.
     let project = match idea.status {
-        IdeaStatus::Accepted => crate::projects::store::of_idea(&db, id).await?,
+        IdeaStatus::Accepted => crate::projects::store::of_idea(&db, IdeaId(id)).await?,
         _ => None,
     };
     let reports = match &idea.hidden {

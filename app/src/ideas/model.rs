@@ -379,11 +379,8 @@ impl SearchTerms {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IdeaList {
-    pub ideas: Vec<IdeaSummary>,
-    pub has_more: bool,
-}
+/// A page of the ideas list.
+pub type IdeaList = crate::paging::Page<IdeaSummary>;
 
 #[cfg(test)]
 mod tests {

@@ -94,7 +94,7 @@ pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
                                 None => t("ideas-empty"),
                             }}</p></div>
                         };
-                        view! { <IdeaResults ideas=list.ideas locale previous next empty /> }
+                        view! { <IdeaResults ideas=list.items locale previous next empty /> }
             }
         </Loader>
     }

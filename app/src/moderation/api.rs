@@ -15,6 +15,7 @@ use {
     crate::ctx,
     crate::error::{AppResult, ErrorCode},
     crate::ideas::model::IdeaStatus,
+    crate::ids::{AccountId, IdeaId},
     crate::policy::{Action, Facts},
 };
 
@@ -26,15 +27,6 @@ pub const REPORT_FORM: &str = "report";
 pub const TRIAGE_FORM: &str = "triage";
 pub const VERIFY_FORM: &str = "verify";
 pub const BLOCK_FORM: &str = "block";
-
-/// After a refused plain form post, what was typed comes back with the form.
-#[cfg(feature = "ssr")]
-async fn keep_typed<T>(outcome: AppResult<T>, form: &str, typed: &[(&str, &str)]) -> AppResult<T> {
-    if outcome.is_err() {
-        ctx::remember_input(form, typed).await;
-    }
-    outcome
-}
 
 #[cfg(feature = "ssr")]
 fn status_outcome(outcome: store::StatusOutcome) -> AppResult<()> {
@@ -54,10 +46,12 @@ pub async fn set_idea_status(idea_id: i64, status: String, note: String) -> Resu
             .filter(|s| MODERATED.contains(s))
             .ok_or_else(|| AppError::field("status", "unknown_choice"))?;
         let note = PublicNote::parse(&note, to).map_err(|e| AppError::field("note", e.code()))?;
-        status_outcome(store::set_status(&ctx::db()?, idea_id, moderator.id, to, note.as_str()).await?)
+        status_outcome(
+            store::set_status(&ctx::db()?, IdeaId(idea_id), AccountId(moderator.id), to, note.as_str()).await?,
+        )
     }
     .await;
-    keep_typed(outcome, STATUS_FORM, &[("status", &status), ("note", &note)]).await?;
+    ctx::keep_typed(outcome, STATUS_FORM, &[("status", &status), ("note", &note)]).await?;
     ctx::redirect_plain_form(&format!("/ideas/{idea_id}#history-heading"));
     Ok(())
 }
@@ -66,7 +60,15 @@ pub async fn set_idea_status(idea_id: i64, status: String, note: String) -> Resu
 async fn merge_into(moderator: &SessionUser, idea_id: i64, into: &str, note: &str) -> AppResult<String> {
     let original = parse_idea_reference(into).map_err(|e| AppError::field("duplicate_of", e.code()))?;
     let note = PublicNote::parse(note, IdeaStatus::Duplicate).map_err(|e| AppError::field("note", e.code()))?;
-    match store::merge(&ctx::db()?, idea_id, original, moderator.id, note.as_str()).await? {
+    match store::merge(
+        &ctx::db()?,
+        IdeaId(idea_id),
+        IdeaId(original),
+        AccountId(moderator.id),
+        note.as_str(),
+    )
+    .await?
+    {
         store::MergeOutcome::Done { original_slug } => Ok(crate::ideas::model::idea_path(original, &original_slug)),
         store::MergeOutcome::NoSuchIdea => Err(AppError::NotFound),
         store::MergeOutcome::NotAllowed => Err(AppError::Closed),
@@ -82,7 +84,7 @@ async fn merge_into(moderator: &SessionUser, idea_id: i64, into: &str, note: &st
 pub async fn merge_idea(idea_id: i64, duplicate_of: String, note: String) -> Result<String, AppError> {
     let moderator = ctx::authorize(Action::DecideIdea, &Facts::none()).await?;
     let outcome = merge_into(&moderator, idea_id, &duplicate_of, &note).await;
-    let original = keep_typed(outcome, MERGE_FORM, &[("duplicate_of", &duplicate_of), ("note", &note)]).await?;
+    let original = ctx::keep_typed(outcome, MERGE_FORM, &[("duplicate_of", &duplicate_of), ("note", &note)]).await?;
     ctx::redirect_plain_form(&format!("/ideas/{idea_id}#history-heading"));
     Ok(original)
 }
@@ -100,7 +102,7 @@ pub async fn respond_to_idea(idea_id: i64, note: String) -> Result<(), AppError>
         }
     }
     .await;
-    keep_typed(outcome, RESPONSE_FORM, &[("note", &note)]).await?;
+    ctx::keep_typed(outcome, RESPONSE_FORM, &[("note", &note)]).await?;
     ctx::redirect_plain_form(&format!("/ideas/{idea_id}#response-heading"));
     Ok(())
 }
@@ -121,7 +123,7 @@ async fn hide(moderator: &SessionUser, target: &str, target_id: i64, hidden: boo
 pub async fn set_hidden(target: String, target_id: i64, hidden: bool, reason: String) -> Result<(), AppError> {
     let moderator = ctx::authorize(Action::HideContent, &Facts::none()).await?;
     let outcome = hide(&moderator, &target, target_id, hidden, &reason).await;
-    keep_typed(outcome, HIDE_FORM, &[("reason", &reason)]).await
+    ctx::keep_typed(outcome, HIDE_FORM, &[("reason", &reason)]).await
 }
 
 /// A moderator decides about a new idea in one form of the queue: keep it as it is, put
@@ -142,7 +144,7 @@ pub async fn triage_idea(
         match decision {
             Triage::Keep => {
                 let note = PublicNote::parse(&note, IdeaStatus::Open).map_err(|e| AppError::field("note", e.code()))?;
-                status_outcome(store::keep(&db, idea_id, moderator.id, note.as_str()).await?)
+                status_outcome(store::keep(&db, IdeaId(idea_id), AccountId(moderator.id), note.as_str()).await?)
             }
             Triage::UnderReview | Triage::Declined => {
                 let to = if decision == Triage::Declined {
@@ -151,7 +153,9 @@ pub async fn triage_idea(
                     IdeaStatus::UnderReview
                 };
                 let note = PublicNote::parse(&note, to).map_err(|e| AppError::field("note", e.code()))?;
-                status_outcome(store::set_status(&db, idea_id, moderator.id, to, note.as_str()).await?)
+                status_outcome(
+                    store::set_status(&db, IdeaId(idea_id), AccountId(moderator.id), to, note.as_str()).await?,
+                )
             }
             Triage::Duplicate => merge_into(&moderator, idea_id, &duplicate_of, &note).await.map(|_| ()),
             Triage::Hide => hide(&moderator, "idea", idea_id, true, &note)
@@ -170,7 +174,7 @@ pub async fn triage_idea(
     }
     .await;
     let id = idea_id.to_string();
-    keep_typed(
+    ctx::keep_typed(
         outcome,
         TRIAGE_FORM,
         &[
@@ -213,7 +217,7 @@ pub async fn report_item(target: String, target_id: i64, reason: String, note: S
         }
     }
     .await;
-    let reported = keep_typed(outcome, REPORT_FORM, &[("reason", &reason), ("note", &note)]).await?;
+    let reported = ctx::keep_typed(outcome, REPORT_FORM, &[("reason", &reason), ("note", &note)]).await?;
     if let Some(back) = back_without_report_form() {
         ctx::redirect_plain_form(&back);
     }
@@ -238,14 +242,22 @@ pub async fn set_organisation_verified(account_id: i64, verified: bool, reason: 
     let moderator = ctx::authorize(Action::VerifyOrganisation, &Facts::none()).await?;
     let outcome = async {
         let reason = ModerationReason::parse(&reason).map_err(|e| AppError::field("reason", e.code()))?;
-        match store::set_verified(&ctx::db()?, account_id, moderator.id, verified, reason.as_str()).await? {
+        match store::set_verified(
+            &ctx::db()?,
+            AccountId(account_id),
+            AccountId(moderator.id),
+            verified,
+            reason.as_str(),
+        )
+        .await?
+        {
             store::VerifyOutcome::Done => Ok(()),
             store::VerifyOutcome::NoSuchAccount => Err(AppError::NotFound),
             store::VerifyOutcome::NotOrganisation => Err(AppError::BadRequest),
         }
     }
     .await;
-    keep_typed(outcome, VERIFY_FORM, &[("reason", &reason)]).await
+    ctx::keep_typed(outcome, VERIFY_FORM, &[("reason", &reason)]).await
 }
 
 /// One tab of the moderators' queue, with the count of every tab.
@@ -274,5 +286,5 @@ pub async fn set_account_blocked(account_id: i64, blocked: bool, reason: String)
         }
     }
     .await;
-    keep_typed(outcome, BLOCK_FORM, &[("reason", &reason)]).await
+    ctx::keep_typed(outcome, BLOCK_FORM, &[("reason", &reason)]).await
 }

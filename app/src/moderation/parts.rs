@@ -7,7 +7,7 @@ use super::api::{
 use super::model::{
     transition_allowed, Hidden, ModerationReason, PublicNote, ReportReason, ReportTally, Target, MODERATED,
 };
-use crate::forms::{field_error, use_form_memory, Field, FormAlert};
+use crate::forms::{field_error, use_form_memory, Field, FormAlert, SelectField};
 use crate::i18n::{format_date, t, t_with, use_locale};
 use crate::ideas::model::IdeaStatus;
 use crate::ui::status_label;
@@ -102,14 +102,9 @@ pub fn ModerationPanel(
                                 <FormAlert action=status />
                                 <ActionForm action=status>
                                     <input type="hidden" name="idea_id" value=idea_id />
-                                    <div class="field">
-                                        <label for="moderation-status">{t("moderation-new-status")}</label>
-                                        <select id="moderation-status" name="status" required>
-                                            {choices.into_iter().map(|to| view! {
-                                                <option value=to.as_str() selected=chosen == to.as_str()>{status_label(to)}</option>
-                                            }).collect_view()}
-                                        </select>
-                                    </div>
+                                    <SelectField id="moderation-status" name="status" label=t("moderation-new-status")
+                                        options=choices.into_iter().map(|to| (to.as_str().to_owned(), status_label(to))).collect()
+                                        chosen=chosen.clone() required=true error=field_error(status, "status") />
                                     <Field name="note" label=t("moderation-note") value=value(&kept, "note")
                                         multiline=true maxlength=PublicNote::MAX hint=t("moderation-note-hint")
                                         id_prefix="moderation-" error=field_error(status, "note") />

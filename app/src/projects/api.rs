@@ -3,6 +3,7 @@
 
 use super::model::{CommitmentList, DashboardFigures, IdeaChoice, Official, ProjectCard, ProjectList, ProjectPage};
 use crate::error::AppError;
+use crate::ids::{MilestoneId, ProjectId};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -14,6 +15,7 @@ use {
     super::store::{self, Change, Promotion, Reassignment},
     crate::ctx,
     crate::error::{AppResult, ErrorCode, Problems},
+    crate::ids::AccountId,
     crate::policy::{self, Action, Actor, Facts},
 };
 
@@ -49,12 +51,12 @@ pub async fn list_projects(
 
 /// A project with what the reader may do with it.
 #[server(endpoint = "project")]
-pub async fn get_project(id: i64) -> Result<ProjectPage, AppError> {
+pub async fn get_project(id: ProjectId) -> Result<ProjectPage, AppError> {
     let db = ctx::db()?;
     let project = store::detail(&db, id).await?.ok_or(AppError::NotFound)?;
     let user = ctx::current_user().await?;
     let following = match &user {
-        Some(user) => store::is_following(&db, id, user.id).await?,
+        Some(user) => store::is_following(&db, id, AccountId(user.id)).await?,
         None => false,
     };
     let can_reassign = user.as_ref().is_some_and(|u| u.may(Action::ReassignProject));
@@ -193,39 +195,29 @@ pub async fn promote_ideas(
         }
     }
     .await;
-    match outcome {
-        Ok(path) => {
-            ctx::redirect(&path);
-            Ok(path)
-        }
-        Err(error) => {
-            let chosen = idea_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-            ctx::remember_input(
-                PROMOTE_FORM,
-                &[
-                    ("title", &title),
-                    ("summary", &summary),
-                    ("theme", &theme),
-                    ("owner", &owner),
-                    ("factors", &factors),
-                    ("ideas", &chosen),
-                ],
-            )
-            .await;
-            Err(error)
-        }
-    }
+    let chosen = idea_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let typed = [
+        ("title", title.as_str()),
+        ("summary", &summary),
+        ("theme", &theme),
+        ("owner", &owner),
+        ("factors", &factors),
+        ("ideas", &chosen),
+    ];
+    let path = ctx::keep_typed(outcome, PROMOTE_FORM, &typed).await?;
+    ctx::redirect(&path);
+    Ok(path)
 }
 
 /// Moderators give a project to another member of the government.
 #[server(endpoint = "reassign_project")]
-pub async fn reassign_project(project_id: i64, owner: String) -> Result<(), AppError> {
+pub async fn reassign_project(project_id: ProjectId, owner: String) -> Result<(), AppError> {
     let moderator = ctx::authorize(Action::ReassignProject, &Facts::none()).await?;
     let owner_id = owner
         .trim()
-        .parse::<i64>()
+        .parse::<AccountId>()
         .map_err(|_| AppError::field("owner", "required"))?;
-    match store::reassign(&ctx::db()?, moderator.id, project_id, owner_id).await? {
+    match store::reassign(&ctx::db()?, AccountId(moderator.id), project_id, owner_id).await? {
         Reassignment::Done(path) => {
             ctx::redirect_plain_form(&format!("{path}#manage"));
             Ok(())
@@ -239,15 +231,15 @@ pub async fn reassign_project(project_id: i64, owner: String) -> Result<(), AppE
 /// The project's owner may change it, and an admin: 404 when there is no such project
 /// (`owner` is `None`), else as the policy decides (refusals audited like every other).
 #[cfg(feature = "ssr")]
-async fn authorise_manager(owner: Option<i64>) -> AppResult<Actor> {
+async fn authorise_manager(owner: Option<AccountId>) -> AppResult<Actor> {
     let user = ctx::authorize(Action::ManageProject, &Facts::none()).await?;
     let owner = owner.ok_or(AppError::NotFound)?;
-    ctx::permit(Some(&user), Action::ManageProject, &Facts::owned_by(owner))?;
+    ctx::permit(Some(&user), Action::ManageProject, &Facts::owned_by(owner.get()))?;
     Ok(user.actor())
 }
 
 #[cfg(feature = "ssr")]
-async fn manager_of_project(project_id: i64) -> AppResult<Actor> {
+async fn manager_of_project(project_id: ProjectId) -> AppResult<Actor> {
     let owner = store::owner_of(&ctx::db()?, project_id).await?;
     authorise_manager(owner).await
 }
@@ -268,7 +260,7 @@ fn changed(outcome: Change, anchor: &str) -> AppResult<()> {
 
 /// The owner adopts (`decision = adopt`) or declines a candidate project, with a public statement.
 #[server(endpoint = "decide_project")]
-pub async fn decide_project(project_id: i64, decision: String, statement: String) -> Result<(), AppError> {
+pub async fn decide_project(project_id: ProjectId, decision: String, statement: String) -> Result<(), AppError> {
     let actor = manager_of_project(project_id).await?;
     let outcome: AppResult<()> = async {
         let mut problems = Problems::new();
@@ -291,16 +283,13 @@ pub async fn decide_project(project_id: i64, decision: String, statement: String
         )
     }
     .await;
-    if outcome.is_err() {
-        ctx::remember_input(DECISION_FORM, &[("statement", &statement)]).await;
-    }
-    outcome
+    ctx::keep_typed(outcome, DECISION_FORM, &[("statement", &statement)]).await
 }
 
 /// The owner starts an adopted project (`status = in_progress`) or completes one under
 /// way (`completed`), with an optional public note.
 #[server(endpoint = "advance_project")]
-pub async fn advance_project(project_id: i64, status: String, note: String) -> Result<(), AppError> {
+pub async fn advance_project(project_id: ProjectId, status: String, note: String) -> Result<(), AppError> {
     let actor = manager_of_project(project_id).await?;
     let outcome: AppResult<()> = async {
         let to = ProjectStatus::parse(&status)
@@ -313,10 +302,7 @@ pub async fn advance_project(project_id: i64, status: String, note: String) -> R
         )
     }
     .await;
-    if outcome.is_err() {
-        ctx::remember_input(ADVANCE_FORM, &[("note", &note)]).await;
-    }
-    outcome
+    ctx::keep_typed(outcome, ADVANCE_FORM, &[("note", &note)]).await
 }
 
 /// A milestone's title and target date, with every problem at once.
@@ -331,7 +317,7 @@ fn parse_milestone(title: &str, target_date: &str) -> AppResult<(MilestoneTitle,
 
 /// The owner adds a milestone to the roadmap.
 #[server(endpoint = "add_milestone")]
-pub async fn add_milestone(project_id: i64, title: String, target_date: String) -> Result<(), AppError> {
+pub async fn add_milestone(project_id: ProjectId, title: String, target_date: String) -> Result<(), AppError> {
     let actor = manager_of_project(project_id).await?;
     let outcome: AppResult<()> = async {
         let (title, date) = parse_milestone(&title, &target_date)?;
@@ -341,16 +327,18 @@ pub async fn add_milestone(project_id: i64, title: String, target_date: String) 
         )
     }
     .await;
-    if outcome.is_err() {
-        ctx::remember_input(MILESTONE_FORM, &[("title", &title), ("target_date", &target_date)]).await;
-    }
-    outcome
+    ctx::keep_typed(
+        outcome,
+        MILESTONE_FORM,
+        &[("title", &title), ("target_date", &target_date)],
+    )
+    .await
 }
 
 /// The owner renames a milestone or moves its target date. Answers the milestone's place
 /// on the project page, where the browser goes (the editing form closes).
 #[server(endpoint = "edit_milestone")]
-pub async fn edit_milestone(milestone_id: i64, title: String, target_date: String) -> Result<String, AppError> {
+pub async fn edit_milestone(milestone_id: MilestoneId, title: String, target_date: String) -> Result<String, AppError> {
     let owner = store::milestone_owner(&ctx::db()?, milestone_id).await?;
     let actor = authorise_manager(owner).await?;
     let outcome: AppResult<String> = async {
@@ -367,20 +355,18 @@ pub async fn edit_milestone(milestone_id: i64, title: String, target_date: Strin
         }
     }
     .await;
-    if outcome.is_err() {
-        let id = milestone_id.to_string();
-        ctx::remember_input(
-            MILESTONE_EDIT_FORM,
-            &[("milestone_id", &id), ("title", &title), ("target_date", &target_date)],
-        )
-        .await;
-    }
-    outcome
+    let id = milestone_id.to_string();
+    let typed = [
+        ("milestone_id", id.as_str()),
+        ("title", &title),
+        ("target_date", &target_date),
+    ];
+    ctx::keep_typed(outcome, MILESTONE_EDIT_FORM, &typed).await
 }
 
 /// The owner marks a milestone done, or not done after all.
 #[server(endpoint = "set_milestone_done")]
-pub async fn set_milestone_done(milestone_id: i64, done: bool) -> Result<(), AppError> {
+pub async fn set_milestone_done(milestone_id: MilestoneId, done: bool) -> Result<(), AppError> {
     let owner = store::milestone_owner(&ctx::db()?, milestone_id).await?;
     let actor = authorise_manager(owner).await?;
     changed(
@@ -391,7 +377,7 @@ pub async fn set_milestone_done(milestone_id: i64, done: bool) -> Result<(), App
 
 /// The owner takes a milestone off the roadmap.
 #[server(endpoint = "remove_milestone")]
-pub async fn remove_milestone(milestone_id: i64) -> Result<(), AppError> {
+pub async fn remove_milestone(milestone_id: MilestoneId) -> Result<(), AppError> {
     let owner = store::milestone_owner(&ctx::db()?, milestone_id).await?;
     let actor = authorise_manager(owner).await?;
     changed(
@@ -402,7 +388,7 @@ pub async fn remove_milestone(milestone_id: i64) -> Result<(), AppError> {
 
 /// The owner posts an update to the public timeline; followers are told.
 #[server(endpoint = "post_project_update")]
-pub async fn post_project_update(project_id: i64, body: String) -> Result<(), AppError> {
+pub async fn post_project_update(project_id: ProjectId, body: String) -> Result<(), AppError> {
     let actor = manager_of_project(project_id).await?;
     let outcome: AppResult<()> = async {
         let text = UpdateBody::parse(&body).map_err(|e| AppError::field("body", e.code()))?;
@@ -412,17 +398,14 @@ pub async fn post_project_update(project_id: i64, body: String) -> Result<(), Ap
         )
     }
     .await;
-    if outcome.is_err() {
-        ctx::remember_input(UPDATE_FORM, &[("body", &body)]).await;
-    }
-    outcome
+    ctx::keep_typed(outcome, UPDATE_FORM, &[("body", &body)]).await
 }
 
 /// Follows or stops following a project; answers whether the caller now follows it.
 #[server(endpoint = "follow_project")]
-pub async fn follow_project(project_id: i64, follow: bool) -> Result<bool, AppError> {
+pub async fn follow_project(project_id: ProjectId, follow: bool) -> Result<bool, AppError> {
     let user = ctx::authorize(Action::Follow, &Facts::none()).await?;
-    let path = store::set_follow(&ctx::db()?, project_id, user.id, follow)
+    let path = store::set_follow(&ctx::db()?, project_id, AccountId(user.id), follow)
         .await?
         .ok_or(AppError::NotFound)?;
     ctx::redirect_plain_form(&format!("{path}#follow"));

@@ -439,11 +439,8 @@ impl ProjectQuery {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProjectList {
-    pub projects: Vec<ProjectCard>,
-    pub has_more: bool,
-}
+/// A page of the projects list.
+pub type ProjectList = crate::paging::Page<ProjectCard>;
 
 /// A member of the government, as the public sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -58,21 +58,18 @@ fn parse_text_fields(names: [&str; 3], descriptions: [&str; 3], problems: &mut P
     }
 }
 
+/// A theme form's fields as typed, to keep when it is refused.
 #[cfg(feature = "ssr")]
-async fn remember_theme_form(slug: &str, names: [&str; 3], descriptions: [&str; 3]) {
-    ctx::remember_input(
-        THEME_FORM,
-        &[
-            ("slug", slug),
-            ("name_fr", names[0]),
-            ("name_nl", names[1]),
-            ("name_en", names[2]),
-            ("description_fr", descriptions[0]),
-            ("description_nl", descriptions[1]),
-            ("description_en", descriptions[2]),
-        ],
-    )
-    .await;
+fn typed_theme<'a>(slug: &'a str, names: [&'a str; 3], descriptions: [&'a str; 3]) -> [(&'static str, &'a str); 7] {
+    [
+        ("slug", slug),
+        ("name_fr", names[0]),
+        ("name_nl", names[1]),
+        ("name_en", names[2]),
+        ("description_fr", descriptions[0]),
+        ("description_nl", descriptions[1]),
+        ("description_en", descriptions[2]),
+    ]
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -107,10 +104,7 @@ pub async fn create_theme(
         Ok(())
     }
     .await;
-    if outcome.is_err() {
-        remember_theme_form(&slug, names, descriptions).await;
-    }
-    outcome?;
+    ctx::keep_typed(outcome, THEME_FORM, &typed_theme(&slug, names, descriptions)).await?;
     ctx::redirect("/admin/themes");
     Ok(())
 }
@@ -144,10 +138,7 @@ pub async fn update_theme(
         Ok(())
     }
     .await;
-    if outcome.is_err() {
-        remember_theme_form("", names, descriptions).await;
-    }
-    outcome?;
+    ctx::keep_typed(outcome, THEME_FORM, &typed_theme("", names, descriptions)).await?;
     ctx::redirect("/admin/themes");
     Ok(())
 }

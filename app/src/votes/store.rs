@@ -2,6 +2,7 @@ use super::model::VoteState;
 use super::trending::{in_window, today, DAY_MS};
 use crate::db::{now_ms, Db};
 use crate::ideas::model::IdeaStatus;
+use crate::ids::{AccountId, IdeaId};
 use sqlx::Row;
 
 pub enum VoteOutcome {
@@ -12,7 +13,8 @@ pub enum VoteOutcome {
 
 /// Adds (`support`) or removes the account's vote. Repeating either is harmless: the
 /// insert does nothing on conflict and the counter moves only when a row did.
-pub async fn cast(db: &Db, idea_id: i64, account_id: i64, support: bool) -> Result<VoteOutcome, sqlx::Error> {
+pub async fn cast(db: &Db, idea_id: IdeaId, account_id: AccountId, support: bool) -> Result<VoteOutcome, sqlx::Error> {
+    let (idea_id, account_id) = (idea_id.get(), account_id.get());
     let mut tx = db.begin_write().await?;
     // Locked: a merge moving this idea's votes waits for the vote, or the vote for it.
     let sql = format!("SELECT status, hidden_at FROM ideas WHERE id = $1{}", db.lock_rows());
@@ -87,7 +89,8 @@ pub async fn cast(db: &Db, idea_id: i64, account_id: i64, support: bool) -> Resu
     }))
 }
 
-pub async fn has_voted(db: &Db, idea_id: i64, account_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn has_voted(db: &Db, idea_id: IdeaId, account_id: AccountId) -> Result<bool, sqlx::Error> {
+    let (idea_id, account_id) = (idea_id.get(), account_id.get());
     let found: Option<i64> = sqlx::query_scalar("SELECT idea_id FROM votes WHERE idea_id = $1 AND account_id = $2")
         .bind(idea_id)
         .bind(account_id)

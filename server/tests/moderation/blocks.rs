@@ -124,6 +124,11 @@ async fn a_blocked_account_reads_but_cannot_post_vote_or_comment(engine: Engine)
 
     // A blocked moderator keeps the role until an admin changes it, not its powers.
     let (moderator_id, max) = app.signed_in("max@example.be", Role::Moderator).await;
+    let (_, page) = max.get_html(&path).await;
+    assert!(
+        page.contains(r#"class="moderation-panel""#),
+        "a moderator sees the panel"
+    );
     let blocked = admin
         .call(
             "/api/set_account_blocked",
@@ -138,4 +143,9 @@ async fn a_blocked_account_reads_but_cannot_post_vote_or_comment(engine: Engine)
     let (status, _) = max.get_html("/moderation").await;
     assert_eq!(status, 403);
     assert_eq!(hide(&max, "idea", number(&id), true, "Because").await, 403);
+    let (_, page) = max.get_html(&path).await;
+    assert!(
+        !page.contains(r#"class="moderation-panel""#),
+        "no panel whose every button would answer 403"
+    );
 }

@@ -12,11 +12,12 @@ pub enum VerifyOutcome {
 /// A moderator confirms (or withdraws) that an organisation account is who it says.
 pub async fn set_verified(
     db: &Db,
-    account_id: i64,
-    moderator_id: i64,
+    account_id: AccountId,
+    moderator_id: AccountId,
     verified: bool,
     reason: &str,
 ) -> Result<VerifyOutcome, sqlx::Error> {
+    let (account_id, moderator_id) = (account_id.get(), moderator_id.get());
     let mut tx = db.begin_write().await?;
     let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM accounts WHERE id = $1")
         .bind(account_id)

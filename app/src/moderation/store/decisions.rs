@@ -54,11 +54,12 @@ pub(super) async fn mark_triaged_in(tx: &mut WriteTx, idea_id: i64, at: i64) -> 
 /// notifications of the author and followers and the audit entry commit together.
 pub async fn set_status(
     db: &Db,
-    idea_id: i64,
-    moderator_id: i64,
+    idea_id: IdeaId,
+    moderator_id: AccountId,
     to: IdeaStatus,
     note: &str,
 ) -> Result<StatusOutcome, sqlx::Error> {
+    let (idea_id, moderator_id) = (idea_id.get(), moderator_id.get());
     let mut tx = db.begin_write().await?;
     let Some(from) = locked_status(db, &mut tx, idea_id).await? else {
         return tx.finish(false, StatusOutcome::NoSuchIdea).await;
@@ -91,7 +92,8 @@ pub async fn set_status(
 
 /// A moderator found nothing to do: the idea stays as it is and leaves the queue; what
 /// they noted goes to the audit log.
-pub async fn keep(db: &Db, idea_id: i64, moderator_id: i64, note: &str) -> Result<StatusOutcome, sqlx::Error> {
+pub async fn keep(db: &Db, idea_id: IdeaId, moderator_id: AccountId, note: &str) -> Result<StatusOutcome, sqlx::Error> {
+    let (idea_id, moderator_id) = (idea_id.get(), moderator_id.get());
     let mut tx = db.begin_write().await?;
     if locked_status(db, &mut tx, idea_id).await?.is_none() {
         return tx.finish(false, StatusOutcome::NoSuchIdea).await;
@@ -167,11 +169,12 @@ pub enum MergeOutcome {
 /// lands where it belongs (or is refused on the closed duplicate).
 pub async fn merge(
     db: &Db,
-    duplicate_id: i64,
-    original_id: i64,
-    moderator_id: i64,
+    duplicate_id: IdeaId,
+    original_id: IdeaId,
+    moderator_id: AccountId,
     note: &str,
 ) -> Result<MergeOutcome, sqlx::Error> {
+    let (duplicate_id, original_id, moderator_id) = (duplicate_id.get(), original_id.get(), moderator_id.get());
     if duplicate_id == original_id {
         return Ok(MergeOutcome::SameIdea);
     }

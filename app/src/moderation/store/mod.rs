@@ -10,6 +10,7 @@ use crate::audit::store::record as audit;
 use crate::db::{now_ms, Db};
 use crate::ideas::model::IdeaStatus;
 use crate::ideas::store::{author, author_columns};
+use crate::ids::{AccountId, IdeaId};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::store as notifications;
 use crate::policy::{self, Action, Actor, Facts};

@@ -1,6 +1,8 @@
 //! The moderators' queue: its tabs, their counts and their pages.
 
 use super::*;
+use crate::paging::Page;
+use crate::text::excerpt;
 
 /// How a hidden item's state reads: who hid it (none: reports did) and why.
 pub(super) async fn hidden_by_names(db: &Db, ids: &[i64]) -> Result<HashMap<i64, String>, sqlx::Error> {
@@ -106,15 +108,6 @@ pub(super) const QUEUED_COMMENT: &str = concat!(
     " FROM comments c JOIN ideas i ON i.id = c.idea_id JOIN accounts a ON a.id = c.author_id"
 );
 
-pub(super) fn excerpt(body: &str) -> String {
-    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= 280 {
-        flat
-    } else {
-        format!("{}…", flat.chars().take(280).collect::<String>().trim_end())
-    }
-}
-
 pub(super) fn hidden_by_ids(rows: &[AnyRow]) -> Vec<i64> {
     rows.iter()
         .filter_map(|r| r.try_get::<Option<i64>, _>("hidden_by").ok().flatten())
@@ -132,7 +125,7 @@ pub(super) async fn queued_ideas(db: &Db, rows: Vec<AnyRow>) -> Result<Vec<Queue
                 id,
                 slug: r.try_get("slug")?,
                 title: r.try_get("title")?,
-                excerpt: excerpt(&r.try_get::<String, _>("body")?),
+                excerpt: excerpt(&r.try_get::<String, _>("body")?, 280),
                 language: r.try_get("language")?,
                 theme_names: [r.try_get("theme_fr")?, r.try_get("theme_nl")?, r.try_get("theme_en")?],
                 status: status_of(&r.try_get::<String, _>("status")?)?,
@@ -159,7 +152,7 @@ pub(super) async fn queued_comments(db: &Db, rows: Vec<AnyRow>) -> Result<Vec<Qu
                 idea_id: r.try_get("idea_id")?,
                 idea_slug: r.try_get("idea_slug")?,
                 idea_title: r.try_get("idea_title")?,
-                excerpt: excerpt(&r.try_get::<String, _>("body")?),
+                excerpt: excerpt(&r.try_get::<String, _>("body")?, 280),
                 author: author(r)?,
                 created_at: r.try_get("created_at")?,
                 reports: reports.remove(&id).unwrap_or_default(),
@@ -222,7 +215,7 @@ pub async fn counts(db: &Db) -> Result<QueueCounts, sqlx::Error> {
 pub async fn queue(db: &Db, tab: QueueTab, page: u32) -> Result<QueuePage, sqlx::Error> {
     let size = QUEUE_PAGE_SIZE;
     let offset = i64::from(page.saturating_sub(1)) * size;
-    let mut entries: Vec<QueueEntry> = match tab {
+    let entries: Vec<QueueEntry> = match tab {
         QueueTab::New => {
             let sql = format!(
                 "{QUEUED_IDEA} WHERE i.triaged_at IS NULL AND i.status = 'open' AND i.hidden_at IS NULL \
@@ -364,8 +357,10 @@ pub async fn queue(db: &Db, tab: QueueTab, page: u32) -> Result<QueuePage, sqlx:
                 .collect::<Result<_, sqlx::Error>>()?
         }
     };
-    let has_more = entries.len() as i64 > size;
-    entries.truncate(size as usize);
+    let Page {
+        items: entries,
+        has_more,
+    } = Page::from_lookahead(entries, size as usize);
     Ok(QueuePage {
         tab,
         counts: counts(db).await?,

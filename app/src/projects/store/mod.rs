@@ -3,14 +3,17 @@
 use crate::accounts::model::AccountKind;
 use crate::db::{is_unique_violation, now_ms, Db};
 use crate::ideas::model::IdeaStatus;
+use crate::ids::{AccountId, IdeaId, MilestoneId, ProjectId};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::store as notifications;
+use crate::paging::Page;
 use crate::policy::{self, Action, Actor, Facts};
 use crate::projects::model::{
     Commitment, DashboardFigures, IdeaChoice, Milestone, MonthParticipation, Official, Owner, Progress, ProjectCard,
     ProjectDetail, ProjectLink, ProjectList, ProjectQuery, ProjectStatus, SourceIdea, ThemeFigures, TimelineEntry,
     UpdateKind,
 };
+use crate::text::excerpt;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -35,16 +38,6 @@ fn path(id: i64, slug: &str) -> String {
     crate::projects::model::project_path(id, slug)
 }
 
-fn excerpt(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let cut: String = flat.chars().take(max).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
-
 async fn follow_in(tx: &mut WriteTx, project_id: i64, account_id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO project_follows (project_id, account_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -55,15 +48,4 @@ async fn follow_in(tx: &mut WriteTx, project_id: i64, account_id: i64, now: i64)
     .execute(&mut **tx)
     .await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::excerpt;
-
-    #[test]
-    fn an_excerpt_is_one_line_and_cut_at_the_limit() {
-        assert_eq!(excerpt("One.\n\nTwo.", 50), "One. Two.");
-        assert_eq!(excerpt("abcdef", 3), "abc…");
-    }
 }

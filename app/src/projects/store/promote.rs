@@ -216,7 +216,13 @@ pub enum Reassignment {
 
 /// Gives a project to another member of the government. A declined project becomes a
 /// candidate again, for the new owner to decide on.
-pub async fn reassign(db: &Db, moderator_id: i64, project_id: i64, owner_id: i64) -> Result<Reassignment, sqlx::Error> {
+pub async fn reassign(
+    db: &Db,
+    moderator_id: AccountId,
+    project_id: ProjectId,
+    owner_id: AccountId,
+) -> Result<Reassignment, sqlx::Error> {
+    let (moderator_id, project_id, owner_id) = (moderator_id.get(), project_id.get(), owner_id.get());
     let mut tx = db.begin_write().await?;
     let outcome = reassign_in(&mut tx, moderator_id, project_id, owner_id).await?;
     tx.finish(matches!(outcome, Reassignment::Done(_)), outcome).await

@@ -51,10 +51,11 @@ pub(super) fn card(row: &AnyRow) -> Result<ProjectCard, sqlx::Error> {
 /// Follows or stops following a project; `None` when there is no such project.
 pub async fn set_follow(
     db: &Db,
-    project_id: i64,
-    account_id: i64,
+    project_id: ProjectId,
+    account_id: AccountId,
     follow: bool,
 ) -> Result<Option<String>, sqlx::Error> {
+    let (project_id, account_id) = (project_id.get(), account_id.get());
     let mut tx = db.begin_write().await?;
     let slug: Option<String> = sqlx::query_scalar("SELECT slug FROM projects WHERE id = $1")
         .bind(project_id)
@@ -77,7 +78,8 @@ pub async fn set_follow(
     Ok(Some(path(project_id, &slug)))
 }
 
-pub async fn is_following(db: &Db, project_id: i64, account_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn is_following(db: &Db, project_id: ProjectId, account_id: AccountId) -> Result<bool, sqlx::Error> {
+    let (project_id, account_id) = (project_id.get(), account_id.get());
     let found: Option<i64> =
         sqlx::query_scalar("SELECT project_id FROM project_follows WHERE project_id = $1 AND account_id = $2")
             .bind(project_id)
@@ -104,13 +106,7 @@ pub async fn list(db: &Db, query: &ProjectQuery) -> Result<ProjectList, sqlx::Er
         .bind(i64::from(page - 1) * size)
         .fetch_all(&db.pool)
         .await?;
-    let has_more = rows.len() as i64 > size;
-    let projects = rows
-        .iter()
-        .take(size as usize)
-        .map(card)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(ProjectList { projects, has_more })
+    Page::from_lookahead(rows, size as usize).try_map(|row| card(&row))
 }
 
 /// The projects on a desk: one owner's, or everyone's for an admin (`None`).
@@ -124,7 +120,8 @@ pub async fn desk(db: &Db, owner_id: Option<i64>) -> Result<Vec<ProjectCard>, sq
     rows.iter().map(card).collect()
 }
 
-pub async fn detail(db: &Db, id: i64) -> Result<Option<ProjectDetail>, sqlx::Error> {
+pub async fn detail(db: &Db, id: ProjectId) -> Result<Option<ProjectDetail>, sqlx::Error> {
+    let id = id.get();
     let Some(r) = sqlx::query(
         "SELECT p.id, p.slug, p.title, p.summary, p.language, p.status, p.statement, p.decided_at, p.adopted_at, \
                 p.created_at, t.slug AS theme_slug, t.name_fr AS theme_fr, t.name_nl AS theme_nl, \
@@ -239,7 +236,8 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<ProjectDetail>, sqlx::Err
 }
 
 /// The project an idea became part of, if any.
-pub async fn of_idea(db: &Db, idea_id: i64) -> Result<Option<ProjectLink>, sqlx::Error> {
+pub async fn of_idea(db: &Db, idea_id: IdeaId) -> Result<Option<ProjectLink>, sqlx::Error> {
+    let idea_id = idea_id.get();
     let row = sqlx::query(
         "SELECT p.id, p.slug, p.title, p.language, p.status FROM project_ideas pi \
          JOIN projects p ON p.id = pi.project_id WHERE pi.idea_id = $1",

@@ -68,7 +68,7 @@ pub(super) async fn finish(tx: WriteTx, outcome: Change) -> Result<Change, sqlx:
 }
 
 /// The owner of a project, to refuse anyone else before reading their input.
-pub async fn owner_of(db: &Db, project_id: i64) -> Result<Option<i64>, sqlx::Error> {
+pub async fn owner_of(db: &Db, project_id: ProjectId) -> Result<Option<AccountId>, sqlx::Error> {
     sqlx::query_scalar("SELECT owner_id FROM projects WHERE id = $1")
         .bind(project_id)
         .fetch_optional(&db.pool)
@@ -76,7 +76,7 @@ pub async fn owner_of(db: &Db, project_id: i64) -> Result<Option<i64>, sqlx::Err
 }
 
 /// The owner of the project a milestone belongs to.
-pub async fn milestone_owner(db: &Db, milestone_id: i64) -> Result<Option<i64>, sqlx::Error> {
+pub async fn milestone_owner(db: &Db, milestone_id: MilestoneId) -> Result<Option<AccountId>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT p.owner_id FROM project_milestones m JOIN projects p ON p.id = m.project_id WHERE m.id = $1",
     )
@@ -91,10 +91,11 @@ pub async fn milestone_owner(db: &Db, milestone_id: i64) -> Result<Option<i64>, 
 pub async fn set_status(
     db: &Db,
     actor: Actor,
-    project_id: i64,
+    project_id: ProjectId,
     to: ProjectStatus,
     statement: &str,
 ) -> Result<Change, sqlx::Error> {
+    let project_id = project_id.get();
     let mut tx = db.begin_write().await?;
     let (from, place) = match managed(db, &mut tx, project_id, actor).await? {
         Ok(found) => found,
@@ -162,10 +163,11 @@ pub async fn set_status(
 pub async fn add_milestone(
     db: &Db,
     actor: Actor,
-    project_id: i64,
+    project_id: ProjectId,
     title: &str,
     target_date: i64,
 ) -> Result<Change, sqlx::Error> {
+    let project_id = project_id.get();
     let mut tx = db.begin_write().await?;
     let (status, place) = match managed(db, &mut tx, project_id, actor).await? {
         Ok(found) => found,
@@ -232,7 +234,13 @@ pub(super) async fn open_roadmap_of(
 }
 
 /// Marks a milestone done or not done; progress follows, since it is counted from them.
-pub async fn set_milestone_done(db: &Db, actor: Actor, milestone_id: i64, done: bool) -> Result<Change, sqlx::Error> {
+pub async fn set_milestone_done(
+    db: &Db,
+    actor: Actor,
+    milestone_id: MilestoneId,
+    done: bool,
+) -> Result<Change, sqlx::Error> {
+    let milestone_id = milestone_id.get();
     let mut tx = db.begin_write().await?;
     let (project_id, place) = match open_roadmap_of(db, &mut tx, actor, milestone_id).await? {
         Ok(found) => found,
@@ -266,10 +274,11 @@ pub async fn set_milestone_done(db: &Db, actor: Actor, milestone_id: i64, done: 
 pub async fn edit_milestone(
     db: &Db,
     actor: Actor,
-    milestone_id: i64,
+    milestone_id: MilestoneId,
     title: &str,
     target_date: i64,
 ) -> Result<Change, sqlx::Error> {
+    let milestone_id = milestone_id.get();
     let mut tx = db.begin_write().await?;
     let (project_id, place) = match open_roadmap_of(db, &mut tx, actor, milestone_id).await? {
         Ok(found) => found,
@@ -304,7 +313,8 @@ pub async fn edit_milestone(
     finish(tx, Change::Done(place)).await
 }
 
-pub async fn remove_milestone(db: &Db, actor: Actor, milestone_id: i64) -> Result<Change, sqlx::Error> {
+pub async fn remove_milestone(db: &Db, actor: Actor, milestone_id: MilestoneId) -> Result<Change, sqlx::Error> {
+    let milestone_id = milestone_id.get();
     let mut tx = db.begin_write().await?;
     let (project_id, place) = match open_roadmap_of(db, &mut tx, actor, milestone_id).await? {
         Ok(found) => found,
@@ -328,7 +338,8 @@ pub async fn remove_milestone(db: &Db, actor: Actor, milestone_id: i64) -> Resul
 }
 
 /// Posts an update to the public timeline and tells the followers.
-pub async fn post_update(db: &Db, actor: Actor, project_id: i64, body: &str) -> Result<Change, sqlx::Error> {
+pub async fn post_update(db: &Db, actor: Actor, project_id: ProjectId, body: &str) -> Result<Change, sqlx::Error> {
+    let project_id = project_id.get();
     let mut tx = db.begin_write().await?;
     let (status, place) = match managed(db, &mut tx, project_id, actor).await? {
         Ok(found) => found,

@@ -90,11 +90,11 @@ pub fn ProjectsPage() -> impl IntoView {
                             let q = current();
                             let previous = (q.page > 1).then(|| format!("/projects{}", q.to_query_string(q.page - 1)));
                             let next = list.has_more.then(|| format!("/projects{}", q.to_query_string(q.page + 1)));
-                            let empty = list.projects.is_empty();
+                            let empty = list.items.is_empty();
                             view! {
                                 {empty.then(|| view! { <div class="empty-state"><p>{t("projects-empty")}</p></div> })}
                                 <ul class="project-list">
-                                    {list.projects.into_iter().map(|project| view! { <ProjectCardView project locale /> }).collect_view()}
+                                    {list.items.into_iter().map(|project| view! { <ProjectCardView project locale /> }).collect_view()}
                                 </ul>
                                 <Pager previous next />
                             }

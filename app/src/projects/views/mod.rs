@@ -13,6 +13,7 @@ use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FilterSelect, FormAlert, SelectField};
 use crate::i18n::{format_date, iso_date, t, t_with, use_locale, Locale};
 use crate::ideas::model::{id_from_path_segment, idea_path};
+use crate::ids::ProjectId;
 use crate::projects::model::{
     format_month, project_path, Milestone, MilestoneTitle, Official, ProjectCard, ProjectDetail, ProjectQuery,
     ProjectStatus, ProjectSummary, ProjectTitle, Statement, TimelineEntry, UpdateBody, UpdateKind,
@@ -29,15 +30,19 @@ use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use super::parts::{status_badge, ProgressBar};
 
+mod commitments;
+mod dashboard;
+mod desk;
 mod list;
 mod page;
-mod programme;
 mod promote;
 mod roadmap;
 
+pub use commitments::*;
+pub use dashboard::*;
+pub use desk::*;
 pub use list::*;
 pub use page::*;
-pub use programme::*;
 pub use promote::*;
 pub use roadmap::*;
 

@@ -84,7 +84,7 @@ pub fn ProjectView() -> impl IntoView {
         move || (id_from_path_segment(&segment()), actions.versions()),
         |(id, _)| async move {
             match id {
-                Some(id) => get_project(id).await,
+                Some(id) => get_project(ProjectId(id)).await,
                 None => Err(AppError::NotFound),
             }
         },
@@ -248,14 +248,9 @@ pub(super) fn ManagePanel(
                                     <FormAlert action=reassign_action />
                                     <ActionForm action=reassign_action>
                                         <input type="hidden" name="project_id" value=project_id />
-                                        <div class="field">
-                                            <label for="reassign-owner">{t("project-owner")}</label>
-                                            <select id="reassign-owner" name="owner" required>
-                                                {owners.into_iter().map(|o| view! {
-                                                    <option value=o.id selected=o.id == owner_id>{o.display_name.clone()}</option>
-                                                }).collect_view()}
-                                            </select>
-                                        </div>
+                                        <SelectField id="reassign-owner" name="owner" label=t("project-owner")
+                                            options=owners.into_iter().map(|o| (o.id.to_string(), o.display_name)).collect()
+                                            chosen=owner_id.to_string() required=true error=field_error(reassign_action, "owner") />
                                         <button type="submit" class="button button-secondary button-small">{t("project-reassign")}</button>
                                     </ActionForm>
                                 </div>

@@ -1,14 +1,6 @@
-//! The frame of every page: skip link, header with navigation, language switch and
-//! account menu, footer; and the home and not-found pages.
+//! What surrounds every page: the header with its navigation and language switch, and the footer.
 
-use crate::i18n::{t, t_with, use_locale, Locale};
-use crate::policy::Action;
-use crate::themes::api::list_themes;
-use crate::ui::{use_auth, Loading};
-use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
+use super::*;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -21,9 +13,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <Footer />
     }
 }
-
 #[component]
-fn Header() -> impl IntoView {
+pub(super) fn Header() -> impl IntoView {
     let auth = use_auth();
     view! {
         <header class="site-header">
@@ -82,9 +73,8 @@ fn Header() -> impl IntoView {
         </header>
     }
 }
-
 /// The way to the notifications, with the number unread.
-fn notifications_link(unread: i64) -> impl IntoView {
+pub(super) fn notifications_link(unread: i64) -> impl IntoView {
     let label = if unread > 0 {
         t_with("nav-notifications-unread", &[("count", unread.to_string())])
     } else {
@@ -97,10 +87,9 @@ fn notifications_link(unread: i64) -> impl IntoView {
         </A>
     }
 }
-
 /// A plain form: switching language reloads the page, with or without JavaScript.
 #[component]
-fn LanguageSwitcher() -> impl IntoView {
+pub(super) fn LanguageSwitcher() -> impl IntoView {
     let current = use_locale();
     view! {
         <form method="post" action="/api/set_locale" class="language-switch" aria-label=t("nav-language-label")>
@@ -126,9 +115,8 @@ fn LanguageSwitcher() -> impl IntoView {
         </form>
     }
 }
-
 #[component]
-fn Footer() -> impl IntoView {
+pub(super) fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="container footer-inner">
@@ -140,76 +128,5 @@ fn Footer() -> impl IntoView {
                 </nav>
             </div>
         </footer>
-    }
-}
-
-#[component]
-pub fn HomePage() -> impl IntoView {
-    let locale = use_locale();
-    let themes = Resource::new(|| (), |_| list_themes(false));
-    view! {
-        <Title text=t("home-title") />
-        <Meta name="description" content=t("home-lead") />
-        <section class="hero">
-            <div class="container">
-                <h1>{t("home-heading")}</h1>
-                <p class="lead">{t("home-lead")}</p>
-                <p class="hero-actions">
-                    <A href="/ideas" attr:class="button">{t("home-explore-ideas")}</A>
-                    <A href="/ideas/new" attr:class="button button-secondary">{t("ideas-new")}</A>
-                </p>
-            </div>
-        </section>
-        <section class="container steps" aria-labelledby="how-heading">
-            <h2 id="how-heading">{t("home-how-heading")}</h2>
-            <ol class="step-list">
-                <li><h3>{t("home-step-propose")}</h3><p>{t("home-step-propose-text")}</p></li>
-                <li><h3>{t("home-step-support")}</h3><p>{t("home-step-support-text")}</p></li>
-                <li><h3>{t("home-step-follow")}</h3><p>{t("home-step-follow-text")}</p></li>
-            </ol>
-        </section>
-        <section class="container" aria-labelledby="themes-heading">
-            <h2 id="themes-heading">{t("home-themes-heading")}</h2>
-            // The home page stays whole when the themes cannot be read.
-            <Loading load=move || async move { Ok(themes.await.unwrap_or_default()) } let:themes>
-                {
-                    view! {
-                        <ul class="card-grid">
-                            {themes
-                                .into_iter()
-                                .map(|theme| {
-                                    let href = format!("/themes/{}", theme.slug);
-                                    let (name, description) = (theme.name(locale).to_owned(), theme.description(locale).to_owned());
-                                    view! {
-                                        <li class="card">
-                                            <h3><A href=href>{name}</A></h3>
-                                            <p>{description}</p>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                }
-            </Loading>
-        </section>
-    }
-}
-
-#[component]
-pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
-    let path = use_location().pathname;
-    view! {
-        <Title text=t("not-found-title") />
-        <section class="container narrow">
-            <h1>{t("not-found-title")}</h1>
-            <p>{t("not-found-text")}</p>
-            <p class="muted"><code>{move || path.get()}</code></p>
-            <p><A href="/" attr:class="button">{t("not-found-home")}</A></p>
-        </section>
     }
 }

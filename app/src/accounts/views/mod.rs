@@ -1,0 +1,24 @@
+//! Registration, sign-in, profile and the admin's list of accounts.
+
+use super::api::{list_accounts, my_profile, ChangePassword, SetRole, REGISTER_FORM, SIGN_IN_FORM};
+use super::model::{AccountKind, Password, Role};
+use super::parts::AdminNav;
+use crate::forms::{field_error, use_form_memory, Field, FormAlert};
+use crate::i18n::{format_date, t, t_with, use_locale};
+use crate::ui::use_auth;
+use crate::ui::{kind_label, role_label};
+use crate::ui::{DataTable, Loader, Loading, OlderLink, Waiting};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+mod admin;
+mod profile;
+mod register;
+mod sign_in;
+
+pub use admin::*;
+pub use profile::*;
+pub use register::*;
+pub use sign_in::*;

@@ -1,0 +1,84 @@
+//! The account's own page: what it is, its lists, its password.
+
+use super::*;
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let locale = use_locale();
+    let change = ServerAction::<ChangePassword>::new();
+    let profile = Resource::new(|| (), |_| my_profile());
+    let password_changed = move || use_query_map().read().get("password").as_deref() == Some("changed");
+    view! {
+        <Title text=t("profile-title") />
+        <section class="container narrow">
+            <Loader resource=profile let:profile>
+                {
+                            let organisation = profile.organisation_name.clone().map(|name| {
+                                let verified = profile.organisation_verified;
+                                view! {
+                                    <dt>{t("field-label-organisation-name")}</dt>
+                                    <dd>
+                                        {name}
+                                        " "
+                                        {if verified {
+                                            view! { <span class="badge badge-verified">{t("badge-verified")}</span> }.into_any()
+                                        } else {
+                                            view! { <span class="badge">{t("badge-unverified")}</span> }.into_any()
+                                        }}
+                                    </dd>
+                                    <dt>{t("field-label-registration-number")}</dt>
+                                    <dd>{profile.registration_number.clone().unwrap_or_default()}</dd>
+                                }
+                            });
+                            view! {
+                                <h1>{t("profile-title")}</h1>
+                                {move || password_changed().then(|| view! {
+                                    <div class="alert alert-success" role="status"><p>{t("profile-password-changed")}</p></div>
+                                })}
+                                {profile.blocked.clone().map(|(at, reason)| view! {
+                                    <div class="alert alert-error" id="blocked">
+                                        <p>{t_with("profile-blocked", &[("date", format_date(locale, at))])}</p>
+                                        <p>{t_with("profile-blocked-reason", &[("reason", reason)])}</p>
+                                    </div>
+                                })}
+                                <dl class="facts">
+                                    <dt>{t("field-label-display-name")}</dt>
+                                    <dd class="profile-name">{profile.display_name.clone()}</dd>
+                                    <dt>{t("field-label-email")}</dt>
+                                    <dd>{profile.email.clone()}</dd>
+                                    <dt>{t("field-label-kind")}</dt>
+                                    <dd class="profile-kind">{kind_label(profile.kind)}</dd>
+                                    <dt>{t("field-label-role")}</dt>
+                                    <dd>{role_label(profile.role)}</dd>
+                                    {profile.portfolio.clone().map(|p| view! { <dt>{t("field-label-portfolio")}</dt><dd>{p}</dd> })}
+                                    {organisation}
+                                    <dt>{t("profile-member-since")}</dt>
+                                    <dd>{format_date(locale, profile.created_at)}</dd>
+                                </dl>
+                                <nav class="profile-links" aria-label=t("profile-your-activity")>
+                                    <A href="/me/ideas" attr:class="button button-secondary">{t("my-ideas-title")}</A>
+                                    <A href="/me/supported" attr:class="button button-secondary">{t("my-supported-title")}</A>
+                                    <A href="/me/following" attr:class="button button-secondary">{t("my-following-title")}</A>
+                                    <A href="/notifications" attr:class="button button-secondary">{t("notifications-title")}</A>
+                                </nav>
+                                <h2>{t("profile-change-password")}</h2>
+                                <FormAlert action=change />
+                                <ActionForm action=change>
+                                    <Field name="current_password" label=t("field-label-current-password") input_type="password"
+                                        autocomplete="current-password" required=true maxlength=256
+                                        error=field_error(change, "current_password") />
+                                    <Field name="new_password" label=t("field-label-new-password") input_type="password"
+                                        autocomplete="new-password" required=true maxlength=256
+                                        hint=t_with("register-password-hint", &[("min", Password::MIN.to_string())])
+                                        error=field_error(change, "new_password") />
+                                    <button type="submit" class="button" disabled=move || change.pending().get()>
+                                        {t("profile-change-password-submit")}
+                                    </button>
+                                </ActionForm>
+                            }
+                            .into_any()
+                }
+            </Loader>
+        </section>
+    }
+}

@@ -1,0 +1,36 @@
+//! Signing in.
+
+use super::*;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = use_auth().sign_in;
+    let memory = use_form_memory(SIGN_IN_FORM);
+    let next = move || use_query_map().read().get("next");
+    view! {
+        <Title text=t("sign-in-title") />
+        <section class="container narrow">
+            <h1>{t("sign-in-title")}</h1>
+            <Loading load=move || async move { Ok(memory.await) } waiting=Waiting::Quiet let:kept>
+                {
+                    view! {
+                        <FormAlert action />
+                        <ActionForm action>
+                            <input type="hidden" name="next" value=move || next().unwrap_or_default() />
+                            <Field name="email" label=t("field-label-email") input_type="email"
+                                value=kept.get("email").cloned().unwrap_or_default() autocomplete="username" required=true maxlength=254
+                                error=field_error(action, "email") />
+                            <Field name="password" label=t("field-label-password") input_type="password"
+                                autocomplete="current-password" required=true maxlength=256
+                                error=field_error(action, "password") />
+                            <button type="submit" class="button" disabled=move || action.pending().get()>
+                                {t("sign-in-submit")}
+                            </button>
+                        </ActionForm>
+                        <p class="form-footer">{t("sign-in-no-account")} " " <A href="/register">{t("nav-register")}</A></p>
+                    }
+                }
+            </Loading>
+        </section>
+    }
+}

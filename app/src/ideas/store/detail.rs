@@ -1,0 +1,80 @@
+//! One idea, with everything its page shows.
+
+use super::*;
+
+pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error> {
+    let sql = format!("SELECT {IDEA_COLUMNS} {IDEA_JOINS} WHERE i.id = $1");
+    let Some(r) = sqlx::query(&sql).bind(id).fetch_optional(&db.pool).await? else {
+        return Ok(None);
+    };
+    let history = sqlx::query(
+        "SELECT e.status, e.kind, e.note, e.at, a.display_name AS actor_name, a.role AS actor_role \
+         FROM idea_status_events e \
+         LEFT JOIN accounts a ON a.id = e.actor_id WHERE e.idea_id = $1 ORDER BY e.at, e.id LIMIT 100",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|e| {
+        Ok(StatusEvent {
+            status: status(e)?,
+            response: e.try_get::<String, _>("kind")? == "response",
+            note: e.try_get("note")?,
+            actor_name: e.try_get("actor_name")?,
+            actor_role: e
+                .try_get::<Option<String>, _>("actor_role")?
+                .as_deref()
+                .and_then(Role::parse),
+            at: e.try_get("at")?,
+        })
+    })
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let hidden = match r.try_get::<Option<i64>, _>("hidden_at")? {
+        None => None,
+        Some(at) => {
+            let by = match r.try_get::<Option<i64>, _>("hidden_by")? {
+                Some(id) => crate::moderation::store::hidden_by_name(db, id).await?,
+                None => None,
+            };
+            Some(Hidden {
+                at,
+                by,
+                reason: r.try_get("hidden_reason")?,
+            })
+        }
+    };
+    let duplicate_of = match r.try_get::<Option<i64>, _>("duplicate_of")? {
+        None => None,
+        Some(original) => sqlx::query("SELECT id, slug, title FROM ideas WHERE id = $1")
+            .bind(original)
+            .fetch_optional(&db.pool)
+            .await?
+            .map(|o| {
+                Ok::<_, sqlx::Error>(IdeaRef {
+                    id: o.try_get("id")?,
+                    slug: o.try_get("slug")?,
+                    title: o.try_get("title")?,
+                })
+            })
+            .transpose()?,
+    };
+    Ok(Some(IdeaDetail {
+        id: r.try_get("id")?,
+        slug: r.try_get("slug")?,
+        title: r.try_get("title")?,
+        body: r.try_get("body")?,
+        theme_slug: r.try_get("theme_slug")?,
+        theme_names: [r.try_get("theme_fr")?, r.try_get("theme_nl")?, r.try_get("theme_en")?],
+        district: district(&r)?,
+        author: author(&r)?,
+        language: r.try_get("language")?,
+        status: status(&r)?,
+        vote_count: r.try_get("vote_count")?,
+        comment_count: r.try_get("comment_count")?,
+        created_at: r.try_get("created_at")?,
+        history,
+        hidden,
+        duplicate_of,
+    }))
+}

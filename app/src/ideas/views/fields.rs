@@ -1,0 +1,33 @@
+//! The fields of an idea, shared by the forms that propose and edit one.
+
+use super::*;
+
+/// Title, description, theme and municipality, filled with `values`.
+#[component]
+pub(super) fn IdeaFields<S>(
+    action: ServerAction<S>,
+    values: BTreeMap<String, String>,
+    themes: Vec<Theme>,
+    districts: Vec<District>,
+) -> impl IntoView
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+{
+    let locale = use_locale();
+    let value = |name: &str| values.get(name).cloned().unwrap_or_default();
+    view! {
+        <Field name="title" label=t("field-label-title") value=value("title")
+            required=true maxlength=IdeaTitle::MAX hint=t("idea-title-hint") error=field_error(action, "title") />
+        <Field name="body" label=t("field-label-body") value=value("body")
+            multiline=true required=true maxlength=IdeaBody::MAX hint=t("idea-body-hint")
+            error=field_error(action, "body") />
+        <SelectField id="field-theme" name="theme" label=t("field-label-theme") placeholder=t("idea-choose-theme")
+            options=themes.into_iter().map(|theme| (theme.slug.clone(), theme.name(locale).to_owned())).collect()
+            chosen=value("theme") required=true error=field_error(action, "theme") />
+        <SelectField id="field-district" name="district" label=t("field-label-district") placeholder=t("idea-whole-region")
+            hint=t("idea-district-hint")
+            options=districts.into_iter().map(|d| (d.slug.clone(), d.name(locale).to_owned())).collect()
+            chosen=value("district") error=field_error(action, "district") />
+    }
+}

@@ -1,0 +1,19 @@
+//! The public list of ideas.
+
+use super::*;
+
+#[component]
+pub fn IdeasPage() -> impl IntoView {
+    view! {
+        <Title text=t("ideas-title") />
+        <Meta name="description" content=t("ideas-lead") />
+        <section class="container">
+            <div class="page-head">
+                <h1>{t("ideas-title")}</h1>
+                <A href="/ideas/new" attr:class="button">{t("ideas-new")}</A>
+            </div>
+            <p class="lead">{t("ideas-lead")}</p>
+            <IdeaBrowser base="/ideas".to_owned() theme=None />
+        </section>
+    }
+}

@@ -1,0 +1,36 @@
+//! The form to propose an idea.
+
+use super::*;
+
+#[component]
+pub fn NewIdeaPage() -> impl IntoView {
+    let auth = use_auth();
+    let action = ServerAction::<SubmitIdea>::new();
+    let memory = use_form_memory(IDEA_FORM);
+    let choices = use_idea_choices();
+    let load = move || async move {
+        if auth.user.await.is_none() {
+            return Err(AppError::Unauthenticated);
+        }
+        Ok((memory.await, choices.await))
+    };
+    view! {
+        <Title text=t("idea-new-title") />
+        <section class="container narrow">
+            <Loading load let:loaded>
+                {
+                    let (values, (themes, districts)) = loaded;
+                    view! {
+                        <h1>{t("idea-new-title")}</h1>
+                        <p class="lead">{t("idea-new-lead")}</p>
+                        <FormAlert action />
+                        <ActionForm action>
+                            <IdeaFields action values themes districts />
+                            <button type="submit" class="button" disabled=move || action.pending().get()>{t("idea-submit")}</button>
+                        </ActionForm>
+                    }
+                }
+            </Loading>
+        </section>
+    }
+}

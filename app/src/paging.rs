@@ -1,0 +1,68 @@
+//! One paging type for every list: numbered pages (`?page=N`) and keyset pages
+//! (`?before=ID`) alike say what they show and whether there is more after it.
+
+use serde::{Deserialize, Serialize};
+
+/// A page of a list. A store reads one row more than the page holds: that row is not
+/// shown, it only says there is a next page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub has_more: bool,
+}
+
+impl<T> Page<T> {
+    /// The first `size` of `rows` (read with a limit of `size + 1`).
+    pub fn from_lookahead(mut rows: Vec<T>, size: usize) -> Page<T> {
+        let has_more = rows.len() > size;
+        rows.truncate(size);
+        Page { items: rows, has_more }
+    }
+
+    /// The same page, each item turned into something else; the first failure fails it.
+    pub fn try_map<U, E>(self, f: impl FnMut(T) -> Result<U, E>) -> Result<Page<U>, E> {
+        Ok(Page {
+            items: self.items.into_iter().map(f).collect::<Result<_, _>>()?,
+            has_more: self.has_more,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_row_read_past_the_page_says_there_is_more_and_is_not_shown() {
+        let page = Page::from_lookahead(vec![1, 2, 3], 2);
+        assert_eq!(
+            page,
+            Page {
+                items: vec![1, 2],
+                has_more: true
+            }
+        );
+        let last = Page::from_lookahead(vec![1, 2], 2);
+        assert_eq!(
+            last,
+            Page {
+                items: vec![1, 2],
+                has_more: false
+            }
+        );
+    }
+
+    #[test]
+    fn mapping_a_page_keeps_whether_there_is_more() {
+        let page = Page::from_lookahead(vec![1, 2, 3], 2).try_map(|n| Ok::<_, ()>(n * 10));
+        assert_eq!(
+            page,
+            Ok(Page {
+                items: vec![10, 20],
+                has_more: true
+            })
+        );
+        let failed = Page::from_lookahead(vec![1, 2], 2).try_map(|n| if n == 2 { Err("two") } else { Ok(n) });
+        assert_eq!(failed, Err("two"));
+    }
+}
