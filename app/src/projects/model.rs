@@ -1,7 +1,11 @@
 //! Project types shared by browser and server, and the parsers that keep bad input out.
 
+use crate::calendar::days_in;
+/// The calendar helpers projects count with, where they are written.
+pub use crate::calendar::{
+    days_from_civil, format_month, last_months, month_start_ms, year_month, year_start_ms, DAY_MS,
+};
 use crate::ideas::model::IdeaStatus;
-use crate::locale::Locale;
 use crate::text::{parse_lines, parse_text, parsed_text, InputError};
 use serde::{Deserialize, Serialize};
 
@@ -170,86 +174,6 @@ impl TargetDate {
 
     pub fn unix_ms(self) -> i64 {
         self.0
-    }
-}
-
-pub const DAY_MS: i64 = 86_400_000;
-
-fn is_leap(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in(year: i64, month: i64) -> i64 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// (year, month, day) to days since 1970-01-01, after Howard Hinnant's algorithm.
-pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let yoe = year.rem_euclid(400);
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The year and month (1-12) that `unix_ms` falls in, UTC.
-pub fn year_month(unix_ms: i64) -> (i64, i64) {
-    let days = unix_ms.div_euclid(DAY_MS);
-    // Dividing by 366 never overshoots; walk forward from there.
-    let mut year = 1970 + days.div_euclid(366);
-    while days_from_civil(year + 1, 1, 1) <= days {
-        year += 1;
-    }
-    let mut month = 12;
-    while days_from_civil(year, month, 1) > days {
-        month -= 1;
-    }
-    (year, month)
-}
-
-pub fn month_start_ms(year: i64, month: i64) -> i64 {
-    days_from_civil(year, month, 1) * DAY_MS
-}
-
-/// The calendar year a commitment counts for: the programme's rule is one project per
-/// member of the government each year.
-pub fn year_start_ms(unix_ms: i64) -> i64 {
-    month_start_ms(year_month(unix_ms).0, 1)
-}
-
-/// The `count` months up to the one `unix_ms` falls in, oldest first, as (year, month).
-pub fn last_months(unix_ms: i64, count: usize) -> Vec<(i64, i64)> {
-    let (mut year, mut month) = year_month(unix_ms);
-    let mut months = Vec::with_capacity(count);
-    for _ in 0..count {
-        months.push((year, month));
-        month -= 1;
-        if month == 0 {
-            month = 12;
-            year -= 1;
-        }
-    }
-    months.reverse();
-    months
-}
-
-/// A month the way each language writes it in a table.
-pub fn format_month(locale: Locale, year: i64, month: i64) -> String {
-    match locale {
-        Locale::Fr => format!("{month:02}/{year}"),
-        Locale::Nl => format!("{month:02}-{year}"),
-        Locale::En => format!(
-            "{} {year}",
-            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-                [(month.clamp(1, 12) - 1) as usize]
-        ),
     }
 }
 
@@ -611,21 +535,6 @@ mod tests {
         assert_eq!(Progress { done: 3, total: 3 }.percent(), 100);
         assert_eq!(Progress { done: 0, total: 0 }.percent(), 0);
         assert_eq!(Progress { done: 2, total: 3 }.percent(), 66);
-    }
-
-    #[test]
-    fn the_year_of_a_commitment_starts_on_the_first_of_january_utc() {
-        let announced = 1_488_412_800_000; // 2017-03-02
-        assert_eq!(year_start_ms(announced), 1_483_228_800_000); // 2017-01-01
-        assert_eq!(year_month(1_483_228_800_000 - 1), (2016, 12));
-    }
-
-    #[test]
-    fn the_last_twelve_months_run_across_the_new_year() {
-        let months = last_months(1_488_412_800_000, 12);
-        assert_eq!(months.first(), Some(&(2016, 4)));
-        assert_eq!(months.last(), Some(&(2017, 3)));
-        assert_eq!(months.len(), 12);
     }
 
     #[test]
