@@ -190,7 +190,7 @@ fn is_plain_form_post() -> bool {
 /// to after a refused plain form post: in the session of a signed-in account, in a small
 /// encrypted cookie for a visitor (see `kept_input`). With JavaScript the form never
 /// leaves the page.
-pub async fn remember_input(form: &str, values: &[(&str, &str)]) {
+async fn remember_input(form: &str, values: &[(&str, &str)]) {
     if !is_plain_form_post() {
         return;
     }

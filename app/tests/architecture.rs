@@ -94,6 +94,32 @@ fn file_of(segments: &[&str]) -> String {
     found
 }
 
+/// The code of `text` without comments, one line per line except `use` statements,
+/// which are joined into one line however they are wrapped.
+fn statements(text: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut pending: Option<String> = None;
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or_default();
+        let trimmed = code.trim_start();
+        match pending.as_mut() {
+            Some(statement) => statement.push_str(code.trim()),
+            None if trimmed.starts_with("use ")
+                || trimmed.starts_with("pub use ")
+                || trimmed.starts_with("pub(crate) use ") =>
+            {
+                pending = Some(code.trim().to_owned())
+            }
+            None => out.push(code.to_owned()),
+        }
+        if pending.as_ref().is_some_and(|statement| statement.ends_with(';')) {
+            out.extend(pending.take());
+        }
+    }
+    out.extend(pending);
+    out
+}
+
 /// Every `crate::a::b` and `super::a` path in `text`, outside comments, as the files
 /// they name.
 fn imports(file: &str, text: &str) -> BTreeSet<String> {
@@ -105,8 +131,8 @@ fn imports(file: &str, text: &str) -> BTreeSet<String> {
         folder.pop();
     }
     let mut found = BTreeSet::new();
-    for line in text.lines() {
-        let code = line.split("//").next().unwrap_or_default();
+    for code in statements(text) {
+        let code = code.as_str();
         for (prefix, base) in [("crate::", vec![]), ("super::", folder.clone())] {
             let mut rest = code;
             while let Some(at) = rest.find(prefix) {
@@ -133,9 +159,14 @@ fn imports(file: &str, text: &str) -> BTreeSet<String> {
                 if path.is_empty() && rest.starts_with('{') {
                     let group = rest[1..].split('}').next().unwrap_or_default();
                     for member in group.split(',') {
-                        let member = member.trim().split("::").next().unwrap_or_default().trim();
+                        // `a::b::C` names a file as deep as its path goes; `a::{b, c}` names `a`.
+                        let member: Vec<&str> = member
+                            .split("::")
+                            .map(str::trim)
+                            .take_while(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                            .collect();
                         if !member.is_empty() {
-                            named.push(vec![member]);
+                            named.push(member);
                         }
                     }
                 } else if !path.is_empty() {
@@ -258,6 +289,21 @@ fn a_path_names_the_deepest_file_of_its_module() {
     assert_eq!(file_of(&["use_auth"]), "lib.rs");
     assert_eq!(file_of(&["policy", "Action"]), "policy.rs");
     assert_eq!(file_of(&["ui", "Refusal"]), "ui/mod.rs");
+}
+
+#[test]
+fn a_grouped_import_is_read_to_the_end_of_each_path() {
+    let text =
+        "use crate::{\n    forms::Field,\n    ideas::views::IdeasPage, // a page\n};\nuse super::{model::Idea, api};";
+    let found = imports("ui/demo.rs", text);
+    assert_eq!(
+        found,
+        BTreeSet::from([
+            "forms.rs".to_owned(),
+            "ideas/views/mod.rs".to_owned(),
+            "ui/mod.rs".to_owned(),
+        ])
+    );
 }
 
 #[test]

@@ -40,8 +40,7 @@ pub async fn list_comments(
         .ok_or(AppError::NotFound)?;
     ctx::permit(user.as_ref(), Action::ReadIdea, &facts)?;
     let viewer = store::Viewer {
-        id: user.as_ref().map(|u| u.id),
-        moderator: user.is_some_and(|u| u.may(Action::HideContent)),
+        actor: user.map(|u| u.actor()),
     };
     Ok(store::page(&db, idea_id, order, page, thread.map(|t| (t, reply_page)), viewer).await?)
 }

@@ -69,8 +69,13 @@ pub struct Comment {
     pub deleted: bool,
     /// Written by the reader.
     pub mine: bool,
-    /// The reader may still edit it (theirs, not deleted, within the window).
+    /// The reader may still edit it (the policy lets them, not deleted, within the window).
     pub editable: bool,
+    /// The reader may delete it (the policy lets them, not deleted yet).
+    pub deletable: bool,
+    /// The reader may report it (the policy lets them: taking part, not its author, not
+    /// hidden already).
+    pub reportable: bool,
 }
 
 /// A comment with some of its replies, oldest first: the latest `REPLIES_SHOWN`, or one

@@ -172,6 +172,8 @@ pub fn Comments(
     discussion: Discussion,
     path: String,
     signed_in: bool,
+    /// The policy lets the reader comment (signed in, not blocked).
+    can_comment: bool,
     open: bool,
     count: i64,
     /// The reader moderates: hidden comments show, with a way to restore them.
@@ -229,6 +231,8 @@ pub fn Comments(
                     } else if !signed_in {
                         let href = format!("/login?next={}", here.path);
                         view! { <p><A href=href attr:class="button button-secondary">{t("comments-sign-in")}</A></p> }.into_any()
+                    } else if !can_comment {
+                        ().into_any()
                     } else {
                         let value = remembered_for(None);
                         let show_errors = here.reply.is_none();
@@ -247,8 +251,8 @@ pub fn Comments(
                     });
                     let previous = (here.page > 1).then(|| here.href(here.page - 1, None, "comments"));
                     let next = page.has_more.then(|| here.href(here.page + 1, None, "comments"));
-                    let can_reply = open && signed_in;
-                    let acts = Acts { edit, remove, hide, report, signed_in, moderate };
+                    let can_reply = open && can_comment;
+                    let acts = Acts { edit, remove, hide, report, moderate };
                     let threads = page.threads.into_iter().map(|thread| {
                         let id = thread.comment.id;
                         let reply_form = (can_reply && here.reply == Some(id)).then(|| {
@@ -363,7 +367,6 @@ struct Acts {
     remove: ServerAction<DeleteComment>,
     hide: ServerAction<SetHidden>,
     report: ServerAction<ReportItem>,
-    signed_in: bool,
     moderate: bool,
 }
 
@@ -381,7 +384,6 @@ fn CommentItem(
         remove,
         hide,
         report,
-        signed_in,
         moderate,
     } = acts;
     let anchor = format!("comment-{}", c.id);
@@ -425,7 +427,7 @@ fn CommentItem(
         view! { {notice} <div class="comment-body">{render_body(&c.body)}</div> }.into_any()
     };
     let shows_author = !c.deleted && (!c.hidden || readable_hidden);
-    let reportable = signed_in && !c.mine && !c.deleted && !c.hidden;
+    let reportable = c.reportable;
     let reporting = reportable && place.reporting == Some(c.id);
     let report_href = (reportable && !reporting).then(|| {
         place.href(
@@ -456,7 +458,7 @@ fn CommentItem(
     });
     let edit_href =
         (c.editable && !editing).then(|| place.href(place.page, Some(("edit_comment", c.id.to_string())), &anchor));
-    let deletable = c.mine && !c.deleted;
+    let deletable = c.deletable;
     view! {
         <article class="comment" id=anchor.clone() aria-label=t_with("comment-by", &[("who", name.clone())])>
             <p class="comment-head">

@@ -246,11 +246,16 @@ const COMMENT_COLUMNS: &str = concat!(
 const COMMENT_FROM: &str = " FROM comments c JOIN accounts a ON a.id = c.author_id";
 
 /// Who reads a discussion: their own comments and, for moderators, hidden ones show
-/// their text.
+/// their text; what they may do with each comment is the policy's answer.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Viewer {
-    pub id: Option<i64>,
-    pub moderator: bool,
+    pub actor: Option<Actor>,
+}
+
+impl Viewer {
+    fn may(&self, action: Action, facts: &Facts) -> bool {
+        policy::decide(self.actor.as_ref(), action, facts).is_ok()
+    }
 }
 
 fn comment(row: &AnyRow, viewer: Viewer, now: i64) -> Result<Comment, sqlx::Error> {
@@ -258,8 +263,9 @@ fn comment(row: &AnyRow, viewer: Viewer, now: i64) -> Result<Comment, sqlx::Erro
     let deleted = row.try_get::<Option<i64>, _>("deleted_at")?.is_some();
     let hidden = row.try_get::<Option<i64>, _>("hidden_at")?.is_some();
     let created_at: i64 = row.try_get("created_at")?;
-    let mine = viewer.id == Some(author.id);
-    let may_read_hidden = mine || viewer.moderator;
+    let mine = viewer.actor.is_some_and(|actor| actor.id == author.id);
+    let written = Facts::authored_by(author.id);
+    let may_read_hidden = mine || viewer.may(Action::HideContent, &Facts::none());
     let readable = !deleted && (!hidden || may_read_hidden);
     Ok(Comment {
         id: row.try_get("id")?,
@@ -275,7 +281,12 @@ fn comment(row: &AnyRow, viewer: Viewer, now: i64) -> Result<Comment, sqlx::Erro
         edited: row.try_get::<Option<i64>, _>("edited_at")?.is_some(),
         deleted,
         mine,
-        editable: mine && !deleted && !hidden && within_edit_window(created_at, now),
+        editable: viewer.may(Action::EditComment, &written)
+            && !deleted
+            && !hidden
+            && within_edit_window(created_at, now),
+        deletable: viewer.may(Action::DeleteComment, &written) && !deleted,
+        reportable: viewer.may(Action::Report, &Facts::item(author.id, hidden)) && !deleted,
         author,
     })
 }

@@ -220,6 +220,14 @@ pub struct IdeaPage {
     pub can_respond: bool,
     /// The reader may report it (signed in, taking part, not its author).
     pub can_report: bool,
+    /// The reader may support it and comment on it (signed in, not blocked).
+    pub can_vote: bool,
+    pub can_comment: bool,
+    /// The author may withdraw it: open, and the policy lets them.
+    pub can_withdraw: bool,
+    /// The reader may promote it into a project, or hide what is written under it.
+    pub can_promote: bool,
+    pub can_hide: bool,
     /// Why it is hidden, for its author and the moderators, when reports hid it.
     pub reports: Option<crate::moderation::model::ReportTally>,
     /// The author may still rewrite it: open, and nobody else supported or discussed it.

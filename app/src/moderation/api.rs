@@ -111,7 +111,16 @@ pub async fn respond_to_idea(idea_id: i64, note: String) -> Result<(), AppError>
 async fn hide(moderator: &SessionUser, target: &str, target_id: i64, hidden: bool, reason: &str) -> AppResult<()> {
     let target = Target::parse(target).ok_or(AppError::BadRequest)?;
     let reason = ModerationReason::parse(reason).map_err(|e| AppError::field("reason", e.code()))?;
-    match store::set_hidden(&ctx::db()?, target, target_id, moderator.id, hidden, reason.as_str()).await? {
+    match store::set_hidden(
+        &ctx::db()?,
+        target,
+        target_id,
+        AccountId(moderator.id),
+        hidden,
+        reason.as_str(),
+    )
+    .await?
+    {
         store::HideOutcome::Done => Ok(()),
         store::HideOutcome::NotFound => Err(AppError::NotFound),
     }

@@ -13,6 +13,7 @@ use {
         TargetDate, UpdateBody,
     },
     super::store::{self, Change, Promotion, Reassignment},
+    crate::accounts::model::SessionUser,
     crate::ctx,
     crate::error::{AppResult, ErrorCode, Problems},
     crate::ids::AccountId,
@@ -228,11 +229,11 @@ pub async fn reassign_project(project_id: ProjectId, owner: String) -> Result<()
     }
 }
 
-/// The project's owner may change it, and an admin: 404 when there is no such project
-/// (`owner` is `None`), else as the policy decides (refusals audited like every other).
+/// Who may change a project: its owner, and an admin. The policy is asked before anything
+/// is read (a visitor or a blocked account is refused without a query), then about the
+/// owner it found: 404 when there is no such project.
 #[cfg(feature = "ssr")]
-async fn authorise_manager(owner: Option<AccountId>) -> AppResult<Actor> {
-    let user = ctx::authorize(Action::ManageProject, &Facts::none()).await?;
+fn owned_by(user: SessionUser, owner: Option<AccountId>) -> AppResult<Actor> {
     let owner = owner.ok_or(AppError::NotFound)?;
     ctx::permit(Some(&user), Action::ManageProject, &Facts::owned_by(owner.get()))?;
     Ok(user.actor())
@@ -240,8 +241,14 @@ async fn authorise_manager(owner: Option<AccountId>) -> AppResult<Actor> {
 
 #[cfg(feature = "ssr")]
 async fn manager_of_project(project_id: ProjectId) -> AppResult<Actor> {
-    let owner = store::owner_of(&ctx::db()?, project_id).await?;
-    authorise_manager(owner).await
+    let user = ctx::authorize(Action::ManageProject, &Facts::none()).await?;
+    owned_by(user, store::owner_of(&ctx::db()?, project_id).await?)
+}
+
+#[cfg(feature = "ssr")]
+async fn manager_of_milestone(milestone_id: MilestoneId) -> AppResult<Actor> {
+    let user = ctx::authorize(Action::ManageProject, &Facts::none()).await?;
+    owned_by(user, store::milestone_owner(&ctx::db()?, milestone_id).await?)
 }
 
 /// The answer to a change: to the project page at `anchor` after a plain form post.
@@ -339,8 +346,7 @@ pub async fn add_milestone(project_id: ProjectId, title: String, target_date: St
 /// on the project page, where the browser goes (the editing form closes).
 #[server(endpoint = "edit_milestone")]
 pub async fn edit_milestone(milestone_id: MilestoneId, title: String, target_date: String) -> Result<String, AppError> {
-    let owner = store::milestone_owner(&ctx::db()?, milestone_id).await?;
-    let actor = authorise_manager(owner).await?;
+    let actor = manager_of_milestone(milestone_id).await?;
     let outcome: AppResult<String> = async {
         let (title, date) = parse_milestone(&title, &target_date)?;
         match store::edit_milestone(&ctx::db()?, actor, milestone_id, title.as_str(), date.unix_ms()).await? {
@@ -367,8 +373,7 @@ pub async fn edit_milestone(milestone_id: MilestoneId, title: String, target_dat
 /// The owner marks a milestone done, or not done after all.
 #[server(endpoint = "set_milestone_done")]
 pub async fn set_milestone_done(milestone_id: MilestoneId, done: bool) -> Result<(), AppError> {
-    let owner = store::milestone_owner(&ctx::db()?, milestone_id).await?;
-    let actor = authorise_manager(owner).await?;
+    let actor = manager_of_milestone(milestone_id).await?;
     changed(
         store::set_milestone_done(&ctx::db()?, actor, milestone_id, done).await?,
         "roadmap",
@@ -378,8 +383,7 @@ pub async fn set_milestone_done(milestone_id: MilestoneId, done: bool) -> Result
 /// The owner takes a milestone off the roadmap.
 #[server(endpoint = "remove_milestone")]
 pub async fn remove_milestone(milestone_id: MilestoneId) -> Result<(), AppError> {
-    let owner = store::milestone_owner(&ctx::db()?, milestone_id).await?;
-    let actor = authorise_manager(owner).await?;
+    let actor = manager_of_milestone(milestone_id).await?;
     changed(
         store::remove_milestone(&ctx::db()?, actor, milestone_id).await?,
         "roadmap",

@@ -76,8 +76,7 @@ pub async fn create(db: &Db, actor_id: i64, slug: &str, text: &ThemeText) -> Res
     if let Some(id) = id {
         audit::store::record(&mut *tx, Some(actor_id), "theme.created", "theme", Some(id), slug).await?;
     }
-    tx.commit().await?;
-    Ok(id)
+    tx.finish(id.is_some(), id).await
 }
 
 /// Replaces names and descriptions; `false` when there is no such theme.
@@ -102,8 +101,7 @@ pub async fn update(db: &Db, actor_id: i64, id: i64, text: &ThemeText) -> Result
     if changed {
         audit::store::record(&mut *tx, Some(actor_id), "theme.updated", "theme", Some(id), "").await?;
     }
-    tx.commit().await?;
-    Ok(changed)
+    tx.finish(changed, changed).await
 }
 
 /// Archives or restores a theme. Themes are never deleted: ideas keep pointing at them.
@@ -121,8 +119,7 @@ pub async fn set_archived(db: &Db, actor_id: i64, id: i64, archived: bool) -> Re
         let action = if archived { "theme.archived" } else { "theme.restored" };
         audit::store::record(&mut *tx, Some(actor_id), action, "theme", Some(id), "").await?;
     }
-    tx.commit().await?;
-    Ok(changed)
+    tx.finish(changed, changed).await
 }
 
 /// Swaps a theme with its neighbour in the public order; `false` when there is no such theme.
@@ -133,8 +130,7 @@ pub async fn move_theme(db: &Db, actor_id: i64, id: i64, direction: Direction) -
         .fetch_optional(&mut *tx)
         .await?
     else {
-        tx.rollback().await?;
-        return Ok(false);
+        return tx.finish(false, false).await;
     };
     let neighbour_sql = match direction {
         Direction::Up => "SELECT id, position FROM themes WHERE position < $1 ORDER BY position DESC, id DESC LIMIT 1",
@@ -144,6 +140,7 @@ pub async fn move_theme(db: &Db, actor_id: i64, id: i64, direction: Direction) -
         .bind(position)
         .fetch_optional(&mut *tx)
         .await?;
+    let moved = neighbour.is_some();
     if let Some(neighbour) = neighbour {
         let (other_id, other_position): (i64, i64) = (neighbour.try_get("id")?, neighbour.try_get("position")?);
         for (theme_id, new_position) in [(id, other_position), (other_id, position)] {
@@ -156,6 +153,6 @@ pub async fn move_theme(db: &Db, actor_id: i64, id: i64, direction: Direction) -
         }
         audit::store::record(&mut *tx, Some(actor_id), "theme.moved", "theme", Some(id), "").await?;
     }
-    tx.commit().await?;
-    Ok(true)
+    // At either end of the order there is nothing to swap: the theme is there all the same.
+    tx.finish(moved, true).await
 }

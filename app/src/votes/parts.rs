@@ -6,8 +6,18 @@ use leptos_router::components::A;
 
 /// The count and the button. With JavaScript it changes at once and falls back, with
 /// the reason, if the server refuses; without, it is a form that comes back here.
+/// `can_vote`: the policy lets a signed-in reader vote (a blocked account sees the count
+/// only).
 #[component]
-pub fn VoteBox(idea_id: i64, count: i64, voted: bool, open: bool, signed_in: bool, path: String) -> impl IntoView {
+pub fn VoteBox(
+    idea_id: i64,
+    count: i64,
+    voted: bool,
+    open: bool,
+    signed_in: bool,
+    can_vote: bool,
+    path: String,
+) -> impl IntoView {
     let action = ServerAction::<CastVote>::new();
     // What the server last confirmed: a refusal leaves it as it was, so the button falls
     // back to the last accepted state, not to the one the page was loaded with.
@@ -29,6 +39,8 @@ pub fn VoteBox(idea_id: i64, count: i64, voted: bool, open: bool, signed_in: boo
     } else if !signed_in {
         let href = format!("/login?next={path}");
         view! { <A href=href attr:class="button button-secondary">{t("vote-sign-in")}</A> }.into_any()
+    } else if !can_vote {
+        ().into_any()
     } else {
         view! {
             <ActionForm action>

@@ -97,6 +97,11 @@ async fn a_blocked_account_reads_but_cannot_post_vote_or_comment(engine: Engine)
     }
     let (status, page) = spammer.get_html(&path).await;
     assert_eq!(status, 200, "reading stays open");
+    let (_, page_of_a_participant) = ana.get_html(&path).await;
+    for control in ["vote-button", r#"id="comment-body""#] {
+        assert!(page_of_a_participant.contains(control), "{control}");
+        assert!(!page.contains(control), "no {control} that would answer 403");
+    }
     assert!(
         page.contains("Cheap watches here"),
         "what they wrote stays unless hidden"

@@ -8,10 +8,15 @@ pub fn NewIdeaPage() -> impl IntoView {
     let action = ServerAction::<SubmitIdea>::new();
     let memory = use_form_memory(IDEA_FORM);
     let choices = use_idea_choices();
+    // The policy's answer, as the server will give it: a visitor is asked to sign in, a
+    // blocked account is told so instead of being shown a form that would be refused.
     let load = move || async move {
-        if auth.user.await.is_none() {
-            return Err(AppError::Unauthenticated);
-        }
+        let actor = auth.user.await.map(|user| user.actor());
+        crate::policy::decide(
+            actor.as_ref(),
+            crate::policy::Action::SubmitIdea,
+            &crate::policy::Facts::none(),
+        )?;
         Ok((memory.await, choices.await))
     };
     view! {

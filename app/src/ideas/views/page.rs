@@ -48,7 +48,7 @@ pub fn IdeaView() -> impl IntoView {
                     let author = &idea.author;
                     let badge = crate::ui::author_badge(author.kind, author.role, author.organisation_verified);
                     let district = idea.district.as_ref().map(|d| d.name(locale).to_owned());
-                    let can_withdraw = page.is_author && idea.status == IdeaStatus::Open;
+                    let can_withdraw = page.can_withdraw;
                     let edit_path = page.editable.then(|| format!("{canonical}/edit"));
                     let response = idea.public_response().cloned();
                     let reporting = page.can_report && query.read().get("report").as_deref() == Some("idea");
@@ -103,9 +103,9 @@ pub fn IdeaView() -> impl IntoView {
                         </article>
                         <aside class="idea-side" aria-label=t("idea-support-label")>
                             <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes() && hidden.is_none()
-                                signed_in=page.signed_in path=canonical.clone() />
+                                signed_in=page.signed_in can_vote=page.can_vote path=canonical.clone() />
                             {page.signed_in.then(|| view! { <FollowButton idea_id=idea.id following=page.following /> })}
-                            <crate::projects::parts::IdeaProjectBox idea_id=idea.id status=idea.status project=page.project.clone() can_promote=page.can_moderate />
+                            <crate::projects::parts::IdeaProjectBox idea_id=idea.id status=idea.status project=page.project.clone() can_promote=page.can_promote />
                             {edit_path.map(|href| view! {
                                 <A href=href attr:class="button button-secondary button-small">{t("admin-edit")}</A>
                             })}
@@ -148,8 +148,8 @@ pub fn IdeaView() -> impl IntoView {
                                 status=moderate merge hide />
                         })}
                         <Comments discussion idea_id=idea.id path=canonical.clone() signed_in=page.signed_in
-                            open=idea.status.takes_comments() && hidden.is_none() count=idea.comment_count
-                            moderate=page.can_moderate />
+                            can_comment=page.can_comment open=idea.status.takes_comments() && hidden.is_none()
+                            count=idea.comment_count moderate=page.can_hide />
                     }
                 }
             </Loader>

@@ -95,10 +95,11 @@ pub async fn set_hidden(
     db: &Db,
     target: Target,
     id: i64,
-    moderator_id: i64,
+    moderator_id: AccountId,
     hidden: bool,
     reason: &str,
 ) -> Result<HideOutcome, sqlx::Error> {
+    let moderator_id = moderator_id.get();
     let mut tx = db.begin_write().await?;
     let Some(item) = owned(db, &mut tx, target, id).await? else {
         return tx.finish(false, HideOutcome::NotFound).await;

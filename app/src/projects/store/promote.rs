@@ -222,7 +222,6 @@ pub async fn reassign(
     project_id: ProjectId,
     owner_id: AccountId,
 ) -> Result<Reassignment, sqlx::Error> {
-    let (moderator_id, project_id, owner_id) = (moderator_id.get(), project_id.get(), owner_id.get());
     let mut tx = db.begin_write().await?;
     let outcome = reassign_in(&mut tx, moderator_id, project_id, owner_id).await?;
     tx.finish(matches!(outcome, Reassignment::Done(_)), outcome).await
@@ -230,10 +229,11 @@ pub async fn reassign(
 
 pub(super) async fn reassign_in(
     tx: &mut WriteTx,
-    moderator_id: i64,
-    project_id: i64,
-    owner_id: i64,
+    moderator_id: AccountId,
+    project_id: ProjectId,
+    owner_id: AccountId,
 ) -> Result<Reassignment, sqlx::Error> {
+    let (moderator_id, project_id, owner_id) = (moderator_id.get(), project_id.get(), owner_id.get());
     let Some(row) = sqlx::query("SELECT owner_id, status, slug FROM projects WHERE id = $1")
         .bind(project_id)
         .fetch_optional(&mut **tx)
