@@ -232,7 +232,7 @@ pub fn Comments(
                         let href = format!("/login?next={}", here.path);
                         view! { <p><A href=href attr:class="button button-secondary">{t("comments-sign-in")}</A></p> }.into_any()
                     } else if !can_comment {
-                        ().into_any()
+                        view! { <p class="hint comments-blocked">{t("error-blocked")}</p> }.into_any()
                     } else {
                         let value = remembered_for(None);
                         let show_errors = here.reply.is_none();

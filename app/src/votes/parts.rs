@@ -7,7 +7,7 @@ use leptos_router::components::A;
 /// The count and the button. With JavaScript it changes at once and falls back, with
 /// the reason, if the server refuses; without, it is a form that comes back here.
 /// `can_vote`: the policy lets a signed-in reader vote (a blocked account sees the count
-/// only).
+/// and why it cannot vote).
 #[component]
 pub fn VoteBox(
     idea_id: i64,
@@ -40,7 +40,9 @@ pub fn VoteBox(
         let href = format!("/login?next={path}");
         view! { <A href=href attr:class="button button-secondary">{t("vote-sign-in")}</A> }.into_any()
     } else if !can_vote {
-        ().into_any()
+        // Signed in and open, yet refused: the account is blocked. It says so rather than
+        // offering a button that would answer 403.
+        view! { <p class="hint vote-blocked">{t("error-blocked")}</p> }.into_any()
     } else {
         view! {
             <ActionForm action>
