@@ -42,6 +42,9 @@ module.exports = defineConfig({
       DATABASE_URL: `sqlite://${process.env.AGORA_E2E_DATA}/agora.db?mode=rwc`,
       AGORA_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: `${root}/target/site`,
+      // No SMTP server: mail is written here, where the journeys read their links.
+      AGORA_OUTBOX_DIR: `${process.env.AGORA_E2E_DATA}/outbox`,
+      AGORA_MAIL_POLL_MS: '200',
       RUST_LOG: 'warn',
     },
   },

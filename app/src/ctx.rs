@@ -35,6 +35,11 @@ pub struct AppState {
     pub dashboard: Arc<crate::recent::Recent<crate::projects::model::DashboardFigures>>,
     /// Keys derived from the secret every server on this database shares.
     pub keys: Arc<crate::keys::Keys>,
+    /// Where mail comes from and where its links lead.
+    pub mail: Arc<crate::mail::compose::MailSettings>,
+    /// Told when a message was put in the outbox, so that this server's worker sends it
+    /// at once rather than at its next look.
+    pub outbox: Arc<tokio::sync::Notify>,
 }
 
 const USER_ID_KEY: &str = "account_id";
@@ -48,6 +53,18 @@ pub fn state() -> AppResult<AppState> {
 
 pub fn db() -> AppResult<Db> {
     Ok(state()?.db)
+}
+
+pub fn mail_settings() -> AppResult<Arc<crate::mail::compose::MailSettings>> {
+    Ok(state()?.mail)
+}
+
+/// Lets this server's mail worker know that a committed transaction put mail in the
+/// outbox.
+pub fn wake_outbox() {
+    if let Ok(state) = state() {
+        state.outbox.notify_one();
+    }
 }
 
 pub async fn session() -> AppResult<Session> {

@@ -53,6 +53,12 @@ pub enum AppError {
     CommentTooSoon,
     #[error("hidden by moderation")]
     Hidden,
+    /// The account has not followed the link sent to its email address yet.
+    #[error("email address not confirmed")]
+    EmailUnconfirmed,
+    /// A link sent by email that is unknown, used or expired.
+    #[error("link expired")]
+    LinkExpired,
     #[error("internal error")]
     Internal,
 }
@@ -75,6 +81,8 @@ impl AppError {
             AppError::IdeasPerDay => "ideas_per_day",
             AppError::CommentTooSoon => "comment_too_soon",
             AppError::Hidden => "hidden",
+            AppError::EmailUnconfirmed => "email_unconfirmed",
+            AppError::LinkExpired => "link_expired",
             AppError::Internal => "internal",
         }
     }
@@ -82,8 +90,8 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
-            AppError::Forbidden | AppError::Blocked => 403,
-            AppError::NotFound | AppError::Hidden => 404,
+            AppError::Forbidden | AppError::Blocked | AppError::EmailUnconfirmed => 403,
+            AppError::NotFound | AppError::Hidden | AppError::LinkExpired => 404,
             AppError::BadRequest => 400,
             AppError::Invalid { .. } => 422,
             AppError::Closed | AppError::Supported | AppError::ProjectStage => 409,

@@ -22,6 +22,7 @@ pub mod kept_input;
 #[cfg(feature = "ssr")]
 pub mod keys;
 pub mod locale;
+pub mod mail;
 pub mod moderation;
 pub mod notifications;
 pub mod paging;
@@ -106,11 +107,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/ideas/new") view=ideas::views::NewIdeaPage ssr=SsrMode::Async />
                         <Route path=path!("/ideas/:idea") view=ideas::views::IdeaView ssr=SsrMode::Async />
                         <Route path=path!("/ideas/:idea/edit") view=ideas::views::EditIdeaPage ssr=SsrMode::Async />
+                        <Route path=path!("/privacy") view=site::views::PrivacyPage ssr=SsrMode::Async />
                         <Route path=path!("/themes") view=themes::views::ThemesPage ssr=SsrMode::Async />
                         <Route path=path!("/themes/:slug") view=themes::views::ThemePage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=accounts::views::RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=accounts::views::SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/forgot-password") view=accounts::views::ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/reset-password") view=accounts::views::ResetPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/verify-email") view=accounts::views::VerifyEmailPage ssr=SsrMode::Async />
                         <Route path=path!("/profile") view=accounts::views::ProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/profile/data") view=accounts::views::MyDataPage ssr=SsrMode::Async />
+                        <Route path=path!("/profile/delete") view=accounts::views::DeleteAccountPage ssr=SsrMode::Async />
                         <Route path=path!("/me/ideas") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Written /> } ssr=SsrMode::Async />
                         <Route path=path!("/me/supported") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Supported /> } ssr=SsrMode::Async />
                         <Route path=path!("/me/following") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Followed /> } ssr=SsrMode::Async />

@@ -16,6 +16,9 @@ pub struct Actor {
     /// blocked moderator or official keeps the role until an admin changes it, but not
     /// its powers.
     pub blocked: bool,
+    /// Followed the link sent to its email address. Until then an account may read,
+    /// follow and manage itself, but not take part.
+    pub verified: bool,
 }
 
 /// What someone wants to do.
@@ -140,9 +143,9 @@ enum Audience {
     Everyone,
     /// Any signed-in account, blocked or not.
     SignedIn,
-    /// Signed in and not blocked.
+    /// Signed in, not blocked, with a confirmed email address.
     Participants,
-    /// Signed in, holding one of these roles, and not blocked.
+    /// Signed in, holding one of these roles, not blocked, with a confirmed address.
     Roles(&'static [Role]),
 }
 
@@ -206,6 +209,8 @@ pub enum Refusal {
     Blocked,
     /// The item is hidden by moderation from this reader (403, `hidden`).
     Hidden,
+    /// The account has not confirmed its email address yet (403, `email_unconfirmed`).
+    Unconfirmed,
 }
 
 impl From<Refusal> for AppError {
@@ -215,6 +220,7 @@ impl From<Refusal> for AppError {
             Refusal::Forbidden => AppError::Forbidden,
             Refusal::Blocked => AppError::Blocked,
             Refusal::Hidden => AppError::Hidden,
+            Refusal::Unconfirmed => AppError::EmailUnconfirmed,
         }
     }
 }
@@ -271,6 +277,7 @@ fn admitted(actor: Option<&Actor>, action: Action) -> Result<(), Refusal> {
         (Audience::SignedIn, Some(_)) => Ok(()),
         (Audience::Roles(roles), Some(actor)) if !roles.contains(&actor.role) => Err(Refusal::Forbidden),
         (_, Some(actor)) if actor.blocked => Err(Refusal::Blocked),
+        (_, Some(actor)) if !actor.verified => Err(Refusal::Unconfirmed),
         _ => Ok(()),
     }
 }
@@ -309,6 +316,12 @@ pub const SERVER_FUNCTIONS: &[(&str, Action)] = &[
     ("dashboard", Action::Browse),
     ("my_profile", Action::UseAccount),
     ("change_password", Action::UseAccount),
+    ("resend_verification", Action::UseAccount),
+    ("my_data", Action::UseAccount),
+    ("delete_account", Action::UseAccount),
+    ("verify_email", Action::Browse),
+    ("request_password_reset", Action::Browse),
+    ("reset_password", Action::Browse),
     ("my_ideas", Action::UseAccount),
     ("unread_notifications", Action::UseAccount),
     ("notifications", Action::UseAccount),

@@ -7,12 +7,28 @@ use Refusal::*;
 const NO: Option<Refusal> = None;
 
 /// Callers in the order of the table's columns.
-fn callers() -> [(&'static str, Option<Actor>); 9] {
-    let actor = |id, role, blocked| Some(Actor { id, role, blocked });
+fn callers() -> [(&'static str, Option<Actor>); 10] {
+    let actor = |id, role, blocked| {
+        Some(Actor {
+            id,
+            role,
+            blocked,
+            verified: true,
+        })
+    };
     [
         ("visitor", None),
         ("member", actor(1, Role::Member, false)),
         ("blocked member", actor(2, Role::Member, true)),
+        (
+            "unconfirmed member",
+            Some(Actor {
+                id: 9,
+                role: Role::Member,
+                blocked: false,
+                verified: false,
+            }),
+        ),
         ("moderator", actor(3, Role::Moderator, false)),
         ("blocked moderator", actor(4, Role::Moderator, true)),
         ("official", actor(5, Role::Official, false)),
@@ -25,36 +41,37 @@ fn callers() -> [(&'static str, Option<Actor>); 9] {
 const F: Option<Refusal> = Some(Forbidden);
 const B: Option<Refusal> = Some(Blocked);
 const S: Option<Refusal> = Some(SignIn);
+const U: Option<Refusal> = Some(Unconfirmed);
 
-/// visitor, member, blocked member, moderator, blocked moderator, official, blocked
-/// official, admin, blocked admin.
+/// visitor, member, blocked member, unconfirmed member, moderator, blocked moderator,
+/// official, blocked official, admin, blocked admin.
 #[rustfmt::skip]
-const TABLE: &[(Action, [Option<Refusal>; 9])] = &[
-    (Action::Browse,              [NO, NO, NO, NO, NO, NO, NO, NO, NO]),
-    (Action::ReadIdea,            [NO, NO, NO, NO, NO, NO, NO, NO, NO]),
-    (Action::UseAccount,          [S,  NO, NO, NO, NO, NO, NO, NO, NO]),
-    (Action::Follow,              [S,  NO, NO, NO, NO, NO, NO, NO, NO]),
-    (Action::SubmitIdea,          [S,  NO, B,  NO, B,  NO, B,  NO, B ]),
-    (Action::EditIdea,            [S,  NO, B,  NO, B,  NO, B,  NO, B ]),
-    (Action::WithdrawIdea,        [S,  NO, B,  NO, B,  NO, B,  NO, B ]),
-    (Action::Vote,                [S,  NO, B,  NO, B,  NO, B,  NO, B ]),
-    (Action::Comment,             [S,  NO, B,  NO, B,  NO, B,  NO, B ]),
-    (Action::EditComment,         [S,  NO, B,  NO, B,  NO, B,  NO, B ]),
-    (Action::DeleteComment,       [S,  NO, B,  NO, B,  NO, B,  NO, B ]),
-    (Action::Report,              [S,  NO, B,  NO, B,  NO, B,  NO, B ]),
-    (Action::DecideIdea,          [S,  F,  F,  NO, B,  F,  F,  NO, B ]),
-    (Action::HideContent,         [S,  F,  F,  NO, B,  F,  F,  NO, B ]),
-    (Action::VerifyOrganisation,  [S,  F,  F,  NO, B,  F,  F,  NO, B ]),
-    (Action::BlockAccount,        [S,  F,  F,  NO, B,  F,  F,  NO, B ]),
-    (Action::ReadModerationQueue, [S,  F,  F,  NO, B,  F,  F,  NO, B ]),
-    (Action::ReadAudit,           [S,  F,  F,  NO, B,  F,  F,  NO, B ]),
-    (Action::RespondToIdea,       [S,  F,  F,  NO, B,  NO, B,  NO, B ]),
-    (Action::PromoteIdeas,        [S,  F,  F,  NO, B,  F,  F,  NO, B ]),
-    (Action::ReassignProject,     [S,  F,  F,  NO, B,  F,  F,  NO, B ]),
-    (Action::ReadDesk,            [S,  F,  F,  F,  F,  NO, B,  NO, B ]),
-    (Action::ManageProject,       [S,  F,  F,  F,  F,  NO, B,  NO, B ]),
-    (Action::ManageAccounts,      [S,  F,  F,  F,  F,  F,  F,  NO, B ]),
-    (Action::ManageThemes,        [S,  F,  F,  F,  F,  F,  F,  NO, B ]),
+const TABLE: &[(Action, [Option<Refusal>; 10])] = &[
+    (Action::Browse,              [NO, NO, NO, NO, NO, NO, NO, NO, NO, NO]),
+    (Action::ReadIdea,            [NO, NO, NO, NO, NO, NO, NO, NO, NO, NO]),
+    (Action::UseAccount,          [S,  NO, NO, NO, NO, NO, NO, NO, NO, NO]),
+    (Action::Follow,              [S,  NO, NO, NO, NO, NO, NO, NO, NO, NO]),
+    (Action::SubmitIdea,          [S,  NO, B,  U,  NO, B,  NO, B,  NO, B ]),
+    (Action::EditIdea,            [S,  NO, B,  U,  NO, B,  NO, B,  NO, B ]),
+    (Action::WithdrawIdea,        [S,  NO, B,  U,  NO, B,  NO, B,  NO, B ]),
+    (Action::Vote,                [S,  NO, B,  U,  NO, B,  NO, B,  NO, B ]),
+    (Action::Comment,             [S,  NO, B,  U,  NO, B,  NO, B,  NO, B ]),
+    (Action::EditComment,         [S,  NO, B,  U,  NO, B,  NO, B,  NO, B ]),
+    (Action::DeleteComment,       [S,  NO, B,  U,  NO, B,  NO, B,  NO, B ]),
+    (Action::Report,              [S,  NO, B,  U,  NO, B,  NO, B,  NO, B ]),
+    (Action::DecideIdea,          [S,  F,  F,  F,  NO, B,  F,  F,  NO, B ]),
+    (Action::HideContent,         [S,  F,  F,  F,  NO, B,  F,  F,  NO, B ]),
+    (Action::VerifyOrganisation,  [S,  F,  F,  F,  NO, B,  F,  F,  NO, B ]),
+    (Action::BlockAccount,        [S,  F,  F,  F,  NO, B,  F,  F,  NO, B ]),
+    (Action::ReadModerationQueue, [S,  F,  F,  F,  NO, B,  F,  F,  NO, B ]),
+    (Action::ReadAudit,           [S,  F,  F,  F,  NO, B,  F,  F,  NO, B ]),
+    (Action::RespondToIdea,       [S,  F,  F,  F,  NO, B,  NO, B,  NO, B ]),
+    (Action::PromoteIdeas,        [S,  F,  F,  F,  NO, B,  F,  F,  NO, B ]),
+    (Action::ReassignProject,     [S,  F,  F,  F,  NO, B,  F,  F,  NO, B ]),
+    (Action::ReadDesk,            [S,  F,  F,  F,  F,  F,  NO, B,  NO, B ]),
+    (Action::ManageProject,       [S,  F,  F,  F,  F,  F,  NO, B,  NO, B ]),
+    (Action::ManageAccounts,      [S,  F,  F,  F,  F,  F,  F,  F,  NO, B ]),
+    (Action::ManageThemes,        [S,  F,  F,  F,  F,  F,  F,  F,  NO, B ]),
 ];
 
 fn answer(actor: &Option<Actor>, action: Action, facts: Facts) -> Option<Refusal> {
@@ -150,7 +167,7 @@ fn nobody_but_the_author_and_moderators_votes_comments_or_follows_on_a_hidden_id
         );
         assert_eq!(answer(&member, action, Facts::item(1, true)), None, "{action:?} own");
         assert_eq!(answer(&member, action, Facts::item(99, false)), None, "{action:?}");
-        let moderator = callers()[3].1;
+        let moderator = callers()[4].1;
         assert_eq!(answer(&moderator, action, Facts::item(99, true)), None, "{action:?}");
     }
 }
@@ -180,7 +197,7 @@ fn nobody_reports_their_own_item_or_what_is_already_hidden() {
 
 #[test]
 fn a_moderator_blocks_members_and_an_admin_anyone_but_themselves() {
-    let [_, member, _, moderator, _, _, _, admin, _] = callers().map(|c| c.1);
+    let [_, member, _, _, moderator, _, _, _, admin, _] = callers().map(|c| c.1);
     let block = |actor: &Option<Actor>, id, role| answer(actor, Action::BlockAccount, Facts::account(id, role));
     assert_eq!(block(&moderator, 10, Role::Member), None);
     assert_eq!(block(&moderator, 10, Role::Moderator), Some(Forbidden));

@@ -55,6 +55,26 @@ pub const PASSWORD_CHANGES_PER_ACCOUNT: Limit = Limit {
     window: Duration::from_secs(15 * 60),
 };
 
+/// Links sent by email per account and purpose (a new confirmation link, a password
+/// reset), counted from the links themselves in the database, on every server.
+pub const LINKS_PER_ACCOUNT: Limit = Limit {
+    attempts: 3,
+    window: Duration::from_secs(60 * 60),
+};
+
+/// Password resets asked for one email address on this server (whether or not an account
+/// has it, so the answer tells nothing).
+pub const PASSWORD_RESETS_PER_EMAIL: Limit = Limit {
+    attempts: 5,
+    window: Duration::from_secs(60 * 60),
+};
+
+/// Password resets asked from one network on this server.
+pub const PASSWORD_RESETS_PER_NETWORK: Limit = Limit {
+    attempts: 20,
+    window: Duration::from_secs(60 * 60),
+};
+
 pub const VOTES_PER_ACCOUNT: Limit = Limit {
     attempts: 120,
     window: Duration::from_secs(60),
@@ -263,6 +283,8 @@ pub struct RateLimits {
     pub sign_in_failures_per_email: Counter,
     pub registration_attempts_per_network: Counter,
     pub password_changes_per_account: Counter,
+    pub password_resets_per_email: Counter,
+    pub password_resets_per_network: Counter,
     pub votes_per_account: Counter,
     pub reports_per_account: Counter,
     /// Refused calls per account: past it, a call the account may not make is answered
@@ -295,6 +317,8 @@ impl Default for RateLimits {
             sign_in_failures_per_email: Counter::new(memory),
             registration_attempts_per_network: Counter::new(REGISTRATION_ATTEMPTS_PER_NETWORK),
             password_changes_per_account: Counter::new(PASSWORD_CHANGES_PER_ACCOUNT),
+            password_resets_per_email: Counter::new(PASSWORD_RESETS_PER_EMAIL),
+            password_resets_per_network: Counter::new(PASSWORD_RESETS_PER_NETWORK),
             votes_per_account: Counter::new(VOTES_PER_ACCOUNT),
             reports_per_account: Counter::new(REPORTS_PER_ACCOUNT),
             refusals_per_account: Counter::new(REFUSALS_PER_ACCOUNT),

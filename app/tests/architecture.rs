@@ -5,8 +5,8 @@
 //!    `redirect.rs`);
 //! 2. **store**: SQL and what the server keeps (`*/store.rs`, `db.rs`, `keys.rs`, limits,
 //!    password hashing);
-//! 3. **server functions**: `*/api.rs`, and what they read of the request (`ctx.rs`,
-//!    `i18n.rs`);
+//! 3. **server functions**: `*/api.rs`, `*/api/`, and what they read of the request
+//!    (`ctx.rs`, `i18n.rs`), and the mail they compose (`mail/compose.rs`);
 //! 4. **ui**: the kit (`ui/`, `forms.rs`) and each feature's parts that other pages show
 //!    (`*/parts.rs`: the discussion, the vote button, the moderators' forms…), which
 //!    never import a page;
@@ -38,6 +38,7 @@ fn layer_of(file: &str) -> Layer {
         // A feature's store or pages split into files of their own.
         _ if file.contains("/store/") => Layer::Store,
         _ if file.contains("/views/") => Layer::Pages,
+        _ if file.contains("/api/") => Layer::ServerFunctions,
         // A feature's `mod.rs` only names its files (and a constant or two).
         (_, "mod.rs") => Layer::Domain,
         (_, "model.rs") => Layer::Domain,
@@ -51,6 +52,8 @@ fn layer_of(file: &str) -> Layer {
         ("db.rs" | "keys.rs" | "ratelimit.rs" | "recent.rs" | "kept_input.rs", _) => Layer::Store,
         (_, "api.rs") => Layer::ServerFunctions,
         ("ctx.rs" | "i18n.rs" | "api_error.rs", _) => Layer::ServerFunctions,
+        // Mail is composed in the recipient's language, with the translations.
+        (_, "compose.rs") => Layer::ServerFunctions,
         ("forms.rs", _) => Layer::Ui,
         (_, "views.rs") => Layer::Pages,
         _ => panic!("{file} belongs to no layer: add it to `layer_of`"),

@@ -60,4 +60,41 @@ async function signIn(page, email, { javaScript = true } = {}) {
   await page.waitForURL(/\/profile$/);
 }
 
-module.exports = { uniqueEmail, PASSWORD, hydrated, visit, expectAccessible, createAccount, signIn };
+/**
+ * The link of the newest email to `email` that leads to `path`, read from the folder the
+ * test server writes its mail to (it runs without an SMTP server, the embedded default).
+ */
+async function linkInMail(email, path) {
+  const fs = require('node:fs');
+  const folder = require('node:path').join(process.env.AGORA_E2E_DATA, 'outbox');
+  const pattern = new RegExp(`https?://[^/\\s]+(${path.replace('?', '\\?')}=[0-9a-f]{64})`);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const messages = (fs.existsSync(folder) ? fs.readdirSync(folder) : [])
+      .filter((name) => name.endsWith('.eml'))
+      .map((name) => ({ name, at: fs.statSync(`${folder}/${name}`).mtimeMs }))
+      .sort((a, b) => b.at - a.at)
+      // Quoted-printable: long lines are folded with a final `=`, and `=` is `=3D`.
+      .map(({ name }) => fs.readFileSync(`${folder}/${name}`, 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+      .filter((text) => text.includes(`<${email}>`) || text.includes(`To: ${email}`));
+    for (const text of messages) {
+      const found = text.match(pattern);
+      if (found) return found[1];
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${email} with a link to ${path}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Follows the confirmation link sent to `email` at registration, as its owner does. */
+async function confirmEmail(page, email, { javaScript = true } = {}) {
+  const link = await linkInMail(email, '/verify-email?token');
+  await visit(page, link, { javaScript });
+  await page.getByRole('button', { name: 'Confirm my email address' }).click();
+  await expect(page).toHaveURL(/\/profile\?email=confirmed$/);
+  await expect(page.getByText('Your email address is confirmed')).toBeVisible();
+}
+
+module.exports = {
+  uniqueEmail, PASSWORD, hydrated, visit, expectAccessible, createAccount, signIn, linkInMail, confirmEmail,
+};

@@ -8,9 +8,10 @@ const helpers = require('./helpers');
 const { uniqueEmail, PASSWORD, visit, hydrated } = helpers;
 
 async function register(page, name, javaScript, business) {
+  const email = uniqueEmail(name.split(' ')[0].toLowerCase());
   await visit(page, '/register', { javaScript });
   await page.getByLabel('Public name').fill(name);
-  await page.getByLabel('Email address').fill(uniqueEmail(name.split(' ')[0].toLowerCase()));
+  await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   if (business) {
     await page.getByRole('radio', { name: /^Business/ }).check();
@@ -19,6 +20,7 @@ async function register(page, name, javaScript, business) {
   }
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page).toHaveURL(/\/profile$/);
+  await helpers.confirmEmail(page, email, { javaScript });
 }
 
 for (const javaScript of [true, false]) {

@@ -15,6 +15,7 @@ async function register(page, name, javaScript) {
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page).toHaveURL(/\/profile$/);
+  await helpers.confirmEmail(page, email, { javaScript });
   return email;
 }
 

@@ -55,6 +55,56 @@ pub struct Config {
     /// `text` for people, `json` for log collectors.
     #[arg(long, env = "AGORA_LOG_FORMAT", default_value = "text")]
     pub log_format: String,
+
+    #[command(flatten)]
+    pub mail: MailConfig,
+}
+
+/// How email leaves the site.
+#[derive(Debug, Clone, Args)]
+pub struct MailConfig {
+    /// The SMTP server: `smtp://user:password@host:587?tls=required` (STARTTLS),
+    /// `smtps://user:password@host:465` (TLS), or `smtp://host:25` on a trusted network.
+    /// Unset, messages are written as `.eml` files to `AGORA_OUTBOX_DIR` instead, and
+    /// the log says where each link leads.
+    #[arg(long, env = "AGORA_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// Who mail comes from.
+    #[arg(long, env = "AGORA_MAIL_FROM", default_value = "Agora <no-reply@agora.localhost>")]
+    pub mail_from: String,
+
+    /// The site's address as people reach it (`https://agora.brussels`): links in mail
+    /// are absolute. Unset, the address the server listens on.
+    #[arg(long, env = "AGORA_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Where messages are written when no SMTP server is set.
+    #[arg(long, env = "AGORA_OUTBOX_DIR", default_value = "data/outbox")]
+    pub outbox_dir: String,
+
+    /// Milliseconds a message waits after its first failed attempt; each further failure
+    /// doubles it (at most six hours; twelve attempts in all).
+    #[arg(long, env = "AGORA_MAIL_RETRY_MS", default_value_t = 60_000)]
+    pub retry_base_ms: u64,
+
+    /// Milliseconds between two looks at the outbox for mail queued by other servers or
+    /// due again (mail queued on this server leaves at once).
+    #[arg(long, env = "AGORA_MAIL_POLL_MS", default_value_t = 5_000)]
+    pub poll_ms: u64,
+}
+
+impl Default for MailConfig {
+    fn default() -> MailConfig {
+        MailConfig {
+            smtp_url: None,
+            mail_from: "Agora <no-reply@agora.localhost>".to_owned(),
+            public_url: None,
+            outbox_dir: "data/outbox".to_owned(),
+            retry_base_ms: 60_000,
+            poll_ms: 5_000,
+        }
+    }
 }
 
 fn parse_trusted_proxies(list: &str) -> Result<TrustedProxies, String> {

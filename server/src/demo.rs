@@ -208,6 +208,8 @@ pub async fn load(db: &Db) -> anyhow::Result<usize> {
             role: Role::Member,
             organisation_name: person.organisation.map(|(name, _)| name.to_owned()),
             registration_number: person.organisation.map(|(_, number)| number.to_owned()),
+            email_verified: true,
+            language: agora_app::locale::Locale::default(),
         };
         match accounts::insert(db, &account).await? {
             Some(id) => ids.push(id),
@@ -290,6 +292,7 @@ async fn moderate(db: &Db, hash: &str, people: &[i64], ideas: &[i64], comments: 
         kind: AccountKind::Resident,
         auth_version: 0,
         blocked: false,
+        verified: true,
     };
     moderation::respond(
         db,
@@ -318,6 +321,7 @@ async fn moderate(db: &Db, hash: &str, people: &[i64], ideas: &[i64], comments: 
             id: *reporter,
             role: Role::Member,
             blocked: false,
+            verified: true,
         };
         moderation::report(db, Target::Comment, *comment, &reporter, &report, rules).await?;
     }
@@ -530,6 +534,7 @@ async fn load_projects(db: &Db, hash: &str, idea_ids: &[i64]) -> anyhow::Result<
             id: officials[demo.owner],
             role: Role::Official,
             blocked: false,
+            verified: true,
         };
         let mut steps: Vec<(ProjectStatus, &str)> = vec![];
         match demo.stage {
@@ -593,6 +598,8 @@ async fn insert_staff(db: &Db, hash: &str, email: &str, name: &str, role: Role) 
         role,
         organisation_name: None,
         registration_number: None,
+        email_verified: true,
+        language: agora_app::locale::Locale::default(),
     };
     accounts::insert(db, &account)
         .await?

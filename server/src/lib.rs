@@ -3,7 +3,9 @@
 
 pub mod client_address;
 pub mod config;
+mod data_file;
 pub mod demo;
+pub mod mailer;
 pub mod page_cache;
 pub mod security;
 pub mod synthetic;
@@ -89,6 +91,16 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
     let keys = agora_app::keys::Keys::load(&db)
         .await
         .context("cannot read or make the server's keys")?;
+    let mail = mail_settings(config)?;
+    let outbox_ready = Arc::new(tokio::sync::Notify::new());
+    let worker = mailer::Worker {
+        db: db.clone(),
+        transport: mailer::Transport::from_config(&config.mail)?,
+        from: mail.from.email.clone(),
+        wake: outbox_ready.clone(),
+        retry_base_ms: i64::try_from(config.mail.retry_base_ms).unwrap_or(i64::MAX),
+        poll: Duration::from_millis(config.mail.poll_ms.max(10)),
+    };
     let state = AppState {
         leptos_options: leptos_options(config),
         db,
@@ -102,7 +114,10 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         dashboard: Arc::new(agora_app::recent::Recent::new(Duration::from_secs(
             tuning.dashboard_cache_seconds,
         ))),
+        mail: Arc::new(mail),
+        outbox: outbox_ready,
     };
+    tokio::spawn(worker.run());
     tokio::spawn(agora_app::votes::trending::keep_current(state.db.clone()));
     tokio::spawn(forget_registration_networks(state.db.clone()));
     let router = routes(state.clone());
@@ -148,6 +163,26 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         .layer(middleware::from_fn(security::security_headers))
         .layer(RequestBodyLimitLayer::new(256 * 1024))
         .layer(TraceLayer::new_for_http()))
+}
+
+/// Where mail comes from and where its links lead, from the settings.
+fn mail_settings(config: &Config) -> anyhow::Result<agora_app::mail::compose::MailSettings> {
+    let from = config
+        .mail
+        .mail_from
+        .parse()
+        .context("AGORA_MAIL_FROM is not a mail address (`Agora <no-reply@example.org>`)")?;
+    let public_url = match &config.mail.public_url {
+        Some(url) => {
+            let parsed = url::Url::parse(url).context("AGORA_PUBLIC_URL is not an address")?;
+            if !["http", "https"].contains(&parsed.scheme()) {
+                anyhow::bail!("AGORA_PUBLIC_URL must start with https:// (or http://)");
+            }
+            url.trim_end_matches('/').to_owned()
+        }
+        None => format!("http://{}", config.listen_addr()),
+    };
+    Ok(agora_app::mail::compose::MailSettings { from, public_url })
 }
 
 /// Every hour, forgets the networks accounts registered from once the registration limit
@@ -196,6 +231,7 @@ fn routes(state: AppState) -> Router {
     let fallback_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/profile/data.json", get(data_file::my_data_file))
         // Also registers every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,

@@ -195,6 +195,8 @@ async fn create_account(
         role,
         organisation_name: None,
         registration_number: None,
+        email_verified: true,
+        language: agora_app::locale::Locale::default(),
     };
     let Some(id) = store::insert(&db, &account).await? else {
         bail!("an account with this email already exists");

@@ -8,7 +8,7 @@ mod common;
 
 use agora_app::accounts::model::Role;
 use agora_app::policy::{decide, Actor, Facts, Refusal, SERVER_FUNCTIONS};
-use common::{register_business, spawn_app, Browser, Engine, TestApp, GOOD_PASSWORD};
+use common::{location, register_business, spawn_app, Browser, Engine, TestApp, GOOD_PASSWORD};
 use std::collections::BTreeSet;
 
 on_both_engines!(every_server_function_refuses_exactly_whom_the_policy_says);
@@ -41,6 +41,12 @@ const ARGS: &[(&str, Args)] = &[
     ("comments", &[("idea_id", "999999")]),
     ("my_profile", &[]),
     ("change_password", &[("current_password", ""), ("new_password", "")]),
+    ("resend_verification", &[]),
+    ("my_data", &[]),
+    ("delete_account", &[("password", "not the password")]),
+    ("verify_email", &[("token", "not a link")]),
+    ("request_password_reset", &[("email", "nobody@example.be")]),
+    ("reset_password", &[("token", "not a link"), ("new_password", "")]),
     ("submit_idea", &[("title", ""), ("body", ""), ("theme", "")]),
     (
         "edit_idea",
@@ -189,7 +195,7 @@ fn expected(action: agora_app::policy::Action, caller: Option<&Actor>) -> Option
     match decide(caller, action, &Facts::none()) {
         Ok(()) => None,
         Err(Refusal::SignIn) => Some(401),
-        Err(Refusal::Forbidden | Refusal::Blocked | Refusal::Hidden) => Some(403),
+        Err(Refusal::Forbidden | Refusal::Blocked | Refusal::Hidden | Refusal::Unconfirmed) => Some(403),
     }
 }
 
@@ -203,6 +209,15 @@ async fn blocked(app: &TestApp, email: &str, role: Role) -> (i64, Browser) {
         .await
         .expect("block");
     (id, browser)
+}
+
+/// A resident who registered through the form and has not followed the link sent to
+/// their address.
+async fn unconfirmed(app: &TestApp, email: &str) -> Browser {
+    let browser = app.browser();
+    let response = browser.register(email, "Una", GOOD_PASSWORD).await;
+    assert_eq!(location(&response), "/profile", "{email} registers");
+    browser
 }
 
 async fn every_server_function_refuses_exactly_whom_the_policy_says(engine: Engine) {
@@ -222,7 +237,14 @@ async fn every_server_function_refuses_exactly_whom_the_policy_says(engine: Engi
     let (business, place) = register_business(&app).await;
     assert_eq!(place, "/profile");
     // Without facts about an item the policy looks at the role and the block only.
-    let actor = |role, blocked| Some(Actor { id: 0, role, blocked });
+    let actor = |role, blocked| {
+        Some(Actor {
+            id: 0,
+            role,
+            blocked,
+            verified: true,
+        })
+    };
     let callers: Vec<(&str, Option<Actor>, Browser)> = vec![
         ("visitor", None, app.browser()),
         (
@@ -260,6 +282,16 @@ async fn every_server_function_refuses_exactly_whom_the_policy_says(engine: Engi
             "blocked official",
             actor(Role::Official, true),
             blocked(&app, "bob@example.be", Role::Official).await.1,
+        ),
+        (
+            "unconfirmed resident",
+            Some(Actor {
+                id: 0,
+                role: Role::Member,
+                blocked: false,
+                verified: false,
+            }),
+            unconfirmed(&app, "una@example.be").await,
         ),
     ];
     app.create_account("sam@example.be", "Sam", GOOD_PASSWORD, Role::Member)

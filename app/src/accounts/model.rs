@@ -216,6 +216,9 @@ pub struct SessionUser {
     /// Blocked by a moderator: may read, not take part.
     #[serde(default)]
     pub blocked: bool,
+    /// Followed the link sent to its email address: may take part.
+    #[serde(default)]
+    pub verified: bool,
 }
 
 impl SessionUser {
@@ -225,6 +228,7 @@ impl SessionUser {
             id: self.id,
             role: self.role,
             blocked: self.blocked,
+            verified: self.verified,
         }
     }
 
@@ -248,6 +252,8 @@ pub struct Profile {
     pub created_at: i64,
     /// When a moderator blocked the account, and the reason they gave its holder.
     pub blocked: Option<(i64, String)>,
+    /// Whether the account followed the link sent to its address.
+    pub email_verified: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

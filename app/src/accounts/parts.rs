@@ -16,3 +16,26 @@ pub fn AdminNav() -> impl IntoView {
         </nav>
     }
 }
+
+/// Where an account that has not confirmed its address would take part: why it cannot
+/// yet, and a button that sends the link again.
+#[component]
+pub fn ConfirmEmailFirst() -> impl IntoView {
+    let resend = ServerAction::<super::api::ResendVerification>::new();
+    view! {
+        <div class="confirm-email">
+            <p class="hint">{t("error-email_unconfirmed")}</p>
+            <crate::forms::FormAlert action=resend />
+            {move || {
+                matches!(resend.value().get(), Some(Ok(())))
+                    .then(|| view! { <p class="hint" role="status">{t("confirm-email-sent")}</p> })
+            }}
+            <ActionForm action=resend>
+                <button type="submit" class="button button-secondary button-small"
+                    disabled=move || resend.pending().get()>
+                    {t("confirm-email-resend")}
+                </button>
+            </ActionForm>
+        </div>
+    }
+}

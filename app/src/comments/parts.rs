@@ -172,8 +172,10 @@ pub fn Comments(
     discussion: Discussion,
     path: String,
     signed_in: bool,
-    /// The policy lets the reader comment (signed in, not blocked).
+    /// The policy lets the reader comment (signed in, not blocked, address confirmed).
     can_comment: bool,
+    /// The policy refused because the reader's address is not confirmed yet.
+    unconfirmed: bool,
     open: bool,
     count: i64,
     /// The reader moderates: hidden comments show, with a way to restore them.
@@ -231,6 +233,8 @@ pub fn Comments(
                     } else if !signed_in {
                         let href = format!("/login?next={}", here.path);
                         view! { <p><A href=href attr:class="button button-secondary">{t("comments-sign-in")}</A></p> }.into_any()
+                    } else if !can_comment && unconfirmed {
+                        view! { <crate::accounts::parts::ConfirmEmailFirst /> }.into_any()
                     } else if !can_comment {
                         view! { <p class="hint comments-blocked">{t("error-blocked")}</p> }.into_any()
                     } else {
@@ -389,10 +393,12 @@ fn CommentItem(
     let anchor = format!("comment-{}", c.id);
     let editing = c.editable && place.editing == Some(c.id);
     let author = &c.author;
-    let name = author
-        .organisation_name
-        .clone()
-        .unwrap_or_else(|| author.display_name.clone());
+    let name = crate::ui::person_name(
+        &author
+            .organisation_name
+            .clone()
+            .unwrap_or_else(|| author.display_name.clone()),
+    );
     let badge = author_badge(author.kind, author.role, author.organisation_verified);
     let readable_hidden = c.hidden && c.hidden_reason.is_some();
     let content = if c.deleted {

@@ -129,6 +129,7 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
         can_report: may(Action::Report),
         can_vote: may(Action::Vote),
         can_comment: may(Action::Comment),
+        unconfirmed: decide(actor.as_ref(), Action::Vote, &facts) == Err(crate::policy::Refusal::Unconfirmed),
         can_withdraw: is_author && may(Action::WithdrawIdea) && idea.status == IdeaStatus::Open,
         can_promote: may(Action::PromoteIdeas),
         can_hide: may(Action::HideContent),

@@ -220,9 +220,12 @@ pub struct IdeaPage {
     pub can_respond: bool,
     /// The reader may report it (signed in, taking part, not its author).
     pub can_report: bool,
-    /// The reader may support it and comment on it (signed in, not blocked).
+    /// The reader may support it and comment on it (signed in, not blocked, address
+    /// confirmed).
     pub can_vote: bool,
     pub can_comment: bool,
+    /// The reader would take part once their address is confirmed.
+    pub unconfirmed: bool,
     /// The author may withdraw it: open, and the policy lets them.
     pub can_withdraw: bool,
     /// The reader may promote it into a project, or hide what is written under it.

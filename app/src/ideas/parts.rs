@@ -137,7 +137,7 @@ fn IdeaCard(idea: IdeaSummary, locale: Locale) -> impl IntoView {
                 </p>
                 <p lang=idea.language.clone()>{idea.excerpt.clone()}</p>
                 <p class="idea-byline muted">
-                    {idea.author_name.clone()} " · " {format_date(locale, idea.created_at)} " · "
+                    {crate::ui::person_name(&idea.author_name)} " · " {format_date(locale, idea.created_at)} " · "
                     {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
                     " · "
                     {t_with("comment-count", &[("count", idea.comment_count.to_string())])}

@@ -7,6 +7,16 @@ use crate::ideas::model::IdeaStatus;
 use crate::locale::Locale;
 use crate::projects::model::{Progress, ProjectStatus};
 
+/// The name an author is shown by: "a deleted account" once its holder deleted it (the
+/// name was erased).
+pub fn person_name(name: &str) -> String {
+    if name.is_empty() {
+        t("deleted-account")
+    } else {
+        name.to_owned()
+    }
+}
+
 pub fn status_label(status: IdeaStatus) -> String {
     t(&format!("status-{}", status.as_str()))
 }

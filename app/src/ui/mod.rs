@@ -13,7 +13,9 @@ mod text;
 pub use actions::follow_answer;
 pub use auth::{use_auth, Auth};
 pub use canonical::CanonicalRedirect;
-pub use labels::{author_badge, kind_label, localized, progress_text, project_status_label, role_label, status_label};
+pub use labels::{
+    author_badge, kind_label, localized, person_name, progress_text, project_status_label, role_label, status_label,
+};
 pub use lists::{use_page_number, DataTable, OlderLink, Pager, PagerWords};
 pub use loader::{KeptForm, Loader, Loading, Waiting};
 pub use refusal::Refusal;

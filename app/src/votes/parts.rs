@@ -1,4 +1,5 @@
 use super::api::CastVote;
+use crate::accounts::parts::ConfirmEmailFirst;
 use crate::forms::FormAlert;
 use crate::i18n::{t, t_with};
 use leptos::prelude::*;
@@ -7,7 +8,7 @@ use leptos_router::components::A;
 /// The count and the button. With JavaScript it changes at once and falls back, with
 /// the reason, if the server refuses; without, it is a form that comes back here.
 /// `can_vote`: the policy lets a signed-in reader vote (a blocked account sees the count
-/// and why it cannot vote).
+/// and why it cannot vote; one that has not confirmed its address, how to).
 #[component]
 pub fn VoteBox(
     idea_id: i64,
@@ -16,6 +17,8 @@ pub fn VoteBox(
     open: bool,
     signed_in: bool,
     can_vote: bool,
+    /// The policy refused because the reader's address is not confirmed yet.
+    unconfirmed: bool,
     path: String,
 ) -> impl IntoView {
     let action = ServerAction::<CastVote>::new();
@@ -39,6 +42,8 @@ pub fn VoteBox(
     } else if !signed_in {
         let href = format!("/login?next={path}");
         view! { <A href=href attr:class="button button-secondary">{t("vote-sign-in")}</A> }.into_any()
+    } else if !can_vote && unconfirmed {
+        view! { <ConfirmEmailFirst /> }.into_any()
     } else if !can_vote {
         // Signed in and open, yet refused: the account is blocked. It says so rather than
         // offering a button that would answer 403.

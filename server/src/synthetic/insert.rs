@@ -40,12 +40,12 @@ pub(super) trait BindRow {
 pub(super) const ACCOUNTS: Insert = Insert {
     label: "accounts",
     head: "INSERT INTO accounts (id, email, email_normalized, password_hash, display_name, kind, role, \
-           organisation_name, registration_number, organisation_verified, created_at) VALUES ",
+           organisation_name, registration_number, organisation_verified, created_at, email_verified_at) VALUES ",
     params_per_row: 8,
     fixed: 1,
     row: |p| {
         format!(
-            "(${}, ${}, ${}, $1, ${}, ${}, 'member', ${}, ${}, ${}, ${})",
+            "(${}, ${}, ${}, $1, ${}, ${}, 'member', ${}, ${}, ${}, ${}, ${})",
             p,
             p + 1,
             p + 1,
@@ -54,6 +54,7 @@ pub(super) const ACCOUNTS: Insert = Insert {
             p + 4,
             p + 5,
             p + 6,
+            p + 7,
             p + 7
         )
     },

@@ -50,6 +50,7 @@ impl Drop for Database {
                 let _ = std::fs::remove_dir_all(dir);
             }
             Database::Postgres { admin_url, name } => {
+                let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("{name}_outbox")));
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 // Drop runs outside any runtime we may block; use a thread with its own.
                 let _ = std::thread::spawn(move || {
@@ -121,6 +122,24 @@ pub fn test_config(database_url: &str) -> Config {
         trusted_proxies: Default::default(),
         forwarded_header: Default::default(),
         log_format: "text".into(),
+        mail: agora_server::config::MailConfig {
+            outbox_dir: outbox_dir_of(database_url).display().to_string(),
+            retry_base_ms: 200,
+            poll_ms: 100,
+            ..Default::default()
+        },
+    }
+}
+
+/// Where a test server without SMTP writes its mail: beside the SQLite file, or in a
+/// folder named after the PostgreSQL database; removed with the database.
+pub fn outbox_dir_of(database_url: &str) -> PathBuf {
+    match database_url.strip_prefix("sqlite://") {
+        Some(rest) => PathBuf::from(rest.split('?').next().unwrap_or(rest))
+            .parent()
+            .map(|dir| dir.join("outbox"))
+            .unwrap_or_default(),
+        None => std::env::temp_dir().join(format!("{}_outbox", database_url.rsplit('/').next().unwrap_or("agora"))),
     }
 }
 
@@ -199,6 +218,8 @@ impl TestApp {
             role,
             organisation_name: None,
             registration_number: None,
+            email_verified: true,
+            language: agora_app::locale::Locale::default(),
         };
         store::insert(&self.db, &account)
             .await
@@ -227,6 +248,8 @@ impl TestApp {
                 role: model::Role::Member,
                 organisation_name: None,
                 registration_number: None,
+                email_verified: true,
+                language: agora_app::locale::Locale::default(),
             };
             store::insert(&self.db, &account)
                 .await
@@ -442,6 +465,7 @@ pub async fn register_business(app: &TestApp) -> (Browser, String) {
         )
         .await;
     let place = location(&response);
+    app.confirm_email("hello@tram.be").await;
     (browser, place)
 }
 
@@ -517,6 +541,18 @@ impl TestApp {
                 .expect("client"),
             base: self.base.clone(),
         }
+    }
+
+    /// Marks the address of an account registered through the form as confirmed, as
+    /// following the link of its confirmation email does (`tests/mail` follows the real
+    /// link): for tests about something else.
+    pub async fn confirm_email(&self, email: &str) {
+        sqlx::query("UPDATE accounts SET email_verified_at = $1 WHERE email_normalized = $2")
+            .bind(agora_app::db::now_ms())
+            .bind(email.to_lowercase())
+            .execute(&self.db.pool)
+            .await
+            .expect("confirm the address");
     }
 
     /// Rows in the session store.

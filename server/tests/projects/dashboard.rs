@@ -27,6 +27,7 @@ async fn the_dashboard_figures_equal_independent_counts(engine: Engine) {
         )
         .await;
     assert_eq!(location(&registered), "/profile");
+    app.confirm_email("lab@university.be").await;
     let a = id_of(&publish(&ana, "Workshops in libraries", "digital-inclusion", "").await);
     let b = id_of(&publish(&ana, "Laptops for families", "digital-inclusion", "").await);
     let c = id_of(&publish(&business, "Open API for waiting times", "digital-technology", "").await);

@@ -1,8 +1,12 @@
 //! Registration, sign-in, profile and the admin's list of accounts.
 
-use super::api::{list_accounts, my_profile, ChangePassword, SetRole, REGISTER_FORM, SIGN_IN_FORM};
+use super::api::{
+    list_accounts, my_data, my_profile, ChangePassword, DeleteAccount, RequestPasswordReset, ResetPassword, SetRole,
+    VerifyEmail, FORGOT_PASSWORD_FORM, REGISTER_FORM, SIGN_IN_FORM,
+};
 use super::model::{AccountKind, Password, Role};
 use super::parts::AdminNav;
+use super::parts::ConfirmEmailFirst;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale};
 use crate::ui::use_auth;
@@ -14,11 +18,21 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 mod admin;
+mod delete_account;
+mod forgot_password;
+mod my_data;
 mod profile;
 mod register;
+mod reset_password;
 mod sign_in;
+mod verify_email;
 
 pub use admin::*;
+pub use delete_account::*;
+pub use forgot_password::*;
+pub use my_data::*;
 pub use profile::*;
 pub use register::*;
+pub use reset_password::*;
 pub use sign_in::*;
+pub use verify_email::*;

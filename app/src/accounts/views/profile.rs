@@ -8,6 +8,11 @@ pub fn ProfilePage() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let profile = Resource::new(|| (), |_| my_profile());
     let password_changed = move || use_query_map().read().get("password").as_deref() == Some("changed");
+    let email_notice = move || match use_query_map().read().get("email").as_deref() {
+        Some("confirmed") => Some(t("profile-email-confirmed")),
+        Some("sent") => Some(t("confirm-email-sent")),
+        _ => None,
+    };
     view! {
         <Title text=t("profile-title") />
         <section class="container narrow">
@@ -35,6 +40,15 @@ pub fn ProfilePage() -> impl IntoView {
                                 {move || password_changed().then(|| view! {
                                     <div class="alert alert-success" role="status"><p>{t("profile-password-changed")}</p></div>
                                 })}
+                                {move || email_notice().map(|text| view! {
+                                    <div class="alert alert-success" role="status"><p>{text}</p></div>
+                                })}
+                                {(!profile.email_verified).then(|| view! {
+                                    <div class="alert alert-info" id="confirm-email">
+                                        <p>{t_with("profile-confirm-email", &[("email", profile.email.clone())])}</p>
+                                        <ConfirmEmailFirst />
+                                    </div>
+                                })}
                                 {profile.blocked.clone().map(|(at, reason)| view! {
                                     <div class="alert alert-error" id="blocked">
                                         <p>{t_with("profile-blocked", &[("date", format_date(locale, at))])}</p>
@@ -60,6 +74,13 @@ pub fn ProfilePage() -> impl IntoView {
                                     <A href="/me/supported" attr:class="button button-secondary">{t("my-supported-title")}</A>
                                     <A href="/me/following" attr:class="button button-secondary">{t("my-following-title")}</A>
                                     <A href="/notifications" attr:class="button button-secondary">{t("notifications-title")}</A>
+                                </nav>
+                                <h2>{t("profile-your-data")}</h2>
+                                <p>{t("profile-your-data-lead")}</p>
+                                <nav class="profile-links" aria-label=t("profile-your-data")>
+                                    <A href="/profile/data" attr:class="button button-secondary">{t("my-data-title")}</A>
+                                    <a href="/profile/data.json" class="button button-secondary" download="agora-my-data.json">{t("my-data-download")}</a>
+                                    <A href="/profile/delete" attr:class="button button-secondary">{t("delete-account-title")}</A>
                                 </nav>
                                 <h2>{t("profile-change-password")}</h2>
                                 <FormAlert action=change />

@@ -7,10 +7,27 @@ pub fn SignInPage() -> impl IntoView {
     let action = use_auth().sign_in;
     let memory = use_form_memory(SIGN_IN_FORM);
     let next = move || use_query_map().read().get("next");
+    // Where a link by email led here: the address is confirmed, or the password changed.
+    let notice = move || {
+        let query = use_query_map();
+        let query = query.read();
+        if query.get("password").as_deref() == Some("reset") {
+            Some(t("sign-in-password-reset"))
+        } else if query.get("account").as_deref() == Some("deleted") {
+            Some(t("sign-in-account-deleted"))
+        } else if query.get("email").as_deref() == Some("confirmed") {
+            Some(t("sign-in-email-confirmed"))
+        } else {
+            None
+        }
+    };
     view! {
         <Title text=t("sign-in-title") />
         <section class="container narrow">
             <h1>{t("sign-in-title")}</h1>
+            {move || notice().map(|text| view! {
+                <div class="alert alert-success" role="status"><p>{text}</p></div>
+            })}
             <Loading load=move || async move { Ok(memory.await) } waiting=Waiting::Quiet let:kept>
                 {
                     view! {
@@ -27,6 +44,7 @@ pub fn SignInPage() -> impl IntoView {
                                 {t("sign-in-submit")}
                             </button>
                         </ActionForm>
+                        <p class="form-footer"><A href="/forgot-password">{t("sign-in-forgot")}</A></p>
                         <p class="form-footer">{t("sign-in-no-account")} " " <A href="/register">{t("nav-register")}</A></p>
                     }
                 }

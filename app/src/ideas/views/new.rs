@@ -10,21 +10,31 @@ pub fn NewIdeaPage() -> impl IntoView {
     let choices = use_idea_choices();
     // The policy's answer, as the server will give it: a visitor is asked to sign in, a
     // blocked account is told so instead of being shown a form that would be refused.
+    // An account that has not confirmed its address is shown how to.
     let load = move || async move {
         let actor = auth.user.await.map(|user| user.actor());
-        crate::policy::decide(
+        match crate::policy::decide(
             actor.as_ref(),
             crate::policy::Action::SubmitIdea,
             &crate::policy::Facts::none(),
-        )?;
-        Ok((memory.await, choices.await))
+        ) {
+            Err(crate::policy::Refusal::Unconfirmed) => return Ok(None),
+            refused => refused?,
+        }
+        Ok(Some((memory.await, choices.await)))
     };
     view! {
         <Title text=t("idea-new-title") />
         <section class="container narrow">
             <Loading load let:loaded>
                 {
-                    let (values, (themes, districts)) = loaded;
+                    let Some((values, (themes, districts))) = loaded else {
+                        return view! {
+                            <h1>{t("idea-new-title")}</h1>
+                            <crate::accounts::parts::ConfirmEmailFirst />
+                        }
+                        .into_any();
+                    };
                     view! {
                         <h1>{t("idea-new-title")}</h1>
                         <p class="lead">{t("idea-new-lead")}</p>
@@ -34,6 +44,7 @@ pub fn NewIdeaPage() -> impl IntoView {
                             <button type="submit" class="button" disabled=move || action.pending().get()>{t("idea-submit")}</button>
                         </ActionForm>
                     }
+                    .into_any()
                 }
             </Loading>
         </section>

@@ -69,7 +69,7 @@ pub fn IdeaView() -> impl IntoView {
                                 <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
                             </p>
                             <p class="idea-byline">
-                                <span class="author-name">{author.organisation_name.clone().unwrap_or_else(|| author.display_name.clone())}</span>
+                                <span class="author-name">{crate::ui::person_name(&author.organisation_name.clone().unwrap_or_else(|| author.display_name.clone()))}</span>
                                 {badge.map(|b| view! { " " <span class="badge badge-author">{b}</span> })}
                                 <span class="muted">" · " {format_date(locale, idea.created_at)}</span>
                             </p>
@@ -103,7 +103,7 @@ pub fn IdeaView() -> impl IntoView {
                         </article>
                         <aside class="idea-side" aria-label=t("idea-support-label")>
                             <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes() && hidden.is_none()
-                                signed_in=page.signed_in can_vote=page.can_vote path=canonical.clone() />
+                                signed_in=page.signed_in can_vote=page.can_vote unconfirmed=page.unconfirmed path=canonical.clone() />
                             {page.signed_in.then(|| view! { <FollowButton idea_id=idea.id following=page.following /> })}
                             <crate::projects::parts::IdeaProjectBox idea_id=idea.id status=idea.status project=page.project.clone() can_promote=page.can_promote />
                             {edit_path.map(|href| view! {
@@ -148,7 +148,7 @@ pub fn IdeaView() -> impl IntoView {
                                 status=moderate merge hide />
                         })}
                         <Comments discussion idea_id=idea.id path=canonical.clone() signed_in=page.signed_in
-                            can_comment=page.can_comment open=idea.status.takes_comments() && hidden.is_none()
+                            can_comment=page.can_comment unconfirmed=page.unconfirmed open=idea.status.takes_comments() && hidden.is_none()
                             count=idea.comment_count moderate=page.can_hide />
                     }
                 }

@@ -274,7 +274,7 @@ pub(super) fn SourceIdeas(project: ProjectDetail) -> impl IntoView {
                     <li>
                         <A href=idea_path(idea.id, &idea.slug)><span lang=idea.language.clone()>{idea.title.clone()}</span></A>
                         <p class="muted">
-                            {idea.author_name.clone()} " · "
+                            {crate::ui::person_name(&idea.author_name)} " · "
                             {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])} " · "
                             {t_with("comment-count", &[("count", idea.comment_count.to_string())])}
                         </p>

@@ -210,7 +210,7 @@ pub(super) fn TimelineItem(entry: TimelineEntry, locale: Locale, language: Strin
             <p class="idea-byline">
                 {headline}
                 " " {format_date(locale, entry.at)}
-                {entry.author_name.clone().map(|n| view! { <span class="muted">" · " {n}</span> })}
+                {entry.author_name.as_deref().map(|n| view! { <span class="muted">" · " {crate::ui::person_name(n)}</span> })}
             </p>
             {text.map(|body| view! { <div class="timeline-body" lang=language>{render_body(&body)}</div> })}
         </li>

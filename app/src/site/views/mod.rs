@@ -13,7 +13,9 @@ use leptos_router::hooks::use_location;
 mod home;
 mod layout;
 mod not_found;
+mod privacy;
 
 pub use home::*;
 pub use layout::*;
 pub use not_found::*;
+pub use privacy::*;

@@ -3,8 +3,16 @@
 use super::model::{AccountKind, AccountSummary, Profile, Role, SessionUser};
 use crate::audit;
 use crate::db::{now_ms, Db};
+use crate::locale::Locale;
+use crate::mail::model::{Outgoing, Token, TokenPurpose};
 use sqlx::any::AnyRow;
 use sqlx::Row;
+
+mod erase;
+pub mod export;
+mod links;
+pub use erase::*;
+pub use links::*;
 
 pub struct NewAccount {
     pub email: String,
@@ -15,6 +23,11 @@ pub struct NewAccount {
     pub role: Role,
     pub organisation_name: Option<String>,
     pub registration_number: Option<String>,
+    /// Made by someone who vouches for the address (the command line, the demo): no
+    /// confirmation link is needed.
+    pub email_verified: bool,
+    /// The language its email is written in.
+    pub language: Locale,
 }
 
 /// Flags are INTEGER on SQLite and BOOLEAN on PostgreSQL, which casts a boolean only to
@@ -55,12 +68,14 @@ pub enum Registered {
 /// Creates an account registered from `network` (a keyed hash of the client's network),
 /// unless the accounts made from it within `limit.window` reach `limit.attempts`: counted
 /// from the accounts themselves in the transaction that adds one, so the limit holds on
-/// every server, and a refused registration leaves nothing behind.
+/// every server, and a refused registration leaves nothing behind. The link that confirms
+/// its address and the email carrying it are written in the same transaction.
 pub async fn register(
     db: &Db,
     account: &NewAccount,
     network: &str,
     limit: crate::ratelimit::Limit,
+    confirmation: (&Token, &Outgoing),
 ) -> Result<Registered, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     db.serialize_on(&mut tx, network).await?;
@@ -84,6 +99,9 @@ pub async fn register(
     }
     match insert_in(&mut tx, account, Some(network)).await? {
         Some(id) => {
+            let (token, mail) = confirmation;
+            crate::mail::store::issue_token_in(&mut tx, id, TokenPurpose::Verify, token).await?;
+            crate::mail::store::enqueue_in(&mut tx, Some(id), mail).await?;
             tx.commit().await?;
             Ok(Registered::Created(id))
         }
@@ -116,8 +134,9 @@ async fn insert_in(
 ) -> Result<Option<i64>, sqlx::Error> {
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO accounts (email, email_normalized, password_hash, display_name, kind, role, \
-                               organisation_name, registration_number, created_at, registered_from) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+                               organisation_name, registration_number, created_at, registered_from, \
+                               email_verified_at, language) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
          ON CONFLICT (email_normalized) DO NOTHING RETURNING id",
     )
     .bind(&account.email)
@@ -130,6 +149,8 @@ async fn insert_in(
     .bind(account.registration_number.as_deref())
     .bind(now_ms())
     .bind(registered_from)
+    .bind(account.email_verified.then(now_ms))
+    .bind(account.language.code())
     .fetch_optional(&mut **tx)
     .await?;
     if let Some(id) = id {
@@ -175,7 +196,7 @@ pub async fn credentials(db: &Db, email_normalized: &str) -> Result<Option<Crede
     let row = sqlx::query(
         "SELECT id, password_hash, \
                 CASE WHEN sign_in_failed_at > $2 THEN sign_in_failures ELSE 0 END AS sign_in_failures \
-         FROM accounts WHERE email_normalized = $1",
+         FROM accounts WHERE email_normalized = $1 AND deleted_at IS NULL",
     )
     .bind(email_normalized)
     .bind(failures_forgotten_before())
@@ -229,7 +250,9 @@ pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>, sqlx::Err
 pub async fn session_user(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT id, display_name, role, kind, auth_version, \
-                CASE WHEN blocked_at IS NULL THEN 0 ELSE 1 END AS blocked FROM accounts WHERE id = $1",
+                CASE WHEN blocked_at IS NULL THEN 0 ELSE 1 END AS blocked, \
+                CASE WHEN email_verified_at IS NULL THEN 0 ELSE 1 END AS verified \
+         FROM accounts WHERE id = $1 AND deleted_at IS NULL",
     )
     .bind(id)
     .fetch_optional(&db.pool)
@@ -242,6 +265,7 @@ pub async fn session_user(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx:
             kind: kind(&r)?,
             auth_version: r.try_get("auth_version")?,
             blocked: r.try_get::<i32, _>("blocked")? != 0,
+            verified: r.try_get::<i32, _>("verified")? != 0,
         })
     })
     .transpose()
@@ -251,7 +275,7 @@ pub async fn profile(db: &Db, id: i64) -> Result<Option<Profile>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT id, email, display_name, kind, role, portfolio, organisation_name, registration_number, \
                 CAST(CAST(organisation_verified AS INTEGER) AS BIGINT) AS organisation_verified, created_at, \
-                blocked_at, blocked_reason \
+                blocked_at, blocked_reason, email_verified_at \
          FROM accounts WHERE id = $1",
     )
     .bind(id)
@@ -273,6 +297,7 @@ pub async fn profile(db: &Db, id: i64) -> Result<Option<Profile>, sqlx::Error> {
                 Some(at) => Some((at, r.try_get("blocked_reason")?)),
                 None => None,
             },
+            email_verified: r.try_get::<Option<i64>, _>("email_verified_at")?.is_some(),
         })
     })
     .transpose()

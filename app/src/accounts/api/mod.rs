@@ -1,6 +1,11 @@
 //! Server functions for accounts. Each reads as a use case: authorise, validate,
 //! call the store, answer.
 
+mod data;
+mod links;
+pub use data::*;
+pub use links::*;
+
 use super::model::{AccountSummary, Profile, SessionUser};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -132,12 +137,20 @@ pub async fn register(
             role: Role::Member,
             organisation_name: form.organisation_name.map(|o| o.as_str().to_owned()),
             registration_number: form.registration_number,
+            email_verified: false,
+            language: crate::i18n::detect_locale(),
         };
+        let (token, mail) = confirmation_mail(&crate::mail::compose::Recipient {
+            email: &account.email,
+            name: &account.display_name,
+            locale: account.language,
+        })?;
         let db = ctx::db()?;
         let state = ctx::state()?;
         let network = ctx::client_address().map(|address| state.keys.address_hash(address));
+        let network = network.as_deref().unwrap_or("unknown");
         let limit = crate::ratelimit::REGISTRATIONS_PER_NETWORK;
-        let id = match store::register(&db, &account, network.as_deref().unwrap_or("unknown"), limit).await? {
+        let id = match store::register(&db, &account, network, limit, (&token, &mail)).await? {
             store::Registered::Created(id) => id,
             store::Registered::EmailTaken => return Err(AppError::field("email", "email_taken")),
             store::Registered::TooMany { retry_after_ms } => {
@@ -146,6 +159,7 @@ pub async fn register(
                 })
             }
         };
+        ctx::wake_outbox();
         let user = store::session_user(&db, id).await?.ok_or(AppError::Internal)?;
         ctx::sign_in_session(&user).await
     }

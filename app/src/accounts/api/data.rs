@@ -1,0 +1,40 @@
+//! Server functions for the holder's own data: reading all of it, and deleting the
+//! account.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde_json::{Map, Value};
+
+#[cfg(feature = "ssr")]
+use {
+    crate::accounts::{password, store},
+    crate::ctx,
+    crate::policy::{Action, Facts},
+};
+
+/// Everything stored about the signed-in account, section by section (the JSON file of
+/// `/profile/data.json` and the page `/profile/data`).
+#[server(endpoint = "my_data")]
+pub async fn my_data() -> Result<Map<String, Value>, AppError> {
+    let user = ctx::authorize(Action::UseAccount, &Facts::none()).await?;
+    Ok(store::export::export(&ctx::db()?, user.id).await?)
+}
+
+/// Deletes the signed-in account once its password confirms it; with `erase_comments`
+/// (a checkbox) the text of its comments goes too.
+#[server(endpoint = "delete_account")]
+pub async fn delete_account(password: String, erase_comments: Option<String>) -> Result<(), AppError> {
+    let user = ctx::authorize(Action::UseAccount, &Facts::none()).await?;
+    ctx::limits()?
+        .password_changes_per_account
+        .hit(crate::ratelimit::key(&user.id))?;
+    let db = ctx::db()?;
+    let stored = store::password_hash(&db, user.id).await?;
+    if !password::verify(password, stored).await? {
+        return Err(AppError::field("password", "password_wrong"));
+    }
+    store::delete_account(&db, user.id, erase_comments.is_some()).await?;
+    ctx::sign_out_session().await?;
+    ctx::redirect("/login?account=deleted");
+    Ok(())
+}

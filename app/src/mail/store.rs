@@ -1,0 +1,234 @@
+//! SQL for the outbox and the links sent by email. One set of queries for both engines;
+//! the claim skips rows another server holds on PostgreSQL.
+
+use super::model::{Outgoing, Token, TokenPurpose, MAX_ATTEMPTS};
+use crate::db::{now_ms, Db, Engine, WriteTx};
+use sqlx::Row;
+
+/// Puts `mail` in the outbox, in the transaction of what caused it: it is sent if and
+/// only if that commits.
+pub async fn enqueue_in(tx: &mut WriteTx, account_id: Option<i64>, mail: &Outgoing) -> Result<(), sqlx::Error> {
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO outbox (account_id, kind, recipient, subject, link, message, created_at, next_attempt_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+    )
+    .bind(account_id)
+    .bind(mail.kind)
+    .bind(&mail.recipient)
+    .bind(&mail.subject)
+    .bind(&mail.link)
+    .bind(&mail.message)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Stores the hash of a new link for `account_id`.
+pub async fn issue_token_in(
+    tx: &mut WriteTx,
+    account_id: i64,
+    purpose: TokenPurpose,
+    token: &Token,
+) -> Result<(), sqlx::Error> {
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO email_tokens (account_id, purpose, token_hash, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(account_id)
+    .bind(purpose.as_str())
+    .bind(token.hash())
+    .bind(now)
+    .bind(now + purpose.lifetime_ms())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Links of `purpose` made for the account in the last `window_ms`, and how many
+/// milliseconds ago the newest was: what the limits on asking for another count.
+pub async fn recent_tokens_in(
+    tx: &mut WriteTx,
+    account_id: i64,
+    purpose: TokenPurpose,
+    window_ms: i64,
+) -> Result<(i64, Option<i64>), sqlx::Error> {
+    let now = now_ms();
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n, MAX(created_at) AS newest FROM email_tokens \
+         WHERE account_id = $1 AND purpose = $2 AND created_at > $3",
+    )
+    .bind(account_id)
+    .bind(purpose.as_str())
+    .bind(now - window_ms)
+    .fetch_one(&mut **tx)
+    .await?;
+    let newest: Option<i64> = row.try_get("newest")?;
+    Ok((row.try_get("n")?, newest.map(|at| now - at)))
+}
+
+/// The account a link of `purpose` opens, while it is unused and unexpired; the link
+/// stays usable.
+pub async fn token_holder(db: &Db, purpose: TokenPurpose, token: &Token) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT account_id FROM email_tokens \
+         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+    )
+    .bind(token.hash())
+    .bind(purpose.as_str())
+    .bind(now_ms())
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Uses a link: answers the account it opens if it was unused and unexpired, and marks
+/// it used, so that it works once. Every other unused link of the same purpose for that
+/// account ends with it.
+pub async fn use_token_in(tx: &mut WriteTx, purpose: TokenPurpose, token: &Token) -> Result<Option<i64>, sqlx::Error> {
+    let now = now_ms();
+    let account: Option<i64> = sqlx::query_scalar(
+        "UPDATE email_tokens SET used_at = $1 \
+         WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
+         RETURNING account_id",
+    )
+    .bind(now)
+    .bind(token.hash())
+    .bind(purpose.as_str())
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some(account) = account {
+        sqlx::query("UPDATE email_tokens SET used_at = $1 WHERE account_id = $2 AND purpose = $3 AND used_at IS NULL")
+            .bind(now)
+            .bind(account)
+            .bind(purpose.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(account)
+}
+
+/// A message a worker took from the outbox to send.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: i64,
+    pub account_id: Option<i64>,
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub link: String,
+    pub message: String,
+    /// Attempts so far, this one included.
+    pub attempts: i64,
+}
+
+/// Takes up to `limit` messages that are due, for `lease_ms`: another worker takes them
+/// only once the lease ran out (this one died). On PostgreSQL rows another server is
+/// claiming are skipped, not waited for, so each message goes to one worker.
+pub async fn claim_due(db: &Db, limit: i64, lease_ms: i64) -> Result<Vec<Claimed>, sqlx::Error> {
+    let now = now_ms();
+    let skip_locked = match db.engine {
+        Engine::Sqlite => "",
+        Engine::Postgres => " FOR UPDATE SKIP LOCKED",
+    };
+    let sql = format!(
+        "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1 \
+         WHERE id IN (SELECT id FROM outbox \
+                      WHERE sent_at IS NULL AND dropped_at IS NULL AND next_attempt_at <= $2 \
+                        AND (claimed_until IS NULL OR claimed_until < $2) \
+                      ORDER BY next_attempt_at, id LIMIT $3{skip_locked}) \
+         RETURNING id, account_id, kind, recipient, subject, link, message, attempts"
+    );
+    let mut tx = db.begin_write().await?;
+    let rows = sqlx::query(&sql)
+        .bind(now + lease_ms)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+    tx.commit_unseen().await?;
+    let mut claimed = rows
+        .iter()
+        .map(|r| {
+            Ok(Claimed {
+                id: r.try_get("id")?,
+                account_id: r.try_get("account_id")?,
+                kind: r.try_get("kind")?,
+                recipient: r.try_get("recipient")?,
+                subject: r.try_get("subject")?,
+                link: r.try_get("link")?,
+                message: r.try_get("message")?,
+                attempts: r.try_get("attempts")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    claimed.sort_by_key(|c| c.id);
+    Ok(claimed)
+}
+
+/// Whether mail may go to the account: it exists and is not blocked. Nothing is sent to
+/// a blocked or deleted account, whatever was queued for it before.
+pub async fn deliverable(db: &Db, account_id: i64) -> Result<bool, sqlx::Error> {
+    let blocked: Option<i64> = sqlx::query_scalar(
+        "SELECT CASE WHEN blocked_at IS NULL AND deleted_at IS NULL THEN 0 ELSE 1 END FROM accounts WHERE id = $1",
+    )
+    .bind(account_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(blocked == Some(0))
+}
+
+/// The SMTP server accepted the message.
+pub async fn mark_sent(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2")
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit_unseen().await
+}
+
+/// Sending failed with `error` (a short description, never the message): tried again
+/// after `retry_in_ms`, or given up after `MAX_ATTEMPTS`.
+pub async fn mark_failed(db: &Db, claimed: &Claimed, error: &str, retry_in_ms: i64) -> Result<(), sqlx::Error> {
+    let now = now_ms();
+    let given_up = (claimed.attempts >= MAX_ATTEMPTS).then_some(now);
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE outbox SET last_error = $1, next_attempt_at = $2, claimed_until = NULL, dropped_at = $3 \
+         WHERE id = $4",
+    )
+    .bind(error)
+    .bind(now + retry_in_ms)
+    .bind(given_up)
+    .bind(claimed.id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit_unseen().await
+}
+
+/// The message will not be sent (its account was blocked or deleted).
+pub async fn drop_message(db: &Db, id: i64, reason: &str) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE outbox SET dropped_at = $1, claimed_until = NULL, last_error = $2 WHERE id = $3")
+        .bind(now_ms())
+        .bind(reason)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit_unseen().await
+}
+
+/// When the next message that is not claimed becomes due, if any: how long the worker
+/// may sleep.
+pub async fn next_due(db: &Db) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT MIN(CASE WHEN claimed_until IS NULL OR claimed_until < next_attempt_at \
+                         THEN next_attempt_at ELSE claimed_until END) \
+         FROM outbox WHERE sent_at IS NULL AND dropped_at IS NULL",
+    )
+    .fetch_one(&db.pool)
+    .await
+}

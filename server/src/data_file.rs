@@ -1,0 +1,42 @@
+//! `GET /profile/data.json`: the signed-in account's data as a file to keep (GDPR
+//! article 20). The same use case as the page `/profile/data` (the server function
+//! `my_data`, which asks the policy), run with the request's context and answered as a
+//! download instead of a server function's answer.
+
+use agora_app::ctx::AppState;
+use axum::extract::{Request, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use leptos::prelude::provide_context;
+use leptos::reactive::computed::ScopedFuture;
+use leptos::reactive::owner::Owner;
+
+pub async fn my_data_file(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, _) = request.into_parts();
+    let owner = Owner::new();
+    let outcome = owner
+        .with(|| {
+            ScopedFuture::new(async move {
+                provide_context(parts);
+                provide_context(state);
+                agora_app::accounts::api::my_data().await
+            })
+        })
+        .await;
+    match outcome.and_then(|data| serde_json::to_string_pretty(&data).map_err(agora_app::error::AppError::internal)) {
+        Ok(json) => (
+            [
+                (CONTENT_TYPE, "application/json; charset=utf-8"),
+                (CONTENT_DISPOSITION, "attachment; filename=\"agora-my-data.json\""),
+                (CACHE_CONTROL, "no-store"),
+            ],
+            json,
+        )
+            .into_response(),
+        Err(error) => {
+            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, axum::Json(error)).into_response()
+        }
+    }
+}
