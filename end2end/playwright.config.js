@@ -45,6 +45,7 @@ module.exports = defineConfig({
       // No SMTP server: mail is written here, where the journeys read their links.
       AGORA_OUTBOX_DIR: `${process.env.AGORA_E2E_DATA}/outbox`,
       AGORA_MAIL_POLL_MS: '200',
+      AGORA_NEWS_MAIL_EVERY_MS: '200',
       RUST_LOG: 'warn',
     },
   },

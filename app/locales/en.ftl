@@ -588,3 +588,57 @@ privacy-rights-title = Your rights
 privacy-rights-export = See everything stored about you, and download it as a file:
 privacy-rights-delete = Delete your account, confirmed with your password:
 privacy-no-tracking = Agora uses no advertising, no third-party scripts and no tracking cookies: only the cookies that keep you signed in and remember your language.
+
+## News by email: preferences, digests, unsubscribing
+mail-settings-title = Email
+mail-settings-frequency = How often should we write to you about what you follow?
+mail-frequency-instant = At once, for each piece of news
+mail-frequency-daily = A daily digest (at 8 in the morning)
+mail-frequency-weekly = A weekly digest (Monday at 8)
+mail-frequency-never = Never
+mail-settings-kinds = About what?
+mail-kind-mine = Answers and status changes of the ideas I wrote or follow
+mail-kind-replies = Replies to my comments
+mail-kind-follows = New comments on what I follow
+mail-kind-projects = News of the projects I follow
+mail-settings-submit = Save my email choices
+mail-settings-saved = Your email choices are saved.
+unsubscribe-title = Stop these emails
+unsubscribe-all = Stop every email about what you follow on Agora? You will still receive the emails you ask for (a new password, for instance).
+unsubscribe-one = Stop emails about: { $kind }?
+unsubscribe-submit = Stop these emails
+unsubscribe-done = Done: you will no longer receive these emails.
+unsubscribe-change = Choose what you receive on your profile
+mail-news-subject-daily = Your news from Agora
+mail-news-subject-weekly = Your week on Agora
+mail-news-subject-one = News on Agora: { $title }
+mail-news-intro = Here is what happened on what you follow.
+mail-news-why = You receive this email because you follow these ideas or projects.
+mail-news-change = Choose what you receive
+mail-news-stop = Stop these emails
+mail-news-comment = { $count ->
+    [one] A new comment
+   *[other] { $count } new comments
+}
+mail-news-reply = { $count ->
+    [one] A reply to your comment
+   *[other] { $count } replies to your comments
+}
+mail-news-status = { $count ->
+    [one] Its status changed
+   *[other] Its status changed { $count } times
+}
+mail-news-response = { $count ->
+    [one] A public answer
+   *[other] { $count } public answers
+}
+mail-news-hidden = The moderators hid your contribution
+mail-news-restored = The moderators restored your contribution
+mail-news-project-status = { $count ->
+    [one] The project moved on
+   *[other] The project moved on { $count } times
+}
+mail-news-project-update = { $count ->
+    [one] A project update
+   *[other] { $count } project updates
+}

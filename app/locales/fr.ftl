@@ -588,3 +588,57 @@ privacy-rights-title = Vos droits
 privacy-rights-export = Consulter tout ce qui est conservé à votre sujet et le télécharger dans un fichier :
 privacy-rights-delete = Supprimer votre compte, après confirmation par votre mot de passe :
 privacy-no-tracking = Agora n’utilise ni publicité, ni scripts de tiers, ni cookies de pistage : seulement les cookies qui vous gardent connecté et retiennent votre langue.
+
+## Nouvelles par e-mail : préférences, résumés, désinscription
+mail-settings-title = E-mail
+mail-settings-frequency = À quelle fréquence vous écrire sur ce que vous suivez ?
+mail-frequency-instant = Tout de suite, à chaque nouvelle
+mail-frequency-daily = Un résumé quotidien (à 8 heures)
+mail-frequency-weekly = Un résumé hebdomadaire (le lundi à 8 heures)
+mail-frequency-never = Jamais
+mail-settings-kinds = À quel sujet ?
+mail-kind-mine = Réponses et changements de statut des idées que j’ai écrites ou que je suis
+mail-kind-replies = Réponses à mes commentaires
+mail-kind-follows = Nouveaux commentaires sur ce que je suis
+mail-kind-projects = Nouvelles des projets que je suis
+mail-settings-submit = Enregistrer mes choix d’e-mail
+mail-settings-saved = Vos choix d’e-mail sont enregistrés.
+unsubscribe-title = Ne plus recevoir ces e-mails
+unsubscribe-all = Ne plus recevoir aucun e-mail sur ce que vous suivez sur Agora ? Vous recevrez toujours les e-mails que vous demandez (un nouveau mot de passe, par exemple).
+unsubscribe-one = Ne plus recevoir d’e-mails sur : { $kind } ?
+unsubscribe-submit = Ne plus recevoir ces e-mails
+unsubscribe-done = C’est fait : vous ne recevrez plus ces e-mails.
+unsubscribe-change = Choisir ce que vous recevez sur votre profil
+mail-news-subject-daily = Vos nouvelles d’Agora
+mail-news-subject-weekly = Votre semaine sur Agora
+mail-news-subject-one = Du nouveau sur Agora : { $title }
+mail-news-intro = Voici ce qui s’est passé sur ce que vous suivez.
+mail-news-why = Vous recevez cet e-mail parce que vous suivez ces idées ou projets.
+mail-news-change = Choisir ce que vous recevez
+mail-news-stop = Ne plus recevoir ces e-mails
+mail-news-comment = { $count ->
+    [one] Un nouveau commentaire
+   *[other] { $count } nouveaux commentaires
+}
+mail-news-reply = { $count ->
+    [one] Une réponse à votre commentaire
+   *[other] { $count } réponses à vos commentaires
+}
+mail-news-status = { $count ->
+    [one] Son statut a changé
+   *[other] Son statut a changé { $count } fois
+}
+mail-news-response = { $count ->
+    [one] Une réponse publique
+   *[other] { $count } réponses publiques
+}
+mail-news-hidden = Les modérateurs ont masqué votre contribution
+mail-news-restored = Les modérateurs ont rétabli votre contribution
+mail-news-project-status = { $count ->
+    [one] Le projet a avancé
+   *[other] Le projet a avancé { $count } fois
+}
+mail-news-project-update = { $count ->
+    [one] Une nouvelle du projet
+   *[other] { $count } nouvelles du projet
+}

@@ -588,3 +588,57 @@ privacy-rights-title = Je rechten
 privacy-rights-export = Alles bekijken wat over je bewaard wordt, en het downloaden als bestand:
 privacy-rights-delete = Je account verwijderen, bevestigd met je wachtwoord:
 privacy-no-tracking = Agora gebruikt geen reclame, geen scripts van derden en geen trackingcookies: alleen de cookies die je aangemeld houden en je taal onthouden.
+
+## Nieuws per e-mail: voorkeuren, overzichten, uitschrijven
+mail-settings-title = E-mail
+mail-settings-frequency = Hoe vaak mogen we je schrijven over wat je volgt?
+mail-frequency-instant = Meteen, bij elk nieuwtje
+mail-frequency-daily = Een dagelijks overzicht (om 8 uur)
+mail-frequency-weekly = Een wekelijks overzicht (maandag om 8 uur)
+mail-frequency-never = Nooit
+mail-settings-kinds = Waarover?
+mail-kind-mine = Antwoorden en statuswijzigingen van de ideeën die ik schreef of volg
+mail-kind-replies = Antwoorden op mijn reacties
+mail-kind-follows = Nieuwe reacties op wat ik volg
+mail-kind-projects = Nieuws van de projecten die ik volg
+mail-settings-submit = Mijn e-mailkeuzes bewaren
+mail-settings-saved = Je e-mailkeuzes zijn bewaard.
+unsubscribe-title = Deze e-mails stopzetten
+unsubscribe-all = Geen e-mails meer over wat je volgt op Agora? Je blijft de e-mails krijgen waar je zelf om vraagt (een nieuw wachtwoord, bijvoorbeeld).
+unsubscribe-one = Geen e-mails meer over: { $kind }?
+unsubscribe-submit = Deze e-mails stopzetten
+unsubscribe-done = Klaar: je krijgt deze e-mails niet meer.
+unsubscribe-change = Kies op je profiel wat je ontvangt
+mail-news-subject-daily = Je nieuws van Agora
+mail-news-subject-weekly = Je week op Agora
+mail-news-subject-one = Nieuws op Agora: { $title }
+mail-news-intro = Dit gebeurde er met wat je volgt.
+mail-news-why = Je krijgt deze e-mail omdat je deze ideeën of projecten volgt.
+mail-news-change = Kies wat je ontvangt
+mail-news-stop = Deze e-mails stopzetten
+mail-news-comment = { $count ->
+    [one] Een nieuwe reactie
+   *[other] { $count } nieuwe reacties
+}
+mail-news-reply = { $count ->
+    [one] Een antwoord op je reactie
+   *[other] { $count } antwoorden op je reacties
+}
+mail-news-status = { $count ->
+    [one] De status veranderde
+   *[other] De status veranderde { $count } keer
+}
+mail-news-response = { $count ->
+    [one] Een publiek antwoord
+   *[other] { $count } publieke antwoorden
+}
+mail-news-hidden = De moderatoren verborgen je bijdrage
+mail-news-restored = De moderatoren zetten je bijdrage terug
+mail-news-project-status = { $count ->
+    [one] Het project ging vooruit
+   *[other] Het project ging { $count } keer vooruit
+}
+mail-news-project-update = { $count ->
+    [one] Projectnieuws
+   *[other] { $count } keer projectnieuws
+}

@@ -22,6 +22,8 @@ pub struct Settings {
     pub report_threshold: i64,
     /// Reports from accounts younger than this do not count towards hiding an item.
     pub report_min_account_age_ms: i64,
+    /// The hour of the day (in Brussels) digests go out at.
+    pub digest_hour: i8,
 }
 
 #[derive(Clone, FromRef)]

@@ -17,6 +17,8 @@ pub struct Keys {
     pub form_cookie: cookie::Key,
     /// Keys the hashes of client addresses kept with new accounts (registration limits).
     address: [u8; 32],
+    /// Signs the unsubscribe links of emails, which work without signing in.
+    unsubscribe: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -55,9 +57,12 @@ impl Keys {
     pub fn from_master(master: &[u8]) -> Keys {
         let mut address = [0u8; 32];
         address.copy_from_slice(&derive(master, b"client-address")[..32]);
+        let mut unsubscribe = [0u8; 32];
+        unsubscribe.copy_from_slice(&derive(master, b"unsubscribe-link")[..32]);
         Keys {
             form_cookie: cookie::Key::from(&derive(master, b"form-cookie")),
             address,
+            unsubscribe,
         }
     }
 
@@ -78,6 +83,32 @@ impl Keys {
     }
 }
 
+impl Keys {
+    fn unsubscribe_mac(&self, account_id: i64, kind: &str) -> Hmac<Sha256> {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.unsubscribe).expect("HMAC takes keys of any length");
+        mac.update(format!("{account_id}:{kind}").as_bytes());
+        mac
+    }
+
+    /// The signature of the link that stops news of `kind` (or `all`) by email for an
+    /// account: only this site can make one, and it names the account and the kind.
+    pub fn unsubscribe_signature(&self, account_id: i64, kind: &str) -> String {
+        hex::encode(&self.unsubscribe_mac(account_id, kind).finalize().into_bytes()[..16])
+    }
+
+    /// Whether `signature` is this site's for the account and the kind (compared in
+    /// constant time).
+    pub fn verify_unsubscribe(&self, account_id: i64, kind: &str, signature: &str) -> bool {
+        match hex::decode(signature) {
+            Ok(bytes) if bytes.len() == 16 => self
+                .unsubscribe_mac(account_id, kind)
+                .verify_truncated_left(&bytes)
+                .is_ok(),
+            _ => false,
+        }
+    }
+}
+
 /// 64 bytes for one `purpose`, derived from the master secret.
 fn derive(master: &[u8], purpose: &[u8]) -> [u8; 64] {
     let mut mac = <Hmac<Sha512> as Mac>::new_from_slice(master).expect("HMAC takes keys of any length");
@@ -88,6 +119,18 @@ fn derive(master: &[u8], purpose: &[u8]) -> [u8; 64] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unsubscribe_link_is_signed_for_one_account_and_one_kind() {
+        let keys = Keys::from_master(&[7; 64]);
+        let signature = keys.unsubscribe_signature(12, "replies");
+        assert!(keys.verify_unsubscribe(12, "replies", &signature));
+        assert!(!keys.verify_unsubscribe(13, "replies", &signature));
+        assert!(!keys.verify_unsubscribe(12, "all", &signature));
+        assert!(!keys.verify_unsubscribe(12, "replies", "00"));
+        let other_site = Keys::from_master(&[8; 64]);
+        assert!(!other_site.verify_unsubscribe(12, "replies", &signature));
+    }
 
     #[test]
     fn addresses_of_one_ipv6_network_share_a_hash_and_other_networks_do_not() {

@@ -35,12 +35,14 @@ async function signIn(page, email) {
 }
 
 async function register(page, name) {
+  const email = uniqueEmail(name.split(' ')[0].toLowerCase());
   await visit(page, '/register');
   await page.getByLabel('Public name').fill(name);
-  await page.getByLabel('Email address').fill(uniqueEmail(name.split(' ')[0].toLowerCase()));
+  await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page).toHaveURL(/\/profile$/);
+  await helpers.confirmEmail(page, email);
 }
 
 async function propose(page, title, theme) {

@@ -92,6 +92,14 @@ pub struct MailConfig {
     /// due again (mail queued on this server leaves at once).
     #[arg(long, env = "AGORA_MAIL_POLL_MS", default_value_t = 5_000)]
     pub poll_ms: u64,
+
+    /// The hour of the day (in Brussels) daily and weekly digests go out at.
+    #[arg(long, env = "AGORA_DIGEST_HOUR", default_value_t = 8, value_parser = clap::value_parser!(i8).range(0..24))]
+    pub digest_hour: i8,
+
+    /// Milliseconds between two looks for news to email (at once, or digests that are due).
+    #[arg(long, env = "AGORA_NEWS_MAIL_EVERY_MS", default_value_t = 60_000)]
+    pub news_every_ms: u64,
 }
 
 impl Default for MailConfig {
@@ -103,6 +111,8 @@ impl Default for MailConfig {
             outbox_dir: "data/outbox".to_owned(),
             retry_base_ms: 60_000,
             poll_ms: 5_000,
+            digest_hour: 8,
+            news_every_ms: 60_000,
         }
     }
 }

@@ -6,9 +6,11 @@ pub mod config;
 mod data_file;
 pub mod demo;
 pub mod mailer;
+pub mod news_mail;
 pub mod page_cache;
 pub mod security;
 pub mod synthetic;
+mod unsubscribe;
 
 use agora_app::ctx::{AppState, Settings};
 use agora_app::db::{Db, Engine};
@@ -108,6 +110,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
             secure_cookies: config.secure_cookies,
             report_threshold: config.report_threshold,
             report_min_account_age_ms: config.report_min_account_age_hours.saturating_mul(60 * 60 * 1000),
+            digest_hour: config.mail.digest_hour,
         }),
         limits: Arc::default(),
         keys: Arc::new(keys),
@@ -118,6 +121,17 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         outbox: outbox_ready,
     };
     tokio::spawn(worker.run());
+    tokio::spawn(
+        news_mail::NewsMailer {
+            db: state.db.clone(),
+            mail: state.mail.clone(),
+            keys: state.keys.clone(),
+            outbox: state.outbox.clone(),
+            every: Duration::from_millis(config.mail.news_every_ms.max(10)),
+            hour: config.mail.digest_hour,
+        }
+        .run(),
+    );
     tokio::spawn(agora_app::votes::trending::keep_current(state.db.clone()));
     tokio::spawn(forget_registration_networks(state.db.clone()));
     let router = routes(state.clone());
@@ -232,6 +246,7 @@ fn routes(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/profile/data.json", get(data_file::my_data_file))
+        .route("/unsubscribe", axum::routing::post(unsubscribe::one_click))
         // Also registers every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,

@@ -1,11 +1,13 @@
 //! The emails Agora sends, composed in the recipient's language: multipart (plain text
 //! and simple, accessible HTML with the same content), with `Date`, `Message-ID` and
-//! `Auto-Submitted`, ready for the outbox.
+//! `Auto-Submitted`, ready for the outbox: the links of an account's life, and the news
+//! of what it follows.
 
-use super::model::{Outgoing, Token};
+use super::model::{Frequency, Outgoing, Token};
 use crate::error::{AppError, AppResult};
 use crate::i18n::translate;
 use crate::locale::Locale;
+use crate::notifications::model::{Notification, NotificationKind};
 use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::Message;
@@ -114,6 +116,20 @@ pub fn password_reset(settings: &MailSettings, to: &Recipient<'_>, token: &Token
     )
 }
 
+/// The headers every message has: from, to, subject, `Date`, `Message-ID`,
+/// `Auto-Submitted` and `Content-Language`.
+fn headers(settings: &MailSettings, to: &Recipient<'_>, subject: &str) -> AppResult<lettre::message::MessageBuilder> {
+    let address = to.email.parse().map_err(AppError::internal)?;
+    Ok(Message::builder()
+        .from(settings.from.clone())
+        .to(Mailbox::new(Some(to.name.to_owned()), address))
+        .subject(subject)
+        .date_now()
+        .message_id(None)
+        .header(AutoSubmitted)
+        .header(ContentLanguage(to.locale)))
+}
+
 fn compose(settings: &MailSettings, to: &Recipient<'_>, link: &str, content: &Content<'_>) -> AppResult<Outgoing> {
     let locale = to.locale;
     let say = |key: &str| translate(locale, key, &[]);
@@ -157,16 +173,7 @@ fn compose(settings: &MailSettings, to: &Recipient<'_>, link: &str, content: &Co
         signature = escape(&signature),
     );
 
-    let address = to.email.parse().map_err(AppError::internal)?;
-    let recipient = Mailbox::new(Some(to.name.to_owned()), address);
-    let message = Message::builder()
-        .from(settings.from.clone())
-        .to(recipient)
-        .subject(subject.clone())
-        .date_now()
-        .message_id(None)
-        .header(AutoSubmitted)
-        .header(ContentLanguage(locale))
+    let message = headers(settings, to, &subject)?
         .multipart(MultiPart::alternative_plain_html(text, html))
         .map_err(AppError::internal)?;
     let message = String::from_utf8(message.formatted()).map_err(AppError::internal)?;
@@ -176,5 +183,190 @@ fn compose(settings: &MailSettings, to: &Recipient<'_>, link: &str, content: &Co
         subject,
         link: link.to_owned(),
         message,
+    })
+}
+
+/// The `List-Unsubscribe` header (RFC 2369): where a mail program stops these emails.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(text: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(text.trim_matches(['<', '>']).to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+/// `List-Unsubscribe-Post` (RFC 8058): the link works with one POST, no page to visit.
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
+}
+
+/// What one idea or project had: its title, its page, and a line per kind of news.
+struct Group {
+    title: String,
+    path: String,
+    lines: Vec<String>,
+}
+
+/// The news of one idea or project counted by kind, in the order they first came.
+struct Tally {
+    key: String,
+    title: String,
+    path: String,
+    counts: Vec<(NotificationKind, i64)>,
+}
+
+fn groups(locale: Locale, news: &[Notification]) -> Vec<Group> {
+    let mut tallies: Vec<Tally> = vec![];
+    for notification in news {
+        let (key, path) = match (notification.project_id, notification.idea_id) {
+            (Some(project), _) => (format!("p{project}"), format!("/projects/{project}")),
+            (None, Some(idea)) => (format!("i{idea}"), format!("/ideas/{idea}")),
+            (None, None) => continue,
+        };
+        let at = match tallies.iter().position(|t| t.key == key) {
+            Some(at) => at,
+            None => {
+                tallies.push(Tally {
+                    key,
+                    title: notification.idea_title.clone(),
+                    path,
+                    counts: vec![],
+                });
+                tallies.len() - 1
+            }
+        };
+        let counts = &mut tallies[at].counts;
+        match counts.iter_mut().find(|(kind, _)| *kind == notification.kind) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((notification.kind, 1)),
+        }
+    }
+    tallies
+        .into_iter()
+        .map(|tally| Group {
+            title: tally.title,
+            path: tally.path,
+            lines: tally
+                .counts
+                .into_iter()
+                .map(|(kind, count)| {
+                    translate(
+                        locale,
+                        &format!("mail-news-{}", kind.as_str().replace('_', "-")),
+                        &[("count", count.to_string())],
+                    )
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// News of what the account follows, grouped by idea and project, with a link to each,
+/// to its email settings and to stop these emails (also as `List-Unsubscribe`, one click).
+/// `unsubscribe(kind)` is the signed link that stops news of `kind` (`all`: every kind).
+pub fn news(
+    settings: &MailSettings,
+    to: &Recipient<'_>,
+    frequency: Frequency,
+    news: &[Notification],
+    unsubscribe: &dyn Fn(&str) -> String,
+) -> AppResult<Outgoing> {
+    let locale = to.locale;
+    let say = |key: &str| translate(locale, key, &[]);
+    let groups = groups(locale, news);
+    let subject = match frequency {
+        Frequency::Weekly => say("mail-news-subject-weekly"),
+        Frequency::Daily => say("mail-news-subject-daily"),
+        Frequency::Instant | Frequency::Never => match groups.as_slice() {
+            [one] => translate(locale, "mail-news-subject-one", &[("title", one.title.clone())]),
+            _ => say("mail-news-subject-daily"),
+        },
+    };
+    let greeting = translate(locale, "mail-greeting", &[("name", to.name.to_owned())]);
+    let intro = say("mail-news-intro");
+    let settings_link = settings.link("/profile#email");
+    let stop_link = unsubscribe("all");
+    let why = say("mail-news-why");
+    let change = say("mail-news-change");
+    let stop = say("mail-news-stop");
+    let signature = say("mail-signature");
+
+    let mut text = format!("{greeting}\n\n{intro}\n\n");
+    for group in &groups {
+        text.push_str(&format!("{}\n{}\n", group.title, settings.link(&group.path)));
+        for line in &group.lines {
+            text.push_str(&format!("- {line}\n"));
+        }
+        text.push('\n');
+    }
+    text.push_str(&format!(
+        "-- \n{signature}\n{why}\n{change}: {settings_link}\n{stop}: {stop_link}\n"
+    ));
+
+    let escape = |s: &str| html_escape::encode_text(s).into_owned();
+    let attribute = |s: &str| html_escape::encode_double_quoted_attribute(s).into_owned();
+    let mut sections = String::new();
+    for group in &groups {
+        sections.push_str(&format!(
+            "<h2 style=\"font-size: 18px; margin: 24px 0 8px;\"><a href=\"{}\" style=\"color: #004f9f;\">{}</a></h2>\n<ul>\n",
+            attribute(&settings.link(&group.path)),
+            escape(&group.title)
+        ));
+        for line in &group.lines {
+            sections.push_str(&format!("<li>{}</li>\n", escape(line)));
+        }
+        sections.push_str("</ul>\n");
+    }
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n</head>\n\
+         <body style=\"font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;\">\n\
+         <p>{greeting}</p>\n<p>{intro}</p>\n{sections}<hr>\n<p>{signature}<br>{why}</p>\n\
+         <p><a href=\"{settings_href}\" style=\"color: #004f9f;\">{change}</a> · \
+         <a href=\"{stop_href}\" style=\"color: #004f9f;\">{stop}</a></p>\n</body>\n</html>\n",
+        lang = locale.code(),
+        title = escape(&subject),
+        greeting = escape(&greeting),
+        intro = escape(&intro),
+        signature = escape(&signature),
+        why = escape(&why),
+        settings_href = attribute(&settings_link),
+        change = escape(&change),
+        stop_href = attribute(&stop_link),
+        stop = escape(&stop),
+    );
+    let message = headers(settings, to, &subject)?
+        .header(ListUnsubscribe(stop_link.clone()))
+        .header(ListUnsubscribePost)
+        .multipart(MultiPart::alternative_plain_html(text, html))
+        .map_err(AppError::internal)?;
+    Ok(Outgoing {
+        kind: "news",
+        recipient: to.email.to_owned(),
+        subject,
+        link: settings_link,
+        message: String::from_utf8(message.formatted()).map_err(AppError::internal)?,
     })
 }

@@ -1,8 +1,9 @@
 //! SQL for the outbox and the links sent by email. One set of queries for both engines;
 //! the claim skips rows another server holds on PostgreSQL.
 
-use super::model::{Outgoing, Token, TokenPurpose, MAX_ATTEMPTS};
+use super::model::{Frequency, MailPreferences, NewsKind, Outgoing, Token, TokenPurpose, MAX_ATTEMPTS};
 use crate::db::{now_ms, Db, Engine, WriteTx};
+use crate::locale::Locale;
 use sqlx::Row;
 
 /// Puts `mail` in the outbox, in the transaction of what caused it: it is sent if and
@@ -231,4 +232,190 @@ pub async fn next_due(db: &Db) -> Result<Option<i64>, sqlx::Error> {
     )
     .fetch_one(&db.pool)
     .await
+}
+
+/// An account whose email about news is due: one that wants news at once and has news
+/// past its cursor, or one whose digest hour came.
+#[derive(Debug, Clone)]
+pub struct DueAccount {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub language: Locale,
+    pub preferences: MailPreferences,
+    pub mailed_through: i64,
+    pub next_digest_at: i64,
+    /// Confirmed, not blocked: mail may go to it (otherwise the news is passed over).
+    pub deliverable: bool,
+}
+
+pub async fn due_accounts(db: &Db, now: i64, limit: i64) -> Result<Vec<DueAccount>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.email, a.display_name, a.language, a.mail_frequency, a.mail_kinds, a.mailed_through, \
+                a.next_digest_at, \
+                CASE WHEN a.blocked_at IS NULL AND a.email_verified_at IS NOT NULL THEN 1 ELSE 0 END AS deliverable \
+         FROM accounts a \
+         WHERE a.deleted_at IS NULL \
+           AND ((a.mail_frequency IN ('daily', 'weekly') AND a.next_digest_at <= $1) \
+             OR (a.mail_frequency = 'instant' \
+                 AND EXISTS (SELECT 1 FROM notifications n WHERE n.account_id = a.id AND n.id > a.mailed_through))) \
+         ORDER BY a.id LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let language: String = r.try_get("language")?;
+            let frequency: String = r.try_get("mail_frequency")?;
+            let kinds: String = r.try_get("mail_kinds")?;
+            Ok(DueAccount {
+                id: r.try_get("id")?,
+                email: r.try_get("email")?,
+                display_name: r.try_get("display_name")?,
+                language: Locale::parse(&language).unwrap_or_default(),
+                preferences: MailPreferences {
+                    frequency: Frequency::parse(&frequency).unwrap_or_default(),
+                    kinds: MailPreferences::kinds_from_text(&kinds),
+                },
+                mailed_through: r.try_get("mailed_through")?,
+                next_digest_at: r.try_get("next_digest_at")?,
+                deliverable: r.try_get::<i32, _>("deliverable")? != 0,
+            })
+        })
+        .collect()
+}
+
+/// Moves the account's cursor from `from` to `to` and its next digest to `next_digest_at`,
+/// putting `message` (if any) in the outbox in the same transaction; answers false, and
+/// changes nothing, when another server moved the cursor first.
+pub async fn advance_news(
+    db: &Db,
+    account_id: i64,
+    from: i64,
+    to: i64,
+    next_digest_at: i64,
+    message: Option<&Outgoing>,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let moved = sqlx::query(
+        "UPDATE accounts SET mailed_through = $1, next_digest_at = $2 WHERE id = $3 AND mailed_through = $4",
+    )
+    .bind(to)
+    .bind(next_digest_at)
+    .bind(account_id)
+    .bind(from)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if moved == 0 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    if let Some(message) = message {
+        enqueue_in(&mut tx, Some(account_id), message).await?;
+    }
+    tx.commit_unseen().await?;
+    Ok(true)
+}
+
+pub async fn preferences(db: &Db, account_id: i64) -> Result<Option<MailPreferences>, sqlx::Error> {
+    let row = sqlx::query("SELECT mail_frequency, mail_kinds FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| {
+        let frequency: String = r.try_get("mail_frequency")?;
+        let kinds: String = r.try_get("mail_kinds")?;
+        Ok(MailPreferences {
+            frequency: Frequency::parse(&frequency).unwrap_or_default(),
+            kinds: MailPreferences::kinds_from_text(&kinds),
+        })
+    })
+    .transpose()
+}
+
+/// Stores what the account hears of by email and when its next digest is due. Coming
+/// back from "never", news that came meanwhile is not mailed all at once.
+pub async fn set_preferences(
+    db: &Db,
+    account_id: i64,
+    preferences: &MailPreferences,
+    next_digest_at: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE accounts SET mail_frequency = $1, mail_kinds = $2, next_digest_at = $3, \
+                mailed_through = CASE WHEN mail_frequency = 'never' \
+                                      THEN (SELECT COALESCE(MAX(id), 0) FROM notifications) \
+                                      ELSE mailed_through END \
+         WHERE id = $4",
+    )
+    .bind(preferences.frequency.as_str())
+    .bind(preferences.kinds_text())
+    .bind(next_digest_at)
+    .bind(account_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit_unseen().await
+}
+
+/// Follows an unsubscribe link: `kind` is `all` (no more news by email) or one kind of
+/// news. Answers false when the signature is not this site's or the account is gone.
+pub async fn unsubscribe(
+    db: &Db,
+    keys: &crate::keys::Keys,
+    account_id: i64,
+    kind: &str,
+    signature: &str,
+) -> Result<bool, sqlx::Error> {
+    if !keys.verify_unsubscribe(account_id, kind, signature) {
+        return Ok(false);
+    }
+    let one = NewsKind::parse(kind);
+    if kind != "all" && one.is_none() {
+        return Ok(false);
+    }
+    let mut tx = db.begin_write().await?;
+    let current: Option<String> =
+        sqlx::query_scalar("SELECT mail_kinds FROM accounts WHERE id = $1 AND deleted_at IS NULL")
+            .bind(account_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(current) = current else {
+        tx.rollback().await?;
+        return Ok(false);
+    };
+    match one {
+        Some(one) => {
+            let mut preferences = MailPreferences {
+                frequency: Frequency::Daily,
+                kinds: MailPreferences::kinds_from_text(&current),
+            };
+            preferences.kinds.retain(|k| *k != one);
+            sqlx::query("UPDATE accounts SET mail_kinds = $1 WHERE id = $2")
+                .bind(preferences.kinds_text())
+                .bind(account_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        None => {
+            sqlx::query("UPDATE accounts SET mail_frequency = 'never' WHERE id = $1")
+                .bind(account_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    crate::audit::store::record(
+        &mut *tx,
+        Some(account_id),
+        "account.unsubscribed",
+        "account",
+        Some(account_id),
+        kind,
+    )
+    .await?;
+    tx.commit_unseen().await?;
+    Ok(true)
 }

@@ -109,64 +109,18 @@ pub async fn page(
     moderator: bool,
     before: Option<i64>,
 ) -> Result<NotificationPage, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT n.id, n.kind, n.idea_id, n.project_id, n.created_at, n.read_at, \
-                COALESCE(n.title, i.title, p.title, '') AS idea_title, \
-                COALESCE(i.language, p.language, '') AS idea_language, \
-                n.status, n.note, n.milestones_done, n.milestones_total, a.display_name AS actor_name, \
-                CASE WHEN $4 = 0 AND ((i.hidden_at IS NOT NULL AND i.author_id <> $1) \
-                                      OR (c.hidden_at IS NOT NULL AND c.author_id <> $1)) \
-                     THEN 1 ELSE 0 END AS concealed \
-         FROM notifications n LEFT JOIN ideas i ON i.id = n.idea_id LEFT JOIN projects p ON p.id = n.project_id \
-         LEFT JOIN comments c ON c.id = n.comment_id LEFT JOIN accounts a ON a.id = n.actor_id \
-         WHERE n.account_id = $1 AND n.id < $2 ORDER BY n.id DESC LIMIT $3",
+    let mut notifications = read(
+        db,
+        Range {
+            account_id,
+            moderator,
+            before: before.unwrap_or(i64::MAX),
+            after: 0,
+            oldest_first: false,
+            limit: PAGE_SIZE + 1,
+        },
     )
-    .bind(account_id)
-    .bind(before.unwrap_or(i64::MAX))
-    .bind(PAGE_SIZE + 1)
-    .bind(i64::from(moderator))
-    .fetch_all(&db.pool)
     .await?;
-    let mut notifications = rows
-        .iter()
-        .map(|r| {
-            let kind: String = r.try_get("kind")?;
-            let kind = NotificationKind::parse(&kind)
-                .ok_or_else(|| sqlx::Error::Decode(format!("unknown notification kind {kind}").into()))?;
-            if r.try_get::<i32, _>("concealed")? != 0 {
-                return Ok(Notification::concealed(
-                    r.try_get("id")?,
-                    kind,
-                    r.try_get("created_at")?,
-                    r.try_get::<Option<i64>, _>("read_at")?.is_some(),
-                ));
-            }
-            Ok(Notification {
-                id: r.try_get("id")?,
-                kind,
-                concealed: false,
-                idea_id: r.try_get("idea_id")?,
-                project_id: r.try_get("project_id")?,
-                idea_title: r.try_get("idea_title")?,
-                idea_language: r.try_get("idea_language")?,
-                status: r
-                    .try_get::<Option<String>, _>("status")?
-                    .as_deref()
-                    .and_then(|status| NotifiedStatus::parse(kind, status)),
-                project_progress: match (
-                    r.try_get::<Option<i64>, _>("milestones_done")?,
-                    r.try_get::<Option<i64>, _>("milestones_total")?,
-                ) {
-                    (Some(done), Some(total)) => Some(crate::projects::model::Progress { done, total }),
-                    _ => None,
-                },
-                actor_name: r.try_get("actor_name")?,
-                note: r.try_get::<Option<String>, _>("note")?.filter(|note| !note.is_empty()),
-                created_at: r.try_get("created_at")?,
-                read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
-            })
-        })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let older = (notifications.len() as i64 > PAGE_SIZE).then(|| {
         notifications.truncate(PAGE_SIZE as usize);
         notifications.last().map(|n| n.id).unwrap_or_default()
@@ -287,4 +241,94 @@ pub async fn notify_project_followers(
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected())
+}
+
+/// The account's notifications newer than `after` (an id), oldest first, at most `limit`:
+/// the news an email is about. News of what is hidden from the account comes concealed.
+pub async fn since(db: &Db, account_id: i64, after: i64, limit: i64) -> Result<Vec<Notification>, sqlx::Error> {
+    read(
+        db,
+        Range {
+            account_id,
+            moderator: false,
+            before: i64::MAX,
+            after,
+            oldest_first: true,
+            limit,
+        },
+    )
+    .await
+}
+
+struct Range {
+    account_id: i64,
+    /// The reader moderates: nothing is concealed.
+    moderator: bool,
+    before: i64,
+    after: i64,
+    oldest_first: bool,
+    limit: i64,
+}
+
+async fn read(db: &Db, range: Range) -> Result<Vec<Notification>, sqlx::Error> {
+    let order = if range.oldest_first { "ASC" } else { "DESC" };
+    let sql = format!(
+        "SELECT n.id, n.kind, n.idea_id, n.project_id, n.created_at, n.read_at, \
+                COALESCE(n.title, i.title, p.title, '') AS idea_title, \
+                COALESCE(i.language, p.language, '') AS idea_language, \
+                n.status, n.note, n.milestones_done, n.milestones_total, a.display_name AS actor_name, \
+                CASE WHEN $4 = 0 AND ((i.hidden_at IS NOT NULL AND i.author_id <> $1) \
+                                      OR (c.hidden_at IS NOT NULL AND c.author_id <> $1)) \
+                     THEN 1 ELSE 0 END AS concealed \
+         FROM notifications n LEFT JOIN ideas i ON i.id = n.idea_id LEFT JOIN projects p ON p.id = n.project_id \
+         LEFT JOIN comments c ON c.id = n.comment_id LEFT JOIN accounts a ON a.id = n.actor_id \
+         WHERE n.account_id = $1 AND n.id < $2 AND n.id > $5 ORDER BY n.id {order} LIMIT $3"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(range.account_id)
+        .bind(range.before)
+        .bind(range.limit)
+        .bind(i64::from(range.moderator))
+        .bind(range.after)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let kind: String = r.try_get("kind")?;
+            let kind = NotificationKind::parse(&kind)
+                .ok_or_else(|| sqlx::Error::Decode(format!("unknown notification kind {kind}").into()))?;
+            if r.try_get::<i32, _>("concealed")? != 0 {
+                return Ok(Notification::concealed(
+                    r.try_get("id")?,
+                    kind,
+                    r.try_get("created_at")?,
+                    r.try_get::<Option<i64>, _>("read_at")?.is_some(),
+                ));
+            }
+            Ok(Notification {
+                id: r.try_get("id")?,
+                kind,
+                concealed: false,
+                idea_id: r.try_get("idea_id")?,
+                project_id: r.try_get("project_id")?,
+                idea_title: r.try_get("idea_title")?,
+                idea_language: r.try_get("idea_language")?,
+                status: r
+                    .try_get::<Option<String>, _>("status")?
+                    .as_deref()
+                    .and_then(|status| NotifiedStatus::parse(kind, status)),
+                project_progress: match (
+                    r.try_get::<Option<i64>, _>("milestones_done")?,
+                    r.try_get::<Option<i64>, _>("milestones_total")?,
+                ) {
+                    (Some(done), Some(total)) => Some(crate::projects::model::Progress { done, total }),
+                    _ => None,
+                },
+                actor_name: r.try_get("actor_name")?,
+                note: r.try_get::<Option<String>, _>("note")?.filter(|note| !note.is_empty()),
+                created_at: r.try_get("created_at")?,
+                read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
+            })
+        })
+        .collect()
 }

@@ -126,6 +126,7 @@ pub fn test_config(database_url: &str) -> Config {
             outbox_dir: outbox_dir_of(database_url).display().to_string(),
             retry_base_ms: 200,
             poll_ms: 100,
+            news_every_ms: 100,
             ..Default::default()
         },
     }

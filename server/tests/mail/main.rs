@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod delivery;
+mod news;
 mod reset;
 mod smtp;
 mod verification;

@@ -3,8 +3,10 @@
 
 mod data;
 mod links;
+mod mail_settings;
 pub use data::*;
 pub use links::*;
+pub use mail_settings::*;
 
 use super::model::{AccountSummary, Profile, SessionUser};
 use crate::error::AppError;

@@ -1,8 +1,9 @@
 //! Registration, sign-in, profile and the admin's list of accounts.
 
 use super::api::{
-    list_accounts, my_data, my_profile, ChangePassword, DeleteAccount, RequestPasswordReset, ResetPassword, SetRole,
-    VerifyEmail, FORGOT_PASSWORD_FORM, REGISTER_FORM, SIGN_IN_FORM,
+    list_accounts, my_data, my_mail_preferences, my_profile, ChangePassword, DeleteAccount, RequestPasswordReset,
+    ResetPassword, SetMailPreferences, SetRole, Unsubscribe, VerifyEmail, FORGOT_PASSWORD_FORM, REGISTER_FORM,
+    SIGN_IN_FORM,
 };
 use super::model::{AccountKind, Password, Role};
 use super::parts::AdminNav;
@@ -19,6 +20,7 @@ use leptos_router::hooks::use_query_map;
 
 mod admin;
 mod delete_account;
+mod email_settings;
 mod forgot_password;
 mod my_data;
 mod profile;
@@ -29,6 +31,7 @@ mod verify_email;
 
 pub use admin::*;
 pub use delete_account::*;
+pub use email_settings::*;
 pub use forgot_password::*;
 pub use my_data::*;
 pub use profile::*;

@@ -75,6 +75,7 @@ pub fn ProfilePage() -> impl IntoView {
                                     <A href="/me/following" attr:class="button button-secondary">{t("my-following-title")}</A>
                                     <A href="/notifications" attr:class="button button-secondary">{t("notifications-title")}</A>
                                 </nav>
+                                <MailPreferencesForm />
                                 <h2>{t("profile-your-data")}</h2>
                                 <p>{t("profile-your-data-lead")}</p>
                                 <nav class="profile-links" aria-label=t("profile-your-data")>
