@@ -581,7 +581,7 @@ privacy-stored-audit = An audit log of significant actions (sign-ins, changes of
 privacy-kept-title = For how long
 privacy-kept-sessions = Sessions end after a day without activity, and at once when you sign out or change your password.
 privacy-kept-links = Email links work for one hour (new password) or two days (confirmation), once.
-privacy-kept-outbox = Emails stay in the outbox until they are sent; they are erased with your account.
+privacy-kept-outbox = An email waits in the outbox until it is sent; then only its kind, subject and dates remain, and they go with your account.
 privacy-kept-networks = The network you registered from is kept, as a keyed hash, for one day to limit mass registrations.
 privacy-kept-audit = The audit log is kept as long as the platform runs; entries about a deleted account keep only its number.
 privacy-rights-title = Your rights
@@ -642,3 +642,20 @@ mail-news-project-update = { $count ->
     [one] A project update
    *[other] { $count } project updates
 }
+profile-change-email = Change your email address
+profile-change-email-hint = We will send a link to the new address; the change takes effect once you follow it. Your current address is told.
+profile-change-email-submit = Send the confirmation link
+profile-email-change-sent = We sent a link to your new address. Your address changes once you follow it.
+profile-email-changed = Your new email address is confirmed: it is the one you sign in with now.
+field-label-new-email = New email address
+confirm-change-title = Confirm your new email address
+confirm-change-lead = One click and this address becomes the one of your Agora account.
+confirm-change-submit = Use this address
+mail-change-subject = Confirm your new email address for Agora
+mail-change-body = You asked to use this address for your Agora account. It replaces the old one once you confirm it.
+mail-change-action = Use this address
+mail-change-expiry = The link works once, for 24 hours.
+mail-change-notice-subject = Your Agora address is being changed
+mail-change-notice-body = Someone signed in to your Agora account asked to move it to another email address. We sent a confirmation link there; nothing changes until it is followed.
+mail-change-notice-action = Open your profile
+mail-change-notice-after = If it was not you, change your password now: that signs everyone else out.

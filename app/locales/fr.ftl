@@ -581,7 +581,7 @@ privacy-stored-audit = Un journal d’audit des actions importantes (connexions,
 privacy-kept-title = Pour combien de temps
 privacy-kept-sessions = Les sessions se terminent après un jour d’inactivité, et immédiatement quand vous vous déconnectez ou changez de mot de passe.
 privacy-kept-links = Les liens envoyés par e-mail fonctionnent une heure (nouveau mot de passe) ou deux jours (confirmation), une seule fois.
-privacy-kept-outbox = Les e-mails restent dans la file d’envoi jusqu’à leur envoi ; ils sont effacés avec votre compte.
+privacy-kept-outbox = Un e-mail attend dans la file d’envoi jusqu’à son envoi ; ensuite seuls son type, son objet et ses dates restent, et ils partent avec votre compte.
 privacy-kept-networks = Le réseau depuis lequel vous vous êtes inscrit est conservé un jour, sous forme de hachage, pour limiter les inscriptions en masse.
 privacy-kept-audit = Le journal d’audit est conservé tant que la plateforme fonctionne ; les entrées d’un compte supprimé ne gardent que son numéro.
 privacy-rights-title = Vos droits
@@ -642,3 +642,20 @@ mail-news-project-update = { $count ->
     [one] Une nouvelle du projet
    *[other] { $count } nouvelles du projet
 }
+profile-change-email = Changer votre adresse e-mail
+profile-change-email-hint = Nous enverrons un lien à la nouvelle adresse ; le changement prend effet quand vous le suivez. Votre adresse actuelle en est informée.
+profile-change-email-submit = Envoyer le lien de confirmation
+profile-email-change-sent = Nous avons envoyé un lien à votre nouvelle adresse. Votre adresse change quand vous le suivez.
+profile-email-changed = Votre nouvelle adresse e-mail est confirmée : c’est désormais avec elle que vous vous connectez.
+field-label-new-email = Nouvelle adresse e-mail
+confirm-change-title = Confirmez votre nouvelle adresse e-mail
+confirm-change-lead = Un clic et cette adresse devient celle de votre compte Agora.
+confirm-change-submit = Utiliser cette adresse
+mail-change-subject = Confirmez votre nouvelle adresse e-mail pour Agora
+mail-change-body = Vous avez demandé à utiliser cette adresse pour votre compte Agora. Elle remplace l’ancienne dès que vous la confirmez.
+mail-change-action = Utiliser cette adresse
+mail-change-expiry = Le lien fonctionne une fois, pendant 24 heures.
+mail-change-notice-subject = L’adresse de votre compte Agora va changer
+mail-change-notice-body = Quelqu’un connecté à votre compte Agora a demandé de le rattacher à une autre adresse e-mail. Nous y avons envoyé un lien de confirmation ; rien ne change tant qu’il n’est pas suivi.
+mail-change-notice-action = Ouvrir votre profil
+mail-change-notice-after = Si ce n’était pas vous, changez maintenant votre mot de passe : cela déconnecte tous les autres.

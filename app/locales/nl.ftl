@@ -581,7 +581,7 @@ privacy-stored-audit = Een auditlogboek van belangrijke acties (aanmeldingen, wi
 privacy-kept-title = Hoe lang
 privacy-kept-sessions = Sessies eindigen na een dag zonder activiteit, en meteen als je afmeldt of je wachtwoord wijzigt.
 privacy-kept-links = Links per e-mail werken een uur (nieuw wachtwoord) of twee dagen (bevestiging), één keer.
-privacy-kept-outbox = E-mails blijven in de wachtrij tot ze verstuurd zijn; ze worden gewist met je account.
+privacy-kept-outbox = Een e-mail wacht in de wachtrij tot hij verstuurd is; daarna blijven alleen het soort, het onderwerp en de data, en die verdwijnen met je account.
 privacy-kept-networks = Het netwerk waarvan je registreerde wordt een dag bewaard, als hash, om massale registraties te beperken.
 privacy-kept-audit = Het auditlogboek wordt bewaard zolang het platform draait; vermeldingen over een verwijderd account houden alleen het nummer.
 privacy-rights-title = Je rechten
@@ -642,3 +642,20 @@ mail-news-project-update = { $count ->
     [one] Projectnieuws
    *[other] { $count } keer projectnieuws
 }
+profile-change-email = Je e-mailadres wijzigen
+profile-change-email-hint = We sturen een link naar het nieuwe adres; de wijziging gaat in zodra je hem volgt. Je huidige adres wordt op de hoogte gebracht.
+profile-change-email-submit = Stuur de bevestigingslink
+profile-email-change-sent = We stuurden een link naar je nieuwe adres. Je adres verandert zodra je hem volgt.
+profile-email-changed = Je nieuwe e-mailadres is bevestigd: je meldt je er voortaan mee aan.
+field-label-new-email = Nieuw e-mailadres
+confirm-change-title = Bevestig je nieuwe e-mailadres
+confirm-change-lead = Eén klik en dit adres wordt dat van je Agora-account.
+confirm-change-submit = Dit adres gebruiken
+mail-change-subject = Bevestig je nieuwe e-mailadres voor Agora
+mail-change-body = Je vroeg om dit adres te gebruiken voor je Agora-account. Het vervangt het oude zodra je het bevestigt.
+mail-change-action = Dit adres gebruiken
+mail-change-expiry = De link werkt één keer, gedurende 24 uur.
+mail-change-notice-subject = Het adres van je Agora-account wordt gewijzigd
+mail-change-notice-body = Iemand die bij je Agora-account is aangemeld, vroeg om het aan een ander e-mailadres te koppelen. We stuurden daar een bevestigingslink naartoe; er verandert niets zolang die niet gevolgd is.
+mail-change-notice-action = Open je profiel
+mail-change-notice-after = Was jij het niet? Wijzig dan nu je wachtwoord: dat meldt alle anderen af.

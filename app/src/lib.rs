@@ -115,6 +115,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forgot-password") view=accounts::views::ForgotPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/reset-password") view=accounts::views::ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/verify-email") view=accounts::views::VerifyEmailPage ssr=SsrMode::Async />
+                        <Route path=path!("/confirm-email-change") view=accounts::views::ConfirmEmailChangePage ssr=SsrMode::Async />
                         <Route path=path!("/unsubscribe") view=accounts::views::UnsubscribePage ssr=SsrMode::Async />
                         <Route path=path!("/profile") view=accounts::views::ProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/profile/data") view=accounts::views::MyDataPage ssr=SsrMode::Async />

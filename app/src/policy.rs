@@ -323,6 +323,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Action)] = &[
     ("set_mail_preferences", Action::UseAccount),
     ("unsubscribe", Action::Browse),
     ("verify_email", Action::Browse),
+    ("change_email", Action::UseAccount),
+    ("confirm_email_change", Action::Browse),
     ("request_password_reset", Action::Browse),
     ("reset_password", Action::Browse),
     ("my_ideas", Action::UseAccount),

@@ -35,12 +35,14 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE sent_at IS NULL AND dropped_at IS NULL;
 
--- Links sent by email (confirm an address, reset a password): only a hash of the token
--- is kept, so a copy of the database opens no account.
+-- Links sent by email (confirm an address, reset a password, confirm a new address):
+-- only a hash of the token is kept, so a copy of the database opens no account.
 CREATE TABLE email_tokens (
     id INTEGER PRIMARY KEY,
     account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-    purpose TEXT NOT NULL CHECK (purpose IN ('verify', 'reset')),
+    purpose TEXT NOT NULL CHECK (purpose IN ('verify', 'reset', 'email_change')),
+    -- For a change of address: the new address, which takes effect once confirmed.
+    new_email TEXT,
     token_hash TEXT NOT NULL UNIQUE,
     created_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL,

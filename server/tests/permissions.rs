@@ -48,6 +48,11 @@ const ARGS: &[(&str, Args)] = &[
     ("set_mail_preferences", &[("frequency", "weekly"), ("mine", "on")]),
     ("unsubscribe", &[("account", "1"), ("kind", "all"), ("sig", "00")]),
     ("verify_email", &[("token", "not a link")]),
+    (
+        "change_email",
+        &[("new_email", "new@example.be"), ("password", "not the password")],
+    ),
+    ("confirm_email_change", &[("token", "not a link")]),
     ("request_password_reset", &[("email", "nobody@example.be")]),
     ("reset_password", &[("token", "not a link"), ("new_password", "")]),
     ("submit_idea", &[("title", ""), ("body", ""), ("theme", "")]),

@@ -130,6 +130,41 @@ fn headers(settings: &MailSettings, to: &Recipient<'_>, subject: &str) -> AppRes
         .header(ContentLanguage(to.locale)))
 }
 
+/// The link that confirms a new address, sent to that address.
+pub fn email_change(settings: &MailSettings, to: &Recipient<'_>, token: &Token) -> AppResult<Outgoing> {
+    let link = settings.link(&format!("/confirm-email-change?token={}", token.expose()));
+    compose(
+        settings,
+        to,
+        &link,
+        &Content {
+            kind: "email_change",
+            subject: "mail-change-subject",
+            before: &["mail-change-body"],
+            action: "mail-change-action",
+            after: &["mail-change-expiry", "mail-ignore"],
+        },
+    )
+}
+
+/// The notice to the old address that someone asked to move the account to another one:
+/// if it was not its holder, they know, and the link of their profile is there.
+pub fn email_change_notice(settings: &MailSettings, to: &Recipient<'_>) -> AppResult<Outgoing> {
+    let link = settings.link("/profile");
+    compose(
+        settings,
+        to,
+        &link,
+        &Content {
+            kind: "email_change_notice",
+            subject: "mail-change-notice-subject",
+            before: &["mail-change-notice-body"],
+            action: "mail-change-notice-action",
+            after: &["mail-change-notice-after"],
+        },
+    )
+}
+
 fn compose(settings: &MailSettings, to: &Recipient<'_>, link: &str, content: &Content<'_>) -> AppResult<Outgoing> {
     let locale = to.locale;
     let say = |key: &str| translate(locale, key, &[]);

@@ -10,6 +10,8 @@ pub enum TokenPurpose {
     Verify,
     /// Choose a new password.
     Reset,
+    /// Confirm a new address for the account (sent to the new address).
+    EmailChange,
 }
 
 impl TokenPurpose {
@@ -17,6 +19,7 @@ impl TokenPurpose {
         match self {
             TokenPurpose::Verify => "verify",
             TokenPurpose::Reset => "reset",
+            TokenPurpose::EmailChange => "email_change",
         }
     }
 
@@ -26,6 +29,7 @@ impl TokenPurpose {
         match self {
             TokenPurpose::Verify => 48 * 60 * 60 * 1000,
             TokenPurpose::Reset => 60 * 60 * 1000,
+            TokenPurpose::EmailChange => 24 * 60 * 60 * 1000,
         }
     }
 }

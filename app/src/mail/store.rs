@@ -33,16 +33,37 @@ pub async fn issue_token_in(
     purpose: TokenPurpose,
     token: &Token,
 ) -> Result<(), sqlx::Error> {
+    issue_in(tx, account_id, purpose, token, None).await
+}
+
+/// Stores the hash of a link that confirms `new_email` as the account's address.
+pub async fn issue_email_change_in(
+    tx: &mut WriteTx,
+    account_id: i64,
+    token: &Token,
+    new_email: &str,
+) -> Result<(), sqlx::Error> {
+    issue_in(tx, account_id, TokenPurpose::EmailChange, token, Some(new_email)).await
+}
+
+async fn issue_in(
+    tx: &mut WriteTx,
+    account_id: i64,
+    purpose: TokenPurpose,
+    token: &Token,
+    new_email: Option<&str>,
+) -> Result<(), sqlx::Error> {
     let now = now_ms();
     sqlx::query(
-        "INSERT INTO email_tokens (account_id, purpose, token_hash, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO email_tokens (account_id, purpose, token_hash, created_at, expires_at, new_email) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(account_id)
     .bind(purpose.as_str())
     .bind(token.hash())
     .bind(now)
     .bind(now + purpose.lifetime_ms())
+    .bind(new_email)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -88,26 +109,44 @@ pub async fn token_holder(db: &Db, purpose: TokenPurpose, token: &Token) -> Resu
 /// it used, so that it works once. Every other unused link of the same purpose for that
 /// account ends with it.
 pub async fn use_token_in(tx: &mut WriteTx, purpose: TokenPurpose, token: &Token) -> Result<Option<i64>, sqlx::Error> {
+    Ok(use_in(tx, purpose, token).await?.map(|(account, _)| account))
+}
+
+/// Uses a link that confirms a new address: answers the account and the address.
+pub async fn use_email_change_in(tx: &mut WriteTx, token: &Token) -> Result<Option<(i64, String)>, sqlx::Error> {
+    Ok(use_in(tx, TokenPurpose::EmailChange, token)
+        .await?
+        .and_then(|(account, email)| email.map(|email| (account, email))))
+}
+
+async fn use_in(
+    tx: &mut WriteTx,
+    purpose: TokenPurpose,
+    token: &Token,
+) -> Result<Option<(i64, Option<String>)>, sqlx::Error> {
     let now = now_ms();
-    let account: Option<i64> = sqlx::query_scalar(
+    let row = sqlx::query(
         "UPDATE email_tokens SET used_at = $1 \
          WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
-         RETURNING account_id",
+         RETURNING account_id, new_email",
     )
     .bind(now)
     .bind(token.hash())
     .bind(purpose.as_str())
     .fetch_optional(&mut **tx)
     .await?;
-    if let Some(account) = account {
-        sqlx::query("UPDATE email_tokens SET used_at = $1 WHERE account_id = $2 AND purpose = $3 AND used_at IS NULL")
-            .bind(now)
-            .bind(account)
-            .bind(purpose.as_str())
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(account)
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let account: i64 = row.try_get("account_id")?;
+    let new_email: Option<String> = row.try_get("new_email")?;
+    sqlx::query("UPDATE email_tokens SET used_at = $1 WHERE account_id = $2 AND purpose = $3 AND used_at IS NULL")
+        .bind(now)
+        .bind(account)
+        .bind(purpose.as_str())
+        .execute(&mut **tx)
+        .await?;
+    Ok(Some((account, new_email)))
 }
 
 /// A message a worker took from the outbox to send.
@@ -180,14 +219,18 @@ pub async fn deliverable(db: &Db, account_id: i64) -> Result<bool, sqlx::Error> 
     Ok(blocked == Some(0))
 }
 
-/// The SMTP server accepted the message.
+/// The SMTP server accepted the message. Its text and link (a secret until used) are
+/// no longer kept: the row stays as a record of what was sent, when.
 pub async fn mark_sent(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2")
-        .bind(now_ms())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL, message = '', link = '' \
+         WHERE id = $2",
+    )
+    .bind(now_ms())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit_unseen().await
 }
 
@@ -210,15 +253,19 @@ pub async fn mark_failed(db: &Db, claimed: &Claimed, error: &str, retry_in_ms: i
     tx.commit_unseen().await
 }
 
-/// The message will not be sent (its account was blocked or deleted).
+/// The message will not be sent (its account was blocked or deleted): its text and link
+/// go.
 pub async fn drop_message(db: &Db, id: i64, reason: &str) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE outbox SET dropped_at = $1, claimed_until = NULL, last_error = $2 WHERE id = $3")
-        .bind(now_ms())
-        .bind(reason)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE outbox SET dropped_at = $1, claimed_until = NULL, last_error = $2, message = '', link = '' \
+         WHERE id = $3",
+    )
+    .bind(now_ms())
+    .bind(reason)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit_unseen().await
 }
 

@@ -51,6 +51,11 @@ async fn mail_queued_while_the_smtp_server_is_down_is_delivered_once_it_is_back(
     until_count(&app, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL", 1).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(smtp.received().len(), 1, "delivered once");
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE message <> '' OR link <> ''")
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("outbox");
+    assert_eq!(kept, 0, "once sent, neither the text nor the link is kept");
 }
 
 async fn nothing_is_sent_to_an_account_blocked_after_its_mail_was_queued(engine: Engine) {

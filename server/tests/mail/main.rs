@@ -2,6 +2,7 @@
 //! installed by `.ci/setup`), and the tests read what it received, follow the links and
 //! check the headers, on both engines.
 
+mod change;
 #[path = "../common/mod.rs"]
 mod common;
 mod delivery;

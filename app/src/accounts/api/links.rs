@@ -17,6 +17,7 @@ use {
 };
 
 pub const FORGOT_PASSWORD_FORM: &str = "forgot_password";
+pub const CHANGE_EMAIL_FORM: &str = "change_email";
 
 /// A password reset asked for answers after at least this long, whether or not the
 /// address has an account, so that its timing tells nothing either.
@@ -76,6 +77,78 @@ pub async fn resend_verification() -> Result<(), AppError> {
         ctx::wake_outbox();
     }
     ctx::redirect_plain_form("/profile?email=sent");
+    Ok(())
+}
+
+/// Asks to move the account to another address, confirmed with the password: a link to
+/// the new address confirms it (until then nothing changes), and the old address is told.
+#[server(endpoint = "change_email")]
+pub async fn change_email(new_email: String, password: String) -> Result<(), AppError> {
+    let outcome: AppResult<()> = async {
+        let user = ctx::authorize(Action::UseAccount, &Facts::none()).await?;
+        ctx::limits()?
+            .password_changes_per_account
+            .hit(crate::ratelimit::key(&user.id))?;
+        let email = crate::accounts::model::Email::parse(&new_email)
+            .map_err(|e| AppError::field("new_email", crate::error::ErrorCode::code(&e)))?;
+        let db = ctx::db()?;
+        let stored = store::password_hash(&db, user.id).await?;
+        if !password::verify(password, stored).await? {
+            return Err(AppError::field("password", "password_wrong"));
+        }
+        if store::email_taken(&db, &email.normalized()).await? {
+            return Err(AppError::field("new_email", "email_taken"));
+        }
+        let account = store::mail_identity(&db, user.id).await?.ok_or(AppError::NotFound)?;
+        let settings = ctx::mail_settings()?;
+        let token = Token::generate();
+        let to_new = compose::email_change(
+            &settings,
+            &Recipient {
+                email: email.as_str(),
+                name: &account.display_name,
+                locale: account.language,
+            },
+            &token,
+        )?;
+        let to_old = compose::email_change_notice(
+            &settings,
+            &Recipient {
+                email: &account.email,
+                name: &account.display_name,
+                locale: account.language,
+            },
+        )?;
+        let limit = crate::ratelimit::LINKS_PER_ACCOUNT;
+        if let store::LinkSent::TooMany { retry_after_ms } =
+            store::request_email_change(&db, user.id, &token, email.as_str(), [&to_new, &to_old], limit).await?
+        {
+            return Err(rate_limited(retry_after_ms));
+        }
+        ctx::wake_outbox();
+        Ok(())
+    }
+    .await;
+    ctx::keep_typed(outcome, CHANGE_EMAIL_FORM, &[("new_email", new_email.as_str())]).await?;
+    ctx::redirect_plain_form("/profile?email=change-sent");
+    Ok(())
+}
+
+/// Makes the new address the account's own, from the link sent to it.
+#[server(endpoint = "confirm_email_change")]
+pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
+    let token = Token::parse(&token).ok_or(AppError::LinkExpired)?;
+    match store::confirm_email_change(&ctx::db()?, &token).await? {
+        store::EmailChanged::Changed(_) => {}
+        store::EmailChanged::Taken => return Err(AppError::field("token", "email_taken")),
+        store::EmailChanged::Expired => return Err(AppError::LinkExpired),
+    }
+    let signed_in = ctx::current_user().await?.is_some();
+    ctx::redirect(if signed_in {
+        "/profile?email=changed"
+    } else {
+        "/login?email=changed"
+    });
     Ok(())
 }
 

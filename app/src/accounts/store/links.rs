@@ -91,6 +91,87 @@ pub async fn send_link(
     Ok(LinkSent::Sent)
 }
 
+/// Stores a link confirming `new_email` as the account's address and puts both emails in
+/// the outbox (the link to the new address, the notice to the old), in one transaction;
+/// under the same limit as the other links.
+pub async fn request_email_change(
+    db: &Db,
+    account_id: i64,
+    token: &Token,
+    new_email: &str,
+    emails: [&Outgoing; 2],
+    limit: Limit,
+) -> Result<LinkSent, sqlx::Error> {
+    let window_ms = i64::try_from(limit.window.as_millis()).unwrap_or(i64::MAX);
+    let mut tx = db.begin_write().await?;
+    lock_account(db, &mut tx, account_id).await?;
+    let (made, oldest_age) = mail::recent_tokens_in(&mut tx, account_id, TokenPurpose::EmailChange, window_ms).await?;
+    if made >= i64::from(limit.attempts) {
+        tx.rollback().await?;
+        return Ok(LinkSent::TooMany {
+            retry_after_ms: oldest_age.map_or(window_ms, |age| window_ms - age),
+        });
+    }
+    mail::issue_email_change_in(&mut tx, account_id, token, new_email).await?;
+    for email in emails {
+        mail::enqueue_in(&mut tx, Some(account_id), email).await?;
+    }
+    tx.commit_unseen().await?;
+    Ok(LinkSent::Sent)
+}
+
+/// What became of a link confirming a new address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailChanged {
+    Changed(i64),
+    /// Another account took the address meanwhile.
+    Taken,
+    Expired,
+}
+
+/// Makes the address a change link was sent to the account's own, confirmed.
+pub async fn confirm_email_change(db: &Db, token: &Token) -> Result<EmailChanged, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let Some((id, email)) = mail::use_email_change_in(&mut tx, token).await? else {
+        tx.rollback().await?;
+        return Ok(EmailChanged::Expired);
+    };
+    let changed = sqlx::query(
+        "UPDATE accounts SET email = $1, email_normalized = $2, email_verified_at = $3 \
+         WHERE id = $4 AND deleted_at IS NULL",
+    )
+    .bind(&email)
+    .bind(email.to_lowercase())
+    .bind(now_ms())
+    .bind(id)
+    .execute(&mut *tx)
+    .await;
+    match changed {
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            tx.rollback().await?;
+            return Ok(EmailChanged::Taken);
+        }
+        Err(e) => return Err(e),
+        Ok(done) if done.rows_affected() == 0 => {
+            tx.rollback().await?;
+            return Ok(EmailChanged::Expired);
+        }
+        Ok(_) => {}
+    }
+    audit::store::record(&mut *tx, Some(id), "account.email_changed", "account", Some(id), "").await?;
+    tx.commit().await?;
+    Ok(EmailChanged::Changed(id))
+}
+
+/// Whether an account (other than a deleted one) has this address.
+pub async fn email_taken(db: &Db, email_normalized: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE email_normalized = $1")
+        .bind(email_normalized)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(found.is_some())
+}
+
 /// Confirms the address a confirmation link was sent to: answers the account, or `None`
 /// when the link is unknown, used or expired.
 pub async fn verify_email(db: &Db, token: &Token) -> Result<Option<i64>, sqlx::Error> {

@@ -1,9 +1,9 @@
 //! Registration, sign-in, profile and the admin's list of accounts.
 
 use super::api::{
-    list_accounts, my_data, my_mail_preferences, my_profile, ChangePassword, DeleteAccount, RequestPasswordReset,
-    ResetPassword, SetMailPreferences, SetRole, Unsubscribe, VerifyEmail, FORGOT_PASSWORD_FORM, REGISTER_FORM,
-    SIGN_IN_FORM,
+    list_accounts, my_data, my_mail_preferences, my_profile, ChangeEmail, ChangePassword, ConfirmEmailChange,
+    DeleteAccount, RequestPasswordReset, ResetPassword, SetMailPreferences, SetRole, Unsubscribe, VerifyEmail,
+    CHANGE_EMAIL_FORM, FORGOT_PASSWORD_FORM, REGISTER_FORM, SIGN_IN_FORM,
 };
 use super::model::{AccountKind, Password, Role};
 use super::parts::AdminNav;

@@ -40,10 +40,12 @@ fn DataSection(name: String, rows: Vec<Value>) -> impl IntoView {
         _ => vec![],
     };
     let count = rows.len();
+    // Wide tables scroll on their own; the keyboard reaches the scrolling region too.
+    let label = id.clone();
     let table = (count > 0).then(|| {
         let head = columns.clone();
         view! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby=label>
                 <table class="data-table">
                     <thead><tr>{head.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
                     <tbody>

@@ -8,8 +8,12 @@ pub fn ProfilePage() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let profile = Resource::new(|| (), |_| my_profile());
     let password_changed = move || use_query_map().read().get("password").as_deref() == Some("changed");
+    let change_email = ServerAction::<ChangeEmail>::new();
+    let kept = use_form_memory(CHANGE_EMAIL_FORM);
     let email_notice = move || match use_query_map().read().get("email").as_deref() {
         Some("confirmed") => Some(t("profile-email-confirmed")),
+        Some("change-sent") => Some(t("profile-email-change-sent")),
+        Some("changed") => Some(t("profile-email-changed")),
         Some("sent") => Some(t("confirm-email-sent")),
         _ => None,
     };
@@ -75,6 +79,25 @@ pub fn ProfilePage() -> impl IntoView {
                                     <A href="/me/following" attr:class="button button-secondary">{t("my-following-title")}</A>
                                     <A href="/notifications" attr:class="button button-secondary">{t("notifications-title")}</A>
                                 </nav>
+                                <h2>{t("profile-change-email")}</h2>
+                                {move || matches!(change_email.value().get(), Some(Ok(()))).then(|| view! {
+                                    <div class="alert alert-success" role="status"><p>{t("profile-email-change-sent")}</p></div>
+                                })}
+                                <FormAlert action=change_email />
+                                <Loading load=move || async move { Ok(kept.await) } waiting=Waiting::Quiet let:typed>
+                                    <ActionForm action=change_email>
+                                        <Field name="new_email" label=t("field-label-new-email") input_type="email"
+                                            value=typed.get("new_email").cloned().unwrap_or_default() autocomplete="email"
+                                            required=true maxlength=254 hint=t("profile-change-email-hint")
+                                            error=field_error(change_email, "new_email") />
+                                        <Field name="password" id_prefix="change-email-" label=t("field-label-current-password")
+                                            input_type="password" autocomplete="current-password" required=true maxlength=256
+                                            error=field_error(change_email, "password") />
+                                        <button type="submit" class="button" disabled=move || change_email.pending().get()>
+                                            {t("profile-change-email-submit")}
+                                        </button>
+                                    </ActionForm>
+                                </Loading>
                                 <MailPreferencesForm />
                                 <h2>{t("profile-your-data")}</h2>
                                 <p>{t("profile-your-data-lead")}</p>
