@@ -36,7 +36,7 @@ for (const javaScript of [true, false]) {
       createAccount(readerEmail, 'Tom Maes', 'member');
       const author = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();
       await signIn(author, authorEmail, { javaScript });
-      await expect(author.getByRole('heading', { name: 'Email' })).toBeVisible();
+      await expect(author.getByRole('heading', { name: 'Email', exact: true })).toBeVisible();
       await expect(author.getByLabel('A daily digest (at 8 in the morning)')).toBeChecked();
       await author.getByLabel('At once, for each piece of news').check();
       await author.getByRole('button', { name: 'Save my email choices' }).click();
