@@ -24,7 +24,10 @@ pub async fn my_data_file(State(state): State<AppState>, request: Request) -> Re
             })
         })
         .await;
-    match outcome.and_then(|data| serde_json::to_string_pretty(&data).map_err(agora_app::error::AppError::internal)) {
+    let json = |data: agora_app::accounts::model::AccountData| {
+        serde_json::to_string_pretty(&InOrder(&data.0)).map_err(agora_app::error::AppError::internal)
+    };
+    match outcome.and_then(json) {
         Ok(json) => (
             [
                 (CONTENT_TYPE, "application/json; charset=utf-8"),
@@ -38,5 +41,19 @@ pub async fn my_data_file(State(state): State<AppState>, request: Request) -> Re
             let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             (status, axum::Json(error)).into_response()
         }
+    }
+}
+
+/// The sections as one JSON object, in the order the page shows them.
+struct InOrder<'a>(&'a [(String, Vec<serde_json::Value>)]);
+
+impl serde::Serialize for InOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, rows) in self.0 {
+            map.serialize_entry(name, rows)?;
+        }
+        map.end()
     }
 }

@@ -256,6 +256,11 @@ pub struct Profile {
     pub email_verified: bool,
 }
 
+/// Everything stored about an account, section by section (`profile`, `ideas`…), in the
+/// order they are shown; each row is an object of its columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountData(pub Vec<(String, Vec<serde_json::Value>)>);
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountSummary {
     pub id: i64,

@@ -1,9 +1,9 @@
 //! Server functions for the holder's own data: reading all of it, and deleting the
 //! account.
 
+use crate::accounts::model::AccountData;
 use crate::error::AppError;
 use leptos::prelude::*;
-use serde_json::{Map, Value};
 
 #[cfg(feature = "ssr")]
 use {
@@ -15,7 +15,7 @@ use {
 /// Everything stored about the signed-in account, section by section (the JSON file of
 /// `/profile/data.json` and the page `/profile/data`).
 #[server(endpoint = "my_data")]
-pub async fn my_data() -> Result<Map<String, Value>, AppError> {
+pub async fn my_data() -> Result<AccountData, AppError> {
     let user = ctx::authorize(Action::UseAccount, &Facts::none()).await?;
     Ok(store::export::export(&ctx::db()?, user.id).await?)
 }

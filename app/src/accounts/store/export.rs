@@ -1,6 +1,7 @@
 //! Everything stored about an account, for its holder (GDPR articles 15 and 20): one
 //! query per section, each row as a JSON object of its columns.
 
+use crate::accounts::model::AccountData;
 use crate::db::Db;
 use serde_json::{Map, Value};
 use sqlx::{Column, Row, ValueRef};
@@ -119,15 +120,15 @@ pub const SECTIONS: &[Section] = &[
     },
 ];
 
-/// The export of account `id`: `{ section: [rows] }`, in the order of `SECTIONS`.
-pub async fn export(db: &Db, id: i64) -> Result<Map<String, Value>, sqlx::Error> {
-    let mut out = Map::new();
+/// The export of account `id`: each section's rows, in the order of `SECTIONS`.
+pub async fn export(db: &Db, id: i64) -> Result<AccountData, sqlx::Error> {
+    let mut out = Vec::with_capacity(SECTIONS.len());
     for section in SECTIONS {
         let rows = sqlx::query(section.sql).bind(id).fetch_all(&db.pool).await?;
         let rows = rows.iter().map(row_to_json).collect::<Result<Vec<_>, _>>()?;
-        out.insert(section.name.to_owned(), Value::Array(rows));
+        out.push((section.name.to_owned(), rows));
     }
-    Ok(out)
+    Ok(AccountData(out))
 }
 
 /// A row as an object of its columns: integers, text or null, as stored.

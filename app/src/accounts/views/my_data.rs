@@ -17,14 +17,9 @@ pub fn MyDataPage() -> impl IntoView {
             </p>
             <Loader resource=data let:sections>
                 {sections
+                    .0
                     .into_iter()
-                    .map(|(name, rows)| {
-                        let rows = match rows {
-                            Value::Array(rows) => rows,
-                            _ => vec![],
-                        };
-                        view! { <DataSection name rows /> }
-                    })
+                    .map(|(name, rows)| view! { <DataSection name rows /> })
                     .collect_view()}
             </Loader>
         </section>
@@ -33,6 +28,7 @@ pub fn MyDataPage() -> impl IntoView {
 
 #[component]
 fn DataSection(name: String, rows: Vec<Value>) -> impl IntoView {
+    let locale = use_locale();
     let id = format!("data-{}", name.replace('_', "-"));
     let heading = t(&format!("my-data-{}", name.replace('_', "-")));
     let columns: Vec<String> = match rows.first() {
@@ -56,6 +52,11 @@ fn DataSection(name: String, rows: Vec<Value>) -> impl IntoView {
                                     .iter()
                                     .map(|c| {
                                         let text = match row.get(c) {
+                                            // Times are stored in unix milliseconds.
+                                            Some(Value::Number(n)) if c == "at" || c.ends_with("_at") => n
+                                                .as_i64()
+                                                .map(|ms| format!("{} {}", format_date(locale, ms), crate::i18n::utc_time(ms)))
+                                                .unwrap_or_else(|| n.to_string()),
                                             Some(Value::String(s)) => s.clone(),
                                             Some(Value::Null) | None => String::new(),
                                             Some(other) => other.to_string(),

@@ -79,6 +79,14 @@ pub fn ProfilePage() -> impl IntoView {
                                     <A href="/me/following" attr:class="button button-secondary">{t("my-following-title")}</A>
                                     <A href="/notifications" attr:class="button button-secondary">{t("notifications-title")}</A>
                                 </nav>
+                                <MailPreferencesForm />
+                                <h2>{t("profile-your-data")}</h2>
+                                <p>{t("profile-your-data-lead")}</p>
+                                <nav class="profile-links" aria-label=t("profile-your-data")>
+                                    <A href="/profile/data" attr:class="button button-secondary">{t("my-data-title")}</A>
+                                    <a href="/profile/data.json" class="button button-secondary" download="agora-my-data.json">{t("my-data-download")}</a>
+                                    <A href="/profile/delete" attr:class="button button-secondary">{t("delete-account-title")}</A>
+                                </nav>
                                 <h2>{t("profile-change-email")}</h2>
                                 {move || matches!(change_email.value().get(), Some(Ok(()))).then(|| view! {
                                     <div class="alert alert-success" role="status"><p>{t("profile-email-change-sent")}</p></div>
@@ -98,14 +106,6 @@ pub fn ProfilePage() -> impl IntoView {
                                         </button>
                                     </ActionForm>
                                 </Loading>
-                                <MailPreferencesForm />
-                                <h2>{t("profile-your-data")}</h2>
-                                <p>{t("profile-your-data-lead")}</p>
-                                <nav class="profile-links" aria-label=t("profile-your-data")>
-                                    <A href="/profile/data" attr:class="button button-secondary">{t("my-data-title")}</A>
-                                    <a href="/profile/data.json" class="button button-secondary" download="agora-my-data.json">{t("my-data-download")}</a>
-                                    <A href="/profile/delete" attr:class="button button-secondary">{t("delete-account-title")}</A>
-                                </nav>
                                 <h2>{t("profile-change-password")}</h2>
                                 <FormAlert action=change />
                                 <ActionForm action=change>
