@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    crate::accounts::{password, store},
+    crate::accounts::store,
     crate::ctx,
     crate::policy::{Action, Facts},
 };
@@ -28,11 +28,8 @@ pub async fn delete_account(password: String, erase_comments: Option<String>) ->
     ctx::limits()?
         .password_changes_per_account
         .hit(crate::ratelimit::key(&user.id))?;
+    super::confirm_password(user.id, password, "password").await?;
     let db = ctx::db()?;
-    let stored = store::password_hash(&db, user.id).await?;
-    if !password::verify(password, stored).await? {
-        return Err(AppError::field("password", "password_wrong"));
-    }
     store::delete_account(&db, user.id, erase_comments.is_some()).await?;
     ctx::sign_out_session().await?;
     ctx::redirect("/login?account=deleted");

@@ -91,11 +91,8 @@ pub async fn change_email(new_email: String, password: String) -> Result<(), App
             .hit(crate::ratelimit::key(&user.id))?;
         let email = crate::accounts::model::Email::parse(&new_email)
             .map_err(|e| AppError::field("new_email", crate::error::ErrorCode::code(&e)))?;
+        super::confirm_password(user.id, password, "password").await?;
         let db = ctx::db()?;
-        let stored = store::password_hash(&db, user.id).await?;
-        if !password::verify(password, stored).await? {
-            return Err(AppError::field("password", "password_wrong"));
-        }
         if store::email_taken(&db, &email.normalized()).await? {
             return Err(AppError::field("new_email", "email_taken"));
         }

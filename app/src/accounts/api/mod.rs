@@ -267,6 +267,18 @@ pub async fn my_profile() -> Result<Profile, AppError> {
     store::profile(&ctx::db()?, user.id).await?.ok_or(AppError::NotFound)
 }
 
+/// Checks the signed-in account's password before a change it guards (password, address,
+/// deletion); a wrong one is a problem with the form's `field`.
+#[cfg(feature = "ssr")]
+pub(crate) async fn confirm_password(account_id: i64, candidate: String, field: &str) -> AppResult<()> {
+    let stored = store::password_hash(&ctx::db()?, account_id).await?;
+    if password::verify(candidate, stored).await? {
+        Ok(())
+    } else {
+        Err(AppError::field(field, "password_wrong"))
+    }
+}
+
 /// Changes the password after checking the current one; other sessions end.
 #[server(endpoint = "change_password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
@@ -277,10 +289,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let db = ctx::db()?;
     let new_password = Password::parse(&new_password)
         .map_err(|e| AppError::field("new_password", crate::error::ErrorCode::code(&e)))?;
-    let stored = store::password_hash(&db, user.id).await?;
-    if !password::verify(current_password, stored).await? {
-        return Err(AppError::field("current_password", "password_wrong"));
-    }
+    confirm_password(user.id, current_password, "current_password").await?;
     let profile = store::profile(&db, user.id).await?.ok_or(AppError::NotFound)?;
     if !password::is_strong_enough(
         new_password.expose().to_owned(),

@@ -75,20 +75,32 @@ pub async fn send_link(
     message: &Outgoing,
     limit: Limit,
 ) -> Result<LinkSent, sqlx::Error> {
-    let window_ms = i64::try_from(limit.window.as_millis()).unwrap_or(i64::MAX);
     let mut tx = db.begin_write().await?;
-    lock_account(db, &mut tx, account_id).await?;
-    let (made, oldest_age) = mail::recent_tokens_in(&mut tx, account_id, purpose, window_ms).await?;
-    if made >= i64::from(limit.attempts) {
+    if let Some(refused) = over_limit(db, &mut tx, account_id, purpose, limit).await? {
         tx.rollback().await?;
-        return Ok(LinkSent::TooMany {
-            retry_after_ms: oldest_age.map_or(window_ms, |age| window_ms - age),
-        });
+        return Ok(refused);
     }
     mail::issue_token_in(&mut tx, account_id, purpose, token).await?;
     mail::enqueue_in(&mut tx, Some(account_id), message).await?;
     tx.commit_unseen().await?;
     Ok(LinkSent::Sent)
+}
+
+/// With the account locked: `TooMany` when it had `limit.attempts` links of `purpose`
+/// within `limit.window` (counted from the links, so it holds on every server).
+async fn over_limit(
+    db: &Db,
+    tx: &mut crate::db::WriteTx,
+    account_id: i64,
+    purpose: TokenPurpose,
+    limit: Limit,
+) -> Result<Option<LinkSent>, sqlx::Error> {
+    let window_ms = i64::try_from(limit.window.as_millis()).unwrap_or(i64::MAX);
+    lock_account(db, tx, account_id).await?;
+    let (made, oldest_age) = mail::recent_tokens_in(tx, account_id, purpose, window_ms).await?;
+    Ok((made >= i64::from(limit.attempts)).then(|| LinkSent::TooMany {
+        retry_after_ms: oldest_age.map_or(window_ms, |age| window_ms - age),
+    }))
 }
 
 /// Stores a link confirming `new_email` as the account's address and puts both emails in
@@ -102,15 +114,10 @@ pub async fn request_email_change(
     emails: [&Outgoing; 2],
     limit: Limit,
 ) -> Result<LinkSent, sqlx::Error> {
-    let window_ms = i64::try_from(limit.window.as_millis()).unwrap_or(i64::MAX);
     let mut tx = db.begin_write().await?;
-    lock_account(db, &mut tx, account_id).await?;
-    let (made, oldest_age) = mail::recent_tokens_in(&mut tx, account_id, TokenPurpose::EmailChange, window_ms).await?;
-    if made >= i64::from(limit.attempts) {
+    if let Some(refused) = over_limit(db, &mut tx, account_id, TokenPurpose::EmailChange, limit).await? {
         tx.rollback().await?;
-        return Ok(LinkSent::TooMany {
-            retry_after_ms: oldest_age.map_or(window_ms, |age| window_ms - age),
-        });
+        return Ok(refused);
     }
     mail::issue_email_change_in(&mut tx, account_id, token, new_email).await?;
     for email in emails {
