@@ -14,9 +14,15 @@
 # SMALL ("1000 1000 10000": accounts ideas votes), LARGE ("100000 100000 1000000"),
 # VOTE_ACCOUNTS (accounts signed in for voting: up to 800; scales need 400 accounts or more), BUILD (1; 0 to use the binaries already built),
 # KEEP (0; 1 keeps the temporary folder and databases), BENCH_ARGS (more agora-bench flags),
-# SINGLE (1: then also measure with one connection for SINGLE_DURATION (5) seconds, the
+# UNCACHED (1: then also measure the lists, search and idea page with the page cache off,
+# as a second server on the same database; 0 skips it), SINGLE (1: then also measure with
+# one connection for SINGLE_DURATION (5) seconds on the server without page cache, the
 # cost of a request without queueing; 0 skips it). The server's own settings pass
-# through: AGORA_PAGE_CACHE_MS=0 measures every page rendered afresh.
+# through: AGORA_PAGE_CACHE_MS=0 measures every page rendered afresh in the main run too.
+#
+# When a bundle was built (`cargo leptos build --release --precompress`: target/site/pkg),
+# the server serves it and the first visit of the main pages is measured (what a browser
+# downloads, compressed). The peak resident memory of each server is reported.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -32,6 +38,7 @@ BUILD=${BUILD:-1}
 KEEP=${KEEP:-0}
 SINGLE=${SINGLE:-1}
 SINGLE_DURATION=${SINGLE_DURATION:-5}
+UNCACHED=${UNCACHED:-1}
 RESULTS=$ROOT/bench/results
 BASE_URL=${DATABASE_URL:-}
 unset DATABASE_URL
@@ -43,8 +50,13 @@ SERVER=$CARGO_TARGET_DIR/release/agora-server
 BENCH=$CARGO_TARGET_DIR/release/agora-bench
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/agora-bench.XXXXXX")
-# HTML pages render without the browser bundle; the server only needs the folder.
 mkdir -p "$WORK/site" "$RESULTS"
+# HTML pages render without the browser bundle; with one built, the first visit is
+# measured too.
+SITE_ROOT=$WORK/site
+if [ -d "$ROOT/target/site/pkg" ] && [ -f "$CARGO_TARGET_DIR/release/hash.txt" ]; then
+    SITE_ROOT=$ROOT/target/site
+fi
 SERVER_PID=
 CREATED_DBS=()
 
@@ -108,15 +120,8 @@ run_scale() {
     fi
 
     local port
-    port=$(free_port)
-    DATABASE_URL=$url AGORA_ADDR=127.0.0.1:$port LEPTOS_SITE_ROOT=$WORK/site RUST_LOG=warn \
-        "$SERVER" serve >"$WORK/server-$scale.log" 2>&1 &
-    SERVER_PID=$!
-    for _ in $(seq 1 100); do
-        if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then break; fi
-        sleep 0.1
-    done
-    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
+    start_server "$url" "$scale" "${AGORA_PAGE_CACHE_MS:-}"
+    port=$PORT
 
     # The one-connection pass votes with the last 200 accounts (100 ran out of votes
     # before the end at ~900 req/s); the main run with up to 800 before them: the site
@@ -129,18 +134,36 @@ run_scale() {
         --vote-accounts "$vote_accounts" --json "$RESULTS/$scale.json" ${BENCH_ARGS:-} |
         tee "$WORK/table-$scale.txt"
     cp "$RESULTS/$scale.json" "$RESULTS/latest.json"
-    if [ "$SINGLE" = 1 ]; then
-        # One connection: the cost of a request without queueing.
+    if [ "$SITE_ROOT" != "$WORK/site" ]; then
+        "$BENCH" first-visit --base-url "http://127.0.0.1:$port" --json "$RESULTS/$scale-first-visit.json" |
+            tee "$WORK/table-$scale-first-visit.txt"
+    fi
+    stop_server "$scale"
+
+    if [ "$UNCACHED" = 1 ] || [ "$SINGLE" = 1 ]; then
+        start_server "$url" "$scale-uncached" 0
+        port=$PORT
+        label="$scale ($ENGINE, page cache off)"
+    fi
+    if [ "$UNCACHED" = 1 ]; then
         # shellcheck disable=SC2086
-        "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$label, 1 connection" \
+        "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$label" --page-cache-off \
+            --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" \
+            --only healthz,newest,most_votes,page2,search,search_worst,idea \
+            --json "$RESULTS/$scale-uncached.json" ${BENCH_ARGS:-} |
+            tee "$WORK/table-$scale-uncached.txt"
+    fi
+    if [ "$SINGLE" = 1 ]; then
+        # One connection: the cost of a request without queueing, every page rendered.
+        # shellcheck disable=SC2086
+        "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$label, 1 connection" --page-cache-off \
             --connections 1 --duration "$SINGLE_DURATION" --warmup 1 \
             --first-account $((accounts - 199)) --vote-accounts 200 --json "$RESULTS/$scale-c1.json" ${BENCH_ARGS:-} |
             tee "$WORK/table-$scale-c1.txt"
     fi
-
-    kill "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=
+    if [ -n "$SERVER_PID" ]; then
+        stop_server "$scale"
+    fi
     if grep -qiE "error|panick" "$WORK/server-$scale.log"; then
         echo "-- server log ($scale), errors by kind:" >&2
         { grep -iE "error|panick" "$WORK/server-$scale.log" |
@@ -149,7 +172,31 @@ run_scale() {
     fi
 }
 
-declare -A GEN_SECONDS GEN_SIZE
+# Starts the server on database $1 (log named $2), page cache $3 ms (empty: its default);
+# sets PORT and SERVER_PID once it answers.
+start_server() {
+    PORT=$(free_port)
+    env DATABASE_URL="$1" AGORA_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$SITE_ROOT" RUST_LOG=warn \
+        ${3:+AGORA_PAGE_CACHE_MS=$3} "$SERVER" serve >"$WORK/server-$2.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 100); do
+        if curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then break; fi
+        sleep 0.1
+    done
+    curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null
+}
+
+# Stops the server, keeping the peak of its resident memory (kB) for scale $1.
+stop_server() {
+    local peak
+    peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
+    if [ "${peak:-0}" -gt "${PEAK_KB[$1]:-0}" ]; then PEAK_KB[$1]=$peak; fi
+    kill "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=
+}
+
+declare -A GEN_SECONDS GEN_SIZE PEAK_KB
 for scale in $SCALES; do
     case $scale in
         small) read -r a i v <<<"$SMALL" ;;
@@ -168,7 +215,15 @@ for scale in $SCALES; do
     echo "data generation ($scale): ${GEN_SECONDS[$scale]} s ${GEN_SIZE[$scale]:+, database ${GEN_SIZE[$scale]}}"
 done
 for scale in $SCALES; do
+    peak_mb=$(( ${PEAK_KB[$scale]:-0} / 1024 ))
+    verdict=ok
+    if [ "$peak_mb" -gt 100 ]; then verdict=MISS; fi
+    printf '%-4s peak resident memory of the server (%s): %s MB (target <= 100 MB)\n' "$verdict" "$scale" "$peak_mb"
+done
+for scale in $SCALES; do
     cat "$WORK/table-$scale.txt"
+    if [ -f "$WORK/table-$scale-first-visit.txt" ]; then cat "$WORK/table-$scale-first-visit.txt"; fi
+    if [ -f "$WORK/table-$scale-uncached.txt" ]; then cat "$WORK/table-$scale-uncached.txt"; fi
 done
 if [ "$SINGLE" = 1 ]; then
     for scale in $SCALES; do

@@ -48,6 +48,11 @@ const USER_ID_KEY: &str = "account_id";
 const AUTH_VERSION_KEY: &str = "auth_version";
 const ROLE_KEY: &str = "role";
 const FORM_MEMORY_KEY: &str = "form_memory";
+/// When the session's idle expiry last moved forward (unix seconds).
+const KEPT_ALIVE_KEY: &str = "kept_alive_at";
+/// An active session's expiry moves forward at most this often: each move writes the
+/// session to the table.
+const KEEP_ALIVE_EVERY_SECONDS: i64 = 60;
 
 pub fn state() -> AppResult<AppState> {
     use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
@@ -75,10 +80,60 @@ pub async fn session() -> AppResult<Session> {
         .map_err(|e| AppError::internal(format!("session layer missing: {e}")))
 }
 
-/// The signed-in account, if any. A session whose account was deleted or whose
-/// password changed since sign-in no longer authenticates; after a role change the
-/// session continues under a new id.
+/// What one request has already learnt, so that the parts of a page that each ask for
+/// the signed-in account read it once: provided afresh for every request.
+#[derive(Clone, Default)]
+pub struct RequestMemo {
+    user: Arc<tokio::sync::Mutex<Option<Option<SessionUser>>>>,
+    /// The signed-in account's unread notifications, read with the account.
+    unread: Arc<std::sync::Mutex<Option<i64>>>,
+}
+
+impl RequestMemo {
+    /// Forgets the account, after this request signed in or out.
+    async fn forget_user(&self) {
+        *self.user.lock().await = None;
+        self.set_unread(None);
+    }
+
+    fn set_unread(&self, unread: Option<i64>) {
+        if let Ok(mut known) = self.unread.lock() {
+            *known = unread;
+        }
+    }
+}
+
+/// How many notifications of the signed-in account were unread when this request read
+/// the account (`current_user`), if it did.
+pub fn known_unread_notifications() -> Option<i64> {
+    use_context::<RequestMemo>().and_then(|memo| memo.unread.lock().ok().and_then(|known| *known))
+}
+
+/// The signed-in account, if any, read once per request (see [`RequestMemo`]).
 pub async fn current_user() -> AppResult<Option<SessionUser>> {
+    let Some(memo) = use_context::<RequestMemo>() else {
+        return read_current_user().await;
+    };
+    // Held while reading: parts of a page rendered at once wait for the first reader.
+    let mut known = memo.user.lock().await;
+    if let Some(user) = known.as_ref() {
+        return Ok(user.clone());
+    }
+    let user = read_current_user().await?;
+    *known = Some(user.clone());
+    Ok(user)
+}
+
+async fn forget_current_user() {
+    if let Some(memo) = use_context::<RequestMemo>() {
+        memo.forget_user().await;
+    }
+}
+
+/// The signed-in account, from the session and the account's row. A session whose
+/// account was deleted or whose password changed since sign-in no longer authenticates;
+/// after a role change the session continues under a new id.
+async fn read_current_user() -> AppResult<Option<SessionUser>> {
     let session = session().await?;
     let Some(id) = session.get::<i64>(USER_ID_KEY).await.map_err(AppError::internal)? else {
         return Ok(None);
@@ -88,7 +143,13 @@ pub async fn current_user() -> AppResult<Option<SessionUser>> {
         .await
         .map_err(AppError::internal)?
         .unwrap_or_default();
-    let user = crate::accounts::store::session_user(&db()?, id).await?;
+    let signed_in = crate::accounts::store::signed_in(&db()?, id).await?;
+    let user = signed_in.map(|(user, unread)| {
+        if let Some(memo) = use_context::<RequestMemo>() {
+            memo.set_unread(Some(unread));
+        }
+        user
+    });
     match user {
         Some(user) if user.auth_version == version => {
             let role = session.get::<Role>(ROLE_KEY).await.map_err(AppError::internal)?;
@@ -96,6 +157,7 @@ pub async fn current_user() -> AppResult<Option<SessionUser>> {
                 session.cycle_id().await.map_err(AppError::internal)?;
                 session.insert(ROLE_KEY, user.role).await.map_err(AppError::internal)?;
             }
+            keep_alive(&session).await?;
             Ok(Some(user))
         }
         _ => {
@@ -103,6 +165,22 @@ pub async fn current_user() -> AppResult<Option<SessionUser>> {
             Ok(None)
         }
     }
+}
+
+/// Moves the session's idle expiry forward, at most once a minute: a session that is
+/// changed is saved with a new expiry (and its cookie sent again), one that is only read
+/// is not.
+async fn keep_alive(session: &Session) -> AppResult<()> {
+    let now = crate::db::now_ms() / 1000;
+    let last = session
+        .get::<i64>(KEPT_ALIVE_KEY)
+        .await
+        .map_err(AppError::internal)?
+        .unwrap_or_default();
+    if now - last >= KEEP_ALIVE_EVERY_SECONDS {
+        session.insert(KEPT_ALIVE_KEY, now).await.map_err(AppError::internal)?;
+    }
+    Ok(())
 }
 
 /// The signed-in account if `policy::decide` lets it do `action` on what `facts`
@@ -163,12 +241,17 @@ fn refused(error: AppError, user: Option<&SessionUser>, action: Action) -> AppEr
 
 /// Starts an authenticated session under a fresh id.
 pub async fn sign_in_session(user: &SessionUser) -> AppResult<()> {
+    forget_current_user().await;
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
     session.insert(ROLE_KEY, user.role).await.map_err(AppError::internal)?;
     session.insert(USER_ID_KEY, user.id).await.map_err(AppError::internal)?;
     session
         .insert(AUTH_VERSION_KEY, user.auth_version)
+        .await
+        .map_err(AppError::internal)?;
+    session
+        .insert(KEPT_ALIVE_KEY, crate::db::now_ms() / 1000)
         .await
         .map_err(AppError::internal)?;
     session
@@ -185,6 +268,7 @@ pub async fn sign_in_session(user: &SessionUser) -> AppResult<()> {
 
 /// Destroys the session on the server and expires the cookie.
 pub async fn sign_out_session() -> AppResult<()> {
+    forget_current_user().await;
     session().await?.flush().await.map_err(AppError::internal)
 }
 

@@ -43,7 +43,7 @@ pub mod votes;
 use accounts::api::{current_user, Register, SignIn};
 use ideas::model::Mine;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 pub use ui::{use_auth, Auth};
@@ -60,9 +60,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
-                <link rel="stylesheet" href="/pkg/agora.css" />
+                <HashedStylesheet options=options.clone() />
                 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23004f9f'/%3E%3Ctext x='16' y='23' font-size='20' text-anchor='middle' fill='white' font-family='sans-serif'%3EA%3C/text%3E%3C/svg%3E" />
-                <HydrationScripts options />
+                // Deferred: the page is complete and usable as sent (every form works without
+                // JavaScript); the bundle loads at low priority and runs once the browser is
+                // idle, so that it never delays the first paint of the text.
+                <HydrationScripts options defer=true />
                 <MetaTags />
             </head>
             <body>

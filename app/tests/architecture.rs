@@ -3,7 +3,7 @@
 //! 1. **domain**: types, parsing, rules and the permission policy (`*/model.rs`,
 //!    `policy.rs`, `error.rs`, `text.rs`, `ids.rs`, `locale.rs`, `calendar.rs`, `form_memory.rs`,
 //!    `redirect.rs`);
-//! 2. **store**: SQL and what the server keeps (`*/store.rs`, `db.rs`, `keys.rs`, limits,
+//! 2. **store**: SQL and what the server keeps (`*/store.rs`, `db/`, `keys.rs`, limits,
 //!    password hashing);
 //! 3. **server functions**: `*/api.rs`, `*/api/`, and what they read of the request
 //!    (`ctx.rs`, `i18n.rs`), and the mail they compose (`mail/compose.rs`);
@@ -34,6 +34,8 @@ fn layer_of(file: &str) -> Layer {
     match (file, name) {
         ("lib.rs", _) => Layer::App,
         _ if file.starts_with("ui/") => Layer::Ui,
+        // The database handle and its group commit.
+        _ if file.starts_with("db/") => Layer::Store,
         (_, "parts.rs") => Layer::Ui,
         // A feature's store or pages split into files of their own.
         _ if file.contains("/store/") => Layer::Store,
@@ -49,7 +51,7 @@ fn layer_of(file: &str) -> Layer {
             _,
         ) => Layer::Domain,
         (_, "store.rs" | "password.rs" | "trending.rs") => Layer::Store,
-        ("db.rs" | "keys.rs" | "ratelimit.rs" | "recent.rs" | "kept_input.rs", _) => Layer::Store,
+        ("keys.rs" | "ratelimit.rs" | "recent.rs" | "kept_input.rs", _) => Layer::Store,
         (_, "api.rs") => Layer::ServerFunctions,
         ("ctx.rs" | "i18n.rs" | "api_error.rs", _) => Layer::ServerFunctions,
         // Mail is composed in the recipient's language, with the translations.

@@ -124,7 +124,8 @@ pub(crate) async fn measure(
     Ok(Outcome {
         name: target.name,
         path: target.path(),
-        list: target.list,
+        kind: target.kind,
+        signed_in: matches!(target.work, Work::SignedIn(_)),
         note: target.note.clone(),
         requests: all.micros.len() as u64,
         rps: all.micros.len() as f64 / window.as_secs_f64(),

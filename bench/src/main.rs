@@ -8,6 +8,7 @@
 // A command-line report: its output is the point.
 #![allow(clippy::print_stdout)]
 
+mod first_visit;
 mod load;
 mod report;
 mod sessions;
@@ -39,6 +40,17 @@ enum Command {
     Run(RunArgs),
     /// Compare two JSON results (the second over the first) against the targets.
     Compare { before: PathBuf, after: PathBuf },
+    /// What a first visit of each page transfers, compressed as a browser receives it
+    /// (the server must serve a built bundle: `cargo leptos build --release --precompress`).
+    FirstVisit {
+        #[arg(long, default_value = "http://127.0.0.1:3000")]
+        base_url: String,
+        /// Pages, by path; `{idea}` stands for the most supported idea's page.
+        #[arg(long, value_delimiter = ',', default_value = "/,/ideas,{idea},/projects,/dashboard")]
+        pages: Vec<String>,
+        #[arg(long, default_value = "bench/results/first-visit.json")]
+        json: PathBuf,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -74,12 +86,16 @@ struct RunArgs {
     search_word: String,
     /// Only these targets (by name, comma-separated): healthz, newest, trending,
     /// most_votes, discussed, page2, theme_list, search, search_worst, idea, theme,
-    /// signed_in, vote.
+    /// signed_in, signed_idea, signed_search, vote.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Where the JSON result goes.
     #[arg(long, default_value = "bench/results/latest.json")]
     json: PathBuf,
+    /// The server runs with its page cache off (`AGORA_PAGE_CACHE_MS=0`): every page is
+    /// held to the targets of pages rendered for each request.
+    #[arg(long)]
+    page_cache_off: bool,
     /// A name for this run in the output (`small`, `large`, ...).
     #[arg(long, default_value = "")]
     label: String,
@@ -100,7 +116,36 @@ fn main() -> anyhow::Result<()> {
             runtime.block_on(run(args))
         }
         Command::Compare { before, after } => compare(&before, &after),
+        Command::FirstVisit { base_url, pages, json } => {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            runtime.block_on(first_visits(base_url, pages, json))
+        }
     }
+}
+
+async fn first_visits(base_url: String, pages: Vec<String>, json_path: PathBuf) -> anyhow::Result<()> {
+    let base = base_url.trim_end_matches('/').to_owned();
+    let client = client()?;
+    let mut resolved = Vec::new();
+    for page in pages {
+        if page == "{idea}" {
+            resolved.push(targets::most_supported_idea(&client, &base).await?);
+        } else {
+            resolved.push(page);
+        }
+    }
+    let report = first_visit::measure(&client, &base, &resolved).await?;
+    write_json(&json_path, &report)
+}
+
+fn write_json(path: &std::path::Path, report: &serde_json::Value) -> anyhow::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(path, serde_json::to_string_pretty(report)? + "\n")
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("results written to {}", path.display());
+    Ok(())
 }
 
 fn client() -> anyhow::Result<Client> {
@@ -176,13 +221,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         "load_average_after": load_after,
         "targets": results.iter().map(|r| r.to_json(healthz_rps)).collect::<Vec<_>>(),
     });
-    if let Some(parent) = args.json.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    }
-    std::fs::write(&args.json, serde_json::to_string_pretty(&report)? + "\n")
-        .with_context(|| format!("cannot write {}", args.json.display()))?;
-    eprintln!("results written to {}", args.json.display());
-    Ok(())
+    write_json(&args.json, &report)
 }
 
 fn load_average() -> String {

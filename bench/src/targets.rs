@@ -22,22 +22,43 @@ pub(crate) enum Work {
     },
 }
 
+/// What a target is, for the targets it is held to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    Healthz,
+    List,
+    Search,
+    /// The costliest search: held to the list targets when pages are cached.
+    WorstSearch,
+    Idea,
+    Vote,
+    Other,
+}
+
 #[derive(Clone)]
 pub(crate) struct Target {
     pub(crate) name: &'static str,
-    /// An idea list: held to the list targets.
-    pub(crate) list: bool,
+    pub(crate) kind: Kind,
     pub(crate) work: Work,
     pub(crate) note: String,
 }
 
 impl Target {
-    fn get(name: &'static str, list: bool, path: String, note: String) -> Target {
+    fn get(name: &'static str, kind: Kind, path: String, note: String) -> Target {
         Target {
             name,
-            list,
+            kind,
             work: Work::Get(path),
             note,
+        }
+    }
+
+    fn signed_in(name: &'static str, kind: Kind, path: String) -> Target {
+        Target {
+            name,
+            kind,
+            work: Work::SignedIn(path),
+            note: "as a signed-in account sees it: rendered for every request".to_owned(),
         }
     }
 
@@ -107,13 +128,27 @@ fn sort_selected(html: &str, sort: &str) -> bool {
     })
 }
 
+/// The address of the most supported idea's page.
+pub(crate) async fn most_supported_idea(client: &Client, base: &str) -> anyhow::Result<String> {
+    let (_, html, _) = get_text(client, &format!("{base}/ideas?sort=most_votes")).await?;
+    let card = cards(&html)
+        .into_iter()
+        .next()
+        .context("no idea on /ideas?sort=most_votes")?;
+    let (status, _, location) = get_text(client, &format!("{base}/ideas/{}", card.id)).await?;
+    Ok(match location {
+        Some(path) if (300..400).contains(&status) => path,
+        _ => format!("/ideas/{}", card.id),
+    })
+}
+
 pub(crate) async fn discover(client: &Client, base: &str, args: &RunArgs) -> anyhow::Result<Vec<Target>> {
     let url = |path: &str| format!("{base}{path}");
     let (status, body, _) = get_text(client, &url("/healthz")).await?;
     if status != 200 || body.trim() != "ok" {
         bail!("{base}/healthz answered {status}: is the server up?");
     }
-    let mut targets = vec![Target::get("healthz", false, "/healthz".into(), String::new())];
+    let mut targets = vec![Target::get("healthz", Kind::Healthz, "/healthz".into(), String::new())];
 
     let mut newest_html = String::new();
     let mut popular_html = String::new();
@@ -137,11 +172,11 @@ pub(crate) async fn discover(client: &Client, base: &str, args: &RunArgs) -> any
             "most_votes" => popular_html = html,
             _ => {}
         }
-        targets.push(Target::get(name, true, path, note));
+        targets.push(Target::get(name, Kind::List, path, note));
     }
 
     match next_link(&newest_html) {
-        Some(path) => targets.push(Target::get("page2", true, path, String::new())),
+        Some(path) => targets.push(Target::get("page2", Kind::List, path, String::new())),
         None => eprintln!("page2: the newest list has no next link; skipped"),
     }
 
@@ -157,7 +192,7 @@ pub(crate) async fn discover(client: &Client, base: &str, args: &RunArgs) -> any
     if let Some(slug) = &theme {
         targets.push(Target::get(
             "theme_list",
-            true,
+            Kind::List,
             format!("/ideas?theme={slug}"),
             String::new(),
         ));
@@ -170,19 +205,20 @@ pub(crate) async fn discover(client: &Client, base: &str, args: &RunArgs) -> any
     } else {
         "no search field on the page: q is probably ignored (served the newest list)".to_owned()
     };
-    targets.push(Target::get("search", true, search, note));
+    targets.push(Target::get("search", Kind::Search, search.clone(), note));
     // The costliest search the site accepts: six words, each the start of many words in
     // the three languages of the synthetic descriptions. Each request of a run asks the
     // same, so with the page cache on it measures the cache: run with
     // AGORA_PAGE_CACHE_MS=0 to see what one such search costs.
     targets.push(Target::get(
         "search_worst",
-        true,
+        Kind::WorstSearch,
         format!("/ideas?q={WORST_SEARCH}"),
         String::new(),
     ));
 
     let popular = cards(&popular_html);
+    let mut idea_path = None;
     match popular.first() {
         Some(card) => {
             let (status, _, location) = get_text(client, &url(&format!("/ideas/{}", card.id))).await?;
@@ -190,9 +226,10 @@ pub(crate) async fn discover(client: &Client, base: &str, args: &RunArgs) -> any
                 Some(path) if (300..400).contains(&status) => path,
                 _ => format!("/ideas/{}", card.id),
             };
+            idea_path = Some(path.clone());
             targets.push(Target::get(
                 "idea",
-                false,
+                Kind::Idea,
                 path,
                 format!("the most supported idea, {}", card.id),
             ));
@@ -201,18 +238,24 @@ pub(crate) async fn discover(client: &Client, base: &str, args: &RunArgs) -> any
     }
 
     match &theme {
-        Some(slug) => targets.push(Target::get("theme", false, format!("/themes/{slug}"), String::new())),
+        Some(slug) => targets.push(Target::get(
+            "theme",
+            Kind::Other,
+            format!("/themes/{slug}"),
+            String::new(),
+        )),
         None => eprintln!("theme: no theme link on /themes; skipped"),
     }
 
-    targets.push(Target {
-        name: "signed_in",
-        list: false,
-        note: "the newest list as a signed-in account sees it, rendered for every request: \
-               not held to the targets"
-            .to_owned(),
-        work: Work::SignedIn("/ideas?sort=newest".to_owned()),
-    });
+    targets.push(Target::signed_in(
+        "signed_in",
+        Kind::List,
+        "/ideas?sort=newest".to_owned(),
+    ));
+    if let Some(path) = idea_path {
+        targets.push(Target::signed_in("signed_idea", Kind::Idea, path));
+    }
+    targets.push(Target::signed_in("signed_search", Kind::Search, search));
 
     let open: Vec<i64> = popular.iter().filter(|c| c.open).map(|c| c.id).take(8).collect();
     if open.is_empty() {
@@ -220,7 +263,7 @@ pub(crate) async fn discover(client: &Client, base: &str, args: &RunArgs) -> any
     } else {
         targets.push(Target {
             name: "vote",
-            list: false,
+            kind: Kind::Vote,
             note: format!("support then withdraw, on the {} most supported open ideas", open.len()),
             work: Work::Vote { ideas: open },
         });

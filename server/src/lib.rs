@@ -9,6 +9,7 @@ pub mod mailer;
 pub mod news_mail;
 pub mod page_cache;
 pub mod security;
+pub mod static_files;
 pub mod synthetic;
 mod unsubscribe;
 
@@ -32,7 +33,8 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::session_store::ExpiredDeletion;
-use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
+use tower_sessions::{CachingSessionStore, Expiry, SessionManagerLayer, SessionStore};
+use tower_sessions_moka_store::MokaStore;
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 pub const SESSION_COOKIE: &str = "agora_session";
@@ -76,7 +78,18 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.listen_addr())
+        .hash_files(bundle_is_hashed())
         .build()
+}
+
+/// Whether the bundle's files carry their hash in their names: a release build by
+/// cargo-leptos writes the hashes to `hash.txt` beside the server (`hash-files` in
+/// Cargo.toml); a server built by `cargo build` alone serves the plain names.
+fn bundle_is_hashed() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join("hash.txt")))
+        .is_some_and(|hashes| hashes.is_file())
 }
 
 /// The whole application with the default tuning, ready to serve: migrations have run
@@ -175,7 +188,9 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         .layer(middleware::from_fn(security::checked_redirects))
         .layer(middleware::from_fn(security::refuse_cross_site_writes))
         .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn(static_files::cache_policy))
         .layer(RequestBodyLimitLayer::new(256 * 1024))
+        .layer(static_files::compression())
         .layer(TraceLayer::new_for_http()))
 }
 
@@ -211,8 +226,13 @@ async fn forget_registration_networks(db: Db) {
     }
 }
 
+/// Sessions in memory up to this many; past it the least used are read again from the
+/// table when they come back.
+const SESSIONS_IN_MEMORY: u64 = 100_000;
+
 fn with_sessions<S: SessionStore + ExpiredDeletion + Clone>(router: Router, store: S, config: &Config) -> Router {
     let sweeper = store.clone();
+    let store = CachingSessionStore::new(MokaStore::new(Some(SESSIONS_IN_MEMORY)), store);
     tokio::spawn(async move {
         if let Err(e) = sweeper.continuously_delete_expired(Duration::from_secs(60 * 60)).await {
             tracing::warn!(error = %e, "expired sessions are no longer being deleted");
@@ -251,11 +271,17 @@ fn routes(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             page_routes,
-            move || provide_context(context_state.clone()),
+            move || {
+                provide_context(context_state.clone());
+                provide_context(agora_app::ctx::RequestMemo::default());
+            },
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || provide_context(fallback_state.clone()),
+            move || {
+                provide_context(fallback_state.clone());
+                provide_context(agora_app::ctx::RequestMemo::default());
+            },
             shell,
         ))
         .layer(middleware::from_fn(security::server_fn_status))

@@ -35,14 +35,21 @@ pub async fn list_comments(
     }
     let user = ctx::current_user().await?;
     let db = ctx::db()?;
-    let facts = crate::ideas::store::facts(&db, idea_id)
+    let (facts, total) = crate::ideas::store::facts_and_comment_count(&db, idea_id)
         .await?
         .ok_or(AppError::NotFound)?;
     ctx::permit(user.as_ref(), Action::ReadIdea, &facts)?;
     let viewer = store::Viewer {
         actor: user.map(|u| u.actor()),
     };
-    Ok(store::page(&db, idea_id, order, page, thread.map(|t| (t, reply_page)), viewer).await?)
+    let listing = store::Listing {
+        idea_id,
+        order,
+        page,
+        opened: thread.map(|t| (t, reply_page)),
+        total,
+    };
+    Ok(store::page(&db, &listing, viewer).await?)
 }
 
 /// The page the comment was written on, without the query parameters that opened a

@@ -292,14 +292,26 @@ fn comment(row: &AnyRow, viewer: Viewer, now: i64) -> Result<Comment, sqlx::Erro
 }
 
 /// One page of an idea's threads (`page` from 1), each with all its replies; two queries.
-pub async fn page(
-    db: &Db,
-    idea_id: i64,
-    order: CommentOrder,
-    page: u32,
-    opened: Option<(i64, u32)>,
-    viewer: Viewer,
-) -> Result<CommentPage, sqlx::Error> {
+/// Which page of an idea's discussion to read.
+#[derive(Clone, Copy)]
+pub struct Listing {
+    pub idea_id: i64,
+    pub order: CommentOrder,
+    pub page: u32,
+    /// The thread opened to a page of its replies.
+    pub opened: Option<(i64, u32)>,
+    /// The idea's count of visible comments, read with what the policy needs.
+    pub total: i64,
+}
+
+pub async fn page(db: &Db, listing: &Listing, viewer: Viewer) -> Result<CommentPage, sqlx::Error> {
+    let Listing {
+        idea_id,
+        order,
+        page,
+        opened,
+        total,
+    } = *listing;
     let direction = match order {
         CommentOrder::Newest => "DESC",
         CommentOrder::Oldest => "ASC",
@@ -381,11 +393,6 @@ pub async fn page(
             }
         })
         .collect();
-    let total: i64 = sqlx::query_scalar("SELECT comment_count FROM ideas WHERE id = $1")
-        .bind(idea_id)
-        .fetch_optional(&db.pool)
-        .await?
-        .unwrap_or_default();
     Ok(CommentPage {
         threads,
         has_more,

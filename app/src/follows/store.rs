@@ -59,13 +59,3 @@ pub async fn set(db: &Db, idea_id: i64, actor: &Actor, follow: bool) -> Result<F
     tx.commit().await?;
     Ok(FollowOutcome::Done)
 }
-
-pub async fn is_following(db: &Db, idea_id: IdeaId, account_id: AccountId) -> Result<bool, sqlx::Error> {
-    let (idea_id, account_id) = (idea_id.get(), account_id.get());
-    let found: Option<i64> = sqlx::query_scalar("SELECT idea_id FROM follows WHERE idea_id = $1 AND account_id = $2")
-        .bind(idea_id)
-        .bind(account_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    Ok(found.is_some())
-}

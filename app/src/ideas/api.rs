@@ -97,10 +97,7 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
     let may = |action| decide(actor.as_ref(), action, &facts).is_ok();
     let is_author = user.as_ref().is_some_and(|u| u.id == idea.author.id);
     let (voted, following) = match &user {
-        Some(user) => (
-            crate::votes::store::has_voted(&db, IdeaId(id), AccountId(user.id)).await?,
-            crate::follows::store::is_following(&db, IdeaId(id), AccountId(user.id)).await?,
-        ),
+        Some(user) => store::standing(&db, IdeaId(id), AccountId(user.id)).await?,
         None => (false, false),
     };
     let editable = is_author

@@ -25,7 +25,18 @@ fn theme(r: &AnyRow) -> Result<Theme, sqlx::Error> {
     })
 }
 
+/// The memo of the active themes (`Db::memo`): nearly every page shows them.
+const ACTIVE_THEMES: &str = "themes";
+
 pub async fn list(db: &Db, include_archived: bool) -> Result<Vec<Theme>, sqlx::Error> {
+    if include_archived {
+        read_list(db, true).await
+    } else {
+        db.memo(ACTIVE_THEMES, read_list(db, false)).await
+    }
+}
+
+async fn read_list(db: &Db, include_archived: bool) -> Result<Vec<Theme>, sqlx::Error> {
     // Themes are a short list kept by admins; the bound only guards against accidents.
     let sql = format!("SELECT {COLUMNS} FROM themes WHERE ($1 OR archived = $2) ORDER BY position, id LIMIT 200");
     let rows = sqlx::query(&sql)
@@ -76,7 +87,9 @@ pub async fn create(db: &Db, actor_id: i64, slug: &str, text: &ThemeText) -> Res
     if let Some(id) = id {
         audit::store::record(&mut *tx, Some(actor_id), "theme.created", "theme", Some(id), slug).await?;
     }
-    tx.finish(id.is_some(), id).await
+    let created = tx.finish(id.is_some(), id).await?;
+    db.forget(ACTIVE_THEMES);
+    Ok(created)
 }
 
 /// Replaces names and descriptions; `false` when there is no such theme.
@@ -101,7 +114,9 @@ pub async fn update(db: &Db, actor_id: i64, id: i64, text: &ThemeText) -> Result
     if changed {
         audit::store::record(&mut *tx, Some(actor_id), "theme.updated", "theme", Some(id), "").await?;
     }
-    tx.finish(changed, changed).await
+    let changed = tx.finish(changed, changed).await?;
+    db.forget(ACTIVE_THEMES);
+    Ok(changed)
 }
 
 /// Archives or restores a theme. Themes are never deleted: ideas keep pointing at them.
@@ -119,7 +134,9 @@ pub async fn set_archived(db: &Db, actor_id: i64, id: i64, archived: bool) -> Re
         let action = if archived { "theme.archived" } else { "theme.restored" };
         audit::store::record(&mut *tx, Some(actor_id), action, "theme", Some(id), "").await?;
     }
-    tx.finish(changed, changed).await
+    let changed = tx.finish(changed, changed).await?;
+    db.forget(ACTIVE_THEMES);
+    Ok(changed)
 }
 
 /// Swaps a theme with its neighbour in the public order; `false` when there is no such theme.
@@ -154,5 +171,7 @@ pub async fn move_theme(db: &Db, actor_id: i64, id: i64, direction: Direction) -
         audit::store::record(&mut *tx, Some(actor_id), "theme.moved", "theme", Some(id), "").await?;
     }
     // At either end of the order there is nothing to swap: the theme is there all the same.
-    tx.finish(moved, true).await
+    let found = tx.finish(moved, true).await?;
+    db.forget(ACTIVE_THEMES);
+    Ok(found)
 }

@@ -88,13 +88,3 @@ pub async fn cast(db: &Db, idea_id: IdeaId, account_id: AccountId, support: bool
         voted: support,
     }))
 }
-
-pub async fn has_voted(db: &Db, idea_id: IdeaId, account_id: AccountId) -> Result<bool, sqlx::Error> {
-    let (idea_id, account_id) = (idea_id.get(), account_id.get());
-    let found: Option<i64> = sqlx::query_scalar("SELECT idea_id FROM votes WHERE idea_id = $1 AND account_id = $2")
-        .bind(idea_id)
-        .bind(account_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    Ok(found.is_some())
-}

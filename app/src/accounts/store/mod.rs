@@ -248,17 +248,25 @@ pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>, sqlx::Err
 }
 
 pub async fn session_user(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx::Error> {
+    Ok(signed_in(db, id).await?.map(|(user, _)| user))
+}
+
+/// What every page shows of the signed-in account, in one query: the account as the
+/// policy sees it, and how many of its notifications are unread (the header's badge).
+pub async fn signed_in(db: &Db, id: i64) -> Result<Option<(SessionUser, i64)>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT id, display_name, role, kind, auth_version, \
                 CASE WHEN blocked_at IS NULL THEN 0 ELSE 1 END AS blocked, \
-                CASE WHEN email_verified_at IS NULL THEN 0 ELSE 1 END AS verified \
+                CASE WHEN email_verified_at IS NULL THEN 0 ELSE 1 END AS verified, \
+                (SELECT COUNT(*) FROM notifications n WHERE n.account_id = accounts.id AND n.read_at IS NULL) \
+                    AS unread \
          FROM accounts WHERE id = $1 AND deleted_at IS NULL",
     )
     .bind(id)
     .fetch_optional(&db.pool)
     .await?;
     row.map(|r| {
-        Ok(SessionUser {
+        let user = SessionUser {
             id: r.try_get("id")?,
             display_name: r.try_get("display_name")?,
             role: role(&r)?,
@@ -266,7 +274,8 @@ pub async fn session_user(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx:
             auth_version: r.try_get("auth_version")?,
             blocked: r.try_get::<i32, _>("blocked")? != 0,
             verified: r.try_get::<i32, _>("verified")? != 0,
-        })
+        };
+        Ok((user, r.try_get("unread")?))
     })
     .transpose()
 }

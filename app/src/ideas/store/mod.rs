@@ -67,7 +67,13 @@ pub(crate) fn author(row: &AnyRow) -> Result<Author, sqlx::Error> {
     })
 }
 
+/// The municipalities, from memory (`Db::memo`): the list comes with the schema and no
+/// page changes it.
 pub async fn districts(db: &Db) -> Result<Vec<District>, sqlx::Error> {
+    db.memo("districts", read_districts(db)).await
+}
+
+async fn read_districts(db: &Db) -> Result<Vec<District>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id AS district_id, slug AS district_slug, name_fr AS district_fr, name_nl AS district_nl, \
                 name_en AS district_en FROM districts ORDER BY position, id",
@@ -122,6 +128,39 @@ const IDEA_COLUMNS: &str = concat!(
      d.name_en AS district_en, i.hidden_at, i.hidden_by, i.hidden_reason, i.duplicate_of, ",
     author_columns!()
 );
+
+/// What the policy needs to know about an idea, and how many visible comments it has
+/// (what its discussion shows above the first page); `None` when there is no such idea.
+pub async fn facts_and_comment_count(db: &Db, idea_id: i64) -> Result<Option<(Facts, i64)>, sqlx::Error> {
+    let row = sqlx::query("SELECT author_id, hidden_at, comment_count FROM ideas WHERE id = $1")
+        .bind(idea_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| {
+        let hidden = r.try_get::<Option<i64>, _>("hidden_at")?.is_some();
+        Ok((
+            Facts::item(r.try_get("author_id")?, hidden),
+            r.try_get("comment_count")?,
+        ))
+    })
+    .transpose()
+}
+
+/// Whether the account supports the idea, and whether it follows it, in one query.
+pub async fn standing(db: &Db, idea_id: IdeaId, account_id: AccountId) -> Result<(bool, bool), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM votes WHERE idea_id = $1 AND account_id = $2) AS voted, \
+                (SELECT COUNT(*) FROM follows WHERE idea_id = $1 AND account_id = $2) AS following",
+    )
+    .bind(idea_id.get())
+    .bind(account_id.get())
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((
+        row.try_get::<i64, _>("voted")? > 0,
+        row.try_get::<i64, _>("following")? > 0,
+    ))
+}
 
 /// What the policy needs to know about an idea (its author, whether it is hidden);
 /// `None` when there is no such idea.

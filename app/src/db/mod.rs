@@ -1,5 +1,8 @@
 //! The database: one `AnyPool` for both engines, and the few places where they differ.
 
+mod group;
+
+use group::GroupWriter;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Transaction};
 use std::ops::{Deref, DerefMut};
@@ -7,6 +10,12 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
+
+/// Per-connection settings of SQLite: they do not persist in the file. `synchronous =
+/// FULL`: a commit returns once it is on the disk, so an acknowledged write survives a
+/// power cut (`NORMAL` may lose the last ones); group commit (`group`) pays for it.
+const SQLITE_SETUP: &str = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+                            PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -30,31 +39,46 @@ impl Engine {
 pub struct Db {
     pub pool: AnyPool,
     pub engine: Engine,
-    /// SQLite only: one connection that write transactions take in turn. SQLite lets one
-    /// writer in at a time anyway; waiting here is first come, first served, whereas
-    /// pooled connections waiting on the file lock poll it with growing sleeps and hold
-    /// connections the readers need meanwhile.
-    writer: Option<AnyPool>,
+    /// SQLite only: one connection that write transactions take in turn, committed in
+    /// groups (see `group`). SQLite lets one writer in at a time anyway; waiting here is
+    /// first come, first served, whereas pooled connections waiting on the file lock poll
+    /// it with growing sleeps and hold connections the readers need meanwhile.
+    writer: Option<Arc<GroupWriter>>,
     /// The day up to which this database's trending counters are known to be current
     /// (see `votes::trending`), so that most requests need not ask.
     pub(crate) trending_day: Arc<AtomicI64>,
     /// Write transactions this process committed: what a cache of pages compares to know
     /// whether the data changed since it rendered one.
     writes: Arc<AtomicU64>,
+    /// Short lists that change rarely (themes, municipalities), kept by `memo`.
+    memos: moka::sync::Cache<&'static str, Arc<dyn std::any::Any + Send + Sync>>,
 }
+
+/// How long a memo may be reused: the longest another server's change of a theme goes
+/// unseen here (this server's own changes are seen at once, see `Db::forget`).
+const MEMO_TTL: Duration = Duration::from_secs(10);
 
 /// A transaction that writes, from `Db::begin_write`: the one transaction type of the
 /// store. Committing it counts as a change of the data for this server's caches; read
 /// and write through it as through a connection (`&mut *tx`).
+///
+/// On SQLite it is one item of a group that commits together (see `group`): `commit`
+/// returns once the group's commit reached the disk.
 pub struct WriteTx {
-    tx: Transaction<'static, Any>,
+    tx: Tx,
     writes: Arc<AtomicU64>,
+}
+
+enum Tx {
+    Pooled(Transaction<'static, Any>),
+    Grouped(group::Item),
 }
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await?;
-        self.writes.fetch_add(1, Ordering::AcqRel);
+        let writes = self.writes.clone();
+        self.commit_unseen().await?;
+        writes.fetch_add(1, Ordering::AcqRel);
         Ok(())
     }
 
@@ -62,11 +86,17 @@ impl WriteTx {
     /// refusal): pages rendered before it stay valid, so refused requests, which write
     /// such things, cannot keep the page cache empty.
     pub async fn commit_unseen(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+        match self.tx {
+            Tx::Pooled(tx) => tx.commit().await,
+            Tx::Grouped(item) => item.commit().await,
+        }
     }
 
     pub async fn rollback(self) -> Result<(), sqlx::Error> {
-        self.tx.rollback().await
+        match self.tx {
+            Tx::Pooled(tx) => tx.rollback().await,
+            Tx::Grouped(item) => item.rollback().await,
+        }
     }
 
     /// Ends the transaction with `outcome`: committed when the change went through
@@ -85,13 +115,19 @@ impl Deref for WriteTx {
     type Target = AnyConnection;
 
     fn deref(&self) -> &AnyConnection {
-        &self.tx
+        match &self.tx {
+            Tx::Pooled(tx) => tx,
+            Tx::Grouped(item) => item.conn_ref(),
+        }
     }
 }
 
 impl DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut AnyConnection {
-        &mut self.tx
+        match &mut self.tx {
+            Tx::Pooled(tx) => tx,
+            Tx::Grouped(item) => item.conn(),
+        }
     }
 }
 
@@ -106,7 +142,7 @@ impl Db {
             .await?;
         let writer = match engine {
             // Lazily: the first write opens it.
-            Engine::Sqlite => Some(Self::pool_options(engine, 1).connect_lazy_with(options)),
+            Engine::Sqlite => Some(Arc::new(GroupWriter::new(options, SQLITE_SETUP))),
             Engine::Postgres => None,
         };
         Ok(Db {
@@ -115,6 +151,7 @@ impl Db {
             writer,
             trending_day: Arc::new(AtomicI64::new(0)),
             writes: Arc::default(),
+            memos: moka::sync::Cache::builder().time_to_live(MEMO_TTL).build(),
         })
     }
 
@@ -125,12 +162,7 @@ impl Db {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
-                        // Per-connection settings: they do not persist in the file.
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
-                             PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
-                        )
-                        .await?;
+                        conn.execute(SQLITE_SETUP).await?;
                     }
                     Ok(())
                 })
@@ -144,13 +176,33 @@ impl Db {
     /// first holds until the acquire timeout (10 s) fails it.
     pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
         let tx = match &self.writer {
-            Some(writer) => writer.begin_with("BEGIN IMMEDIATE").await?,
-            None => self.pool.begin().await?,
+            Some(writer) => Tx::Grouped(writer.begin().await?),
+            None => Tx::Pooled(self.pool.begin().await?),
         };
         Ok(WriteTx {
             tx,
             writes: self.writes.clone(),
         })
+    }
+
+    /// What `read` answers, kept under `key` for up to `MEMO_TTL`: for short lists that
+    /// nearly every page shows and that change rarely. Whoever changes one calls `forget`.
+    pub async fn memo<T, F>(&self, key: &'static str, read: F) -> Result<T, sqlx::Error>
+    where
+        T: Clone + Send + Sync + 'static,
+        F: std::future::Future<Output = Result<T, sqlx::Error>>,
+    {
+        if let Some(kept) = self.memos.get(key).and_then(|v| v.downcast_ref::<T>().cloned()) {
+            return Ok(kept);
+        }
+        let fresh = read.await?;
+        self.memos.insert(key, Arc::new(fresh.clone()));
+        Ok(fresh)
+    }
+
+    /// Drops what `memo` kept under `key`, after a change of it was committed.
+    pub fn forget(&self, key: &'static str) {
+        self.memos.invalidate(key);
     }
 
     /// The count of write transactions this process committed, shared: it only grows.

@@ -1,0 +1,148 @@
+//! What a browser with an empty cache downloads to show a page and make it interactive:
+//! the page, then every file of the bundle the page names (stylesheet, script, wasm),
+//! each asked with `Accept-Encoding: br, gzip` and counted as it travels (compressed).
+
+use anyhow::Context;
+use reqwest::header::{ACCEPT, ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
+use reqwest::Client;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+/// The most a first visit may weigh (issue 13).
+const BUDGET_BYTES: u64 = 300 * 1024;
+
+/// One file of a first visit.
+struct Fetched {
+    path: String,
+    bytes: u64,
+    encoding: String,
+    cache: String,
+}
+
+async fn fetch(client: &Client, base: &str, path: &str) -> anyhow::Result<Fetched> {
+    let response = client
+        .get(format!("{base}{path}"))
+        .header(ACCEPT, "text/html,*/*")
+        .header(ACCEPT_ENCODING, "br, gzip")
+        .send()
+        .await
+        .with_context(|| format!("GET {path}"))?;
+    if !response.status().is_success() {
+        anyhow::bail!("GET {path} answered {}", response.status());
+    }
+    let header = |name| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let (encoding, cache) = (header(CONTENT_ENCODING), header(CACHE_CONTROL));
+    let bytes = response.bytes().await?.len() as u64;
+    Ok(Fetched {
+        path: path.to_owned(),
+        bytes,
+        encoding,
+        cache,
+    })
+}
+
+/// The bundle's files a page names: every `/pkg/…` address in it.
+fn bundle_files(html: &str) -> BTreeSet<String> {
+    html.match_indices("/pkg/")
+        .map(|(at, _)| {
+            let rest = &html[at..];
+            let end = rest
+                .find(|c: char| c == '"' || c == '\'' || c == ')' || c == '`' || c.is_whitespace())
+                .unwrap_or(rest.len());
+            rest[..end].to_owned()
+        })
+        .filter(|path| path.len() > "/pkg/".len())
+        .collect()
+}
+
+/// Measures each page's first visit; prints a table and verdicts, answers the JSON.
+pub(crate) async fn measure(client: &Client, base: &str, pages: &[String]) -> anyhow::Result<Value> {
+    let mut rows = Vec::new();
+    println!();
+    println!(
+        "First visit, compressed as sent (budget {} KB each):",
+        BUDGET_BYTES / 1024
+    );
+    println!(
+        "{:<28} {:>9} {:>9} {:>9} {:>9}",
+        "page", "html", "bundle", "total", "files"
+    );
+    let mut checks = Vec::new();
+    for page in pages {
+        let html = fetch(client, base, page).await?;
+        // Read again uncompressed (this client does not decompress) for the names.
+        let text = client
+            .get(format!("{base}{page}"))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await?
+            .text()
+            .await?;
+        let mut files = Vec::new();
+        for path in bundle_files(&text) {
+            files.push(fetch(client, base, &path).await?);
+        }
+        let bundle: u64 = files.iter().map(|f| f.bytes).sum();
+        let total = html.bytes + bundle;
+        println!(
+            "{:<28} {:>8.1}K {:>8.1}K {:>8.1}K {:>9}",
+            page,
+            html.bytes as f64 / 1024.0,
+            bundle as f64 / 1024.0,
+            total as f64 / 1024.0,
+            files.len()
+        );
+        for f in &files {
+            println!(
+                "    {:<50} {:>8.1}K  {:<4} {}",
+                f.path,
+                f.bytes as f64 / 1024.0,
+                if f.encoding.is_empty() { "-" } else { &f.encoding },
+                f.cache
+            );
+        }
+        checks.push(format!(
+            "{} first visit of {page}: {:.1} KB (target <= {} KB)",
+            if total <= BUDGET_BYTES { "ok  " } else { "MISS" },
+            total as f64 / 1024.0,
+            BUDGET_BYTES / 1024
+        ));
+        rows.push(json!({
+            "page": page,
+            "html_bytes": html.bytes,
+            "html_encoding": html.encoding,
+            "bundle_bytes": bundle,
+            "total_bytes": total,
+            "files": files.iter().map(|f| json!({
+                "path": f.path, "bytes": f.bytes, "encoding": f.encoding, "cache_control": f.cache,
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    println!("Targets:");
+    for check in checks {
+        println!("  {check}");
+    }
+    Ok(json!({ "first_visit": rows }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundle_files_a_page_names_are_found_once_each() {
+        let html = r#"<link rel="stylesheet" href="/pkg/agora.abc.css"><link rel="modulepreload" href="/pkg/agora.def.js">
+            <script>import('/pkg/agora.def.js').then(m => m.default({module_or_path: '/pkg/agora.ghi.wasm'}))</script>"#;
+        assert_eq!(
+            bundle_files(html).into_iter().collect::<Vec<_>>(),
+            ["/pkg/agora.abc.css", "/pkg/agora.def.js", "/pkg/agora.ghi.wasm"]
+        );
+    }
+}
