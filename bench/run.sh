@@ -22,7 +22,8 @@
 #
 # When a bundle was built (`cargo leptos build --release --precompress`: target/site/pkg),
 # the server serves it and the first visit of the main pages is measured (what a browser
-# downloads, compressed). The peak resident memory of each server is reported.
+# downloads, compressed), then Lighthouse's mobile audit of them (bench/lighthouse.sh;
+# LIGHTHOUSE=0 skips it). The peak resident memory of each server is reported.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -39,6 +40,7 @@ KEEP=${KEEP:-0}
 SINGLE=${SINGLE:-1}
 SINGLE_DURATION=${SINGLE_DURATION:-5}
 UNCACHED=${UNCACHED:-1}
+LIGHTHOUSE=${LIGHTHOUSE:-1}
 RESULTS=$ROOT/bench/results
 BASE_URL=${DATABASE_URL:-}
 unset DATABASE_URL
@@ -137,6 +139,9 @@ run_scale() {
     if [ "$SITE_ROOT" != "$WORK/site" ]; then
         "$BENCH" first-visit --base-url "http://127.0.0.1:$port" --json "$RESULTS/$scale-first-visit.json" |
             tee "$WORK/table-$scale-first-visit.txt"
+        if [ "$LIGHTHOUSE" = 1 ] && command -v chromium >/dev/null; then
+            bench/lighthouse.sh "http://127.0.0.1:$port" | tee -a "$WORK/table-$scale-first-visit.txt"
+        fi
     fi
     stop_server "$scale"
 

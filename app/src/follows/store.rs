@@ -1,5 +1,4 @@
 use crate::db::{now_ms, Db};
-use crate::ids::{AccountId, IdeaId};
 use crate::policy::{self, Action, Actor, Facts};
 
 /// Follows inside a caller's transaction; following twice is harmless.
