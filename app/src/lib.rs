@@ -43,7 +43,7 @@ pub mod votes;
 use accounts::api::{current_user, Register, SignIn};
 use ideas::model::Mine;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 pub use ui::{use_auth, Auth};
@@ -60,12 +60,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
-                <HashedStylesheet options=options.clone() />
+                <link rel="stylesheet" href=format!("/pkg/{}", bundle_names(&options).css) />
                 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23004f9f'/%3E%3Ctext x='16' y='23' font-size='20' text-anchor='middle' fill='white' font-family='sans-serif'%3EA%3C/text%3E%3C/svg%3E" />
-                // Deferred: the page is complete and usable as sent (every form works without
-                // JavaScript); the bundle loads at low priority and runs once the browser is
-                // idle, so that it never delays the first paint of the text.
-                <HydrationScripts options defer=true />
+                <BundleScript options />
                 <MetaTags />
             </head>
             <body>
@@ -73,6 +70,74 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The names of the bundle's files: with their content's hash when cargo-leptos wrote
+/// them to `hash.txt` beside the server (a release build), else the plain ones. Read once
+/// per process, not once per page.
+struct BundleNames {
+    css: String,
+    js: String,
+    wasm: String,
+}
+
+fn bundle_names(options: &LeptosOptions) -> &'static BundleNames {
+    static NAMES: std::sync::OnceLock<BundleNames> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let name = options.output_name.to_string();
+        let hashes = options
+            .hash_files
+            .then(|| {
+                let exe = std::env::current_exe().ok()?;
+                std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok()
+            })
+            .flatten()
+            .unwrap_or_default();
+        let hash_of = |kind: &str| {
+            hashes.lines().find_map(|line| {
+                let (file, hash) = line.split_once(':')?;
+                (file.trim() == kind).then(|| format!(".{}", hash.trim()))
+            })
+        };
+        // Without hashes, wasm-bindgen's own name for the wasm unless cargo-leptos named
+        // the output when it built this server.
+        let plain_wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+            ""
+        } else {
+            "_bg"
+        };
+        BundleNames {
+            css: format!("{name}{}.css", hash_of("css").unwrap_or_default()),
+            js: format!("{name}{}.js", hash_of("js").unwrap_or_default()),
+            wasm: format!(
+                "{name}{}.wasm",
+                hash_of("wasm").unwrap_or_else(|| plain_wasm.to_owned())
+            ),
+        }
+    })
+}
+
+/// Starts the bundle once the page has loaded and the browser is idle, with no preload
+/// before it: the page is complete and usable as sent (every form works without
+/// JavaScript), and nothing the bundle brings may compete with the first paint of the
+/// text, the page's largest. (Leptos' `HydrationScripts` preloads the bundle from the
+/// head, which a phone on a slow network then waits for.)
+#[component]
+fn BundleScript(options: LeptosOptions) -> impl IntoView {
+    let names = bundle_names(&options);
+    let script = format!(
+        "(() => {{\
+           const start = () => import('/pkg/{js}').then((bundle) =>\
+             bundle.default({{ module_or_path: '/pkg/{wasm}' }}).then(() => bundle.hydrate()));\
+           const whenIdle = () => ('requestIdleCallback' in window\
+             ? requestIdleCallback(start, {{ timeout: 2000 }}) : setTimeout(start, 0));\
+           if (document.readyState === 'complete') whenIdle();\
+           else addEventListener('load', whenIdle, {{ once: true }});\
+         }})();",
+        js = names.js,
+        wasm = names.wasm
+    );
+    view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
 }
 
 /// Scripts run only with this response's nonce; everything else comes from this site.
