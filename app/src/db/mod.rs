@@ -14,8 +14,13 @@ use std::time::Duration;
 /// Per-connection settings of SQLite: they do not persist in the file. `synchronous =
 /// FULL`: a commit returns once it is on the disk, so an acknowledged write survives a
 /// power cut (`NORMAL` may lose the last ones); group commit (`group`) pays for it.
+/// `cache_size` of 512 KiB rather than 2 MiB: each of the pool's connections keeps its
+/// own copy of the pages it read, so under load 17 of them held 34 MiB of duplicates of
+/// what the kernel's page cache keeps once (the bench's peak memory fell by a fifth, the
+/// pages served per second did not change).
 const SQLITE_SETUP: &str = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
-                            PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;";
+                            PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; \
+                            PRAGMA cache_size = -512;";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -159,6 +164,12 @@ impl Db {
         AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
+            // By default every acquire pings the connection first: one more round trip to
+            // PostgreSQL (or hop to SQLite's worker thread) for every statement a page
+            // runs. The pool still pings each connection as it comes back, closing a
+            // broken one, so after a database restart a request may fail at most once
+            // per connection that was idle in the pool.
+            .test_before_acquire(false)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
