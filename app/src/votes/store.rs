@@ -105,7 +105,7 @@ async fn cast_step_by_step(
 
 /// PostgreSQL is a round trip away: the same steps as `cast_step_by_step`, in one
 /// statement whose parts see one another's rows (`RETURNING`), so a vote costs one
-/// round trip instead of five inside its transaction.
+/// round trip instead of four inside its transaction.
 async fn cast_in_one_statement(
     tx: &mut WriteTx,
     idea_id: IdeaId,
