@@ -42,49 +42,25 @@ pub async fn slot() -> AppResult<Slot> {
         .map_err(AppError::internal)
 }
 
-/// Runs `job` once a slot is free.
+/// Runs `job` on the blocking pool once a slot is free.
 async fn bounded<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
     in_slot(slot().await?, job).await
 }
 
-/// Runs `job` in `slot`, on a thread of its own that ends with it. A hash allocates and
-/// frees 19 MiB; the allocator keeps what a thread freed for that thread's next use, so on
-/// tokio's blocking threads (each kept up to 10 s after its last job) a burst of sign-ins
-/// left that much behind on every thread it touched. A thread's end gives it back.
-/// Starting a thread costs tens of microseconds, a hash tens of milliseconds.
+/// Runs `job` on the blocking pool in `slot`.
 async fn in_slot<T: Send + 'static>(slot: Slot, job: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
-    let (done, outcome) = tokio::sync::oneshot::channel();
-    std::thread::Builder::new()
-        .name("agora-hashing".to_owned())
-        .spawn(move || {
-            // The job holds its slot until it ends, even if the request that asked for it
-            // is gone (a client that hung up must not free the slot of a hash still running).
-            let _slot = slot;
-            let _running = Running::start();
-            let result = job();
-            // The request may be gone; its answer then has no one to go to.
-            let _ = done.send(result);
-        })
-        .map_err(AppError::internal)?;
-    // A job that panicked drops `done` without sending: an internal error, as before.
-    outcome.await.map_err(AppError::internal)
-}
-
-/// Counts a job in `RUNNING` while it lives, panic or not.
-struct Running;
-
-impl Running {
-    fn start() -> Running {
+    tokio::task::spawn_blocking(move || {
+        // The job holds its slot until it ends, even if the request that asked for it is
+        // gone (a client that hung up must not free the slot of a hash still running).
+        let _slot = slot;
         let now = RUNNING.fetch_add(1, Ordering::AcqRel) + 1;
         MOST_AT_ONCE.fetch_max(now, Ordering::AcqRel);
-        Running
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
+        let outcome = job();
         RUNNING.fetch_sub(1, Ordering::AcqRel);
-    }
+        outcome
+    })
+    .await
+    .map_err(AppError::internal)
 }
 
 fn hasher() -> Argon2<'static> {
@@ -201,23 +177,6 @@ mod tests {
             "{most} jobs ran at once on {} cores",
             slot_count()
         );
-    }
-
-    #[tokio::test]
-    async fn each_job_runs_on_a_thread_of_its_own_that_ends_with_it() {
-        let first = bounded(|| std::thread::current().id()).await.expect("runs");
-        let second = bounded(|| std::thread::current().id()).await.expect("runs");
-        assert_ne!(first, second, "a thread is not reused");
-        assert_ne!(first, std::thread::current().id());
-    }
-
-    #[tokio::test]
-    async fn a_job_that_panics_answers_an_error_and_frees_its_slot() {
-        let outcome = bounded(|| -> u8 { panic!("a job went wrong") }).await;
-        assert!(outcome.is_err());
-        for _ in 0..slot_count() + 1 {
-            assert_eq!(bounded(|| 7).await.expect("runs"), 7);
-        }
     }
 
     async fn futures_join<T>(
