@@ -45,7 +45,7 @@ use ideas::model::Mine;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 pub use ui::{use_auth, Auth};
 
 /// The HTML document around the application, rendered on the server only.
@@ -172,35 +172,35 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=site::views::NotFound>
                         <Route path=path!("/") view=site::views::HomePage ssr=SsrMode::Async />
                         <Route path=path!("/ideas") view=ideas::views::IdeasPage ssr=SsrMode::Async />
-                        <Route path=path!("/ideas/new") view=ideas::views::NewIdeaPage ssr=SsrMode::Async />
+                        <Route path=path!("/ideas/new") view={Lazy::<pages::NewIdeaRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/ideas/:idea") view=ideas::views::IdeaView ssr=SsrMode::Async />
-                        <Route path=path!("/ideas/:idea/edit") view=ideas::views::EditIdeaPage ssr=SsrMode::Async />
+                        <Route path=path!("/ideas/:idea/edit") view={Lazy::<pages::EditIdeaRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/privacy") view=site::views::PrivacyPage ssr=SsrMode::Async />
                         <Route path=path!("/themes") view=themes::views::ThemesPage ssr=SsrMode::Async />
                         <Route path=path!("/themes/:slug") view=themes::views::ThemePage ssr=SsrMode::Async />
-                        <Route path=path!("/register") view=accounts::views::RegisterPage ssr=SsrMode::Async />
-                        <Route path=path!("/login") view=accounts::views::SignInPage ssr=SsrMode::Async />
-                        <Route path=path!("/forgot-password") view=accounts::views::ForgotPasswordPage ssr=SsrMode::Async />
-                        <Route path=path!("/reset-password") view=accounts::views::ResetPasswordPage ssr=SsrMode::Async />
-                        <Route path=path!("/verify-email") view=accounts::views::VerifyEmailPage ssr=SsrMode::Async />
-                        <Route path=path!("/confirm-email-change") view=accounts::views::ConfirmEmailChangePage ssr=SsrMode::Async />
-                        <Route path=path!("/unsubscribe") view=accounts::views::UnsubscribePage ssr=SsrMode::Async />
-                        <Route path=path!("/profile") view=accounts::views::ProfilePage ssr=SsrMode::Async />
-                        <Route path=path!("/profile/data") view=accounts::views::MyDataPage ssr=SsrMode::Async />
-                        <Route path=path!("/profile/delete") view=accounts::views::DeleteAccountPage ssr=SsrMode::Async />
-                        <Route path=path!("/me/ideas") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Written /> } ssr=SsrMode::Async />
-                        <Route path=path!("/me/supported") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Supported /> } ssr=SsrMode::Async />
-                        <Route path=path!("/me/following") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Followed /> } ssr=SsrMode::Async />
-                        <Route path=path!("/notifications") view=notifications::views::NotificationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/accounts") view=accounts::views::AdminAccountsPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/themes") view=themes::views::AdminThemesPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/themes/:id") view=themes::views::EditThemePage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/audit") view=audit::views::AuditPage ssr=SsrMode::Async />
-                        <Route path=path!("/moderation") view=moderation::views::QueuePage ssr=SsrMode::Async />
+                        <Route path=path!("/register") view={Lazy::<pages::RegisterRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/login") view={Lazy::<pages::SignInRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/forgot-password") view={Lazy::<pages::ForgotPasswordRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/reset-password") view={Lazy::<pages::ResetPasswordRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/verify-email") view={Lazy::<pages::VerifyEmailRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/confirm-email-change") view={Lazy::<pages::ConfirmEmailChangeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/unsubscribe") view={Lazy::<pages::UnsubscribeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/profile") view={Lazy::<pages::ProfileRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/profile/data") view={Lazy::<pages::MyDataRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/profile/delete") view={Lazy::<pages::DeleteAccountRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/me/ideas") view={Lazy::<pages::MyWrittenRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/me/supported") view={Lazy::<pages::MySupportedRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/me/following") view={Lazy::<pages::MyFollowedRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/notifications") view={Lazy::<pages::NotificationsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts") view={Lazy::<pages::AdminAccountsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/admin/themes") view={Lazy::<pages::AdminThemesRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/admin/themes/:id") view={Lazy::<pages::EditThemeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/admin/audit") view={Lazy::<pages::AuditRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/moderation") view={Lazy::<pages::QueueRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/projects") view=projects::views::ProjectsPage ssr=SsrMode::Async />
-                        <Route path=path!("/projects/new") view=projects::views::PromotePage ssr=SsrMode::Async />
+                        <Route path=path!("/projects/new") view={Lazy::<pages::PromoteRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/projects/:project") view=projects::views::ProjectView ssr=SsrMode::Async />
-                        <Route path=path!("/desk") view=projects::views::DeskPage ssr=SsrMode::Async />
+                        <Route path=path!("/desk") view={Lazy::<pages::DeskRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/commitments") view=projects::views::CommitmentsPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard") view=projects::views::DashboardPage ssr=SsrMode::Async />
                     </Routes>
@@ -208,6 +208,83 @@ pub fn App() -> impl IntoView {
             </AuthProvider>
         </Router>
     }
+}
+
+/// The pages few visits begin with are parts of the wasm of their own (`cargo leptos build
+/// --split`), fetched when one of them is first shown: a resident's first visit to a
+/// public page loads neither the moderators' and administrators' pages nor the account
+/// pages. Two groups, not a part per page: each part is a module the browser compiles and
+/// links, and with a part per page the splitter made hundreds of small shared ones
+/// (measured: 60 to 260 requests a page, and Lighthouse's blocking time up to 1.9 s).
+/// The server renders them as before; in the browser, `hydrate_lazy` loads the current
+/// page's part before hydrating it.
+mod pages {
+    use super::*;
+    use leptos_router::LazyRoute;
+
+    macro_rules! lazy_group {
+        ($group:ident, $loader:ident, $preload:ident { $($route:ident => $page:expr,)* }) => {
+            #[derive(Clone, Copy)]
+            pub enum $group {
+                $($route,)*
+            }
+
+            #[leptos::lazy]
+            fn $loader(page: $group) -> AnyView {
+                match page {
+                    $($group::$route => $page.into_any(),)*
+                }
+            }
+
+            $(
+                pub struct $route;
+
+                impl LazyRoute for $route {
+                    fn data() -> Self {
+                        Self
+                    }
+
+                    async fn view(_route: Self) -> AnyView {
+                        $loader($group::$route).await
+                    }
+
+                    async fn preload() {
+                        #[cfg(target_arch = "wasm32")]
+                        $preload().await;
+                    }
+                }
+            )*
+        };
+    }
+
+    lazy_group!(StaffPage, staff_page, __preload_staff_page {
+            AdminAccountsRoute => view! { <accounts::views::AdminAccountsPage /> },
+            AdminThemesRoute => view! { <themes::views::AdminThemesPage /> },
+            EditThemeRoute => view! { <themes::views::EditThemePage /> },
+            AuditRoute => view! { <audit::views::AuditPage /> },
+            QueueRoute => view! { <moderation::views::QueuePage /> },
+            PromoteRoute => view! { <projects::views::PromotePage /> },
+            DeskRoute => view! { <projects::views::DeskPage /> },
+    });
+
+    lazy_group!(AccountPage, account_page, __preload_account_page {
+            NewIdeaRoute => view! { <ideas::views::NewIdeaPage /> },
+            EditIdeaRoute => view! { <ideas::views::EditIdeaPage /> },
+            RegisterRoute => view! { <accounts::views::RegisterPage /> },
+            SignInRoute => view! { <accounts::views::SignInPage /> },
+            ForgotPasswordRoute => view! { <accounts::views::ForgotPasswordPage /> },
+            ResetPasswordRoute => view! { <accounts::views::ResetPasswordPage /> },
+            VerifyEmailRoute => view! { <accounts::views::VerifyEmailPage /> },
+            ConfirmEmailChangeRoute => view! { <accounts::views::ConfirmEmailChangePage /> },
+            UnsubscribeRoute => view! { <accounts::views::UnsubscribePage /> },
+            ProfileRoute => view! { <accounts::views::ProfilePage /> },
+            MyDataRoute => view! { <accounts::views::MyDataPage /> },
+            DeleteAccountRoute => view! { <accounts::views::DeleteAccountPage /> },
+            MyWrittenRoute => view! { <ideas::views::MyIdeasPage mine=Mine::Written /> },
+            MySupportedRoute => view! { <ideas::views::MyIdeasPage mine=Mine::Supported /> },
+            MyFollowedRoute => view! { <ideas::views::MyIdeasPage mine=Mine::Followed /> },
+            NotificationsRoute => view! { <notifications::views::NotificationsPage /> },
+    });
 }
 
 /// Created inside the router, so that a refusal carried in the URL after a plain form
@@ -273,5 +350,5 @@ fn mark_hydrated() {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_lazy(App);
 }

@@ -1,26 +1,52 @@
 // How the release build reaches a browser: every file of the bundle a page loads comes
 // compressed (the brotli files the build made) under a name that carries its hash, with
-// a year of caching; the page itself comes compressed.
+// a year of caching; the page itself comes compressed. The wasm is split: a public page
+// loads the main part only, a page of the account or staff group fetches its own part
+// too (`cargo leptos build --split`, the groups in app/src/lib.rs).
 const { test, expect } = require('@playwright/test');
 const { hydrated } = require('./helpers');
 
-test('the bundle arrives compressed, hashed and cached for a year', async ({ page }) => {
+/** Opens `path` and waits for hydration; answers the paths of the bundle files it loaded. */
+async function bundleOf(page, path) {
   const bundle = [];
   page.on('response', (response) => {
     if (new URL(response.url()).pathname.startsWith('/pkg/')) bundle.push(response);
   });
-  const answer = await page.goto('/ideas');
+  const answer = await page.goto(path);
   expect((await answer.allHeaders())['content-encoding']).toBe('br');
   await hydrated(page);
-
-  const kinds = new Set(bundle.map((r) => new URL(r.url()).pathname.split('.').pop()));
-  expect([...kinds].sort()).toEqual(['css', 'js', 'wasm']);
   for (const response of bundle) {
-    const path = new URL(response.url()).pathname;
+    const file = new URL(response.url()).pathname;
     const headers = await response.allHeaders();
-    expect(path, 'a name with its hash').toMatch(/^\/pkg\/[^/]+\.[A-Za-z0-9_-]{22}\.(css|js|wasm)$/);
-    expect(headers['content-encoding'], path).toBe('br');
-    expect(headers['cache-control'], path).toBe('public, max-age=31536000, immutable');
+    expect(file, 'a name with its hash').toMatch(/^\/pkg\/[^/]+\.[A-Za-z0-9_-]{22}\.(css|js|wasm)$/);
+    expect(headers['content-encoding'], file).toBe('br');
+    expect(headers['cache-control'], file).toBe('public, max-age=31536000, immutable');
   }
+  return bundle.map((r) => new URL(r.url()).pathname);
+}
+
+test('the bundle arrives compressed, hashed and cached for a year', async ({ page }) => {
+  const files = await bundleOf(page, '/ideas');
+  const kinds = new Set(files.map((f) => f.split('.').pop()));
+  expect([...kinds].sort()).toEqual(['css', 'js', 'wasm']);
+  expect(files.filter((f) => f.endsWith('.wasm')), 'a public page loads the main wasm only').toHaveLength(1);
 });
 
+test('a page of the account group fetches its part of the wasm, then hydrates', async ({ page }) => {
+  const files = await bundleOf(page, '/login');
+  expect(files.some((f) => /^\/pkg\/split_account_page_[^/]+\.wasm$/.test(f)), files.join(' ')).toBe(true);
+  expect(files.some((f) => /^\/pkg\/split_staff_page_/.test(f)), 'not the staff pages').toBe(false);
+});
+
+test('going from a public page to a page of the account group loads its part without a page load', async ({ page }) => {
+  const files = await bundleOf(page, '/ideas');
+  expect(files.some((f) => f.includes('split_account_page_'))).toBe(false);
+  const parts = [];
+  page.on('response', (r) => { if (new URL(r.url()).pathname.startsWith('/pkg/split_account_page_')) parts.push(r); });
+  await page.evaluate(() => { window.agoraSamePage = true; });
+  await page.locator('header a[href="/login"]').first().click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByLabel('Email address')).toBeVisible();
+  expect(parts, 'the account part was fetched').toHaveLength(1);
+  expect(await page.evaluate(() => window.agoraSamePage), 'routed in the page, not reloaded').toBe(true);
+});
