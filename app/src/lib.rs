@@ -224,6 +224,8 @@ mod pages {
 
     macro_rules! lazy_group {
         ($group:ident, $loader:ident, $preload:ident { $($route:ident => $page:expr,)* }) => {
+            // Each variant names the route it renders, hence the shared suffix.
+            #[allow(clippy::enum_variant_names)]
             #[derive(Clone, Copy)]
             pub enum $group {
                 $($route,)*

@@ -41,7 +41,7 @@ enum Command {
     /// Compare two JSON results (the second over the first) against the targets.
     Compare { before: PathBuf, after: PathBuf },
     /// What a first visit of each page transfers, compressed as a browser receives it
-    /// (the server must serve a built bundle: `cargo leptos build --release --precompress`).
+    /// (the server must serve a built bundle: `cargo leptos build --release --precompress --split`).
     FirstVisit {
         #[arg(long, default_value = "http://127.0.0.1:3000")]
         base_url: String,
