@@ -374,14 +374,7 @@ pub fn client_wide_network_key() -> u64 {
 }
 
 fn client_prefix_key(ipv6_bytes: usize) -> u64 {
-    let network = client_address().map(|address| match address {
-        std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
-        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => v4.octets().to_vec(),
-            None => v6.octets()[..ipv6_bytes].to_vec(),
-        },
-    });
-    crate::ratelimit::key(&network)
+    crate::ratelimit::network_key(client_address(), ipv6_bytes)
 }
 
 /// The limits kept in memory on this server.

@@ -28,6 +28,46 @@ impl<T> Page<T> {
     }
 }
 
+/// Where a keyset page ends: the sort keys of its last row, then its id. Sent to clients
+/// as an opaque token (`v1.k1.k2.id`): the version lets its spelling change later without
+/// misreading old tokens as new ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    keys: Vec<i64>,
+}
+
+impl Cursor {
+    const VERSION: &'static str = "v1";
+
+    /// The position after a row whose order keys are `keys` (its id last).
+    pub fn after(keys: Vec<i64>) -> Cursor {
+        Cursor { keys }
+    }
+
+    /// A token read back, when it holds exactly `arity` keys; anything else is no cursor.
+    pub fn parse(token: &str, arity: usize) -> Option<Cursor> {
+        let mut parts = token.split('.');
+        if parts.next() != Some(Self::VERSION) {
+            return None;
+        }
+        let keys = parts.map(|p| p.parse::<i64>().ok()).collect::<Option<Vec<_>>>()?;
+        (keys.len() == arity).then_some(Cursor { keys })
+    }
+
+    pub fn keys(&self) -> &[i64] {
+        &self.keys
+    }
+
+    pub fn token(&self) -> String {
+        let mut token = Self::VERSION.to_owned();
+        for key in &self.keys {
+            token.push('.');
+            token.push_str(&key.to_string());
+        }
+        token
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +104,21 @@ mod tests {
         );
         let failed = Page::from_lookahead(vec![1, 2], 2).try_map(|n| if n == 2 { Err("two") } else { Ok(n) });
         assert_eq!(failed, Err("two"));
+    }
+
+    #[test]
+    fn a_cursor_reads_back_what_it_wrote() {
+        let cursor = Cursor::after(vec![1_700_000_000_000, -3, 42]);
+        assert_eq!(cursor.token(), "v1.1700000000000.-3.42");
+        assert_eq!(Cursor::parse(&cursor.token(), 3), Some(cursor));
+    }
+
+    #[test]
+    fn a_cursor_with_the_wrong_number_of_keys_or_version_is_refused() {
+        assert_eq!(Cursor::parse("v1.1.2", 3), None);
+        assert_eq!(Cursor::parse("v1.1.2.3.4", 3), None);
+        assert_eq!(Cursor::parse("v2.1.2.3", 3), None);
+        assert_eq!(Cursor::parse("v1.1.x.3", 3), None);
+        assert_eq!(Cursor::parse("", 0), None);
     }
 }

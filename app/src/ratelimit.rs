@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit {
     pub attempts: u32,
     pub window: Duration,
@@ -131,6 +131,28 @@ impl From<Wait> for crate::error::AppError {
     }
 }
 
+/// Where a key stands after an attempt was counted, for `RateLimit` headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    pub limit: Limit,
+    /// Attempts left in the current window.
+    pub remaining: u32,
+    pub resets_in: Duration,
+}
+
+/// A short key for the network of `address` (an IPv4 address; an IPv6 address's first
+/// `ipv6_bytes` bytes), one limit holding for everything there; unknown callers share one.
+pub fn network_key(address: Option<std::net::IpAddr>, ipv6_bytes: usize) -> u64 {
+    let network = address.map(|address| match address {
+        std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.octets().to_vec(),
+            None => v6.octets()[..ipv6_bytes].to_vec(),
+        },
+    });
+    key(&network)
+}
+
 /// A short key for `parts`: a 64-bit hash keyed with a random secret of this process, so
 /// nobody can choose inputs that collide on purpose.
 pub fn key<T: Hash + ?Sized>(parts: &T) -> u64 {
@@ -176,6 +198,10 @@ impl Counter {
         }
     }
 
+    pub fn limit(&self) -> Limit {
+        self.limit
+    }
+
     fn window(&self, key: u64, now: Instant) -> Arc<Window> {
         self.windows.get_with(key, || {
             Arc::new(Window {
@@ -191,25 +217,27 @@ impl Counter {
     }
 
     /// Counts an attempt under `key`, or refuses it (uncounted) past the limit.
-    pub fn hit(&self, key: u64) -> Result<(), Wait> {
+    pub fn hit(&self, key: u64) -> Result<Standing, Wait> {
         self.hit_at(key, Instant::now())
     }
 
-    fn hit_at(&self, key: u64, now: Instant) -> Result<(), Wait> {
+    fn hit_at(&self, key: u64, now: Instant) -> Result<Standing, Wait> {
         let window = self.window(key, now);
-        let counted = window
-            .count
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
-                (n < self.limit.attempts).then_some(n + 1)
-            })
-            .is_ok();
-        if counted {
-            window
-                .last_ms
-                .store(millis_since(window.started, now), Ordering::Release);
-            Ok(())
-        } else {
-            Err(self.wait(&window, now))
+        let counted = window.count.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+            (n < self.limit.attempts).then_some(n + 1)
+        });
+        match counted {
+            Ok(before) => {
+                window
+                    .last_ms
+                    .store(millis_since(window.started, now), Ordering::Release);
+                Ok(Standing {
+                    limit: self.limit,
+                    remaining: self.limit.attempts - before - 1,
+                    resets_in: self.wait(&window, now).0,
+                })
+            }
+            Err(_) => Err(self.wait(&window, now)),
         }
     }
 
@@ -342,6 +370,18 @@ mod tests {
         assert!((0..3).all(|_| counter.hit_at(1, now).is_ok()));
         let later = now + Duration::from_secs(20);
         assert_eq!(counter.hit_at(1, later), Err(Wait(Duration::from_secs(40))));
+    }
+
+    #[test]
+    fn each_counted_attempt_says_how_many_are_left_and_when_the_window_ends() {
+        let counter = Counter::new(THREE_A_MINUTE);
+        let now = Instant::now();
+        let first = counter.hit_at(1, now).expect("first attempt");
+        assert_eq!((first.remaining, first.resets_in), (2, Duration::from_secs(60)));
+        let later = now + Duration::from_secs(15);
+        let _ = counter.hit_at(1, later);
+        let last = counter.hit_at(1, later).expect("third attempt");
+        assert_eq!((last.remaining, last.resets_in), (0, Duration::from_secs(45)));
     }
 
     #[test]

@@ -52,6 +52,20 @@ pub struct Config {
     #[arg(long, env = "AGORA_FORWARDED_HEADER", value_enum, default_value_t = ForwardedHeader::XForwardedFor)]
     pub forwarded_header: ForwardedHeader,
 
+    /// The licence the open data (API, exports, feeds) is published under, as its name
+    /// and address: `NAME <URL>`.
+    #[arg(
+        long,
+        env = "AGORA_DATA_LICENCE",
+        default_value = "CC BY 4.0 <https://creativecommons.org/licenses/by/4.0/>"
+    )]
+    pub data_licence: String,
+
+    /// Requests to the open data API one network (an IPv4 address, an IPv6 /64) may make
+    /// per minute; past it the API answers 429 until the minute ends.
+    #[arg(long, env = "AGORA_API_REQUESTS_PER_MINUTE", default_value_t = 600, value_parser = clap::value_parser!(u32).range(1..))]
+    pub api_requests_per_minute: u32,
+
     /// `text` for people, `json` for log collectors.
     #[arg(long, env = "AGORA_LOG_FORMAT", default_value = "text")]
     pub log_format: String,

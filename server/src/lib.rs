@@ -7,6 +7,7 @@ mod data_file;
 pub mod demo;
 pub mod mailer;
 pub mod news_mail;
+pub mod open_data;
 pub mod page_cache;
 pub mod security;
 pub mod static_files;
@@ -147,7 +148,13 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
     );
     tokio::spawn(agora_app::votes::trending::keep_current(state.db.clone()));
     tokio::spawn(forget_registration_networks(state.db.clone()));
-    let router = routes(state.clone());
+    let licence = open_data::parse_licence(&config.data_licence)?;
+    let router = routes(state.clone()).merge(open_data::router(
+        state.db.clone(),
+        &state.mail.public_url,
+        licence,
+        config.api_requests_per_minute,
+    ));
     let router = match state.db.engine {
         Engine::Sqlite => {
             let options = SqliteConnectOptions::from_str(&config.database_url)?

@@ -393,6 +393,15 @@ impl SearchTerms {
 /// A page of the ideas list.
 pub type IdeaList = crate::paging::Page<IdeaSummary>;
 
+/// An idea of a list walked by cursor (the open data API, the exports): its card, its
+/// whole text, and where the next page starts if it is the last of this one.
+#[derive(Debug, Clone)]
+pub struct ListedIdea {
+    pub summary: IdeaSummary,
+    pub body: String,
+    pub after: crate::paging::Cursor,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,6 +121,8 @@ pub fn test_config(database_url: &str) -> Config {
         report_min_account_age_hours: 0,
         trusted_proxies: Default::default(),
         forwarded_header: Default::default(),
+        data_licence: "CC BY 4.0 <https://creativecommons.org/licenses/by/4.0/>".into(),
+        api_requests_per_minute: 600,
         log_format: "text".into(),
         mail: agora_server::config::MailConfig {
             outbox_dir: outbox_dir_of(database_url).display().to_string(),

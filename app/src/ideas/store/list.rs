@@ -52,8 +52,8 @@ fn search_clause(engine: Engine) -> &'static str {
     }
 }
 
-/// One page of the public list; filters and order come from the URL.
-pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
+/// The conditions of a list request (who may see what, then the URL's filters).
+fn filter_of(db: &Db, query: &ListQuery) -> Filter {
     let mut filter = Filter::default();
     // Hidden ideas are out of every list but their author's own.
     if query.author.is_none() {
@@ -96,45 +96,117 @@ pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
         };
         filter.push(search_clause(db.engine), Arg::Text(words));
     }
-    let order = match query.sort {
-        Sort::Newest => "i.created_at DESC, i.id DESC",
-        Sort::MostVotes => "i.vote_count DESC, i.id DESC",
-        Sort::MostDiscussed => "i.comment_count DESC, i.id DESC",
-        Sort::Trending => "i.recent_votes DESC, i.vote_count DESC, i.id DESC",
-    };
-    let page = query.page.clamp(1, ListQuery::MAX_PAGE);
-    let size = i64::from(ListQuery::PAGE_SIZE);
-    let limit = filter.placeholder(Arg::Int(size + 1));
-    let offset = filter.placeholder(Arg::Int(i64::from(page - 1) * size));
-    let sql = format!(
-        "SELECT {IDEA_COLUMNS} {IDEA_JOINS}{} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
-        filter.where_clause()
-    );
-    let mut statement = sqlx::query(&sql);
-    for arg in filter.args {
+    filter
+}
+
+/// The columns a sort orders by, most significant first; the id breaks ties, so that
+/// an order is total and a keyset page starts exactly where the last one ended.
+fn order_keys(sort: Sort) -> &'static [&'static str] {
+    match sort {
+        Sort::Newest => &["i.created_at", "i.id"],
+        Sort::MostVotes => &["i.vote_count", "i.id"],
+        Sort::MostDiscussed => &["i.comment_count", "i.id"],
+        Sort::Trending => &["i.recent_votes", "i.vote_count", "i.id"],
+    }
+}
+
+fn order_by(sort: Sort) -> String {
+    order_keys(sort)
+        .iter()
+        .map(|key| format!("{key} DESC"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+async fn fetch(db: &Db, sql: &str, args: Vec<Arg>) -> Result<Vec<AnyRow>, sqlx::Error> {
+    let mut statement = sqlx::query(sql);
+    for arg in args {
         statement = match arg {
             Arg::Int(v) => statement.bind(v),
             Arg::Text(v) => statement.bind(v),
         };
     }
-    let rows = statement.fetch_all(&db.pool).await?;
+    statement.fetch_all(&db.pool).await
+}
+
+/// One page of the public list; filters and order come from the URL.
+pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
+    let mut filter = filter_of(db, query);
+    let page = query.page.clamp(1, ListQuery::MAX_PAGE);
+    let size = i64::from(ListQuery::PAGE_SIZE);
+    let limit = filter.placeholder(Arg::Int(size + 1));
+    let offset = filter.placeholder(Arg::Int(i64::from(page - 1) * size));
+    let sql = format!(
+        "SELECT {IDEA_COLUMNS} {IDEA_JOINS}{} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+        filter.where_clause(),
+        order_by(query.sort)
+    );
+    let rows = fetch(db, &sql, filter.args).await?;
+    Page::from_lookahead(rows, size as usize).try_map(|r| summary(&r))
+}
+
+/// How many keys a cursor of `sort` holds.
+pub fn cursor_arity(sort: Sort) -> usize {
+    order_keys(sort).len()
+}
+
+/// A page of the list that starts after `after` (from the start without it), for
+/// clients that walk the whole list: ideas added meanwhile never shift the pages, so no
+/// idea is seen twice, as offsets would.
+pub async fn list_after(
+    db: &Db,
+    query: &ListQuery,
+    after: Option<&Cursor>,
+    size: u32,
+) -> Result<Page<ListedIdea>, sqlx::Error> {
+    let mut filter = filter_of(db, query);
+    let keys = order_keys(query.sort);
+    if let Some(after) = after.filter(|c| c.keys().len() == keys.len()) {
+        // A row value compares like the order: every key descending.
+        let bound = after
+            .keys()
+            .iter()
+            .map(|k| filter.placeholder(Arg::Int(*k)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        filter.clauses.push(format!("({}) < ({bound})", keys.join(", ")));
+    }
+    let limit = filter.placeholder(Arg::Int(i64::from(size) + 1));
+    let sql = format!(
+        "SELECT {IDEA_COLUMNS}, i.recent_votes {IDEA_JOINS}{} ORDER BY {} LIMIT {limit}",
+        filter.where_clause(),
+        order_by(query.sort)
+    );
+    let rows = fetch(db, &sql, filter.args).await?;
     Page::from_lookahead(rows, size as usize).try_map(|r| {
-        let body: String = r.try_get("body")?;
-        Ok(IdeaSummary {
-            id: r.try_get("id")?,
-            slug: r.try_get("slug")?,
-            title: r.try_get("title")?,
-            excerpt: excerpt(&body, 180),
-            language: r.try_get("language")?,
-            theme_slug: r.try_get("theme_slug")?,
-            theme_names: [r.try_get("theme_fr")?, r.try_get("theme_nl")?, r.try_get("theme_en")?],
-            district: district(&r)?,
-            author_name: r.try_get("author_name")?,
-            status: status(&r)?,
-            vote_count: r.try_get("vote_count")?,
-            comment_count: r.try_get("comment_count")?,
-            created_at: r.try_get("created_at")?,
-            hidden: r.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
+        let position = keys
+            .iter()
+            .map(|key| r.try_get::<i64, _>(key.trim_start_matches("i.")))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(ListedIdea {
+            summary: summary(&r)?,
+            body: r.try_get("body")?,
+            after: Cursor::after(position),
         })
+    })
+}
+
+fn summary(r: &AnyRow) -> Result<IdeaSummary, sqlx::Error> {
+    let body: String = r.try_get("body")?;
+    Ok(IdeaSummary {
+        id: r.try_get("id")?,
+        slug: r.try_get("slug")?,
+        title: r.try_get("title")?,
+        excerpt: excerpt(&body, 180),
+        language: r.try_get("language")?,
+        theme_slug: r.try_get("theme_slug")?,
+        theme_names: [r.try_get("theme_fr")?, r.try_get("theme_nl")?, r.try_get("theme_en")?],
+        district: district(r)?,
+        author_name: r.try_get("author_name")?,
+        status: status(r)?,
+        vote_count: r.try_get("vote_count")?,
+        comment_count: r.try_get("comment_count")?,
+        created_at: r.try_get("created_at")?,
+        hidden: r.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
     })
 }

@@ -2,13 +2,14 @@
 //! SQLite and PostgreSQL.
 
 use super::model::{
-    Author, District, IdeaDetail, IdeaList, IdeaRef, IdeaStatus, IdeaSummary, ListQuery, SearchTerms, Sort, StatusEvent,
+    Author, District, IdeaDetail, IdeaList, IdeaRef, IdeaStatus, IdeaSummary, ListQuery, ListedIdea, SearchTerms, Sort,
+    StatusEvent,
 };
 use crate::accounts::model::{AccountKind, Role};
 use crate::db::{now_ms, Db, Engine};
 use crate::ids::{AccountId, IdeaId};
 use crate::moderation::model::Hidden;
-use crate::paging::Page;
+use crate::paging::{Cursor, Page};
 use crate::policy::{self, Action, Actor, Facts};
 use crate::text::excerpt;
 use sqlx::any::AnyRow;

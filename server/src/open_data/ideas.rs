@@ -1,0 +1,221 @@
+//! Ideas: the list, walked by cursor with the site's filters, sorts and search, and one
+//! idea with its history. Only what the public pages show: nothing moderation hid.
+
+use super::answer::{json, ApiError, SHORT_CACHE};
+use super::model::{IdeaDetailOut, IdeaOut, IdeaPage, Problem, ProjectRef, Status};
+use super::OpenData;
+use agora_app::error::AppError;
+use agora_app::ideas::model::{IdeaStatus, ListQuery, Sort};
+use agora_app::ideas::store;
+use agora_app::ids::IdeaId;
+use agora_app::paging::Cursor;
+use agora_app::policy::{decide, Action, Facts};
+use agora_app::projects::model::project_path;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use http::HeaderMap;
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+/// The orders of the list.
+#[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    #[default]
+    Newest,
+    /// Most support in the last seven days.
+    Trending,
+    MostSupported,
+    MostDiscussed,
+}
+
+impl From<Order> for Sort {
+    fn from(order: Order) -> Sort {
+        match order {
+            Order::Newest => Sort::Newest,
+            Order::Trending => Sort::Trending,
+            Order::MostSupported => Sort::MostVotes,
+            Order::MostDiscussed => Sort::MostDiscussed,
+        }
+    }
+}
+
+impl From<Status> for IdeaStatus {
+    fn from(status: Status) -> IdeaStatus {
+        match status {
+            Status::Open => IdeaStatus::Open,
+            Status::UnderReview => IdeaStatus::UnderReview,
+            Status::Accepted => IdeaStatus::Accepted,
+            Status::Declined => IdeaStatus::Declined,
+            Status::Duplicate => IdeaStatus::Duplicate,
+            Status::Withdrawn => IdeaStatus::Withdrawn,
+        }
+    }
+}
+
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
+pub const MAX_PAGE_SIZE: u32 = 100;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IdeasQuery {
+    /// Only ideas filed under this theme (its slug).
+    theme: Option<String>,
+    /// Only ideas about this municipality (its slug).
+    municipality: Option<String>,
+    /// Only ideas with this status.
+    status: Option<Status>,
+    /// Words to find in the title or the text, in any of the three languages.
+    q: Option<String>,
+    /// The order; newest first by default.
+    sort: Option<Order>,
+    /// Ideas per page, 1 to 100; 20 by default.
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<u32>,
+    /// Where to start: the `next` address of the previous page carries it.
+    after: Option<String>,
+}
+
+/// A page of ideas, newest first unless asked otherwise. Follow `next` to walk the whole
+/// list: ideas added meanwhile never shift the pages.
+#[utoipa::path(
+    get,
+    path = "/api/v1/ideas",
+    tag = "ideas",
+    params(IdeasQuery),
+    responses(
+        (status = 200, description = "A page of ideas", body = IdeaPage),
+        (status = 304, description = "The page has not changed since the `ETag` the client sent"),
+        (status = 400, description = "A parameter or the cursor is not understood", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this network; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list(
+    State(api): State<OpenData>,
+    headers: HeaderMap,
+    query: Result<Query<IdeasQuery>, QueryRejection>,
+) -> Response {
+    let Ok(Query(query)) = query else {
+        return ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.");
+    };
+    let sort = Sort::from(query.sort.unwrap_or_default());
+    let after = match query.after.as_deref() {
+        None => None,
+        Some(token) => match Cursor::parse(token, store::cursor_arity(sort)) {
+            Some(cursor) => Some(cursor),
+            None => {
+                return ApiError(AppError::BadRequest)
+                    .with_detail("`after` is not a cursor of this order; use the `next` address of a page.")
+            }
+        },
+    };
+    let size = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
+    if !(1..=MAX_PAGE_SIZE).contains(&size) {
+        return ApiError(AppError::BadRequest).with_detail("`limit` goes from 1 to 100.");
+    }
+    let list = ListQuery {
+        theme: query.theme.clone(),
+        status: query.status.map(IdeaStatus::from),
+        district: query.municipality.clone(),
+        sort,
+        search: query.q.clone(),
+        ..ListQuery::default()
+    };
+    let page = match store::list_after(&api.db, &list, after.as_ref(), size).await {
+        Ok(page) => page,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let next = if page.has_more {
+        page.items
+            .last()
+            .map(|last| next_address(&api.site, &query, &last.after))
+    } else {
+        None
+    };
+    let items = page
+        .items
+        .into_iter()
+        .map(|listed| IdeaOut::new(listed.summary, listed.body, &api.site))
+        .collect();
+    json(
+        &headers,
+        &IdeaPage {
+            items,
+            next,
+            licence: api.licence.clone(),
+        },
+        SHORT_CACHE,
+    )
+}
+
+/// The address of the page after `cursor`, with the same filters.
+fn next_address(site: &str, query: &IdeasQuery, cursor: &Cursor) -> String {
+    let mut url = form_urlencoded::Serializer::new(String::new());
+    let status = query.status.map(|s| IdeaStatus::from(s).as_str());
+    let sort = query.sort.map(Sort::from).filter(|s| *s != Sort::Newest).map(|s| {
+        // The API names the support order for what it counts.
+        match s {
+            Sort::MostVotes => "most_supported",
+            other => other.as_str(),
+        }
+    });
+    let limit = query.limit.map(|l| l.to_string());
+    for (name, value) in [
+        ("theme", query.theme.as_deref()),
+        ("municipality", query.municipality.as_deref()),
+        ("status", status),
+        ("q", query.q.as_deref()),
+        ("sort", sort),
+        ("limit", limit.as_deref()),
+    ] {
+        if let Some(value) = value {
+            url.append_pair(name, value);
+        }
+    }
+    url.append_pair("after", &cursor.token());
+    format!("{site}/api/v1/ideas?{}", url.finish())
+}
+
+/// One idea, with its status history, public responses and project.
+#[utoipa::path(
+    get,
+    path = "/api/v1/ideas/{id}",
+    tag = "ideas",
+    params(("id" = i64, Path, description = "The idea's id")),
+    responses(
+        (status = 200, description = "The idea", body = IdeaDetailOut),
+        (status = 304, description = "The idea has not changed since the `ETag` the client sent"),
+        (status = 400, description = "The id is not a number", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such idea, or moderation hid it", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this network; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn one(State(api): State<OpenData>, headers: HeaderMap, id: Result<Path<i64>, PathRejection>) -> Response {
+    let Ok(Path(id)) = id else {
+        return ApiError(AppError::BadRequest).with_detail("An idea's id is a whole number.");
+    };
+    match read_one(&api, id).await {
+        Ok(idea) => json(&headers, &idea, SHORT_CACHE),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn read_one(api: &OpenData, id: i64) -> Result<IdeaDetailOut, ApiError> {
+    let detail = store::detail(&api.db, id).await?.ok_or(AppError::NotFound)?;
+    // The API reads as a visitor: what moderation hid is not there.
+    decide(
+        None,
+        Action::ReadIdea,
+        &Facts::item(detail.author.id, detail.hidden.is_some()),
+    )
+    .map_err(|_| AppError::NotFound)?;
+    let project = agora_app::projects::store::of_idea(&api.db, IdeaId(id))
+        .await?
+        .map(|p| ProjectRef {
+            id: p.id,
+            url: format!("{}{}", api.site, project_path(p.id, &p.slug)),
+            title: p.title,
+        });
+    Ok(IdeaDetailOut::new(detail, project, api.licence.clone(), &api.site))
+}

@@ -1,0 +1,309 @@
+//! The public API (`/api/v1/`), on SQLite and PostgreSQL: it shows what the public pages
+//! show and nothing more, walks a list exactly once while it grows, answers `304` to a
+//! client that holds the answer, speaks problems, limits each network and documents
+//! every endpoint.
+
+#[macro_use]
+mod common;
+
+use agora_app::accounts::model::Role;
+use agora_app::ideas::store::{self, Created, NewIdea};
+use common::{publish, spawn_app, spawn_configured, Engine, TestApp, GOOD_PASSWORD};
+use serde_json::Value;
+use std::collections::HashSet;
+
+on_both_engines!(
+    the_api_shows_what_the_public_pages_show,
+    walking_the_list_visits_every_idea_once_while_ideas_are_added,
+    a_client_that_holds_the_answer_is_told_it_has_not_changed,
+    the_document_describes_every_endpoint_and_the_licence,
+    what_the_api_cannot_answer_is_a_problem_with_a_stable_code,
+    each_network_has_a_budget_of_requests_per_minute,
+);
+
+async fn get(app: &TestApp, path: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .expect("GET")
+}
+
+async fn get_json(app: &TestApp, path: &str) -> Value {
+    let response = get(app, path).await;
+    assert_eq!(response.status(), 200, "{path}");
+    assert_eq!(response.headers()["content-type"], "application/json", "{path}");
+    json_of(response, "JSON").await
+}
+
+async fn json_of(response: reqwest::Response, what: &str) -> Value {
+    let bytes = response.bytes().await.expect(what);
+    serde_json::from_slice(&bytes).expect(what)
+}
+
+async fn add_idea(app: &TestApp, author: i64, title: &str) -> i64 {
+    let created = store::create(
+        &app.db,
+        &NewIdea {
+            title,
+            slug: "idea",
+            body: "Walked by the API.",
+            theme_slug: "internet-use",
+            district_slug: None,
+            author_id: author,
+            language: "en",
+        },
+    )
+    .await
+    .expect("create");
+    match created {
+        Created::Idea(id) => id,
+        _ => panic!("{title} not created"),
+    }
+}
+
+fn ids(page: &Value) -> Vec<i64> {
+    page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|idea| idea["id"].as_i64().expect("id"))
+        .collect()
+}
+
+/// The path and query of a page's `next` address.
+fn next_of(page: &Value) -> Option<String> {
+    let next = page["next"].as_str()?;
+    Some(next[next.find("/api/v1/").expect("an API address")..].to_owned())
+}
+
+async fn the_api_shows_what_the_public_pages_show(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let (_, moderator) = app.signed_in("mod@example.be", Role::Moderator).await;
+    let visible = common::id_of(&publish(&ana, "Open library data", "internet-use", "ixelles").await);
+    let hidden = common::id_of(&publish(&ana, "Something rude", "internet-use", "").await);
+    let response = moderator
+        .call(
+            "/api/set_hidden",
+            &[
+                ("target", "idea"),
+                ("target_id", &hidden),
+                ("hidden", "true"),
+                ("reason", "insults"),
+            ],
+        )
+        .await;
+    assert!(response.status().is_success() || response.status().is_redirection());
+    let bob = app.browser();
+    bob.register("bob@example.be", "Bob Leaving", GOOD_PASSWORD).await;
+    app.confirm_email("bob@example.be").await;
+    let bobs = common::id_of(&publish(&bob, "Benches in the park", "internet-use", "").await);
+    let deleted = bob
+        .submit("/profile/delete", "/api/delete_account", &[("password", GOOD_PASSWORD)])
+        .await;
+    assert_eq!(deleted.status(), 302);
+
+    let response = get(&app, "/api/v1/ideas").await;
+    assert_eq!(response.headers()["access-control-allow-origin"], "*");
+    let body = response.text().await.expect("body");
+    assert!(!body.contains("@example.be"), "no email address is ever shown");
+    assert!(!body.contains("Bob Leaving"), "a deleted account is not named");
+    let page: Value = serde_json::from_str(&body).expect("JSON");
+    let listed = ids(&page);
+    let (visible, hidden, bobs): (i64, i64, i64) = (
+        visible.parse().expect("id"),
+        hidden.parse().expect("id"),
+        bobs.parse().expect("id"),
+    );
+    assert_eq!(listed, vec![bobs, visible], "newest first, the hidden idea left out");
+    let by_bob = &page["items"][0];
+    assert_eq!(by_bob["author"]["name"], Value::Null);
+    assert_eq!(by_bob["author"]["deleted"], true);
+    let anas = &page["items"][1];
+    assert_eq!(anas["author"]["name"], "ana");
+    assert_eq!(anas["title"], "Open library data");
+    assert_eq!(anas["status"], "open");
+    assert_eq!(anas["theme"]["slug"], "internet-use");
+    assert!(anas["theme"]["names"]["nl"].as_str().is_some_and(|n| !n.is_empty()));
+    assert_eq!(anas["municipality"]["slug"], "ixelles");
+    assert!(anas["created_at"].as_str().expect("time").ends_with('Z'));
+    assert!(anas["url"]
+        .as_str()
+        .expect("url")
+        .contains(&format!("/ideas/{visible}-")));
+    assert_eq!(page["licence"]["name"], "CC BY 4.0");
+    assert_eq!(page["next"], Value::Null);
+
+    let one = get_json(&app, &format!("/api/v1/ideas/{visible}")).await;
+    assert_eq!(one["text"], "A description.\n\nWith two paragraphs.");
+    assert_eq!(
+        one["history"][0]["status"], "open",
+        "its history starts when it was proposed"
+    );
+    assert!(one["history"][0]["at"].as_str().expect("time").ends_with('Z'));
+    let refused = get(&app, &format!("/api/v1/ideas/{hidden}")).await;
+    assert_eq!(refused.status(), 404, "what moderation hid is not there");
+    assert_eq!(refused.headers()["content-type"], "application/problem+json");
+
+    let themes = get_json(&app, "/api/v1/themes").await;
+    let themes_in_db = app
+        .scalar("SELECT COUNT(*) FROM themes WHERE archived = FALSE AND id > $1", 0)
+        .await;
+    assert_eq!(themes["items"].as_array().map(Vec::len), Some(themes_in_db as usize));
+    assert!(themes["items"][0]["descriptions"]["fr"].is_string());
+    let municipalities = get_json(&app, "/api/v1/municipalities").await;
+    let in_db = app.scalar("SELECT COUNT(*) FROM districts WHERE id > $1", 0).await;
+    assert_eq!(municipalities["items"].as_array().map(Vec::len), Some(in_db as usize));
+    assert!(municipalities["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .any(|m| m["slug"] == "ixelles"));
+}
+
+async fn walking_the_list_visits_every_idea_once_while_ideas_are_added(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let mut authors = Vec::new();
+    // Three write the ideas there at the start, four the newcomers (ten a day each).
+    for n in 0..7 {
+        let email = format!("author{n}@example.be");
+        authors.push(app.create_account(&email, &email, GOOD_PASSWORD, Role::Member).await);
+    }
+    let mut existing = HashSet::new();
+    for n in 0..25 {
+        existing.insert(add_idea(&app, authors[n % 3], &format!("Idea {n}")).await);
+    }
+    let mut newcomers = 0;
+    for sort in ["newest", "most_supported", "most_discussed", "trending"] {
+        let mut seen = Vec::new();
+        let mut next = Some(format!("/api/v1/ideas?limit=7&sort={sort}"));
+        let mut pages = 0;
+        while let Some(path) = next {
+            let page = get_json(&app, &path).await;
+            seen.extend(ids(&page));
+            // A newcomer arrives between every two pages.
+            add_idea(&app, authors[3 + newcomers % 4], &format!("Newcomer {newcomers}")).await;
+            newcomers += 1;
+            pages += 1;
+            assert!(pages < 20, "the walk ends");
+            next = next_of(&page);
+            if let Some(next) = &next {
+                assert!(next.contains(&format!("sort={sort}")) || sort == "newest", "{next}");
+                assert!(next.contains("limit=7"), "{next}");
+            }
+        }
+        let unique: HashSet<i64> = seen.iter().copied().collect();
+        assert_eq!(unique.len(), seen.len(), "{sort}: no idea is seen twice");
+        assert!(
+            existing.is_subset(&unique),
+            "{sort}: every idea there at the start is seen"
+        );
+    }
+}
+
+async fn a_client_that_holds_the_answer_is_told_it_has_not_changed(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let id = common::id_of(&publish(&ana, "Sensors on bridges", "internet-use", "").await);
+    let client = reqwest::Client::new();
+    let path = format!("{}/api/v1/ideas/{id}", app.base);
+    let first = client.get(&path).send().await.expect("GET");
+    assert_eq!(first.status(), 200);
+    assert!(first.headers()["cache-control"]
+        .to_str()
+        .expect("cache-control")
+        .starts_with("public"));
+    let etag = first.headers()["etag"].to_str().expect("etag").to_owned();
+    let again = client
+        .get(&path)
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(again.status(), 304);
+    assert_eq!(again.headers()["etag"], etag.as_str());
+    assert_eq!(again.bytes().await.expect("body").len(), 0);
+
+    let (_, carla) = app.signed_in("carla@example.be", Role::Member).await;
+    assert!(carla.vote(&id, true).await.status().as_u16() < 400);
+    let changed = client
+        .get(&path)
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(changed.status(), 200, "a vote changed the idea");
+    assert_ne!(changed.headers()["etag"], etag.as_str());
+    let idea: Value = json_of(changed, "JSON").await;
+    assert_eq!(idea["supporters"], 1);
+}
+
+async fn the_document_describes_every_endpoint_and_the_licence(engine: Engine) {
+    let app = spawn_configured(engine, &Default::default(), |config| {
+        config.data_licence = "ODbL 1.0 <https://opendatacommons.org/licenses/odbl/1-0/>".into();
+    })
+    .await;
+    let document = get_json(&app, "/api/v1/openapi.json").await;
+    assert!(document["openapi"].as_str().expect("version").starts_with("3.1"));
+    assert_eq!(document["info"]["license"]["name"], "ODbL 1.0");
+    for path in [
+        "/api/v1/ideas",
+        "/api/v1/ideas/{id}",
+        "/api/v1/themes",
+        "/api/v1/municipalities",
+    ] {
+        assert!(document["paths"][path]["get"].is_object(), "{path} is documented");
+    }
+    let page = get_json(&app, "/api/v1/ideas").await;
+    assert_eq!(page["licence"]["name"], "ODbL 1.0");
+    assert_eq!(page["licence"]["url"], "https://opendatacommons.org/licenses/odbl/1-0/");
+}
+
+async fn what_the_api_cannot_answer_is_a_problem_with_a_stable_code(engine: Engine) {
+    let app = spawn_app(engine).await;
+    for (path, status, code) in [
+        ("/api/v1/ideas?limit=0", 400, "bad_request"),
+        ("/api/v1/ideas?limit=101", 400, "bad_request"),
+        ("/api/v1/ideas?status=lost", 400, "bad_request"),
+        ("/api/v1/ideas?after=v1.3.x", 400, "bad_request"),
+        ("/api/v1/ideas?sort=trending&after=v1.3.4", 400, "bad_request"),
+        ("/api/v1/ideas/seven", 400, "bad_request"),
+        ("/api/v1/ideas/999999", 404, "not_found"),
+        ("/api/v1/nothing-here", 404, "not_found"),
+    ] {
+        let response = get(&app, path).await;
+        assert_eq!(response.status(), status, "{path}");
+        assert_eq!(response.headers()["content-type"], "application/problem+json", "{path}");
+        assert_eq!(response.headers()["access-control-allow-origin"], "*", "{path}");
+        let problem: Value = json_of(response, "problem").await;
+        assert_eq!(problem["status"], status, "{path}");
+        assert_eq!(problem["code"], code, "{path}");
+    }
+}
+
+async fn each_network_has_a_budget_of_requests_per_minute(engine: Engine) {
+    let app = spawn_configured(engine, &Default::default(), |config| {
+        config.api_requests_per_minute = 3;
+    })
+    .await;
+    for left in [2, 1, 0] {
+        let response = get(&app, "/api/v1/themes").await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["ratelimit-policy"], "\"minute\";q=3;w=60");
+        let state = response.headers()["ratelimit"].to_str().expect("ratelimit").to_owned();
+        assert!(state.starts_with(&format!("\"minute\";r={left};t=")), "{state}");
+    }
+    let refused = get(&app, "/api/v1/ideas").await;
+    assert_eq!(refused.status(), 429);
+    let retry_after: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .expect("retry-after")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&retry_after));
+    let problem: Value = json_of(refused, "problem").await;
+    assert_eq!(problem["code"], "rate_limited");
+    let (status, _) = app.browser().get_html("/ideas").await;
+    assert_eq!(status, 200, "the pages are not limited by the API's budget");
+}
