@@ -24,6 +24,8 @@ pub struct Settings {
     pub report_min_account_age_ms: i64,
     /// The hour of the day (in Brussels) digests go out at.
     pub digest_hour: i8,
+    /// The licence and limits of the open data, for its page.
+    pub open_data: crate::site::model::OpenDataTerms,
 }
 
 #[derive(Clone, FromRef)]

@@ -176,6 +176,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/ideas/:idea") view=ideas::views::IdeaView ssr=SsrMode::Async />
                         <Route path=path!("/ideas/:idea/edit") view={Lazy::<pages::EditIdeaRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/privacy") view=site::views::PrivacyPage ssr=SsrMode::Async />
+                        <Route path=path!("/developers") view=site::views::DevelopersPage ssr=SsrMode::Async />
                         <Route path=path!("/themes") view=themes::views::ThemesPage ssr=SsrMode::Async />
                         <Route path=path!("/themes/:slug") view=themes::views::ThemePage ssr=SsrMode::Async />
                         <Route path=path!("/register") view={Lazy::<pages::RegisterRoute>::new()} ssr=SsrMode::Async />

@@ -108,6 +108,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         .await
         .context("cannot read or make the server's keys")?;
     let mail = mail_settings(config)?;
+    let licence = open_data::parse_licence(&config.data_licence)?;
     let outbox_ready = Arc::new(tokio::sync::Notify::new());
     let worker = mailer::Worker {
         db: db.clone(),
@@ -125,6 +126,12 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
             report_threshold: config.report_threshold,
             report_min_account_age_ms: config.report_min_account_age_hours.saturating_mul(60 * 60 * 1000),
             digest_hour: config.mail.digest_hour,
+            open_data: agora_app::site::model::OpenDataTerms {
+                licence_name: licence.name.clone(),
+                licence_url: licence.url.clone(),
+                requests_per_minute: config.api_requests_per_minute,
+                site: mail.public_url.clone(),
+            },
         }),
         limits: Arc::default(),
         keys: Arc::new(keys),
@@ -148,13 +155,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
     );
     tokio::spawn(agora_app::votes::trending::keep_current(state.db.clone()));
     tokio::spawn(forget_registration_networks(state.db.clone()));
-    let licence = open_data::parse_licence(&config.data_licence)?;
-    let router = routes(state.clone()).merge(open_data::router(
-        state.db.clone(),
-        &state.mail.public_url,
-        licence,
-        config.api_requests_per_minute,
-    ));
+    let router = routes(state.clone()).merge(open_data::router(&state, licence, config.api_requests_per_minute));
     let router = match state.db.engine {
         Engine::Sqlite => {
             let options = SqliteConnectOptions::from_str(&config.database_url)?

@@ -19,6 +19,8 @@ on_both_engines!(
     the_document_describes_every_endpoint_and_the_licence,
     what_the_api_cannot_answer_is_a_problem_with_a_stable_code,
     each_network_has_a_budget_of_requests_per_minute,
+    projects_commitments_and_figures_are_open,
+    the_open_data_page_explains_the_api_in_each_language,
 );
 
 async fn get(app: &TestApp, path: &str) -> reqwest::Response {
@@ -252,6 +254,10 @@ async fn the_document_describes_every_endpoint_and_the_licence(engine: Engine) {
         "/api/v1/ideas/{id}",
         "/api/v1/themes",
         "/api/v1/municipalities",
+        "/api/v1/projects",
+        "/api/v1/projects/{id}",
+        "/api/v1/commitments",
+        "/api/v1/dashboard",
     ] {
         assert!(document["paths"][path]["get"].is_object(), "{path} is documented");
     }
@@ -270,6 +276,9 @@ async fn what_the_api_cannot_answer_is_a_problem_with_a_stable_code(engine: Engi
         ("/api/v1/ideas?sort=trending&after=v1.3.4", 400, "bad_request"),
         ("/api/v1/ideas/seven", 400, "bad_request"),
         ("/api/v1/ideas/999999", 404, "not_found"),
+        ("/api/v1/projects/999999", 404, "not_found"),
+        ("/api/v1/projects?after=0", 400, "bad_request"),
+        ("/api/v1/commitments?year=1789", 400, "bad_request"),
         ("/api/v1/nothing-here", 404, "not_found"),
     ] {
         let response = get(&app, path).await;
@@ -306,4 +315,136 @@ async fn each_network_has_a_budget_of_requests_per_minute(engine: Engine) {
     assert_eq!(problem["code"], "rate_limited");
     let (status, _) = app.browser().get_html("/ideas").await;
     assert_eq!(status, 200, "the pages are not limited by the API's budget");
+}
+
+async fn projects_commitments_and_figures_are_open(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let (_, moderator) = app.signed_in("mod@example.be", Role::Moderator).await;
+    let (minister_id, minister) = app.signed_in("minister@example.be", Role::Official).await;
+    agora_app::accounts::store::set_role(&app.db, None, minister_id, Role::Official, Some("Digital affairs"))
+        .await
+        .expect("portfolio");
+    let idea = common::id_of(&publish(&ana, "Free wifi in libraries", "digital-inclusion", "").await);
+    let owner = minister_id.to_string();
+    let promoted = moderator
+        .submit(
+            "/projects/new",
+            "/api/promote_ideas",
+            &[
+                ("title", "Libraries online"),
+                ("summary", "Wifi and workshops in every library."),
+                ("theme", "digital-inclusion"),
+                ("owner", owner.as_str()),
+                ("factors", "Trained volunteers"),
+                ("ideas[]", idea.as_str()),
+            ],
+        )
+        .await;
+    let project = common::location(&promoted)
+        .trim_start_matches("/projects/")
+        .split(['-', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let adopted = minister
+        .call(
+            "/api/decide_project",
+            &[
+                ("project_id", project.as_str()),
+                ("decision", "adopt"),
+                ("statement", "Yes, this year."),
+            ],
+        )
+        .await;
+    assert_eq!(adopted.status(), 200);
+
+    let page = get_json(&app, "/api/v1/projects").await;
+    assert_eq!(page["items"].as_array().map(Vec::len), Some(1));
+    let listed = &page["items"][0];
+    assert_eq!(listed["id"].as_i64().map(|id| id.to_string()), Some(project.clone()));
+    assert_eq!(listed["status"], "adopted");
+    assert_eq!(listed["owner"]["name"], "minister");
+    assert_eq!(listed["owner"]["portfolio"], "Digital affairs");
+    assert_eq!(listed["theme"]["slug"], "digital-inclusion");
+    let candidates = get_json(&app, "/api/v1/projects?status=candidate").await;
+    assert_eq!(candidates["items"].as_array().map(Vec::len), Some(0));
+
+    let one = get_json(&app, &format!("/api/v1/projects/{project}")).await;
+    assert_eq!(one["statement"], "Yes, this year.");
+    assert_eq!(one["success_factors"][0], "Trained volunteers");
+    assert_eq!(
+        one["ideas"][0]["id"].as_i64().map(|id| id.to_string()),
+        Some(idea.clone())
+    );
+    assert!(one["timeline"]
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .any(|entry| entry["kind"] == "status" && entry["status"] == "adopted"));
+    let idea = get_json(&app, &format!("/api/v1/ideas/{idea}")).await;
+    assert_eq!(idea["project"]["title"], "Libraries online");
+
+    let this_year = get_json(&app, "/api/v1/commitments").await;
+    let minister_now = this_year["officials"]
+        .as_array()
+        .expect("officials")
+        .iter()
+        .find(|c| c["official"]["name"] == "minister")
+        .expect("the minister is listed");
+    assert_eq!(minister_now["adopted"][0]["title"], "Libraries online");
+    let long_ago = get_json(&app, "/api/v1/commitments?year=2001").await;
+    assert_eq!(long_ago["year"], 2001);
+    assert!(long_ago["officials"]
+        .as_array()
+        .expect("officials")
+        .iter()
+        .all(|c| c["adopted"].as_array().is_some_and(Vec::is_empty)));
+
+    let figures = get_json(&app, "/api/v1/dashboard").await;
+    assert_eq!(figures["participation"].as_array().map(Vec::len), Some(12));
+    let inclusion = figures["themes"]
+        .as_array()
+        .expect("themes")
+        .iter()
+        .find(|t| t["theme"]["slug"] == "digital-inclusion")
+        .expect("the theme's figures");
+    assert_eq!(inclusion["ideas"], 1);
+    assert_eq!(inclusion["projects"]["adopted"], 1);
+}
+
+async fn the_open_data_page_explains_the_api_in_each_language(engine: Engine) {
+    let app = spawn_configured(engine, &Default::default(), |config| {
+        config.api_requests_per_minute = 120;
+    })
+    .await;
+    let browser = app.browser();
+    for (language, title) in [("fr", "Données ouvertes"), ("nl", "Open data"), ("en", "Open data")] {
+        let page = browser
+            .client
+            .get(browser.url("/developers"))
+            .header("accept-language", language)
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(page.status(), 200, "{language}");
+        let html = page.text().await.expect("body");
+        assert!(html.contains(&format!(r#"<html lang="{language}""#)), "{language}");
+        assert!(html.contains(&format!("<h1>{title}</h1>")), "{language}");
+        assert!(
+            html.contains(r#"href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>"#),
+            "{language}: the licence is named and linked"
+        );
+        assert!(
+            html.contains("120"),
+            "{language}: the budget per minute is the server's"
+        );
+        assert!(html.contains(r#"<a href="/api/v1/openapi.json">"#), "{language}");
+        assert!(
+            html.contains(r#"id="errors""#),
+            "{language}: problems link to the codes"
+        );
+    }
+    let (_, home) = browser.get_html("/").await;
+    assert!(home.contains(r#"href="/developers""#), "the footer links the page");
 }

@@ -94,11 +94,10 @@ pub async fn officials() -> Result<Vec<Official>, AppError> {
 /// Every member of the government and the project they adopted this calendar year.
 #[server(endpoint = "commitments")]
 pub async fn commitments() -> Result<CommitmentList, AppError> {
-    let now = crate::db::now_ms();
-    let year_start = super::model::year_start_ms(now);
+    let year = super::model::year_month(crate::db::now_ms()).0;
     Ok(CommitmentList {
-        year: super::model::year_month(now).0,
-        officials: store::commitments(&ctx::db()?, year_start).await?,
+        year,
+        officials: store::commitments(&ctx::db()?, year).await?,
     })
 }
 

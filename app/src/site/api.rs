@@ -20,3 +20,9 @@ pub async fn set_locale(locale: String) -> Result<(), AppError> {
     crate::ctx::redirect(&back);
     Ok(())
 }
+
+/// The licence and limits of the open data, as the server is set up.
+#[server(endpoint = "open_data_terms")]
+pub async fn open_data_terms() -> Result<super::model::OpenDataTerms, AppError> {
+    Ok(crate::ctx::state()?.settings.open_data.clone())
+}

@@ -65,15 +65,18 @@ pub struct IdeasQuery {
     /// Only ideas about this municipality (its slug).
     municipality: Option<String>,
     /// Only ideas with this status.
+    #[param(inline)]
     status: Option<Status>,
     /// Words to find in the title or the text, in any of the three languages.
     q: Option<String>,
     /// The order; newest first by default.
+    #[param(inline)]
     sort: Option<Order>,
     /// Ideas per page, 1 to 100; 20 by default.
     #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
     /// Where to start: the `next` address of the previous page carries it.
+    #[param(pattern = r"^v1(\.-?[0-9]{1,18}){3}$")]
     after: Option<String>,
 }
 
@@ -100,13 +103,13 @@ pub async fn list(
         return ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.");
     };
     let sort = Sort::from(query.sort.unwrap_or_default());
-    let after = match query.after.as_deref() {
+    let after = match query.after.as_deref().filter(|token| !token.is_empty()) {
         None => None,
-        Some(token) => match Cursor::parse(token, store::cursor_arity(sort)) {
+        Some(token) => match Cursor::parse(token, store::CURSOR_KEYS) {
             Some(cursor) => Some(cursor),
             None => {
                 return ApiError(AppError::BadRequest)
-                    .with_detail("`after` is not a cursor of this order; use the `next` address of a page.")
+                    .with_detail("`after` is not a cursor; use the `next` address of a page.")
             }
         },
     };

@@ -11,9 +11,13 @@ mod answer;
 mod ideas;
 pub mod model;
 mod places;
+mod projects;
 
+use agora_app::ctx::AppState;
 use agora_app::db::Db;
+use agora_app::projects::model::DashboardFigures;
 use agora_app::ratelimit::{Counter, Limit};
+use agora_app::recent::Recent;
 use anyhow::Context;
 use axum::routing::{any, get};
 use axum::{middleware, Router};
@@ -37,6 +41,7 @@ use utoipa_axum::routes;
     tags(
         (name = "ideas", description = "Ideas residents and organisations proposed"),
         (name = "places", description = "Themes and municipalities ideas are filed by"),
+        (name = "projects", description = "Candidate projects, their progress, the government's commitments and the Program Office's figures"),
     ),
     components(schemas(model::Problem))
 )]
@@ -50,6 +55,8 @@ pub struct OpenData {
     site: Arc<str>,
     licence: LicenceOut,
     limit: Arc<Counter>,
+    /// The dashboard's figures, shared with the page (they read every vote of a year).
+    dashboard: Arc<Recent<DashboardFigures>>,
 }
 
 /// The licence setting, `NAME <URL>`.
@@ -71,14 +78,14 @@ pub fn parse_licence(setting: &str) -> anyhow::Result<LicenceOut> {
 
 /// The API's routes and its document, ready to merge into the site's router.
 pub fn router<S: Clone + Send + Sync + 'static>(
-    db: Db,
-    site: &str,
+    state: &AppState,
     licence: LicenceOut,
     requests_per_minute: u32,
 ) -> Router<S> {
     let api = OpenData {
-        db,
-        site: site.into(),
+        db: state.db.clone(),
+        dashboard: state.dashboard.clone(),
+        site: state.mail.public_url.as_str().into(),
         licence: licence.clone(),
         limit: Arc::new(Counter::new(Limit {
             attempts: requests_per_minute,
@@ -90,6 +97,10 @@ pub fn router<S: Clone + Send + Sync + 'static>(
         .routes(routes!(ideas::one))
         .routes(routes!(places::themes))
         .routes(routes!(places::municipalities))
+        .routes(routes!(projects::list))
+        .routes(routes!(projects::one))
+        .routes(routes!(projects::commitments))
+        .routes(routes!(projects::dashboard))
         .split_for_parts();
     let document = serde_json::to_vec(&with_licence(document, &licence)).unwrap_or_default();
     let cors = CorsLayer::new()

@@ -18,7 +18,7 @@ pub struct Translated {
 }
 
 impl Translated {
-    fn from_array([fr, nl, en]: [String; 3]) -> Translated {
+    pub fn from_array([fr, nl, en]: [String; 3]) -> Translated {
         Translated { fr, nl, en }
     }
 }

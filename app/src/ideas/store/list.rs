@@ -145,10 +145,10 @@ pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
     Page::from_lookahead(rows, size as usize).try_map(|r| summary(&r))
 }
 
-/// How many keys a cursor of `sort` holds.
-pub fn cursor_arity(sort: Sort) -> usize {
-    order_keys(sort).len()
-}
+/// How many keys a cursor holds, whatever the order: the most significant key, a
+/// second one (0 for the orders that have none) and the id. One shape for every order, so
+/// that any well-formed cursor is a position in any order.
+pub const CURSOR_KEYS: usize = 3;
 
 /// A page of the list that starts after `after` (from the start without it), for
 /// clients that walk the whole list: ideas added meanwhile never shift the pages, so no
@@ -161,12 +161,18 @@ pub async fn list_after(
 ) -> Result<Page<ListedIdea>, sqlx::Error> {
     let mut filter = filter_of(db, query);
     let keys = order_keys(query.sort);
-    if let Some(after) = after.filter(|c| c.keys().len() == keys.len()) {
+    // The cursor's keys that this order uses: all three, or the first and the id.
+    let used = |cursor_keys: &[i64]| -> Vec<i64> {
+        match (keys.len(), cursor_keys) {
+            (2, [first, _, id]) => vec![*first, *id],
+            _ => cursor_keys.to_vec(),
+        }
+    };
+    if let Some(after) = after.filter(|c| c.keys().len() == CURSOR_KEYS) {
         // A row value compares like the order: every key descending.
-        let bound = after
-            .keys()
-            .iter()
-            .map(|k| filter.placeholder(Arg::Int(*k)))
+        let bound = used(after.keys())
+            .into_iter()
+            .map(|k| filter.placeholder(Arg::Int(k)))
             .collect::<Vec<_>>()
             .join(", ");
         filter.clauses.push(format!("({}) < ({bound})", keys.join(", ")));
@@ -179,10 +185,13 @@ pub async fn list_after(
     );
     let rows = fetch(db, &sql, filter.args).await?;
     Page::from_lookahead(rows, size as usize).try_map(|r| {
-        let position = keys
+        let mut position = keys
             .iter()
             .map(|key| r.try_get::<i64, _>(key.trim_start_matches("i.")))
             .collect::<Result<Vec<_>, _>>()?;
+        if position.len() == 2 {
+            position.insert(1, 0);
+        }
         Ok(ListedIdea {
             summary: summary(&r)?,
             body: r.try_get("body")?,

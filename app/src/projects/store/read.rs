@@ -109,6 +109,31 @@ pub async fn list(db: &Db, query: &ProjectQuery) -> Result<ProjectList, sqlx::Er
     Page::from_lookahead(rows, size as usize).try_map(|row| card(&row))
 }
 
+/// A page of the public list after project `after` (from the newest without it), for
+/// clients that walk the whole list: projects added meanwhile never shift the pages.
+pub async fn list_after(
+    db: &Db,
+    query: &ProjectQuery,
+    after: Option<ProjectId>,
+    size: u32,
+) -> Result<ProjectList, sqlx::Error> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} {CARD_JOINS} \
+         WHERE ($1 = '' OR p.status = $1) AND ($2 = '' OR t.slug = $2) AND ($3 = 0 OR p.owner_id = $3) \
+           AND ($4 = 0 OR p.id < $4) \
+         ORDER BY p.id DESC LIMIT $5"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(query.status.map(ProjectStatus::as_str).unwrap_or(""))
+        .bind(query.theme.as_deref().unwrap_or(""))
+        .bind(query.owner.unwrap_or(0))
+        .bind(after.map_or(0, ProjectId::get))
+        .bind(i64::from(size) + 1)
+        .fetch_all(&db.pool)
+        .await?;
+    Page::from_lookahead(rows, size as usize).try_map(|row| card(&row))
+}
+
 /// The projects on a desk: one owner's, or everyone's for an admin (`None`).
 pub async fn desk(db: &Db, owner_id: Option<i64>) -> Result<Vec<ProjectCard>, sqlx::Error> {
     let sql =
@@ -280,15 +305,17 @@ pub async fn officials(db: &Db) -> Result<Vec<Official>, sqlx::Error> {
 
 /// Every member of the government with the projects they adopted since `year_start`
 /// (and still carry) and the candidates awaiting their decision.
-pub async fn commitments(db: &Db, year_start: i64) -> Result<Vec<Commitment>, sqlx::Error> {
+pub async fn commitments(db: &Db, year: i64) -> Result<Vec<Commitment>, sqlx::Error> {
     let officials = officials(db).await?;
     let sql = format!(
         "SELECT {CARD_COLUMNS} {CARD_JOINS} \
-         WHERE p.adopted_at >= $1 AND p.status IN ('adopted', 'in_progress', 'completed') AND a.role = 'official' \
+         WHERE p.adopted_at >= $1 AND p.adopted_at < $2 AND p.status IN ('adopted', 'in_progress', 'completed') \
+           AND a.role = 'official' \
          ORDER BY p.adopted_at, p.id LIMIT 1000"
     );
     let adopted = sqlx::query(&sql)
-        .bind(year_start)
+        .bind(crate::calendar::month_start_ms(year, 1))
+        .bind(crate::calendar::month_start_ms(year + 1, 1))
         .fetch_all(&db.pool)
         .await?
         .iter()

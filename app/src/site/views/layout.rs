@@ -125,6 +125,7 @@ pub(super) fn Footer() -> impl IntoView {
                 <nav class="footer-nav" aria-label=t("programme-nav-label")>
                     <A href="/commitments">{t("commitments-title")}</A>
                     <A href="/dashboard">{t("dashboard-title")}</A>
+                    <A href="/developers">{t("developers-title")}</A>
                     <A href="/privacy">{t("privacy-title")}</A>
                 </nav>
             </div>

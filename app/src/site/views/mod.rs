@@ -10,11 +10,13 @@ use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+mod developers;
 mod home;
 mod layout;
 mod not_found;
 mod privacy;
 
+pub use developers::*;
 pub use home::*;
 pub use layout::*;
 pub use not_found::*;
