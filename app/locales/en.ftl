@@ -614,6 +614,10 @@ developers-error-bad_request = a parameter or a cursor is not understood (400).
 developers-error-not_found = no such endpoint, idea or project (404).
 developers-error-rate_limited = too many requests from your network (429).
 developers-error-internal = something went wrong on our side (500); try again later.
+feed-ideas = New ideas (Atom feed)
+feed-responses = Decisions and responses (Atom feed)
+feed-projects = Project news (Atom feed)
+feed-project = News of this project (Atom feed)
 developers-examples-title = Examples
 
 ## News by email: preferences, digests, unsubscribing

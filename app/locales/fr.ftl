@@ -614,6 +614,10 @@ developers-error-bad_request = un paramètre ou un curseur n’est pas compris (
 developers-error-not_found = ce point d’accès, cette idée ou ce projet n’existe pas (404).
 developers-error-rate_limited = trop de requêtes depuis votre réseau (429).
 developers-error-internal = une erreur de notre côté (500) ; réessayez plus tard.
+feed-ideas = Nouvelles idées (flux Atom)
+feed-responses = Décisions et réponses (flux Atom)
+feed-projects = Nouvelles des projets (flux Atom)
+feed-project = Nouvelles de ce projet (flux Atom)
 developers-examples-title = Exemples
 
 ## Nouvelles par e-mail : préférences, résumés, désinscription

@@ -614,6 +614,10 @@ developers-error-bad_request = een parameter of cursor wordt niet begrepen (400)
 developers-error-not_found = dit eindpunt, idee of project bestaat niet (404).
 developers-error-rate_limited = te veel verzoeken vanuit je netwerk (429).
 developers-error-internal = er ging bij ons iets mis (500); probeer het later opnieuw.
+feed-ideas = Nieuwe ideeën (Atom-feed)
+feed-responses = Beslissingen en antwoorden (Atom-feed)
+feed-projects = Nieuws over de projecten (Atom-feed)
+feed-project = Nieuws over dit project (Atom-feed)
 developers-examples-title = Voorbeelden
 
 ## Nieuws per e-mail: voorkeuren, overzichten, uitschrijven

@@ -291,7 +291,28 @@ fn comment(row: &AnyRow, viewer: Viewer, now: i64) -> Result<Comment, sqlx::Erro
     })
 }
 
-/// One page of an idea's threads (`page` from 1), each with all its replies; two queries.
+/// An idea's comments and replies in the order they were written, after comment `after`
+/// (from the first without it): for clients that read a whole discussion and rebuild
+/// its threads from `parent_id`. What `viewer` may not read is there without its text.
+pub async fn in_order_after(
+    db: &Db,
+    idea_id: i64,
+    after: Option<i64>,
+    size: u32,
+    viewer: Viewer,
+) -> Result<Page<Comment>, sqlx::Error> {
+    let sql =
+        format!("SELECT {COMMENT_COLUMNS}{COMMENT_FROM} WHERE c.idea_id = $1 AND c.id > $2 ORDER BY c.id LIMIT $3");
+    let rows = sqlx::query(&sql)
+        .bind(idea_id)
+        .bind(after.unwrap_or(0))
+        .bind(i64::from(size) + 1)
+        .fetch_all(&db.pool)
+        .await?;
+    let now = now_ms();
+    Page::from_lookahead(rows, size as usize).try_map(|r| comment(&r, viewer, now))
+}
+
 /// Which page of an idea's discussion to read.
 #[derive(Clone, Copy)]
 pub struct Listing {
@@ -304,6 +325,8 @@ pub struct Listing {
     pub total: i64,
 }
 
+/// One page of an idea's threads (`page` from 1), each with its latest replies or, for
+/// the opened one, a page of them; two queries.
 pub async fn page(db: &Db, listing: &Listing, viewer: Viewer) -> Result<CommentPage, sqlx::Error> {
     let Listing {
         idea_id,

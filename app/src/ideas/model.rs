@@ -393,6 +393,14 @@ impl SearchTerms {
 /// A page of the ideas list.
 pub type IdeaList = crate::paging::Page<IdeaSummary>;
 
+/// A status change or public response, with the idea it is about (the feeds).
+#[derive(Debug, Clone)]
+pub struct IdeaChange {
+    pub event_id: i64,
+    pub idea: IdeaRef,
+    pub event: StatusEvent,
+}
+
 /// An idea of a list walked by cursor (the open data API, the exports): its card, its
 /// whole text, and where the next page starts if it is the last of this one.
 #[derive(Debug, Clone)]

@@ -267,6 +267,16 @@ pub struct TimelineEntry {
     pub at: i64,
 }
 
+/// An entry of a project's timeline, with the project it is about (the feeds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectNews {
+    pub id: i64,
+    pub project_id: i64,
+    pub project_slug: String,
+    pub project_title: String,
+    pub entry: TimelineEntry,
+}
+
 /// An idea the project came from, with the support it gathered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceIdea {

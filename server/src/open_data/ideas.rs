@@ -57,9 +57,10 @@ impl From<Status> for IdeaStatus {
 pub const DEFAULT_PAGE_SIZE: u32 = 20;
 pub const MAX_PAGE_SIZE: u32 = 100;
 
+/// Which ideas, in which order: the site list's filters, sorts and search.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct IdeasQuery {
+pub struct IdeaFilter {
     /// Only ideas filed under this theme (its slug).
     theme: Option<String>,
     /// Only ideas about this municipality (its slug).
@@ -72,6 +73,26 @@ pub struct IdeasQuery {
     /// The order; newest first by default.
     #[param(inline)]
     sort: Option<Order>,
+}
+
+impl IdeaFilter {
+    /// The list request the store reads.
+    pub fn list_query(&self) -> ListQuery {
+        ListQuery {
+            theme: self.theme.clone().filter(|t| !t.is_empty()),
+            status: self.status.map(IdeaStatus::from),
+            district: self.municipality.clone().filter(|m| !m.is_empty()),
+            sort: Sort::from(self.sort.unwrap_or_default()),
+            search: self.q.clone(),
+            ..ListQuery::default()
+        }
+    }
+}
+
+/// Where a page starts and how long it is.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Paging {
     /// Ideas per page, 1 to 100; 20 by default.
     #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
@@ -86,7 +107,7 @@ pub struct IdeasQuery {
     get,
     path = "/api/v1/ideas",
     tag = "ideas",
-    params(IdeasQuery),
+    params(IdeaFilter, Paging),
     responses(
         (status = 200, description = "A page of ideas", body = IdeaPage),
         (status = 304, description = "The page has not changed since the `ETag` the client sent"),
@@ -97,13 +118,13 @@ pub struct IdeasQuery {
 pub async fn list(
     State(api): State<OpenData>,
     headers: HeaderMap,
-    query: Result<Query<IdeasQuery>, QueryRejection>,
+    filter: Result<Query<IdeaFilter>, QueryRejection>,
+    paging: Result<Query<Paging>, QueryRejection>,
 ) -> Response {
-    let Ok(Query(query)) = query else {
+    let (Ok(Query(filter)), Ok(Query(paging))) = (filter, paging) else {
         return ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.");
     };
-    let sort = Sort::from(query.sort.unwrap_or_default());
-    let after = match query.after.as_deref().filter(|token| !token.is_empty()) {
+    let after = match paging.after.as_deref() {
         None => None,
         Some(token) => match Cursor::parse(token, store::CURSOR_KEYS) {
             Some(cursor) => Some(cursor),
@@ -113,18 +134,11 @@ pub async fn list(
             }
         },
     };
-    let size = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
+    let size = paging.limit.unwrap_or(DEFAULT_PAGE_SIZE);
     if !(1..=MAX_PAGE_SIZE).contains(&size) {
         return ApiError(AppError::BadRequest).with_detail("`limit` goes from 1 to 100.");
     }
-    let list = ListQuery {
-        theme: query.theme.clone(),
-        status: query.status.map(IdeaStatus::from),
-        district: query.municipality.clone(),
-        sort,
-        search: query.q.clone(),
-        ..ListQuery::default()
-    };
+    let list = filter.list_query();
     let page = match store::list_after(&api.db, &list, after.as_ref(), size).await {
         Ok(page) => page,
         Err(e) => return ApiError::from(e).into_response(),
@@ -132,7 +146,7 @@ pub async fn list(
     let next = if page.has_more {
         page.items
             .last()
-            .map(|last| next_address(&api.site, &query, &last.after))
+            .map(|last| next_address(&api.site, &filter, paging.limit, &last.after))
     } else {
         None
     };
@@ -153,7 +167,7 @@ pub async fn list(
 }
 
 /// The address of the page after `cursor`, with the same filters.
-fn next_address(site: &str, query: &IdeasQuery, cursor: &Cursor) -> String {
+fn next_address(site: &str, query: &IdeaFilter, limit: Option<u32>, cursor: &Cursor) -> String {
     let mut url = form_urlencoded::Serializer::new(String::new());
     let status = query.status.map(|s| IdeaStatus::from(s).as_str());
     let sort = query.sort.map(Sort::from).filter(|s| *s != Sort::Newest).map(|s| {
@@ -163,7 +177,7 @@ fn next_address(site: &str, query: &IdeasQuery, cursor: &Cursor) -> String {
             other => other.as_str(),
         }
     });
-    let limit = query.limit.map(|l| l.to_string());
+    let limit = limit.map(|l| l.to_string());
     for (name, value) in [
         ("theme", query.theme.as_deref()),
         ("municipality", query.municipality.as_deref()),

@@ -8,6 +8,9 @@
 //! and counts against its network's budget per minute.
 
 mod answer;
+mod comments;
+pub mod exports;
+mod feeds;
 mod ideas;
 pub mod model;
 mod places;
@@ -41,6 +44,8 @@ use utoipa_axum::routes;
     tags(
         (name = "ideas", description = "Ideas residents and organisations proposed"),
         (name = "places", description = "Themes and municipalities ideas are filed by"),
+        (name = "exports", description = "Every idea or project matching the filters, as CSV"),
+        (name = "feeds", description = "Atom feeds of new ideas, decisions and responses, and project news"),
         (name = "projects", description = "Candidate projects, their progress, the government's commitments and the Program Office's figures"),
     ),
     components(schemas(model::Problem))
@@ -101,6 +106,13 @@ pub fn router<S: Clone + Send + Sync + 'static>(
         .routes(routes!(projects::one))
         .routes(routes!(projects::commitments))
         .routes(routes!(projects::dashboard))
+        .routes(routes!(comments::list))
+        .routes(routes!(exports::ideas_csv))
+        .routes(routes!(exports::projects_csv))
+        .routes(routes!(feeds::ideas_feed))
+        .routes(routes!(feeds::responses_feed))
+        .routes(routes!(feeds::projects_feed))
+        .routes(routes!(feeds::project_feed))
         .split_for_parts();
     let document = serde_json::to_vec(&with_licence(document, &licence)).unwrap_or_default();
     let cors = CorsLayer::new()

@@ -81,7 +81,7 @@ pub struct AuthorOut {
 
 impl AuthorOut {
     /// A deleted account's name is erased (empty), never shown.
-    fn named(name: String) -> AuthorOut {
+    pub fn named(name: String) -> AuthorOut {
         let deleted = name.is_empty();
         AuthorOut {
             name: (!deleted).then_some(name),

@@ -258,14 +258,31 @@ impl ProjectDetailOut {
     }
 }
 
+/// Which projects.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct ProjectsQuery {
+pub struct ProjectFilter {
     /// Only projects at this stage.
     #[param(inline)]
     status: Option<Stage>,
     /// Only projects of this theme (its slug).
     theme: Option<String>,
+}
+
+impl ProjectFilter {
+    /// The list request the store reads.
+    pub fn project_query(&self) -> ProjectQuery {
+        ProjectQuery {
+            status: self.status.map(ProjectStatus::from),
+            theme: self.theme.clone().filter(|t| !t.is_empty()),
+            ..ProjectQuery::default()
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProjectPaging {
     /// Projects per page, 1 to 100; 20 by default.
     #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
@@ -279,7 +296,7 @@ pub struct ProjectsQuery {
     get,
     path = "/api/v1/projects",
     tag = "projects",
-    params(ProjectsQuery),
+    params(ProjectFilter, ProjectPaging),
     responses(
         (status = 200, description = "A page of projects", body = ProjectPage),
         (status = 304, description = "The page has not changed since the `ETag` the client sent"),
@@ -290,20 +307,17 @@ pub struct ProjectsQuery {
 pub async fn list(
     State(api): State<OpenData>,
     headers: HeaderMap,
-    query: Result<Query<ProjectsQuery>, QueryRejection>,
+    filter: Result<Query<ProjectFilter>, QueryRejection>,
+    paging: Result<Query<ProjectPaging>, QueryRejection>,
 ) -> Response {
-    let Ok(Query(query)) = query else {
+    let (Ok(Query(filter)), Ok(Query(query))) = (filter, paging) else {
         return ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.");
     };
     let size = query.limit.unwrap_or(super::ideas::DEFAULT_PAGE_SIZE);
     if !(1..=super::ideas::MAX_PAGE_SIZE).contains(&size) || query.after.is_some_and(|a| a < 1) {
         return ApiError(AppError::BadRequest).with_detail("`limit` goes from 1 to 100, `after` is a project's id.");
     }
-    let filter = ProjectQuery {
-        status: query.status.map(ProjectStatus::from),
-        theme: query.theme.clone().filter(|t| !t.is_empty()),
-        ..ProjectQuery::default()
-    };
+    let filter = filter.project_query();
     let page = match store::list_after(&api.db, &filter, query.after.map(ProjectId), size).await {
         Ok(page) => page,
         Err(e) => return ApiError::from(e).into_response(),

@@ -16,19 +16,7 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
     .fetch_all(&db.pool)
     .await?
     .iter()
-    .map(|e| {
-        Ok(StatusEvent {
-            status: status(e)?,
-            response: e.try_get::<String, _>("kind")? == "response",
-            note: e.try_get("note")?,
-            actor_name: e.try_get("actor_name")?,
-            actor_role: e
-                .try_get::<Option<String>, _>("actor_role")?
-                .as_deref()
-                .and_then(Role::parse),
-            at: e.try_get("at")?,
-        })
-    })
+    .map(status_event)
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let hidden = match r.try_get::<Option<i64>, _>("hidden_at")? {
         None => None,
@@ -77,4 +65,46 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
         hidden,
         duplicate_of,
     }))
+}
+
+/// The newest status changes and public responses of visible ideas, newest first; an
+/// idea's first event (it was proposed) is news already told by the idea itself.
+pub async fn recent_changes(db: &Db, limit: u32) -> Result<Vec<IdeaChange>, sqlx::Error> {
+    sqlx::query(
+        "SELECT e.id AS event_id, e.status, e.kind, e.note, e.at, a.display_name AS actor_name, a.role AS actor_role, \
+                i.id, i.slug, i.title \
+         FROM idea_status_events e JOIN ideas i ON i.id = e.idea_id LEFT JOIN accounts a ON a.id = e.actor_id \
+         WHERE i.hidden_at IS NULL AND NOT (e.kind = 'status' AND e.status = 'open' AND e.at = i.created_at) \
+         ORDER BY e.id DESC LIMIT $1",
+    )
+    .bind(i64::from(limit))
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(IdeaChange {
+            event_id: r.try_get("event_id")?,
+            idea: IdeaRef {
+                id: r.try_get("id")?,
+                slug: r.try_get("slug")?,
+                title: r.try_get("title")?,
+            },
+            event: status_event(r)?,
+        })
+    })
+    .collect()
+}
+
+fn status_event(e: &AnyRow) -> Result<StatusEvent, sqlx::Error> {
+    Ok(StatusEvent {
+        status: status(e)?,
+        response: e.try_get::<String, _>("kind")? == "response",
+        note: e.try_get("note")?,
+        actor_name: e.try_get("actor_name")?,
+        actor_role: e
+            .try_get::<Option<String>, _>("actor_role")?
+            .as_deref()
+            .and_then(Role::parse),
+        at: e.try_get("at")?,
+    })
 }

@@ -2,8 +2,8 @@
 //! SQLite and PostgreSQL.
 
 use super::model::{
-    Author, District, IdeaDetail, IdeaList, IdeaRef, IdeaStatus, IdeaSummary, ListQuery, ListedIdea, SearchTerms, Sort,
-    StatusEvent,
+    Author, District, IdeaChange, IdeaDetail, IdeaList, IdeaRef, IdeaStatus, IdeaSummary, ListQuery, ListedIdea,
+    SearchTerms, Sort, StatusEvent,
 };
 use crate::accounts::model::{AccountKind, Role};
 use crate::db::{now_ms, Db, Engine};

@@ -10,8 +10,8 @@ use crate::paging::Page;
 use crate::policy::{self, Action, Actor, Facts};
 use crate::projects::model::{
     Commitment, DashboardFigures, IdeaChoice, Milestone, MonthParticipation, Official, Owner, Progress, ProjectCard,
-    ProjectDetail, ProjectLink, ProjectList, ProjectQuery, ProjectStatus, SourceIdea, ThemeFigures, TimelineEntry,
-    UpdateKind,
+    ProjectDetail, ProjectLink, ProjectList, ProjectNews, ProjectQuery, ProjectStatus, SourceIdea, ThemeFigures,
+    TimelineEntry, UpdateKind,
 };
 use crate::text::excerpt;
 use sqlx::any::AnyRow;

@@ -192,18 +192,7 @@ pub async fn detail(db: &Db, id: ProjectId) -> Result<Option<ProjectDetail>, sql
     .fetch_all(&db.pool)
     .await?
     .iter()
-    .map(|u| {
-        let kind: String = u.try_get("kind")?;
-        let status: Option<String> = u.try_get("status")?;
-        Ok(TimelineEntry {
-            kind: UpdateKind::parse(&kind)
-                .ok_or_else(|| sqlx::Error::Decode(format!("unknown update kind {kind}").into()))?,
-            status: status.as_deref().and_then(ProjectStatus::parse),
-            body: u.try_get("body")?,
-            author_name: u.try_get("author_name")?,
-            at: u.try_get("created_at")?,
-        })
-    })
+    .map(timeline_entry)
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let ideas = sqlx::query(
         "SELECT i.id, i.slug, i.title, i.language, i.vote_count, i.comment_count, a.display_name AS author_name \
@@ -305,6 +294,44 @@ pub async fn officials(db: &Db) -> Result<Vec<Official>, sqlx::Error> {
 
 /// Every member of the government with the projects they adopted since `year_start`
 /// (and still carry) and the candidates awaiting their decision.
+fn timeline_entry(u: &AnyRow) -> Result<TimelineEntry, sqlx::Error> {
+    let kind: String = u.try_get("kind")?;
+    let status: Option<String> = u.try_get("status")?;
+    Ok(TimelineEntry {
+        kind: UpdateKind::parse(&kind)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown update kind {kind}").into()))?,
+        status: status.as_deref().and_then(ProjectStatus::parse),
+        body: u.try_get("body")?,
+        author_name: u.try_get("author_name")?,
+        at: u.try_get("created_at")?,
+    })
+}
+
+/// The newest entries of every project's timeline, or of one project's, newest first.
+pub async fn recent_news(db: &Db, project: Option<ProjectId>, limit: u32) -> Result<Vec<ProjectNews>, sqlx::Error> {
+    sqlx::query(
+        "SELECT u.id, u.kind, u.status, u.body, u.created_at, a.display_name AS author_name, \
+                p.id AS project_id, p.slug AS project_slug, p.title AS project_title \
+         FROM project_updates u JOIN projects p ON p.id = u.project_id LEFT JOIN accounts a ON a.id = u.author_id \
+         WHERE ($1 = 0 OR u.project_id = $1) ORDER BY u.created_at DESC, u.id DESC LIMIT $2",
+    )
+    .bind(project.map_or(0, ProjectId::get))
+    .bind(i64::from(limit))
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(ProjectNews {
+            id: r.try_get("id")?,
+            project_id: r.try_get("project_id")?,
+            project_slug: r.try_get("project_slug")?,
+            project_title: r.try_get("project_title")?,
+            entry: timeline_entry(r)?,
+        })
+    })
+    .collect()
+}
+
 pub async fn commitments(db: &Db, year: i64) -> Result<Vec<Commitment>, sqlx::Error> {
     let officials = officials(db).await?;
     let sql = format!(

@@ -58,6 +58,7 @@ pub fn ProjectsPage() -> impl IntoView {
     view! {
         <Title text=t("projects-title") />
         <Meta name="description" content=t("projects-lead") />
+        <Link rel="alternate" type_="application/atom+xml" href="/api/v1/feeds/projects.atom" title=t("feed-projects") />
         <section class="container">
             <div class="page-head">
                 <h1>{t("projects-title")}</h1>

@@ -24,7 +24,7 @@ use crate::ui::use_auth;
 use crate::ui::{localized, project_status_label, render_body, Pager};
 use crate::ui::{CanonicalRedirect, Loader, Loading, Waiting};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 

@@ -106,6 +106,7 @@ pub fn ProjectView() -> impl IntoView {
                     view! {
                         <CanonicalRedirect current=segment() expected canonical=canonical.clone() />
                         <Title text=project.title.clone() />
+                        <Link rel="alternate" type_="application/atom+xml" href=format!("/api/v1/feeds/projects/{}", project.id) title=t("feed-project") />
                         <p class="breadcrumb"><A href="/projects">{t("projects-title")}</A></p>
                         <article class="project-main" lang=project.language.clone()>
                             <h1>{project.title.clone()}</h1>

@@ -55,7 +55,8 @@ pub fn DevelopersPage() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <h2>{t("developers-examples-title")}</h2>
-                <pre class="code-block"><code>
+                // Scrolled sideways on a phone: the keyboard can scroll it too.
+                <pre class="code-block" tabindex="0"><code>
                     {format!(
                         "curl -s '{site}/api/v1/ideas?sort=most_supported&limit=5'\n\
                          curl -s '{site}/api/v1/ideas?theme=digital-inclusion&q=wifi'\n\

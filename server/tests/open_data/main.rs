@@ -4,7 +4,10 @@
 //! every endpoint.
 
 #[macro_use]
+#[path = "../common/mod.rs"]
 mod common;
+
+mod exports;
 
 use agora_app::accounts::model::Role;
 use agora_app::ideas::store::{self, Created, NewIdea};
@@ -23,7 +26,7 @@ on_both_engines!(
     the_open_data_page_explains_the_api_in_each_language,
 );
 
-async fn get(app: &TestApp, path: &str) -> reqwest::Response {
+pub async fn get(app: &TestApp, path: &str) -> reqwest::Response {
     reqwest::Client::new()
         .get(format!("{}{path}", app.base))
         .send()
@@ -31,19 +34,19 @@ async fn get(app: &TestApp, path: &str) -> reqwest::Response {
         .expect("GET")
 }
 
-async fn get_json(app: &TestApp, path: &str) -> Value {
+pub async fn get_json(app: &TestApp, path: &str) -> Value {
     let response = get(app, path).await;
     assert_eq!(response.status(), 200, "{path}");
     assert_eq!(response.headers()["content-type"], "application/json", "{path}");
     json_of(response, "JSON").await
 }
 
-async fn json_of(response: reqwest::Response, what: &str) -> Value {
+pub async fn json_of(response: reqwest::Response, what: &str) -> Value {
     let bytes = response.bytes().await.expect(what);
     serde_json::from_slice(&bytes).expect(what)
 }
 
-async fn add_idea(app: &TestApp, author: i64, title: &str) -> i64 {
+pub async fn add_idea(app: &TestApp, author: i64, title: &str) -> i64 {
     let created = store::create(
         &app.db,
         &NewIdea {
@@ -258,6 +261,13 @@ async fn the_document_describes_every_endpoint_and_the_licence(engine: Engine) {
         "/api/v1/projects/{id}",
         "/api/v1/commitments",
         "/api/v1/dashboard",
+        "/api/v1/ideas/{id}/comments",
+        "/api/v1/ideas.csv",
+        "/api/v1/projects.csv",
+        "/api/v1/feeds/ideas.atom",
+        "/api/v1/feeds/responses.atom",
+        "/api/v1/feeds/projects.atom",
+        "/api/v1/feeds/projects/{id}",
     ] {
         assert!(document["paths"][path]["get"].is_object(), "{path} is documented");
     }
@@ -273,6 +283,10 @@ async fn what_the_api_cannot_answer_is_a_problem_with_a_stable_code(engine: Engi
         ("/api/v1/ideas?limit=101", 400, "bad_request"),
         ("/api/v1/ideas?status=lost", 400, "bad_request"),
         ("/api/v1/ideas?after=v1.3.x", 400, "bad_request"),
+        ("/api/v1/ideas?after=", 400, "bad_request"),
+        ("/api/v1/ideas/1/comments?limit=0", 400, "bad_request"),
+        ("/api/v1/ideas/999999/comments", 404, "not_found"),
+        ("/api/v1/ideas.csv?status=lost", 400, "bad_request"),
         ("/api/v1/ideas?sort=trending&after=v1.3.4", 400, "bad_request"),
         ("/api/v1/ideas/seven", 400, "bad_request"),
         ("/api/v1/ideas/999999", 404, "not_found"),
