@@ -23,7 +23,9 @@
 # When a bundle was built (`cargo leptos build --release --precompress --split`: target/site/pkg),
 # the server serves it and the first visit of the main pages is measured (what a browser
 # downloads, compressed), then Lighthouse's mobile audit of them (bench/lighthouse.sh;
-# LIGHTHOUSE=0 skips it). The peak resident memory of each server is reported.
+# LIGHTHOUSE=0 skips it). The peak resident memory of each server is reported. Then the
+# CSV export of every idea is downloaded while the server's memory is read (EXPORT=0
+# skips it).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -41,6 +43,7 @@ SINGLE=${SINGLE:-1}
 SINGLE_DURATION=${SINGLE_DURATION:-5}
 UNCACHED=${UNCACHED:-1}
 LIGHTHOUSE=${LIGHTHOUSE:-1}
+EXPORT=${EXPORT:-1}
 RESULTS=$ROOT/bench/results
 BASE_URL=${DATABASE_URL:-}
 unset DATABASE_URL
@@ -143,6 +146,11 @@ run_scale() {
             bench/lighthouse.sh "http://127.0.0.1:$port" | tee -a "$WORK/table-$scale-first-visit.txt"
         fi
     fi
+    if [ "$EXPORT" = 1 ]; then
+        # The CSV export of every idea, with the server's memory read as it streams.
+        "$BENCH" export --base-url "http://127.0.0.1:$port" --pid "$SERVER_PID" \
+            --json "$RESULTS/$scale-export.json" | tee "$WORK/table-$scale-export.txt"
+    fi
     stop_server "$scale"
 
     if [ "$UNCACHED" = 1 ] || [ "$SINGLE" = 1 ]; then
@@ -154,7 +162,7 @@ run_scale() {
         # shellcheck disable=SC2086
         "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$label" --page-cache-off \
             --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" \
-            --only healthz,newest,most_votes,page2,search,search_worst,idea \
+            --only healthz,newest,most_votes,page2,search,search_worst,similar,idea \
             --json "$RESULTS/$scale-uncached.json" ${BENCH_ARGS:-} |
             tee "$WORK/table-$scale-uncached.txt"
     fi
@@ -181,7 +189,9 @@ run_scale() {
 # sets PORT and SERVER_PID once it answers.
 start_server() {
     PORT=$(free_port)
+    # The load comes from one address: the API's budget per network would refuse most of it.
     env DATABASE_URL="$1" AGORA_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$SITE_ROOT" RUST_LOG=warn \
+        AGORA_API_REQUESTS_PER_MINUTE=1000000000 \
         ${3:+AGORA_PAGE_CACHE_MS=$3} "$SERVER" serve >"$WORK/server-$2.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 100); do
@@ -228,6 +238,7 @@ done
 for scale in $SCALES; do
     cat "$WORK/table-$scale.txt"
     if [ -f "$WORK/table-$scale-first-visit.txt" ]; then cat "$WORK/table-$scale-first-visit.txt"; fi
+    if [ -f "$WORK/table-$scale-export.txt" ]; then cat "$WORK/table-$scale-export.txt"; fi
     if [ -f "$WORK/table-$scale-uncached.txt" ]; then cat "$WORK/table-$scale-uncached.txt"; fi
 done
 if [ "$SINGLE" = 1 ]; then

@@ -59,6 +59,9 @@ pub enum AppError {
     /// A link sent by email that is unknown, used or expired.
     #[error("link expired")]
     LinkExpired,
+    /// Ideas like the one submitted exist: the author sees them before publishing anyway.
+    #[error("similar ideas exist")]
+    SimilarIdeas,
     #[error("internal error")]
     Internal,
 }
@@ -83,6 +86,7 @@ impl AppError {
             AppError::Hidden => "hidden",
             AppError::EmailUnconfirmed => "email_unconfirmed",
             AppError::LinkExpired => "link_expired",
+            AppError::SimilarIdeas => "similar_ideas",
             AppError::Internal => "internal",
         }
     }
@@ -94,7 +98,7 @@ impl AppError {
             AppError::NotFound | AppError::Hidden | AppError::LinkExpired => 404,
             AppError::BadRequest => 400,
             AppError::Invalid { .. } => 422,
-            AppError::Closed | AppError::Supported | AppError::ProjectStage => 409,
+            AppError::Closed | AppError::Supported | AppError::ProjectStage | AppError::SimilarIdeas => 409,
             AppError::RateLimited { .. } | AppError::IdeasPerDay | AppError::CommentTooSoon => 429,
             AppError::Internal => 500,
         }

@@ -306,6 +306,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Action)] = &[
     ("themes", Action::Browse),
     ("theme", Action::Browse),
     ("districts", Action::Browse),
+    ("similar_ideas", Action::Browse),
+    ("open_data_terms", Action::Browse),
     ("ideas", Action::Browse),
     ("idea", Action::ReadIdea),
     ("comments", Action::ReadIdea),

@@ -8,6 +8,7 @@
 // A command-line report: its output is the point.
 #![allow(clippy::print_stdout)]
 
+mod export;
 mod first_visit;
 mod load;
 mod report;
@@ -51,6 +52,19 @@ enum Command {
         #[arg(long, default_value = "bench/results/first-visit.json")]
         json: PathBuf,
     },
+    /// Download the CSV export of every idea while reading the server's resident memory
+    /// (the server must run on this machine: `--pid`).
+    Export {
+        #[arg(long, default_value = "http://127.0.0.1:3000")]
+        base_url: String,
+        /// The server's process id.
+        #[arg(long)]
+        pid: u32,
+        #[arg(long, default_value = "/api/v1/ideas.csv")]
+        path: String,
+        #[arg(long, default_value = "bench/results/export.json")]
+        json: PathBuf,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -85,7 +99,7 @@ struct RunArgs {
     #[arg(long, default_value = "bicycle")]
     search_word: String,
     /// Only these targets (by name, comma-separated): healthz, newest, trending,
-    /// most_votes, discussed, page2, theme_list, search, search_worst, idea, theme,
+    /// most_votes, discussed, page2, theme_list, search, search_worst, similar, idea, theme,
     /// signed_in, signed_idea, signed_search, vote.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
@@ -119,6 +133,17 @@ fn main() -> anyhow::Result<()> {
         Command::FirstVisit { base_url, pages, json } => {
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
             runtime.block_on(first_visits(base_url, pages, json))
+        }
+        Command::Export {
+            base_url,
+            pid,
+            path,
+            json,
+        } => {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            let client = Client::builder().timeout(Duration::from_secs(600)).build()?;
+            let report = runtime.block_on(export::measure(&client, base_url.trim_end_matches('/'), &path, pid))?;
+            write_json(&json, &report)
         }
     }
 }

@@ -168,6 +168,10 @@ fn checks(args: &RunArgs, results: &[Outcome], healthz_rps: Option<f64>) -> Vec<
                 ));
             }
             Kind::Healthz => {}
+            Kind::Similar => checks.push(verdict(
+                r.p99_ms < 20.0,
+                format!("{} p99 {:.2} ms (target < 20 ms)", r.name, r.p99_ms),
+            )),
             _ if !r.signed_in => checks.push(verdict(
                 r.p99_ms < 15.0,
                 format!("{} p99 {:.2} ms (target < 15 ms)", r.name, r.p99_ms),

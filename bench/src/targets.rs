@@ -32,6 +32,8 @@ pub(crate) enum Kind {
     WorstSearch,
     Idea,
     Vote,
+    /// Ideas like a title, as the submit form asks while one is typed (issue 14).
+    Similar,
     Other,
 }
 
@@ -214,6 +216,15 @@ pub(crate) async fn discover(client: &Client, base: &str, args: &RunArgs) -> any
         "search_worst",
         Kind::WorstSearch,
         format!("/ideas?q={WORST_SEARCH}"),
+        String::new(),
+    ));
+
+    // A title as a resident would type it: the search word and two common ones, each of
+    // which begins many titles' words, so that ranking has many matches to order.
+    targets.push(Target::get(
+        "similar",
+        Kind::Similar,
+        format!("/api/v1/ideas/similar?text={}+city+park", args.search_word),
         String::new(),
     ));
 

@@ -95,6 +95,22 @@ async function confirmEmail(page, email, { javaScript = true } = {}) {
   await expect(page.getByText('Your email address is confirmed')).toBeVisible();
 }
 
+/**
+ * Publishes the idea typed in the form. When ideas like it exist and the form had not
+ * shown them yet, the server shows them first: then publishes anyway.
+ */
+async function publishIdea(page, title) {
+  await page.getByRole('button', { name: 'Publish my idea' }).click();
+  const published = page.getByRole('heading', { level: 1, name: title, exact: true });
+  const likeIt = page.getByText('Ideas like yours have already been proposed.');
+  await expect(published.or(likeIt).first()).toBeVisible();
+  if (await likeIt.isVisible()) {
+    await page.getByRole('button', { name: 'Publish mine anyway' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+}
+
 module.exports = {
   uniqueEmail, PASSWORD, hydrated, visit, expectAccessible, createAccount, signIn, linkInMail, confirmEmail,
+  publishIdea,
 };

@@ -42,8 +42,7 @@ for (const javaScript of [true, false]) {
       await author.getByLabel('Description').fill('Crossings that light up when someone waits.\n\nSee https://example.org/crossings for a model.');
       await author.getByLabel('Theme').selectOption({ label: 'Digital administration' });
       await author.getByLabel('Municipality').selectOption({ label: 'Schaerbeek' });
-      await author.getByRole('button', { name: 'Publish my idea' }).click();
-      await expect(author.getByRole('heading', { level: 1 })).toHaveText(title);
+      await helpers.publishIdea(author, title);
       await expect(author.getByRole('link', { name: 'https://example.org/crossings' })).toBeVisible();
 
       // A second resident finds it by searching, in capitals and without the accent.
@@ -115,8 +114,7 @@ test.describe('with JavaScript, when the server refuses', () => {
     await author.getByLabel('Title').fill(title);
     await author.getByLabel('Description').fill('Shelters that keep people warm while they wait.');
     await author.getByLabel('Theme').selectOption({ label: 'Transversality' });
-    await author.getByRole('button', { name: 'Publish my idea' }).click();
-    await expect(author.getByRole('heading', { level: 1 })).toHaveText(title);
+    await helpers.publishIdea(author, title);
     const path = new URL(author.url()).pathname;
     const id = path.match(/\/ideas\/(\d+)-/)[1];
 

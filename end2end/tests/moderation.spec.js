@@ -24,8 +24,7 @@ async function propose(page, title, javaScript) {
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Description').fill(`${title}: a proposal for the whole region.`);
   await page.getByLabel('Theme').selectOption({ label: 'Internet use' });
-  await page.getByRole('button', { name: 'Publish my idea' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await helpers.publishIdea(page, title);
   return new URL(page.url()).pathname;
 }
 

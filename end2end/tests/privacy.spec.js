@@ -49,8 +49,7 @@ for (const javaScript of [true, false]) {
       await author.getByLabel('Title').fill(title);
       await author.getByLabel('Description').fill(`${title}: drinking water in every park.`);
       await author.getByLabel('Theme').selectOption({ label: 'Internet use' });
-      await author.getByRole('button', { name: 'Publish my idea' }).click();
-      await expect(author.getByRole('heading', { level: 1 })).toHaveText(title);
+      await helpers.publishIdea(author, title);
       const ideaPath = new URL(author.url()).pathname;
 
       const reader = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();

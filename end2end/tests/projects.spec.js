@@ -50,8 +50,7 @@ async function propose(page, title, theme) {
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Description').fill(`${title}, for every neighbourhood.`);
   await page.getByLabel('Theme').selectOption({ label: theme });
-  await page.getByRole('button', { name: 'Publish my idea' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await helpers.publishIdea(page, title);
   return new URL(page.url()).pathname;
 }
 

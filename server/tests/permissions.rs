@@ -36,6 +36,8 @@ const ARGS: &[(&str, Args)] = &[
     ("themes", &[("include_archived", "false")]),
     ("theme", &[("slug", "no-such-theme")]),
     ("districts", &[]),
+    ("similar_ideas", &[("text", "bike lanes")]),
+    ("open_data_terms", &[]),
     ("ideas", &[]),
     ("idea", &[("id", "999999")]),
     ("comments", &[("idea_id", "999999")]),

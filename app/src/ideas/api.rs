@@ -1,6 +1,6 @@
 //! Server functions for ideas.
 
-use super::model::{District, IdeaList, IdeaPage, Mine};
+use super::model::{District, IdeaList, IdeaPage, Mine, SimilarIdea};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -42,13 +42,31 @@ async fn answer(outcome: AppResult<String>, typed: [(&str, &str); 4]) -> Result<
     Ok(())
 }
 
+/// Ideas like a title being written, best first: anyone may ask, as anyone may search.
+#[server(endpoint = "similar_ideas")]
+pub async fn similar_ideas(text: String) -> Result<Vec<SimilarIdea>, AppError> {
+    Ok(store::similar(&ctx::db()?, &text, None, SimilarIdea::SHOWN).await?)
+}
+
 /// Publishes an idea as the signed-in account, in the language of the page it was written on.
+/// When ideas like it exist, the author is shown them first (`SimilarIdeas`) and publishes
+/// with `confirmed` set: the form sets it once they were shown.
 #[server(endpoint = "submit_idea")]
-pub async fn submit_idea(title: String, body: String, theme: String, district: Option<String>) -> Result<(), AppError> {
+pub async fn submit_idea(
+    title: String,
+    body: String,
+    theme: String,
+    district: Option<String>,
+    confirmed: Option<String>,
+) -> Result<(), AppError> {
     let user = ctx::authorize(Action::SubmitIdea, &Facts::none()).await?;
     let district = district.filter(|d| !d.trim().is_empty());
     let outcome: AppResult<String> = async {
         let (title, body) = parse_idea_text(&title, &body, &theme)?;
+        if confirmed.as_deref() != Some("1") && !store::similar(&ctx::db()?, title.as_str(), None, 1).await?.is_empty()
+        {
+            return Err(AppError::SimilarIdeas);
+        }
         let slug = slugify(title.as_str());
         let language = crate::i18n::detect_locale().code();
         let new_idea = store::NewIdea {

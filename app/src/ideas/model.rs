@@ -390,6 +390,83 @@ impl SearchTerms {
     }
 }
 
+/// The words of a title that say what it is about, for finding ideas like it: letters and
+/// digits only (nothing typed can be query syntax), lowercased, at least three letters,
+/// without the little words of French, Dutch and English that every title shares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SimilarWords(Vec<String>);
+
+impl SimilarWords {
+    pub const MAX_WORDS: usize = 8;
+    pub const MIN_CHARS: usize = 3;
+
+    /// Words found in every kind of title: they would make every idea look alike.
+    const COMMON: &'static [&'static str] = &[
+        // French
+        "les", "des", "une", "pour", "par", "dans", "sur", "avec", "sans", "aux", "est", "sont", "plus", "moins", "qui",
+        "que", "quoi", "nos", "vos", "leur", "leurs", "son", "ses", "mon", "mes", "ton", "tes", "entre", "chez",
+        "tout", "tous", "toutes", "faire", "mettre", "avoir", "etre", "être", "comme", "mais", "donc", "cette", "ces",
+        "cet", "afin", // Dutch
+        "het", "een", "van", "voor", "met", "naar", "aan", "bij", "door", "over", "onder", "zijn", "wordt", "meer",
+        "minder", "die", "dat", "deze", "onze", "hun", "ook", "niet", "als", "maar", "tot", "uit", "alle", "elke",
+        "maken", "laten", // English
+        "the", "and", "for", "with", "without", "into", "from", "our", "your", "their", "more", "less", "are", "was",
+        "this", "that", "these", "those", "all", "every", "make", "let", "out", "about", "new",
+    ];
+
+    /// `None` when nothing in `text` says what it is about.
+    pub fn parse(text: &str) -> Option<SimilarWords> {
+        let mut words: Vec<String> = Vec::new();
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let word = word
+                .chars()
+                .take(SearchTerms::MAX_WORD_CHARS)
+                .collect::<String>()
+                .to_lowercase();
+            if word.chars().count() < Self::MIN_CHARS || Self::COMMON.contains(&word.as_str()) || words.contains(&word)
+            {
+                continue;
+            }
+            words.push(word);
+            if words.len() == Self::MAX_WORDS {
+                break;
+            }
+        }
+        (!words.is_empty()).then_some(SimilarWords(words))
+    }
+
+    /// For SQLite's FTS5: any of the words, or a longer word they begin, in a title.
+    pub fn fts5_query(&self) -> String {
+        let any = self
+            .0
+            .iter()
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        format!("title : ({any})")
+    }
+
+    /// For PostgreSQL's `agora_similar_query`: the words separated by spaces.
+    pub fn postgres_words(&self) -> String {
+        self.0.join(" ")
+    }
+}
+
+/// An idea like the one being written, as the form and the moderators' queue show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarIdea {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub status: IdeaStatus,
+    pub vote_count: i64,
+}
+
+impl SimilarIdea {
+    /// At most this many are shown.
+    pub const SHOWN: u32 = 5;
+}
+
 /// A page of the ideas list.
 pub type IdeaList = crate::paging::Page<IdeaSummary>;
 
@@ -511,5 +588,29 @@ mod tests {
         assert_eq!(terms.postgres_words(), "one* two* three* four* five* six*");
         let long = SearchTerms::parse(&"y".repeat(100)).expect("words");
         assert_eq!(long.postgres_words(), format!("{}*", "y".repeat(40)));
+    }
+
+    #[test]
+    fn similar_words_leave_out_little_words_short_words_and_repeats() {
+        let words = SimilarWords::parse("Des vélos partagés pour les écoles, les vélos!").expect("words");
+        assert_eq!(words.postgres_words(), "vélos partagés écoles");
+        assert_eq!(
+            words.fts5_query(),
+            "title : (\"vélos\"* OR \"partagés\"* OR \"écoles\"*)"
+        );
+    }
+
+    #[test]
+    fn a_title_of_little_words_only_finds_nothing_to_compare() {
+        assert_eq!(SimilarWords::parse("the and de la"), None);
+        assert_eq!(SimilarWords::parse("   "), None);
+    }
+
+    #[test]
+    fn nothing_typed_becomes_query_syntax_and_at_most_eight_words_count() {
+        let words =
+            SimilarWords::parse("\"bike*\" OR NEAR(lane) one two three four five six seven eight").expect("words");
+        assert!(words.fts5_query().chars().filter(|c| *c == '"').count() == 16);
+        assert!(!words.postgres_words().contains(['"', '*', '(', ')']));
     }
 }

@@ -2,7 +2,7 @@
 //! theme's page) and its cards.
 
 use super::api::{districts, list_ideas};
-use super::model::{idea_path, District, IdeaStatus, IdeaSummary, ListQuery, Sort};
+use super::model::{idea_path, District, IdeaStatus, IdeaSummary, ListQuery, SimilarIdea, Sort};
 use crate::forms::FilterSelect;
 use crate::i18n::{format_date, t, t_with, use_locale, Locale};
 use crate::themes::api::list_themes;
@@ -158,4 +158,45 @@ pub fn use_idea_choices() -> Resource<(Vec<Theme>, Vec<District>)> {
             )
         },
     )
+}
+
+/// Ideas like the one being written (or triaged), with a way to support one instead:
+/// nothing when there are none.
+#[component]
+pub fn SimilarIdeasList(
+    ideas: Vec<SimilarIdea>,
+    #[prop(into)] heading: String,
+    /// Unique on the page (the queue shows a list per idea).
+    #[prop(into, default = "similar-ideas-heading".to_owned())]
+    heading_id: String,
+    /// Each idea's number, for the moderators' merge form.
+    #[prop(optional)]
+    numbered: bool,
+) -> impl IntoView {
+    let labelled_by = heading_id.clone();
+    (!ideas.is_empty()).then(|| {
+        view! {
+            <section class="similar-ideas" aria-labelledby=labelled_by>
+                <h2 id=heading_id class="similar-heading">{heading}</h2>
+                <ul class="similar-list">
+                    {ideas.into_iter().map(|idea| {
+                        let path = idea_path(idea.id, &idea.slug);
+                        let support = format!("{path}#vote");
+                        view! {
+                            <li>
+                                {numbered.then(|| format!("#{} ", idea.id))}
+                                <A href=path>{idea.title}</A>
+                                <span class="muted">
+                                    " · " {status_label(idea.status)} " · "
+                                    {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
+                                </span>
+                                " "
+                                <A href=support attr:class="similar-support">{t("similar-support-instead")}</A>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::model::{
-        parse_idea_reference, ModerationReason, PublicNote, QueueTab, Report, Target, Triage, MODERATED, QUEUE_MAX_PAGE,
+        parse_idea_reference, ModerationReason, PublicNote, QueueEntry, QueueTab, Report, Target, Triage, MODERATED,
+        QUEUE_MAX_PAGE,
     },
     super::store,
     crate::accounts::model::SessionUser,
@@ -278,8 +279,20 @@ pub async fn moderation_queue(tab: Option<String>, page: Option<u32>) -> Result<
     if page > QUEUE_MAX_PAGE {
         return Err(AppError::NotFound);
     }
-    Ok(store::queue(&ctx::db()?, tab, page).await?)
+    let db = ctx::db()?;
+    let mut page = store::queue(&db, tab, page).await?;
+    for entry in &mut page.entries {
+        if let QueueEntry::Idea(idea) = entry {
+            idea.similar =
+                crate::ideas::store::similar(&db, &idea.title, Some(IdeaId(idea.id)), SIMILAR_IN_QUEUE).await?;
+        }
+    }
+    Ok(page)
 }
+
+/// Ideas like a queued one shown beside it: the likeliest originals of a duplicate.
+#[cfg(feature = "ssr")]
+const SIMILAR_IN_QUEUE: u32 = 3;
 
 /// A moderator blocks an account, with the reason its holder reads, or unblocks it, with
 /// a reason for the audit log. Moderators block members; admins anyone but themselves.

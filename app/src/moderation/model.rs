@@ -265,6 +265,8 @@ pub struct QueuedIdea {
     pub hidden: Option<Hidden>,
     /// Whether a moderator blocked the author.
     pub author_blocked: bool,
+    /// Ideas like it, to find a duplicate to merge it into.
+    pub similar: Vec<crate::ideas::model::SimilarIdea>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

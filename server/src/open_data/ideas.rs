@@ -5,7 +5,7 @@ use super::answer::{json, ApiError, SHORT_CACHE};
 use super::model::{IdeaDetailOut, IdeaOut, IdeaPage, Problem, ProjectRef, Status};
 use super::OpenData;
 use agora_app::error::AppError;
-use agora_app::ideas::model::{IdeaStatus, ListQuery, Sort};
+use agora_app::ideas::model::{idea_path, IdeaStatus, ListQuery, SimilarIdea, Sort};
 use agora_app::ideas::store;
 use agora_app::ids::IdeaId;
 use agora_app::paging::Cursor;
@@ -15,7 +15,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use http::HeaderMap;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 /// The orders of the list.
@@ -235,4 +235,74 @@ async fn read_one(api: &OpenData, id: i64) -> Result<IdeaDetailOut, ApiError> {
             title: p.title,
         });
     Ok(IdeaDetailOut::new(detail, project, api.licence.clone(), &api.site))
+}
+
+/// An idea like a given text, as the submit form shows them.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SimilarOut {
+    pub id: i64,
+    pub url: String,
+    pub title: String,
+    pub status: Status,
+    pub supporters: i64,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SimilarList {
+    /// Best first, at most five.
+    pub items: Vec<SimilarOut>,
+    pub licence: super::model::LicenceOut,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SimilarQuery {
+    /// A title, or any text: ideas whose titles share its words (in any of the three
+    /// languages, accents and case aside) come first.
+    #[param(max_length = 300)]
+    text: String,
+}
+
+/// Up to five visible ideas whose titles are most like `text`: what a person writing a
+/// new idea is shown before publishing.
+#[utoipa::path(
+    get,
+    path = "/api/v1/ideas/similar",
+    tag = "ideas",
+    params(SimilarQuery),
+    responses(
+        (status = 200, description = "Ideas like the text, best first", body = SimilarList),
+        (status = 304, description = "Unchanged since the `ETag` the client sent"),
+        (status = 400, description = "`text` is missing or too long", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this network; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn similar(
+    State(api): State<OpenData>,
+    headers: HeaderMap,
+    query: Result<Query<SimilarQuery>, QueryRejection>,
+) -> Response {
+    let Some(text) = query.ok().map(|Query(q)| q.text).filter(|t| t.chars().count() <= 300) else {
+        return ApiError(AppError::BadRequest).with_detail("`text` is required, at most 300 characters.");
+    };
+    match store::similar(&api.db, &text, None, SimilarIdea::SHOWN).await {
+        Ok(ideas) => json(
+            &headers,
+            &SimilarList {
+                items: ideas
+                    .into_iter()
+                    .map(|idea| SimilarOut {
+                        url: format!("{}{}", api.site, idea_path(idea.id, &idea.slug)),
+                        id: idea.id,
+                        title: idea.title,
+                        status: idea.status.into(),
+                        supporters: idea.vote_count,
+                    })
+                    .collect(),
+                licence: api.licence.clone(),
+            },
+            SHORT_CACHE,
+        ),
+        Err(e) => ApiError::from(e).into_response(),
+    }
 }

@@ -100,6 +100,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(
     let (routes, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(ideas::list))
         .routes(routes!(ideas::one))
+        .routes(routes!(ideas::similar))
         .routes(routes!(places::themes))
         .routes(routes!(places::municipalities))
         .routes(routes!(projects::list))

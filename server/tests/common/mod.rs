@@ -390,7 +390,8 @@ pub fn cookie_value(set_cookie: &str) -> String {
 
 pub const GOOD_PASSWORD: &str = "violet tram under the Atomium hums";
 
-/// Publishes an idea through the form and returns its path.
+/// Publishes an idea through the form and returns its path, past the similar ideas the
+/// form may show first (`confirmed`, as the form sends once it showed them).
 pub async fn publish(browser: &Browser, title: &str, theme: &str, district: &str) -> String {
     let response = browser
         .submit(
@@ -401,6 +402,7 @@ pub async fn publish(browser: &Browser, title: &str, theme: &str, district: &str
                 ("body", "A description.\n\nWith two paragraphs."),
                 ("theme", theme),
                 ("district", district),
+                ("confirmed", "1"),
             ],
         )
         .await;

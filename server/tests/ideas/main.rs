@@ -6,4 +6,5 @@ mod common;
 
 mod list;
 mod publishing;
+mod similar;
 mod votes;

@@ -17,10 +17,12 @@ use sqlx::Row;
 
 mod detail;
 mod list;
+mod similar;
 mod write;
 
 pub use detail::*;
 pub use list::*;
+pub use similar::*;
 pub use write::*;
 
 fn status(row: &AnyRow) -> Result<IdeaStatus, sqlx::Error> {

@@ -9,6 +9,9 @@ pub(super) fn IdeaFields<S>(
     values: BTreeMap<String, String>,
     themes: Vec<Theme>,
     districts: Vec<District>,
+    /// Shown right under the title (ideas like the one being written).
+    #[prop(optional, into)]
+    after_title: Option<ViewFn>,
 ) -> impl IntoView
 where
     S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
@@ -19,6 +22,7 @@ where
     view! {
         <Field name="title" label=t("field-label-title") value=value("title")
             required=true maxlength=IdeaTitle::MAX hint=t("idea-title-hint") error=field_error(action, "title") />
+        {after_title.map(|shown| shown.run())}
         <Field name="body" label=t("field-label-body") value=value("body")
             multiline=true required=true maxlength=IdeaBody::MAX hint=t("idea-body-hint")
             error=field_error(action, "body") />

@@ -1,6 +1,9 @@
 //! The form to propose an idea.
 
 use super::*;
+use crate::ideas::api::similar_ideas;
+use crate::ideas::parts::SimilarIdeasList;
+use leptos::wasm_bindgen::JsCast;
 
 #[component]
 pub fn NewIdeaPage() -> impl IntoView {
@@ -35,12 +38,13 @@ pub fn NewIdeaPage() -> impl IntoView {
                         }
                         .into_any();
                     };
+                    let typed = RwSignal::new(values.get("title").cloned().unwrap_or_default());
                     view! {
                         <h1>{t("idea-new-title")}</h1>
                         <p class="lead">{t("idea-new-lead")}</p>
                         <FormAlert action />
-                        <ActionForm action>
-                            <IdeaFields action values themes districts />
+                        <ActionForm action on:input=move |ev| follow_title(&ev, typed)>
+                            <IdeaFields action values themes districts after_title=move || view! { <SimilarToTitle typed /> } />
                             <button type="submit" class="button" disabled=move || action.pending().get()>{t("idea-submit")}</button>
                         </ActionForm>
                     }
@@ -49,4 +53,50 @@ pub fn NewIdeaPage() -> impl IntoView {
             </Loading>
         </section>
     }
+}
+
+/// Ideas like the title as typed (after a pause in the typing), or as sent: shown once
+/// the author has seen them, the form publishes without asking again (`confirmed`); a
+/// form sent before that, or without JavaScript, comes back with them and a button to
+/// publish anyway.
+#[component]
+fn SimilarToTitle(typed: RwSignal<String>) -> impl IntoView {
+    let similar = Resource::new(move || typed.get(), similar_ideas);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let ideas = similar.await.unwrap_or_default();
+                let seen = !ideas.is_empty();
+                view! {
+                    <SimilarIdeasList ideas heading=t("similar-heading") />
+                    {seen.then(|| view! {
+                        <input type="hidden" name="confirmed" value="1" />
+                        <p class="similar-anyway">
+                            {t("similar-anyway-hint")} " "
+                            <button type="submit" class="button button-secondary">{t("similar-publish-anyway")}</button>
+                        </p>
+                    })}
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Follows what is typed in the title, settling after a pause so that a fast typist
+/// does not ask once per letter.
+fn follow_title(ev: &leptos::ev::Event, typed: RwSignal<String>) {
+    let field = event_target::<leptos::web_sys::Element>(ev);
+    if field.get_attribute("name").as_deref() != Some("title") {
+        return;
+    }
+    let text = event_target_value(ev);
+    set_timeout(
+        move || {
+            // Still what the field says: the typing paused.
+            if field.unchecked_ref::<leptos::web_sys::HtmlInputElement>().value() == text {
+                typed.set(text);
+            }
+        },
+        std::time::Duration::from_millis(350),
+    );
 }

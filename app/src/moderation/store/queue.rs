@@ -135,6 +135,7 @@ pub(super) async fn queued_ideas(db: &Db, rows: Vec<AnyRow>) -> Result<Vec<Queue
                 reports: reports.remove(&id).unwrap_or_default(),
                 hidden: hidden_state(r, &names)?,
                 author_blocked: r.try_get::<i32, _>("author_blocked")? != 0,
+                similar: vec![],
             })
         })
         .collect()

@@ -224,6 +224,8 @@ pub(super) fn QueuedIdeaCard(idea: QueuedIdea, locale: Locale, children: Childre
             </p>
             {(idea.reports.total > 0).then(|| view! { <Tally tally=idea.reports.clone() /> })}
             {idea.hidden.as_ref().map(|h| view! { <p class="hidden-note">{hidden_explanation(h)}</p> })}
+            <crate::ideas::parts::SimilarIdeasList ideas=idea.similar.clone() heading=t("similar-in-queue")
+                heading_id=format!("queue-idea-{}-similar", idea.id) numbered=true />
             <div class="queue-actions">{children()}</div>
         </article>
     }

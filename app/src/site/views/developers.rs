@@ -5,15 +5,22 @@ use crate::site::api::open_data_terms;
 use crate::ui::Loader;
 
 /// The API's endpoints and what each gives, by translation key.
-const ENDPOINTS: [(&str, &str); 9] = [
+const ENDPOINTS: [(&str, &str); 16] = [
     ("/api/v1/ideas", "developers-ideas"),
     ("/api/v1/ideas/{id}", "developers-idea"),
+    ("/api/v1/ideas/{id}/comments", "developers-comments"),
+    ("/api/v1/ideas/similar?text=…", "developers-similar"),
     ("/api/v1/themes", "developers-themes"),
     ("/api/v1/municipalities", "developers-municipalities"),
     ("/api/v1/projects", "developers-projects"),
     ("/api/v1/projects/{id}", "developers-project"),
     ("/api/v1/commitments?year=2026", "developers-commitments"),
     ("/api/v1/dashboard", "developers-dashboard"),
+    ("/api/v1/ideas.csv", "developers-ideas-csv"),
+    ("/api/v1/projects.csv", "developers-projects-csv"),
+    ("/api/v1/feeds/ideas.atom", "developers-feed-ideas"),
+    ("/api/v1/feeds/responses.atom", "developers-feed-responses"),
+    ("/api/v1/feeds/projects.atom", "developers-feed-projects"),
     ("/api/v1/openapi.json", "developers-document"),
 ];
 
