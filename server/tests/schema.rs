@@ -25,7 +25,8 @@ type Schema = BTreeMap<String, BTreeMap<String, Column>>;
 const NOT_OURS: [&str; 3] = ["_sqlx_migrations", "sqlite_sequence", "tower_sessions"];
 
 /// Full-text search is each engine's own: an FTS5 table (and the tables FTS5 keeps
-/// beside it) on SQLite, a generated `tsvector` column on PostgreSQL. The tests of search
+/// beside it) on SQLite, generated `tsvector` columns on PostgreSQL (the whole text, and
+/// the title alone for similar ideas). The tests of search and of similar ideas
 /// prove both answer the same.
 const SEARCH_SQLITE_TABLES: [&str; 5] = [
     "ideas_search",
@@ -34,7 +35,7 @@ const SEARCH_SQLITE_TABLES: [&str; 5] = [
     "ideas_search_docsize",
     "ideas_search_idx",
 ];
-const SEARCH_POSTGRES_COLUMN: (&str, &str) = ("ideas", "search");
+const SEARCH_POSTGRES_COLUMNS: [(&str, &str); 2] = [("ideas", "search"), ("ideas", "title_search")];
 
 async fn sqlite_schema(pool: &sqlx::AnyPool) -> Schema {
     let rows = sqlx::query(
@@ -106,8 +107,10 @@ fn normalised(default: &str) -> String {
 
 fn ours(mut schema: Schema) -> Schema {
     schema.retain(|table, _| !NOT_OURS.contains(&table.as_str()) && !SEARCH_SQLITE_TABLES.contains(&table.as_str()));
-    if let Some(columns) = schema.get_mut(SEARCH_POSTGRES_COLUMN.0) {
-        columns.remove(SEARCH_POSTGRES_COLUMN.1);
+    for (table, column) in SEARCH_POSTGRES_COLUMNS {
+        if let Some(columns) = schema.get_mut(table) {
+            columns.remove(column);
+        }
     }
     schema
 }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::ideas::api::similar_ideas;
 use crate::ideas::parts::SimilarIdeasList;
+use crate::ui::Waiting;
 use leptos::wasm_bindgen::JsCast;
 
 #[component]
@@ -62,10 +63,11 @@ pub fn NewIdeaPage() -> impl IntoView {
 #[component]
 fn SimilarToTitle(typed: RwSignal<String>) -> impl IntoView {
     let similar = Resource::new(move || typed.get(), similar_ideas);
+    // A failed lookup only means no list: the idea can still be published.
+    let load = move || async move { Ok(similar.await.unwrap_or_default()) };
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let ideas = similar.await.unwrap_or_default();
+        <Loading load waiting=Waiting::Quiet let:ideas>
+            {
                 let seen = !ideas.is_empty();
                 view! {
                     <SimilarIdeasList ideas heading=t("similar-heading") />
@@ -77,8 +79,8 @@ fn SimilarToTitle(typed: RwSignal<String>) -> impl IntoView {
                         </p>
                     })}
                 }
-            })}
-        </Suspense>
+            }
+        </Loading>
     }
 }
 
