@@ -84,7 +84,10 @@ for (const javaScript of [true, false]) {
       await settle(moderator);
       await expectAccessible(moderator);
 
-      const item = (title) => moderator.locator('.queue-item', { hasText: title });
+      // By its heading: an item may name others among its likely originals.
+      const item = (title) => moderator.locator('.queue-item').filter({
+        has: moderator.getByRole('heading', { level: 2, name: title, exact: true }),
+      });
       await expect(item(parking)).toBeVisible();
       if (javaScript) {
         // The keyboard goes from item to item.
