@@ -45,7 +45,7 @@ pub fn NewIdeaPage() -> impl IntoView {
                         <p class="lead">{t("idea-new-lead")}</p>
                         <FormAlert action />
                         <ActionForm action on:input=move |ev| follow_title(&ev, typed)>
-                            <IdeaFields action values themes districts after_title=move || view! { <SimilarToTitle typed /> } />
+                            <IdeaFields action values themes districts after_title=move || view! { <SimilarToTitle typed action /> } />
                             <button type="submit" class="button" disabled=move || action.pending().get()>{t("idea-submit")}</button>
                         </ActionForm>
                     }
@@ -59,10 +59,15 @@ pub fn NewIdeaPage() -> impl IntoView {
 /// Ideas like the title as typed (after a pause in the typing), or as sent: shown once
 /// the author has seen them, the form publishes without asking again (`confirmed`); a
 /// form sent before that, or without JavaScript, comes back with them and a button to
-/// publish anyway.
+/// publish anyway (the confirmation step).
 #[component]
-fn SimilarToTitle(typed: RwSignal<String>) -> impl IntoView {
+fn SimilarToTitle(typed: RwSignal<String>, action: ServerAction<SubmitIdea>) -> impl IntoView {
     let similar = Resource::new(move || typed.get(), similar_ideas);
+    let asked_to_confirm = move || {
+        action
+            .value()
+            .with(|answer| matches!(answer, Some(Err(AppError::SimilarIdeas))))
+    };
     // A failed lookup only means no list: the idea can still be published.
     let load = move || async move { Ok(similar.await.unwrap_or_default()) };
     view! {
@@ -71,8 +76,9 @@ fn SimilarToTitle(typed: RwSignal<String>) -> impl IntoView {
                 let seen = !ideas.is_empty();
                 view! {
                     <SimilarIdeasList ideas heading=t("similar-heading") />
-                    {seen.then(|| view! {
-                        <input type="hidden" name="confirmed" value="1" />
+                    {seen.then(|| view! { <input type="hidden" name="confirmed" value="1" /> })}
+                    // The confirmation step: the form came back because of these ideas.
+                    {move || (seen && asked_to_confirm()).then(|| view! {
                         <p class="similar-anyway">
                             {t("similar-anyway-hint")} " "
                             <button type="submit" class="button button-secondary">{t("similar-publish-anyway")}</button>
