@@ -24,16 +24,21 @@ type Schema = BTreeMap<String, BTreeMap<String, Column>>;
 /// own, in a schema of its own on PostgreSQL), not to Agora's migrations.
 const NOT_OURS: [&str; 3] = ["_sqlx_migrations", "sqlite_sequence", "tower_sessions"];
 
-/// Full-text search is each engine's own: an FTS5 table (and the tables FTS5 keeps
-/// beside it) on SQLite, generated `tsvector` columns on PostgreSQL (the whole text, and
-/// the title alone for similar ideas). The tests of search and of similar ideas
+/// Full-text search is each engine's own: FTS5 tables on SQLite (the whole text, and the
+/// titles alone for similar ideas, with the tables FTS5 keeps beside each), generated
+/// `tsvector` columns on PostgreSQL (likewise). The tests of search and of similar ideas
 /// prove both answer the same.
-const SEARCH_SQLITE_TABLES: [&str; 5] = [
+const SEARCH_SQLITE_TABLES: [&str; 10] = [
     "ideas_search",
     "ideas_search_config",
     "ideas_search_data",
     "ideas_search_docsize",
     "ideas_search_idx",
+    "ideas_titles",
+    "ideas_titles_config",
+    "ideas_titles_data",
+    "ideas_titles_docsize",
+    "ideas_titles_idx",
 ];
 const SEARCH_POSTGRES_COLUMNS: [(&str, &str); 2] = [("ideas", "search"), ("ideas", "title_search")];
 

@@ -397,8 +397,12 @@ impl SearchTerms {
 pub struct SimilarWords(Vec<String>);
 
 impl SimilarWords {
-    pub const MAX_WORDS: usize = 8;
+    pub const MAX_WORDS: usize = 6;
     pub const MIN_CHARS: usize = 3;
+    /// Each word is asked for as the start of words: its first letters, at most this many
+    /// (the engines index starts of up to six letters), so that "partagés" also finds
+    /// "partage" and "bench" "benches".
+    pub const STEM_CHARS: usize = 6;
 
     /// Words found in every kind of title: they would make every idea look alike.
     const COMMON: &'static [&'static str] = &[
@@ -435,20 +439,21 @@ impl SimilarWords {
         (!words.is_empty()).then_some(SimilarWords(words))
     }
 
-    /// For SQLite's FTS5: any of the words, or a longer word they begin, in a title.
-    pub fn fts5_query(&self) -> String {
-        let any = self
-            .0
-            .iter()
-            .map(|w| format!("\"{w}\"*"))
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        format!("title : ({any})")
+    fn stems(&self) -> impl Iterator<Item = String> + '_ {
+        self.0.iter().map(|w| w.chars().take(Self::STEM_CHARS).collect())
     }
 
-    /// For PostgreSQL's `agora_similar_query`: the words separated by spaces.
+    /// For SQLite's FTS5 table of titles: any word beginning with one of the stems.
+    pub fn fts5_query(&self) -> String {
+        self.stems()
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" OR ")
+    }
+
+    /// For PostgreSQL's `agora_similar_query`: the stems separated by spaces.
     pub fn postgres_words(&self) -> String {
-        self.0.join(" ")
+        self.stems().collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -593,11 +598,12 @@ mod tests {
     #[test]
     fn similar_words_leave_out_little_words_short_words_and_repeats() {
         let words = SimilarWords::parse("Des vélos partagés pour les écoles, les vélos!").expect("words");
-        assert_eq!(words.postgres_words(), "vélos partagés écoles");
         assert_eq!(
-            words.fts5_query(),
-            "title : (\"vélos\"* OR \"partagés\"* OR \"écoles\"*)"
+            words.postgres_words(),
+            "vélos partag écoles",
+            "stems of six letters at most"
         );
+        assert_eq!(words.fts5_query(), "\"vélos\"* OR \"partag\"* OR \"écoles\"*");
     }
 
     #[test]

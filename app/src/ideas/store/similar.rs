@@ -4,21 +4,21 @@
 use super::*;
 use crate::ideas::model::{SimilarIdea, SimilarWords};
 
-/// The condition and the ranking of titles sharing words with the one asked about: the
-/// one place each engine's spelling of it lives (SQLite: FTS5 table `ideas_search`, its
-/// title column; PostgreSQL: column `ideas.title_search`).
-fn matching(engine: Engine) -> (&'static str, &'static str, &'static str) {
+/// Ideas are ranked among this many best-matching titles: a title of common words
+/// matches thousands, and only the first few are ever shown.
+const CANDIDATES: i64 = 50;
+
+/// The best-matching titles for the words in `$1`, as `s(id, rank)` with the best rank
+/// lowest: the one place each engine's spelling of it lives (SQLite: FTS5 table
+/// `ideas_titles`, whose `rank` is bm25; PostgreSQL: column `ideas.title_search`).
+fn candidates(engine: Engine) -> String {
     match engine {
-        Engine::Sqlite => (
-            "FROM ideas_search JOIN ideas i ON i.id = ideas_search.rowid",
-            "ideas_search MATCH $1",
-            // bm25 is lower for a better match.
-            "bm25(ideas_search)",
+        Engine::Sqlite => format!(
+            "(SELECT rowid AS id, rank FROM ideas_titles WHERE ideas_titles MATCH $1 ORDER BY rank LIMIT {CANDIDATES}) s"
         ),
-        Engine::Postgres => (
-            "FROM ideas i",
-            "i.title_search @@ agora_similar_query($1)",
-            "-ts_rank(i.title_search, agora_similar_query($1))",
+        Engine::Postgres => format!(
+            "(SELECT id, -ts_rank(title_search, agora_similar_query($1)) AS rank FROM ideas \
+              WHERE title_search @@ agora_similar_query($1) ORDER BY rank LIMIT {CANDIDATES}) s"
         ),
     }
 }
@@ -34,11 +34,11 @@ pub async fn similar(db: &Db, text: &str, except: Option<IdeaId>, limit: u32) ->
         Engine::Sqlite => words.fts5_query(),
         Engine::Postgres => words.postgres_words(),
     };
-    let (from, condition, rank) = matching(db.engine);
     let sql = format!(
-        "SELECT i.id, i.slug, i.title, i.status, i.vote_count {from} \
-         WHERE {condition} AND i.hidden_at IS NULL AND i.status NOT IN ('withdrawn', 'duplicate') AND i.id <> $2 \
-         ORDER BY {rank}, i.vote_count DESC, i.id DESC LIMIT $3"
+        "SELECT i.id, i.slug, i.title, i.status, i.vote_count FROM {} JOIN ideas i ON i.id = s.id \
+         WHERE i.hidden_at IS NULL AND i.status NOT IN ('withdrawn', 'duplicate') AND i.id <> $2 \
+         ORDER BY s.rank, i.vote_count DESC, i.id DESC LIMIT $3",
+        candidates(db.engine)
     );
     sqlx::query(&sql)
         .bind(words)
