@@ -16,9 +16,12 @@ fn candidates(engine: Engine) -> String {
         Engine::Sqlite => format!(
             "(SELECT rowid AS id, rank FROM ideas_titles WHERE ideas_titles MATCH $1 ORDER BY rank LIMIT {CANDIDATES}) s"
         ),
+        // The query is built once, not once per matching row (a prepared statement's
+        // function of a parameter is not folded into a constant).
         Engine::Postgres => format!(
-            "(SELECT id, -ts_rank(title_search, agora_similar_query($1)) AS rank FROM ideas \
-              WHERE title_search @@ agora_similar_query($1) ORDER BY rank LIMIT {CANDIDATES}) s"
+            "(SELECT id, -ts_rank(title_search, w.q) AS rank \
+              FROM ideas, (SELECT agora_similar_query($1) AS q) w \
+              WHERE title_search @@ w.q ORDER BY rank LIMIT {CANDIDATES}) s"
         ),
     }
 }
