@@ -7,6 +7,7 @@ use super::model::Problem;
 use super::OpenData;
 use agora_app::ctx::ClientAddress;
 use agora_app::error::AppError;
+use agora_app::policy::{decide, Action, Facts};
 use agora_app::ratelimit::network_key;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -117,9 +118,14 @@ pub async fn no_such_endpoint() -> Response {
     ApiError(AppError::NotFound).with_detail("There is no such endpoint; see /api/v1/openapi.json.")
 }
 
-/// Counts the request against its network's budget for the minute, refuses it past the
-/// budget, and says where the network stands either way.
+/// The API's gate: asks the policy, counts the request against its network's budget for
+/// the minute, refuses it past the budget, and says where the network stands either way.
 pub async fn limit(State(api): State<OpenData>, request: Request, next: Next) -> Response {
+    // Every caller of the API is a visitor (it reads no session): the policy's answer for
+    // browsing holds for all of it; reading one idea asks again with that idea's facts.
+    if let Err(refusal) = decide(None, Action::Browse, &Facts::none()) {
+        return ApiError(refusal.into()).into_response();
+    }
     let address = request.extensions().get::<ClientAddress>().map(|c| c.0);
     let policy = format!("\"minute\";q={};w=60", api.limit.limit().attempts);
     match api.limit.hit(network_key(address, 8)) {
