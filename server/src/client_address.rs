@@ -14,9 +14,10 @@ use std::net::{IpAddr, SocketAddr};
 use std::str::FromStr;
 use std::sync::Arc;
 
-/// The proxies whose forwarding headers are believed: addresses or networks.
+/// Addresses and networks: the proxies whose forwarding headers are believed, who may
+/// read the metrics.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TrustedProxies(Vec<IpNet>);
+pub struct Networks(Vec<IpNet>);
 
 /// The header the trusted proxies write the client's address in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -31,11 +32,11 @@ pub enum ForwardedHeader {
 /// How this server decides a client's address.
 #[derive(Debug, Clone, Default)]
 pub struct Addressing {
-    pub proxies: TrustedProxies,
+    pub proxies: Networks,
     pub header: ForwardedHeader,
 }
 
-impl FromStr for TrustedProxies {
+impl FromStr for Networks {
     type Err = String;
 
     /// A list separated by commas or spaces of addresses (`10.0.0.5`, `::1`) and networks
@@ -50,16 +51,16 @@ impl FromStr for TrustedProxies {
                     .map_err(|_| format!("not an address or a network: {item}"))
             })
             .collect::<Result<Vec<_>, _>>()
-            .map(TrustedProxies)
+            .map(Networks)
     }
 }
 
-impl TrustedProxies {
+impl Networks {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    fn trusts(&self, address: IpAddr) -> bool {
+    pub fn contains(&self, address: IpAddr) -> bool {
         let address = canonical(address);
         self.0.iter().any(|net| net.contains(&address))
     }
@@ -69,7 +70,7 @@ impl TrustedProxies {
     /// (`unknown`, an obfuscated name) ends the walk at the proxy that wrote it.
     pub fn client(&self, peer: IpAddr, headers: &HeaderMap, header: ForwardedHeader) -> IpAddr {
         let peer = canonical(peer);
-        if !self.trusts(peer) {
+        if !self.contains(peer) {
             return peer;
         }
         let chain = match header {
@@ -82,7 +83,7 @@ impl TrustedProxies {
                 return client;
             };
             client = address;
-            if !self.trusts(address) {
+            if !self.contains(address) {
                 return address;
             }
         }
@@ -177,7 +178,7 @@ mod tests {
 
     #[test]
     fn without_trusted_proxies_the_headers_are_ignored() {
-        let trusted = TrustedProxies::default();
+        let trusted = Networks::default();
         let spoofed = headers(&[("x-forwarded-for", "198.51.100.7"), ("forwarded", "for=198.51.100.8")]);
         for header in [ForwardedHeader::XForwardedFor, ForwardedHeader::Forwarded] {
             assert_eq!(trusted.client(ip("203.0.113.9"), &spoofed, header), ip("203.0.113.9"));
@@ -186,7 +187,7 @@ mod tests {
 
     #[test]
     fn a_trusted_proxy_names_the_client() {
-        let trusted: TrustedProxies = "10.0.0.0/8, ::1".parse().expect("list");
+        let trusted: Networks = "10.0.0.0/8, ::1".parse().expect("list");
         let forwarded = headers(&[("x-forwarded-for", "198.51.100.7")]);
         assert_eq!(trusted.client(ip("10.1.2.3"), &forwarded, XFF), ip("198.51.100.7"));
         assert_eq!(trusted.client(ip("::1"), &forwarded, XFF), ip("198.51.100.7"));
@@ -194,7 +195,7 @@ mod tests {
 
     #[test]
     fn what_the_client_wrote_before_the_first_trusted_hop_is_not_believed() {
-        let trusted: TrustedProxies = "10.0.0.1".parse().expect("list");
+        let trusted: Networks = "10.0.0.1".parse().expect("list");
         // The client sent "X-Forwarded-For: 1.2.3.4"; the proxy appended the real address.
         let forwarded = headers(&[("x-forwarded-for", "1.2.3.4, 198.51.100.7")]);
         assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, XFF), ip("198.51.100.7"));
@@ -202,7 +203,7 @@ mod tests {
 
     #[test]
     fn a_chain_of_trusted_proxies_is_walked_back_to_the_client() {
-        let trusted: TrustedProxies = "10.0.0.0/8".parse().expect("list");
+        let trusted: Networks = "10.0.0.0/8".parse().expect("list");
         let forwarded = headers(&[
             ("x-forwarded-for", "198.51.100.7, 10.0.0.2"),
             ("x-forwarded-for", "10.0.0.3"),
@@ -212,7 +213,7 @@ mod tests {
 
     #[test]
     fn a_header_the_proxy_does_not_write_is_not_believed() {
-        let trusted: TrustedProxies = "10.0.0.1".parse().expect("list");
+        let trusted: Networks = "10.0.0.1".parse().expect("list");
         // The proxy appends to X-Forwarded-For and passes the client's own Forwarded on.
         let forwarded = headers(&[("forwarded", "for=1.2.3.4"), ("x-forwarded-for", "198.51.100.7")]);
         assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, XFF), ip("198.51.100.7"));
@@ -222,7 +223,7 @@ mod tests {
 
     #[test]
     fn the_forwarded_header_is_read_with_ports_brackets_and_quotes() {
-        let trusted: TrustedProxies = "10.0.0.1".parse().expect("list");
+        let trusted: Networks = "10.0.0.1".parse().expect("list");
         let forwarded = headers(&[("forwarded", "for=\"[2001:db8::7]:4711\";proto=https, for=10.0.0.1")]);
         assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, FWD), ip("2001:db8::7"));
         let forwarded = headers(&[("forwarded", "For=192.0.2.60:443;by=203.0.113.43")]);
@@ -231,7 +232,7 @@ mod tests {
 
     #[test]
     fn an_unknown_hop_ends_the_walk_at_the_proxy_that_wrote_it() {
-        let trusted: TrustedProxies = "10.0.0.1".parse().expect("list");
+        let trusted: Networks = "10.0.0.1".parse().expect("list");
         let forwarded = headers(&[("forwarded", "for=unknown")]);
         assert_eq!(trusted.client(ip("10.0.0.1"), &forwarded, FWD), ip("10.0.0.1"));
         let forwarded = headers(&[("x-forwarded-for", "unknown, 10.0.0.1")]);
@@ -240,7 +241,7 @@ mod tests {
 
     #[test]
     fn a_list_with_something_else_than_addresses_is_refused() {
-        assert!("10.0.0.0/8, proxy.example".parse::<TrustedProxies>().is_err());
-        assert_eq!("".parse::<TrustedProxies>(), Ok(TrustedProxies::default()));
+        assert!("10.0.0.0/8, proxy.example".parse::<Networks>().is_err());
+        assert_eq!("".parse::<Networks>(), Ok(Networks::default()));
     }
 }

@@ -1,6 +1,6 @@
 //! Configuration, from the environment (and a `.env` file when present) or flags.
 
-use crate::client_address::{ForwardedHeader, TrustedProxies};
+use crate::client_address::{ForwardedHeader, Networks};
 use clap::Args;
 use std::net::SocketAddr;
 
@@ -44,8 +44,8 @@ pub struct Config {
 
     /// Proxies whose `X-Forwarded-For` / `Forwarded` headers name the client (addresses or
     /// networks, separated by commas); nobody's by default.
-    #[arg(long, env = "AGORA_TRUSTED_PROXIES", default_value = "", value_parser = parse_trusted_proxies)]
-    pub trusted_proxies: TrustedProxies,
+    #[arg(long, env = "AGORA_TRUSTED_PROXIES", default_value = "", value_parser = parse_networks)]
+    pub trusted_proxies: Networks,
 
     /// The header the trusted proxies write the client's address in: `x-forwarded-for`
     /// or `forwarded`; the other is ignored (a client could send it through the proxy).
@@ -65,6 +65,11 @@ pub struct Config {
     /// per minute; past it the API answers 429 until the minute ends.
     #[arg(long, env = "AGORA_API_REQUESTS_PER_MINUTE", default_value_t = 600, value_parser = clap::value_parser!(u32).range(1..))]
     pub api_requests_per_minute: u32,
+
+    /// Who may read `/metrics` (Prometheus): addresses and networks, as
+    /// AGORA_TRUSTED_PROXIES; empty, the default, lets no one.
+    #[arg(long, env = "AGORA_METRICS_READERS", default_value = "", value_parser = parse_networks)]
+    pub metrics_readers: Networks,
 
     /// `text` for people, `json` for log collectors.
     #[arg(long, env = "AGORA_LOG_FORMAT", default_value = "text")]
@@ -131,7 +136,7 @@ impl Default for MailConfig {
     }
 }
 
-fn parse_trusted_proxies(list: &str) -> Result<TrustedProxies, String> {
+fn parse_networks(list: &str) -> Result<Networks, String> {
     list.parse()
 }
 

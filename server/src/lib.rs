@@ -1,13 +1,16 @@
 //! The Agora server: database, migrations, sessions, middleware and routes around the
 //! Leptos application. `main.rs` is only the command line.
 
+mod background;
 pub mod client_address;
+pub mod cluster;
 pub mod config;
 mod data_file;
 pub mod demo;
 pub mod mailer;
 pub mod news_mail;
 pub mod open_data;
+pub mod operations;
 pub mod page_cache;
 pub mod security;
 pub mod static_files;
@@ -142,20 +145,46 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         outbox: outbox_ready,
     };
     tokio::spawn(worker.run());
-    tokio::spawn(
-        news_mail::NewsMailer {
-            db: state.db.clone(),
-            mail: state.mail.clone(),
-            keys: state.keys.clone(),
-            outbox: state.outbox.clone(),
-            every: Duration::from_millis(config.mail.news_every_ms.max(10)),
-            hour: config.mail.digest_hour,
-        }
-        .run(),
+    let cluster = cluster::Cluster::join(&state.db, &config.database_url);
+    let news = Arc::new(news_mail::NewsMailer {
+        db: state.db.clone(),
+        mail: state.mail.clone(),
+        keys: state.keys.clone(),
+        outbox: state.outbox.clone(),
+        hour: config.mail.digest_hour,
+    });
+    background::every(
+        &cluster,
+        "news_mail",
+        Duration::from_millis(config.mail.news_every_ms.max(10)),
+        move || {
+            let news = news.clone();
+            async move { news.look().await.map(|_| ()) }
+        },
     );
-    tokio::spawn(agora_app::votes::trending::keep_current(state.db.clone()));
-    tokio::spawn(forget_registration_networks(state.db.clone()));
-    let router = routes(state.clone()).merge(open_data::router(&state, licence, config.api_requests_per_minute));
+    let db = state.db.clone();
+    background::every(&cluster, "trending", Duration::from_secs(60), move || {
+        let db = db.clone();
+        async move { agora_app::votes::trending::catch_up(&db).await }
+    });
+    // The networks accounts registered from, once the registration limit no longer
+    // needs them.
+    let db = state.db.clone();
+    background::every(&cluster, "registration_networks", HOURLY, move || {
+        let db = db.clone();
+        async move { agora_app::accounts::store::forget_registration_networks(&db).await.map(|_| ()) }
+    });
+    let router = routes(state.clone())
+        .merge(open_data::router(&state, licence, config.api_requests_per_minute))
+        .merge(
+            Router::new()
+                .route("/metrics", get(operations::metrics_page))
+                .with_state(operations::Metrics::new(
+                    state.db.clone(),
+                    config.metrics_readers.clone(),
+                    cluster.heard(),
+                )),
+        );
     let router = match state.db.engine {
         Engine::Sqlite => {
             let options = SqliteConnectOptions::from_str(&config.database_url)?
@@ -169,7 +198,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
                 .await?;
             let store = SqliteStore::new(pool);
             store.migrate().await.context("session table migration failed")?;
-            with_sessions(router, store, config)
+            with_sessions(router, store, config, &cluster)
         }
         Engine::Postgres => {
             let pool = PgPoolOptions::new()
@@ -178,12 +207,12 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
                 .await?;
             let store = PostgresStore::new(pool);
             store.migrate().await.context("session table migration failed")?;
-            with_sessions(router, store, config)
+            with_sessions(router, store, config, &cluster)
         }
     };
     // Outside the sessions, so that it sees their cookies; inside the refusal of
     // cross-site writes, which change nothing.
-    let router = match page_cache::PageCache::new(tuning.page_cache_ms, state.db.writes()) {
+    let router = match page_cache::PageCache::new(tuning.page_cache_ms, state.db.writes(), cluster.heard()) {
         Some(cache) => router.layer(middleware::from_fn_with_state(cache, page_cache::layer)),
         None => router,
     };
@@ -191,7 +220,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         proxies: config.trusted_proxies.clone(),
         header: config.forwarded_header,
     });
-    Ok(router
+    let router = router
         .layer(middleware::from_fn_with_state(addressing, client_address::layer))
         .layer(middleware::from_fn(security::checked_redirects))
         .layer(middleware::from_fn(security::refuse_cross_site_writes))
@@ -199,7 +228,9 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         .layer(middleware::from_fn(static_files::cache_policy))
         .layer(RequestBodyLimitLayer::new(256 * 1024))
         .layer(static_files::compression())
-        .layer(TraceLayer::new_for_http()))
+        .layer(middleware::from_fn(operations::track))
+        .layer(TraceLayer::new_for_http().make_span_with(operations::request_span));
+    Ok(operations::request_ids(router))
 }
 
 /// Where mail comes from and where its links lead, from the settings.
@@ -222,30 +253,24 @@ fn mail_settings(config: &Config) -> anyhow::Result<agora_app::mail::compose::Ma
     Ok(agora_app::mail::compose::MailSettings { from, public_url })
 }
 
-/// Every hour, forgets the networks accounts registered from once the registration limit
-/// no longer needs them.
-async fn forget_registration_networks(db: Db) {
-    let mut every_hour = tokio::time::interval(Duration::from_secs(60 * 60));
-    loop {
-        every_hour.tick().await;
-        if let Err(e) = agora_app::accounts::store::forget_registration_networks(&db).await {
-            tracing::warn!(error = %e, "could not forget the networks of registrations");
-        }
-    }
-}
+const HOURLY: Duration = Duration::from_secs(60 * 60);
 
 /// Sessions in memory up to this many; past it the least used are read again from the
 /// table when they come back.
 const SESSIONS_IN_MEMORY: u64 = 100_000;
 
-fn with_sessions<S: SessionStore + ExpiredDeletion + Clone>(router: Router, store: S, config: &Config) -> Router {
+fn with_sessions<S: SessionStore + ExpiredDeletion + Clone>(
+    router: Router,
+    store: S,
+    config: &Config,
+    cluster: &cluster::Cluster,
+) -> Router {
     let sweeper = store.clone();
-    let store = CachingSessionStore::new(MokaStore::new(Some(SESSIONS_IN_MEMORY)), store);
-    tokio::spawn(async move {
-        if let Err(e) = sweeper.continuously_delete_expired(Duration::from_secs(60 * 60)).await {
-            tracing::warn!(error = %e, "expired sessions are no longer being deleted");
-        }
+    background::every(cluster, "expired_sessions", HOURLY, move || {
+        let sweeper = sweeper.clone();
+        async move { sweeper.delete_expired().await }
     });
+    let store = CachingSessionStore::new(MokaStore::new(Some(SESSIONS_IN_MEMORY)), store);
     let layer = SessionManagerLayer::new(store)
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
@@ -273,6 +298,7 @@ fn routes(state: AppState) -> Router {
     let fallback_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/readyz", get(operations::readyz))
         .route("/profile/data.json", get(data_file::my_data_file))
         .route("/unsubscribe", axum::routing::post(unsubscribe::one_click))
         // Also registers every server function under /api, with the same context.

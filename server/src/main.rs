@@ -1,4 +1,5 @@
-//! `agora-server`: serve the site (default), run migrations, or create an account.
+//! `agora-server`: serve the site (default), run migrations, load demo data, back up the
+//! database, or create an account.
 
 use agora_app::accounts::model::{AccountKind, DisplayName, Email, Password, Role};
 use agora_app::accounts::{password, store};
@@ -34,6 +35,12 @@ enum Command {
     /// Load demo accounts, ideas and votes into the database (once); with --synthetic,
     /// a large generated data set for load tests instead.
     Demo(DemoArgs),
+    /// Write a consistent copy of the SQLite database to PATH while the site runs (for
+    /// PostgreSQL, pg_dump: see the README).
+    Backup {
+        /// Where the copy goes; it must not exist yet.
+        path: std::path::PathBuf,
+    },
     /// Create an account with a role; the password is read from standard input.
     CreateAccount {
         #[arg(long)]
@@ -79,6 +86,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => migrate(&cli.config).await,
         Command::Demo(args) if args.synthetic => synthetic(&cli.config, &args).await,
         Command::Demo(_) => demo(&cli.config).await,
+        Command::Backup { path } => backup(&cli.config, &path).await,
         Command::CreateAccount {
             email,
             name,
@@ -110,6 +118,13 @@ async fn serve(config: &Config, tuning: &Tuning) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", config.listen_addr()))?;
     tracing::info!("Agora is listening on http://{}", listener.local_addr()?);
     agora_server::serve(listener, router).await
+}
+
+async fn backup(config: &Config, path: &std::path::Path) -> anyhow::Result<()> {
+    let db = agora_server::connect(config).await?;
+    agora_server::operations::backup(&db, path).await?;
+    tracing::info!("the database was copied to {}", path.display());
+    Ok(())
 }
 
 async fn migrate(config: &Config) -> anyhow::Result<()> {

@@ -11,7 +11,6 @@ use agora_app::mail::compose::{self, MailSettings, Recipient};
 use agora_app::mail::model::{next_digest_at, Frequency};
 use agora_app::mail::store::{self as mail_store, DueAccount};
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::Notify;
 
 /// Notifications read for one email at most; the rest wait for the next one.
@@ -25,25 +24,11 @@ pub struct NewsMailer {
     pub keys: Arc<Keys>,
     /// Told when an email was put in the outbox.
     pub outbox: Arc<Notify>,
-    /// How often to look for news to send.
-    pub every: Duration,
     /// The hour (Brussels) digests go out at.
     pub hour: i8,
 }
 
 impl NewsMailer {
-    /// Runs for the life of the server.
-    pub async fn run(self) {
-        let mut every = tokio::time::interval(self.every);
-        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            every.tick().await;
-            if let Err(e) = self.look().await {
-                tracing::warn!(error = %e, "news by email could not be prepared");
-            }
-        }
-    }
-
     /// Prepares the emails that are due: answers how many went to the outbox.
     pub async fn look(&self) -> anyhow::Result<usize> {
         let now = now_ms();

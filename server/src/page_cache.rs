@@ -16,8 +16,8 @@
 //! - any write transaction committed in this process empties the cache (`Db::writes`),
 //!   so a change is seen at once on this server, and a request that changed nothing
 //!   (a refused form, a read through a server function, a flood of nonsense posts)
-//!   leaves it be; other servers behind a load balancer see a change once their copy
-//!   expires.
+//!   leaves it be; writes other servers of the same PostgreSQL database announce
+//!   (`cluster`) empty it too.
 
 use agora_app::ctx::cookie_value;
 use agora_app::i18n::{Locale, LOCALE_COOKIE};
@@ -45,9 +45,11 @@ const MAX_KEY_BYTES: usize = 2048;
 
 pub struct PageCache {
     ttl: Duration,
-    /// The database's count of committed write transactions (`Db::writes`): a page
-    /// rendered before the last write is outdated.
-    generation: Arc<AtomicU64>,
+    /// The database's count of committed write transactions (`Db::writes`)...
+    writes: Arc<AtomicU64>,
+    /// ...and of those other servers announced: a page rendered before the last write
+    /// of either kind is outdated.
+    heard: Arc<AtomicU64>,
     /// Tells the renderings of one address apart.
     next_rendering: AtomicU64,
     slots: Mutex<Slots>,
@@ -101,13 +103,14 @@ struct Page {
 }
 
 impl PageCache {
-    /// `None` when `ttl_ms` is 0: the cache is off. `writes` counts the writes that
-    /// make every stored page outdated.
-    pub fn new(ttl_ms: u64, writes: Arc<AtomicU64>) -> Option<Arc<PageCache>> {
+    /// `None` when `ttl_ms` is 0: the cache is off. `writes` and `heard` count the
+    /// writes (this server's, the others') that make every stored page outdated.
+    pub fn new(ttl_ms: u64, writes: Arc<AtomicU64>, heard: Arc<AtomicU64>) -> Option<Arc<PageCache>> {
         (ttl_ms > 0).then(|| {
             Arc::new(PageCache {
                 ttl: Duration::from_millis(ttl_ms),
-                generation: writes,
+                writes,
+                heard,
                 next_rendering: AtomicU64::new(0),
                 slots: Mutex::default(),
             })
@@ -122,7 +125,14 @@ impl PageCache {
 
     /// Makes every stored page outdated.
     pub fn invalidate(&self) {
-        self.generation.fetch_add(1, Ordering::AcqRel);
+        self.heard.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Both counts only grow, so their sum changes with any write.
+    fn generation(&self) -> u64 {
+        self.writes
+            .load(Ordering::Acquire)
+            .wrapping_add(self.heard.load(Ordering::Acquire))
     }
 
     fn is_fresh(&self, page: &Page, generation: u64) -> bool {
@@ -173,7 +183,7 @@ impl PageCache {
 
     /// Drops the pages that can no longer be served.
     fn sweep(&self, slots: &mut Slots) {
-        let generation = self.generation.load(Ordering::Acquire);
+        let generation = self.generation();
         let (mut freed, mut dropped) = (0, 0);
         slots.map.retain(|key, slot| match slot {
             Slot::Ready(page) if !self.is_fresh(page, generation) => {
@@ -241,7 +251,7 @@ enum Lookup<'a> {
 
 impl PageCache {
     fn lookup(&self, key: &Key, may_wait: bool) -> Lookup<'_> {
-        let generation = self.generation.load(Ordering::Acquire);
+        let generation = self.generation();
         let mut slots = self.slots();
         match slots.map.get(key) {
             Some(Slot::Ready(page)) if self.is_fresh(page, generation) => return Lookup::Hit(page.clone()),
@@ -283,6 +293,11 @@ impl PageCache {
     }
 }
 
+fn counted(outcome: &'static str, response: Response) -> Response {
+    metrics::counter!("agora_page_cache_total", "outcome" => outcome).increment(1);
+    response
+}
+
 /// The middleware: `axum::middleware::from_fn_with_state(cache, page_cache::layer)`.
 pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
     if request.method() != Method::GET {
@@ -292,19 +307,20 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
         return next.run(request).await;
     };
     let rendering = match cache.lookup(&key, true) {
-        Lookup::Hit(page) => return page.respond(),
+        Lookup::Hit(page) => return counted("hit", page.respond()),
         Lookup::Render(rendering) => rendering,
-        Lookup::Bypass => return next.run(request).await,
+        Lookup::Bypass => return counted("bypass", next.run(request).await),
         Lookup::Wait(mut done) => {
             // Ends when the rendering request drops its sender, whatever happened to it.
             let _ = done.changed().await;
             match cache.lookup(&key, false) {
-                Lookup::Hit(page) => return page.respond(),
+                Lookup::Hit(page) => return counted("hit", page.respond()),
                 Lookup::Render(rendering) => rendering,
-                Lookup::Wait(_) | Lookup::Bypass => return next.run(request).await,
+                Lookup::Wait(_) | Lookup::Bypass => return counted("bypass", next.run(request).await),
             }
         }
     };
+    metrics::counter!("agora_page_cache_total", "outcome" => "miss").increment(1);
     let response = next.run(request).await;
     if !is_cacheable(&response) {
         cache.store_uncacheable(&rendering.key, rendering.id, rendering.generation);
@@ -491,7 +507,7 @@ mod tests {
 
     #[test]
     fn a_key_counts_towards_the_memory_bound() {
-        let cache = PageCache::new(60_000, Arc::default()).expect("on");
+        let cache = PageCache::new(60_000, Arc::default(), Arc::default()).expect("on");
         let key = Key {
             path_and_query: format!("/ideas?q={}", "x".repeat(2000)),
             locale: Locale::En,

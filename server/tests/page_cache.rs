@@ -294,7 +294,7 @@ fn counted(handler_cookie: Option<&'static str>, cache_control: Option<&'static 
             response
         }
     };
-    let cache = PageCache::new(60_000, Default::default()).expect("on");
+    let cache = PageCache::new(60_000, Default::default(), Default::default()).expect("on");
     let router = Router::new()
         .route("/page", get(page))
         .layer(middleware::from_fn_with_state(cache, page_cache::layer));

@@ -59,10 +59,30 @@ pub struct Db {
     writes: Arc<AtomicU64>,
     /// Short lists that change rarely (themes, municipalities), kept by `memo`.
     memos: moka::sync::Cache<&'static str, Arc<dyn std::any::Any + Send + Sync>>,
+    /// Write transactions begun (or waiting to begin) and not finished: the write queue.
+    in_flight: Arc<AtomicI64>,
+}
+
+/// Counts one write transaction in `Db::in_flight` from its request to its end.
+#[derive(Debug)]
+struct InFlight(Arc<AtomicI64>);
+
+impl InFlight {
+    fn enter(count: &Arc<AtomicI64>) -> InFlight {
+        count.fetch_add(1, Ordering::AcqRel);
+        InFlight(count.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 /// How long a memo may be reused: the longest another server's change of a theme goes
-/// unseen here (this server's own changes are seen at once, see `Db::forget`).
+/// unseen here when no announcement of it arrives (this server's own changes are seen at
+/// once, see `Db::forget`; other servers' when they announce it, see `Db::forget_all`).
 const MEMO_TTL: Duration = Duration::from_secs(10);
 
 /// A transaction that writes, from `Db::begin_write`: the one transaction type of the
@@ -74,6 +94,7 @@ const MEMO_TTL: Duration = Duration::from_secs(10);
 pub struct WriteTx {
     tx: Tx,
     writes: Arc<AtomicU64>,
+    _in_flight: InFlight,
 }
 
 enum Tx {
@@ -159,6 +180,7 @@ impl Db {
             trending_day: Arc::new(AtomicI64::new(0)),
             writes: Arc::default(),
             memos: moka::sync::Cache::builder().time_to_live(MEMO_TTL).build(),
+            in_flight: Arc::default(),
         })
     }
 
@@ -189,6 +211,7 @@ impl Db {
     /// (pass that one down instead): on SQLite the second would wait for the writer the
     /// first holds until the acquire timeout (10 s) fails it.
     pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
+        let in_flight = InFlight::enter(&self.in_flight);
         let tx = match &self.writer {
             Some(writer) => Tx::Grouped(writer.begin().await?),
             None => Tx::Pooled(self.pool.begin().await?),
@@ -196,6 +219,7 @@ impl Db {
         Ok(WriteTx {
             tx,
             writes: self.writes.clone(),
+            _in_flight: in_flight,
         })
     }
 
@@ -217,6 +241,16 @@ impl Db {
     /// Drops what `memo` kept under `key`, after a change of it was committed.
     pub fn forget(&self, key: &'static str) {
         self.memos.invalidate(key);
+    }
+
+    /// Drops every memo: another server wrote, perhaps one of them.
+    pub fn forget_all(&self) {
+        self.memos.invalidate_all();
+    }
+
+    /// Write transactions waiting for their turn or under way now.
+    pub fn writes_in_flight(&self) -> i64 {
+        self.in_flight.load(Ordering::Acquire)
     }
 
     /// The count of write transactions this process committed, shared: it only grows.

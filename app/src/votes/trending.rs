@@ -3,7 +3,7 @@
 //! passed, `catch_up` recomputes it, from the per-day counts, for the ideas whose window
 //! changed: those with votes on a day that left it or entered it. That touches the ideas
 //! active in the last week or so, never every vote. The server runs it at start and every
-//! minute (`keep_current`), never while answering a request.
+//! minute (the server's periodic task `trending`), never while answering a request.
 
 use crate::db::{now_ms, Db};
 use std::sync::atomic::Ordering;
@@ -50,18 +50,6 @@ pub async fn catch_up(db: &Db) -> Result<(), sqlx::Error> {
     tx.commit().await?;
     db.trending_day.store(today, Ordering::Relaxed);
     Ok(())
-}
-
-/// Runs `catch_up` now and every minute after, for as long as the server runs.
-pub async fn keep_current(db: Db) {
-    let mut minutes = tokio::time::interval(std::time::Duration::from_secs(60));
-    minutes.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    loop {
-        minutes.tick().await;
-        if let Err(e) = catch_up(&db).await {
-            tracing::warn!(error = %e, "trending counters could not be brought up to date");
-        }
-    }
 }
 
 #[cfg(test)]

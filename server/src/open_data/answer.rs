@@ -113,6 +113,11 @@ fn problem(error: &AppError, detail: Option<String>) -> Response {
     response
 }
 
+/// A query string the API cannot read.
+pub fn not_understood() -> Response {
+    ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.")
+}
+
 /// Anything under `/api/v1/` that is not an endpoint.
 pub async fn no_such_endpoint() -> Response {
     ApiError(AppError::NotFound).with_detail("There is no such endpoint; see /api/v1/openapi.json.")

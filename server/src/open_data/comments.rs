@@ -1,7 +1,7 @@
 //! An idea's discussion: its comments and replies in the order they were written, as a
 //! visitor reads them (what moderation hid or its author deleted is there, without text).
 
-use super::answer::{json, ApiError, SHORT_CACHE};
+use super::answer::{self, json, ApiError, SHORT_CACHE};
 use super::model::{rfc3339, AuthorOut, LicenceOut, Problem};
 use super::OpenData;
 use agora_app::comments::model::Comment;
@@ -100,7 +100,7 @@ pub async fn list(
     paging: Result<Query<CommentPaging>, QueryRejection>,
 ) -> Response {
     let (Ok(Path(id)), Ok(Query(paging))) = (id, paging) else {
-        return ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.");
+        return answer::not_understood();
     };
     let size = paging.limit.unwrap_or(50);
     if !(1..=100).contains(&size) || paging.after.is_some_and(|a| a < 1) {

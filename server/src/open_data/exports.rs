@@ -3,12 +3,11 @@
 //! are written, so a million rows never sit in memory, and no connection is held for the
 //! whole download.
 
-use super::answer::ApiError;
+use super::answer;
 use super::ideas::IdeaFilter;
 use super::model::rfc3339;
 use super::projects::ProjectFilter;
 use super::OpenData;
-use agora_app::error::AppError;
 use agora_app::ideas::model::{idea_path, ListedIdea};
 use agora_app::ideas::store as ideas;
 use agora_app::paging::Cursor;
@@ -76,7 +75,7 @@ pub const PROJECT_COLUMNS: [&str; 12] = [
 )]
 pub async fn ideas_csv(State(api): State<OpenData>, filter: Result<Query<IdeaFilter>, QueryRejection>) -> Response {
     let Ok(Query(filter)) = filter else {
-        return ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.");
+        return answer::not_understood();
     };
     let list = filter.list_query();
     let site = api.site.clone();
@@ -116,7 +115,7 @@ pub async fn projects_csv(
     filter: Result<Query<ProjectFilter>, QueryRejection>,
 ) -> Response {
     let Ok(Query(filter)) = filter else {
-        return ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.");
+        return answer::not_understood();
     };
     let query = filter.project_query();
     let site = api.site.clone();

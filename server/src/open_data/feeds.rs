@@ -2,7 +2,7 @@
 //! changes and public responses, and project news (all, or one project's). Each states
 //! the licence in `rights`; the pages that list these things link their feed.
 
-use super::answer::{tagged, ApiError, SHORT_CACHE};
+use super::answer::{self, tagged, ApiError, SHORT_CACHE};
 use super::ideas::IdeaFilter;
 use super::model::{rfc3339, Problem};
 use super::OpenData;
@@ -84,7 +84,7 @@ pub async fn ideas_feed(
     filter: Result<Query<IdeaFilter>, QueryRejection>,
 ) -> Response {
     let Ok(Query(filter)) = filter else {
-        return ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.");
+        return answer::not_understood();
     };
     let list = ListQuery {
         sort: agora_app::ideas::model::Sort::Newest,

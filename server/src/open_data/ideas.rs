@@ -1,7 +1,7 @@
 //! Ideas: the list, walked by cursor with the site's filters, sorts and search, and one
 //! idea with its history. Only what the public pages show: nothing moderation hid.
 
-use super::answer::{json, ApiError, SHORT_CACHE};
+use super::answer::{self, json, ApiError, SHORT_CACHE};
 use super::model::{IdeaDetailOut, IdeaOut, IdeaPage, Problem, ProjectRef, Status};
 use super::OpenData;
 use agora_app::error::AppError;
@@ -122,7 +122,7 @@ pub async fn list(
     paging: Result<Query<Paging>, QueryRejection>,
 ) -> Response {
     let (Ok(Query(filter)), Ok(Query(paging))) = (filter, paging) else {
-        return ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.");
+        return answer::not_understood();
     };
     let after = match paging.after.as_deref() {
         None => None,

@@ -4,7 +4,7 @@
 //! it cannot drift from what they answer.
 //!
 //! It reads as a visitor reads the site: the same policy, nothing moderation hid, display
-//! names only. Every answer is cacheable, carries an `ETag`, may be read from any origin,
+//! names only. Every answer is cacheable, carries an `ETag` and a `Last-Modified`, may be read from any origin,
 //! and counts against its network's budget per minute.
 
 mod answer;
@@ -13,6 +13,7 @@ pub mod exports;
 mod feeds;
 mod ideas;
 pub mod model;
+mod modified;
 mod places;
 mod projects;
 
@@ -62,6 +63,8 @@ pub struct OpenData {
     limit: Arc<Counter>,
     /// The dashboard's figures, shared with the page (they read every vote of a year).
     dashboard: Arc<Recent<DashboardFigures>>,
+    /// Since when each address has answered what it answers (`Last-Modified`).
+    observed: modified::Observed,
 }
 
 /// The licence setting, `NAME <URL>`.
@@ -96,6 +99,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(
             attempts: requests_per_minute,
             window: Duration::from_secs(60),
         })),
+        observed: modified::Observed::default(),
     };
     let (routes, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(ideas::list))
@@ -137,6 +141,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(
         .route("/api/v1", any(answer::no_such_endpoint))
         .route("/api/v1/", any(answer::no_such_endpoint))
         .route("/api/v1/{*rest}", any(answer::no_such_endpoint))
+        .layer(middleware::from_fn_with_state(api.clone(), modified::dated))
         .layer(middleware::from_fn_with_state(api.clone(), answer::limit))
         .layer(cors)
         .with_state(api)

@@ -6,6 +6,8 @@ use super::OpenData;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use http::HeaderMap;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 /// The programme's themes, in the site's order (archived ones are left out).
 #[utoipa::path(
@@ -19,17 +21,7 @@ use http::HeaderMap;
     )
 )]
 pub async fn themes(State(api): State<OpenData>, headers: HeaderMap) -> Response {
-    match agora_app::themes::store::list(&api.db, false).await {
-        Ok(themes) => json(
-            &headers,
-            &Listing {
-                items: themes.into_iter().map(ThemeOut::from).collect::<Vec<_>>(),
-                licence: api.licence.clone(),
-            },
-            LONG_CACHE,
-        ),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+    listing::<ThemeOut, _>(&api, &headers, agora_app::themes::store::list(&api.db, false).await)
 }
 
 /// The region's municipalities.
@@ -44,11 +36,16 @@ pub async fn themes(State(api): State<OpenData>, headers: HeaderMap) -> Response
     )
 )]
 pub async fn municipalities(State(api): State<OpenData>, headers: HeaderMap) -> Response {
-    match agora_app::ideas::store::districts(&api.db).await {
-        Ok(districts) => json(
-            &headers,
+    listing::<Municipality, _>(&api, &headers, agora_app::ideas::store::districts(&api.db).await)
+}
+
+/// A whole list as read from the store, in the API's shape, with the licence.
+fn listing<T: Serialize + ToSchema + From<R>, R>(api: &OpenData, headers: &HeaderMap, read: Result<Vec<R>, sqlx::Error>) -> Response {
+    match read {
+        Ok(rows) => json(
+            headers,
             &Listing {
-                items: districts.into_iter().map(Municipality::from).collect::<Vec<_>>(),
+                items: rows.into_iter().map(T::from).collect::<Vec<_>>(),
                 licence: api.licence.clone(),
             },
             LONG_CACHE,

@@ -2,7 +2,7 @@
 //! year, and the Program Office's figures: what `/projects`, `/commitments` and
 //! `/dashboard` show.
 
-use super::answer::{json, ApiError, SHORT_CACHE};
+use super::answer::{self, json, ApiError, SHORT_CACHE};
 use super::model::{rfc3339, LicenceOut, Problem, ThemeRef, Translated};
 use super::OpenData;
 use agora_app::error::AppError;
@@ -311,7 +311,7 @@ pub async fn list(
     paging: Result<Query<ProjectPaging>, QueryRejection>,
 ) -> Response {
     let (Ok(Query(filter)), Ok(Query(query))) = (filter, paging) else {
-        return ApiError(AppError::BadRequest).with_detail("A parameter is not understood; see the API document.");
+        return answer::not_understood();
     };
     let size = query.limit.unwrap_or(super::ideas::DEFAULT_PAGE_SIZE);
     if !(1..=super::ideas::MAX_PAGE_SIZE).contains(&size) || query.after.is_some_and(|a| a < 1) {

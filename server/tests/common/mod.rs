@@ -120,6 +120,7 @@ pub fn test_config(database_url: &str) -> Config {
         report_threshold: 3,
         report_min_account_age_hours: 0,
         trusted_proxies: Default::default(),
+        metrics_readers: Default::default(),
         forwarded_header: Default::default(),
         data_licence: "CC BY 4.0 <https://creativecommons.org/licenses/by/4.0/>".into(),
         api_requests_per_minute: 600,
@@ -567,5 +568,41 @@ impl TestApp {
             Engine::Postgres => "SELECT COUNT(*) FROM tower_sessions.session",
         };
         sqlx::query_scalar(sql).fetch_one(&self.db.pool).await.expect(sql)
+    }
+}
+
+/// A fresh database for servers the test starts itself (as processes, behind a proxy):
+/// removed when the `TestApp` made from it is dropped.
+pub struct Unserved {
+    pub database_url: String,
+    engine: Engine,
+    database: Database,
+}
+
+pub async fn unserved(engine: Engine) -> Unserved {
+    let (database_url, database) = fresh_database(engine).await;
+    Unserved {
+        database_url,
+        engine,
+        database,
+    }
+}
+
+impl Unserved {
+    /// The site as reached at `base`, once its servers run (they made the schema).
+    pub async fn served_at(self, base: &str) -> TestApp {
+        let db = Db::connect(&self.database_url, 4).await.expect("test connection");
+        let addr = base
+            .trim_start_matches("http://")
+            .parse()
+            .expect("a loopback address and port");
+        TestApp {
+            addr,
+            base: base.to_owned(),
+            database_url: self.database_url,
+            engine: self.engine,
+            db,
+            _database: self.database,
+        }
     }
 }

@@ -19,6 +19,7 @@ on_both_engines!(
     the_api_shows_what_the_public_pages_show,
     walking_the_list_visits_every_idea_once_while_ideas_are_added,
     a_client_that_holds_the_answer_is_told_it_has_not_changed,
+    a_client_that_holds_a_dated_answer_is_told_it_has_not_changed_until_it_does,
     the_document_describes_every_endpoint_and_the_licence,
     what_the_api_cannot_answer_is_a_problem_with_a_stable_code,
     each_network_has_a_budget_of_requests_per_minute,
@@ -242,6 +243,62 @@ async fn a_client_that_holds_the_answer_is_told_it_has_not_changed(engine: Engin
     assert_ne!(changed.headers()["etag"], etag.as_str());
     let idea: Value = json_of(changed, "JSON").await;
     assert_eq!(idea["supporters"], 1);
+}
+
+async fn a_client_that_holds_a_dated_answer_is_told_it_has_not_changed_until_it_does(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let id = common::id_of(&publish(&ana, "Benches with shade", "internet-use", "").await);
+    let client = reqwest::Client::new();
+    let path = format!("{}/api/v1/ideas/{id}", app.base);
+    let dated = |since: Option<&str>| {
+        let mut request = client.get(&path);
+        if let Some(since) = since {
+            request = request.header("if-modified-since", since);
+        }
+        request.send()
+    };
+    client.get(&path).send().await.expect("GET");
+    // An answer is dated from the second after it was first served, once that has come.
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+    let first = dated(None).await.expect("GET");
+    assert_eq!(first.status(), 200);
+    let last_modified = first.headers()["last-modified"].to_str().expect("a date").to_owned();
+    let held: Value = json_of(first, "JSON").await;
+
+    let again = dated(Some(&last_modified)).await.expect("GET");
+    assert_eq!(again.status(), 304);
+    assert_eq!(again.headers()["last-modified"], last_modified.as_str());
+    assert_eq!(again.bytes().await.expect("body").len(), 0);
+
+    let older = dated(Some("Sun, 06 Nov 1994 08:49:37 GMT")).await.expect("GET");
+    assert_eq!(older.status(), 200, "a copy from before the idea is not current");
+
+    let with_a_tag = client
+        .get(&path)
+        .header("if-modified-since", &last_modified)
+        .header("if-none-match", "\"another\"")
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(with_a_tag.status(), 200, "the tag decides when both are sent");
+
+    let (_, carla) = app.signed_in("carla@example.be", Role::Member).await;
+    assert!(carla.vote(&id, true).await.status().as_u16() < 400);
+    // At once, and after the new answer has a date of its own: never "unchanged".
+    for wait in [0, 1_100] {
+        tokio::time::sleep(std::time::Duration::from_millis(wait)).await;
+        let changed = dated(Some(&last_modified)).await.expect("GET");
+        assert_eq!(changed.status(), 200, "a vote changed the idea ({wait} ms)");
+        if let Some(date) = changed.headers().get("last-modified") {
+            let date = httpdate::parse_http_date(date.to_str().expect("a date")).expect("an HTTP date");
+            let before = httpdate::parse_http_date(&last_modified).expect("an HTTP date");
+            assert!(date > before, "a changed answer is dated later");
+        }
+        let idea: Value = json_of(changed, "JSON").await;
+        assert_eq!(idea["supporters"], 1);
+        assert_ne!(idea["supporters"], held["supporters"]);
+    }
 }
 
 async fn the_document_describes_every_endpoint_and_the_licence(engine: Engine) {

@@ -44,6 +44,10 @@ pub async fn similar(db: &Db, text: &str, except: Option<IdeaId>, limit: u32) ->
         candidates(db.engine)
     );
     sqlx::query(&sql)
+        // PostgreSQL plans a kept statement once for any words after a few runs, and that
+        // generic plan cannot see how many titles the words match; planned for its words
+        // each time, the query keeps to the index.
+        .persistent(db.engine == Engine::Sqlite)
         .bind(words)
         .bind(except.map_or(0, IdeaId::get))
         .bind(i64::from(limit))
