@@ -172,7 +172,11 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
     let db = state.db.clone();
     background::every(&cluster, "registration_networks", HOURLY, move || {
         let db = db.clone();
-        async move { agora_app::accounts::store::forget_registration_networks(&db).await.map(|_| ()) }
+        async move {
+            agora_app::accounts::store::forget_registration_networks(&db)
+                .await
+                .map(|_| ())
+        }
     });
     let router = routes(state.clone())
         .merge(open_data::router(&state, licence, config.api_requests_per_minute))

@@ -31,9 +31,14 @@ async fn ready_follows_the_database_and_healthz_does_not(engine: Engine) {
     match engine {
         Engine::Postgres => {
             let name = app.database_url.rsplit('/').next().expect("a name").to_owned();
-            let admin = sqlx::PgPool::connect(&common::postgres_admin_url()).await.expect("admin");
+            let admin = sqlx::PgPool::connect(&common::postgres_admin_url())
+                .await
+                .expect("admin");
             let allow = |yes: bool| format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {yes}");
-            sqlx::query(&allow(false)).execute(&admin).await.expect("refuse connections");
+            sqlx::query(&allow(false))
+                .execute(&admin)
+                .await
+                .expect("refuse connections");
             sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1")
                 .bind(&name)
                 .execute(&admin)
@@ -41,7 +46,10 @@ async fn ready_follows_the_database_and_healthz_does_not(engine: Engine) {
                 .expect("cut the server off");
             assert_eq!(status(&app, "/readyz").await, 503, "the database refuses the server");
             assert_eq!(status(&app, "/healthz").await, 200, "the process still runs");
-            sqlx::query(&allow(true)).execute(&admin).await.expect("allow connections");
+            sqlx::query(&allow(true))
+                .execute(&admin)
+                .await
+                .expect("allow connections");
             let mut ready = status(&app, "/readyz").await;
             for _ in 0..50 {
                 if ready == 200 {
@@ -184,7 +192,9 @@ async fn a_backup_taken_while_the_site_writes_holds_every_row(engine: Engine) {
     // Every table holds every row the site had when the copy was taken, and a second
     // copy taken now holds exactly the site's rows.
     let again = folder.join("again.db");
-    agora_server::operations::backup(&app.db, &again).await.expect("a backup");
+    agora_server::operations::backup(&app.db, &again)
+        .await
+        .expect("a backup");
     let tables: Vec<String> =
         sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'ideas_titles%' AND name NOT LIKE 'ideas_search%'")
             .fetch_all(&app.db.pool)
@@ -197,19 +207,30 @@ async fn a_backup_taken_while_the_site_writes_holds_every_row(engine: Engine) {
     for table in &tables {
         let count = |db: agora_app::db::Db| {
             let sql = format!("SELECT COUNT(*) FROM \"{table}\"");
-            async move { sqlx::query_scalar::<_, i64>(&sql).fetch_one(&db.pool).await.expect("count") }
+            async move {
+                sqlx::query_scalar::<_, i64>(&sql)
+                    .fetch_one(&db.pool)
+                    .await
+                    .expect("count")
+            }
         };
         assert_eq!(count(again.clone()).await, count(app.db.clone()).await, "{table}");
     }
     assert_eq!(
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM votes").fetch_one(&again.pool).await.expect("votes"),
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM votes")
+            .fetch_one(&again.pool)
+            .await
+            .expect("votes"),
         30
     );
 
     // A server starts on the copy and shows the idea.
-    let server = agora_server::build(&common::test_config(&format!("sqlite://{}", folder.join("again.db").display())))
-        .await
-        .expect("a server on the copy");
+    let server = agora_server::build(&common::test_config(&format!(
+        "sqlite://{}",
+        folder.join("again.db").display()
+    )))
+    .await
+    .expect("a server on the copy");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("address"));
     tokio::spawn(async move {

@@ -37,7 +37,12 @@ impl Cluster {
         if db.engine == Engine::Postgres {
             let me = rand::random::<u64>();
             tokio::spawn(announce::say_when_written(db.clone(), db.writes(), me));
-            tokio::spawn(announce::listen(db.clone(), database_url.to_owned(), cluster.heard.clone(), me));
+            tokio::spawn(announce::listen(
+                db.clone(),
+                database_url.to_owned(),
+                cluster.heard.clone(),
+                me,
+            ));
             tokio::spawn(leadership::hold(database_url.to_owned(), cluster.leads.clone()));
         }
         cluster

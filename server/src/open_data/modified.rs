@@ -55,7 +55,10 @@ impl Observed {
 /// earlier answer of the address can have been dated with. Too fresh an answer goes
 /// undated, as a date later than the answer's own may not be sent (RFC 9110, 8.8.2.1).
 fn date(since: SystemTime, now: SystemTime) -> Option<SystemTime> {
-    let seconds = since.duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default().as_secs();
+    let seconds = since
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs();
     let date = SystemTime::UNIX_EPOCH + Duration::from_secs(seconds + 1);
     (date <= now).then_some(date)
 }
@@ -132,14 +135,21 @@ mod tests {
     fn each_address_has_its_own_time() {
         let observed = Observed::default();
         observed.since("/api/v1/ideas?limit=1", &tag("\"a\""), at(1_000));
-        assert_eq!(observed.since("/api/v1/ideas?limit=2", &tag("\"a\""), at(8_000)), at(8_000));
+        assert_eq!(
+            observed.since("/api/v1/ideas?limit=2", &tag("\"a\""), at(8_000)),
+            at(8_000)
+        );
     }
 
     #[test]
     fn an_answer_is_dated_from_the_next_whole_second_once_it_has_come() {
         assert_eq!(date(at(10_300), at(10_900)), None, "not before that second");
         assert_eq!(date(at(10_300), at(11_000)), Some(at(11_000)));
-        assert_eq!(date(at(12_000), at(12_999)), None, "a whole second is dated from the next one too");
+        assert_eq!(
+            date(at(12_000), at(12_999)),
+            None,
+            "a whole second is dated from the next one too"
+        );
     }
 
     #[test]

@@ -40,7 +40,11 @@ pub async fn municipalities(State(api): State<OpenData>, headers: HeaderMap) -> 
 }
 
 /// A whole list as read from the store, in the API's shape, with the licence.
-fn listing<T: Serialize + ToSchema + From<R>, R>(api: &OpenData, headers: &HeaderMap, read: Result<Vec<R>, sqlx::Error>) -> Response {
+fn listing<T: Serialize + ToSchema + From<R>, R>(
+    api: &OpenData,
+    headers: &HeaderMap,
+    read: Result<Vec<R>, sqlx::Error>,
+) -> Response {
     match read {
         Ok(rows) => json(
             headers,

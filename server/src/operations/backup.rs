@@ -17,9 +17,7 @@ pub async fn backup(db: &Db, path: &Path) -> anyhow::Result<()> {
     if path.exists() {
         bail!("{} already exists; the backup is not written over it", path.display());
     }
-    let target = path
-        .to_str()
-        .context("the backup's path is not valid text")?;
+    let target = path.to_str().context("the backup's path is not valid text")?;
     sqlx::query("VACUUM INTO $1")
         .bind(target)
         .execute(&db.pool)

@@ -27,7 +27,9 @@ use std::time::{Duration, Instant};
 const DURATION: &str = "agora_http_request_duration_seconds";
 /// Seconds: pages take about a millisecond, a sign-in's password hash a tenth of a
 /// second, an export a few seconds.
-const BUCKETS: &[f64] = &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
+const BUCKETS: &[f64] = &[
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+];
 /// Histograms gather samples until read: without a reader they are folded this often.
 const UPKEEP_EVERY: Duration = Duration::from_secs(5);
 

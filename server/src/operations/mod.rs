@@ -24,7 +24,8 @@ const READY_WITHIN: Duration = Duration::from_secs(2);
 /// "restart me" checks).
 pub async fn readyz(State(state): State<AppState>) -> Response {
     // A read of a table, not `SELECT 1`: the schema is there and can be read.
-    let ping = sqlx::query("SELECT version FROM _sqlx_migrations ORDER BY version DESC LIMIT 1").fetch_optional(&state.db.pool);
+    let ping = sqlx::query("SELECT version FROM _sqlx_migrations ORDER BY version DESC LIMIT 1")
+        .fetch_optional(&state.db.pool);
     match tokio::time::timeout(READY_WITHIN, ping).await {
         Ok(Ok(_)) => (StatusCode::OK, "ready").into_response(),
         Ok(Err(e)) => {

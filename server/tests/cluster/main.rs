@@ -43,9 +43,7 @@ fn browser_of(browser: &Browser, server: &Server) -> Browser {
 
 async fn a_session_made_through_one_server_is_known_to_the_other(app: &TestApp, first: &Server, second: &Server) {
     let visitor = app.browser();
-    let registered = visitor
-        .register("nadia@example.be", "Nadia", GOOD_PASSWORD)
-        .await;
+    let registered = visitor.register("nadia@example.be", "Nadia", GOOD_PASSWORD).await;
     assert_eq!(registered.status().as_u16(), 302, "registration through nginx");
     assert_eq!(location(&registered), "/profile");
     for server in [first, second] {
@@ -96,10 +94,12 @@ async fn a_write_on_one_server_shows_on_the_others_pages_within_a_second(
     assert!(before.contains("Shaded benches on every square"));
     // A change no server made is not announced: the second server's copy of the page
     // (kept a minute in this test) still shows the old title...
-    sqlx::query("UPDATE ideas SET title = 'Shaded benches on each square' WHERE title = 'Shaded benches on every square'")
-        .execute(&app.db.pool)
-        .await
-        .expect("update");
+    sqlx::query(
+        "UPDATE ideas SET title = 'Shaded benches on each square' WHERE title = 'Shaded benches on every square'",
+    )
+    .execute(&app.db.pool)
+    .await
+    .expect("update");
     let (_, kept) = on_second.get_html("/ideas").await;
     assert!(kept.contains("Shaded benches on every square"), "the page cache is on");
 
@@ -190,17 +190,16 @@ async fn each_periodic_task_runs_on_one_server_only(first: &Server, second: &Ser
 async fn every_request_has_an_id_in_its_answer_and_its_log_lines(nginx: &Nginx, first: &Server, second: &Server) {
     let client = reqwest::Client::new();
     for _ in 0..2 {
-        let answer = client
-            .get(format!("{}/ideas", nginx.base))
-            .send()
-            .await
-            .expect("GET");
+        let answer = client.get(format!("{}/ideas", nginx.base)).send().await.expect("GET");
         assert_eq!(answer.status(), 200);
         let id = answer.headers()["x-request-id"].to_str().expect("an id").to_owned();
         assert_eq!(id.len(), 32, "nginx's own id, kept: {id}");
-        let logged = [first, second]
-            .iter()
-            .any(|server| server.log().lines().any(|line| line.contains(&format!("request_id={id}"))));
+        let logged = [first, second].iter().any(|server| {
+            server
+                .log()
+                .lines()
+                .any(|line| line.contains(&format!("request_id={id}")))
+        });
         assert!(logged, "a log line of the request names {id}");
     }
     let answer = client
@@ -248,7 +247,10 @@ async fn stopping_a_server_under_load_fails_no_request(nginx: &Nginx, first: &Se
         answered += a;
         failed.extend(f);
     }
-    assert!(second.exited(Duration::from_secs(20)).await, "the stopped server exits cleanly");
+    assert!(
+        second.exited(Duration::from_secs(20)).await,
+        "the stopped server exits cleanly"
+    );
     assert!(answered > 100, "the load ran: {answered} answers");
     assert!(
         failed.is_empty(),
