@@ -145,7 +145,8 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         outbox: outbox_ready,
     };
     tokio::spawn(worker.run());
-    let cluster = cluster::Cluster::join(&state.db, &config.database_url);
+    let sessions_in_memory = MokaStore::new(Some(SESSIONS_IN_MEMORY));
+    let cluster = cluster::Cluster::join(&state.db, &config.database_url, sessions_in_memory.clone());
     let news = Arc::new(news_mail::NewsMailer {
         db: state.db.clone(),
         mail: state.mail.clone(),
@@ -202,7 +203,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
                 .await?;
             let store = SqliteStore::new(pool);
             store.migrate().await.context("session table migration failed")?;
-            with_sessions(router, store, config, &cluster)
+            with_sessions(router, store, config, &cluster, sessions_in_memory)
         }
         Engine::Postgres => {
             let pool = PgPoolOptions::new()
@@ -211,7 +212,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
                 .await?;
             let store = PostgresStore::new(pool);
             store.migrate().await.context("session table migration failed")?;
-            with_sessions(router, store, config, &cluster)
+            with_sessions(router, store, config, &cluster, sessions_in_memory)
         }
     };
     // Outside the sessions, so that it sees their cookies; inside the refusal of
@@ -268,13 +269,16 @@ fn with_sessions<S: SessionStore + ExpiredDeletion + Clone>(
     store: S,
     config: &Config,
     cluster: &cluster::Cluster,
+    memory: MokaStore,
 ) -> Router {
     let sweeper = store.clone();
     background::every(cluster, "expired_sessions", HOURLY, move || {
         let sweeper = sweeper.clone();
         async move { sweeper.delete_expired().await }
     });
-    let store = CachingSessionStore::new(MokaStore::new(Some(SESSIONS_IN_MEMORY)), store);
+    // Ended sessions are announced to the other servers of the database (PostgreSQL).
+    let others = cluster.has_others().then(|| cluster.db().clone());
+    let store = CachingSessionStore::new(memory, cluster::sessions::Announced::new(store, others));
     let layer = SessionManagerLayer::new(store)
         .with_name(SESSION_COOKIE)
         .with_http_only(true)

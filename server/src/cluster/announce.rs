@@ -1,10 +1,13 @@
-//! Telling the other servers that this one wrote, and hearing when they did.
+//! Telling the other servers that this one wrote, and hearing when they did, or when
+//! they ended a session.
 
+use super::sessions;
 use agora_app::db::Db;
 use sqlx::postgres::PgListener;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
+use tower_sessions_moka_store::MokaStore;
 
 const CHANNEL: &str = "agora_writes";
 /// Writes committed within this time are announced once: a burst of votes costs the
@@ -37,19 +40,38 @@ pub async fn say_when_written(db: Db, writes: Arc<AtomicU64>, me: u64) {
     }
 }
 
-/// Counts into `heard`, for the life of the server, the writes other servers announce.
-/// While the connection is down nothing is heard, so coming back counts as a write: the
-/// pages kept meanwhile may be outdated.
-pub async fn listen(db: Db, database_url: String, heard: Arc<AtomicU64>, me: u64) {
+/// What this server hears, and what it keeps that the others can make outdated.
+pub struct Ears {
+    pub db: Db,
+    pub database_url: String,
+    /// Counts the writes other servers announce.
+    pub heard: Arc<AtomicU64>,
+    /// The sessions this server keeps in memory.
+    pub sessions: MokaStore,
+    pub me: u64,
+}
+
+/// Listens, for the life of the server, to what the other servers announce. While the
+/// connection is down nothing is heard, so coming back counts as a write: the pages
+/// kept meanwhile may be outdated. (A session ended meanwhile stays in memory until it
+/// expires: the connection is down for seconds, an outage of the database.)
+pub async fn listen(ears: Ears) {
+    let Ears {
+        db,
+        database_url,
+        heard,
+        sessions,
+        me,
+    } = ears;
     let me = me.to_string();
     loop {
         match PgListener::connect(&database_url).await {
             Ok(mut listener) => {
-                if let Err(e) = listener.listen(CHANNEL).await {
+                if let Err(e) = listener.listen_all([CHANNEL, sessions::CHANNEL]).await {
                     tracing::warn!(error = %e, "cannot listen for the other servers' writes");
                 } else {
                     heard_a_write(&db, &heard);
-                    hear(&mut listener, &db, &heard, &me).await;
+                    hear(&mut listener, &db, &heard, &sessions, &me).await;
                 }
             }
             Err(e) => tracing::warn!(error = %e, "cannot listen for the other servers' writes"),
@@ -66,9 +88,12 @@ fn heard_a_write(db: &Db, heard: &AtomicU64) {
     db.forget_all();
 }
 
-async fn hear(listener: &mut PgListener, db: &Db, heard: &AtomicU64, me: &str) {
+async fn hear(listener: &mut PgListener, db: &Db, heard: &AtomicU64, memory: &MokaStore, me: &str) {
     loop {
         match listener.try_recv().await {
+            Ok(Some(notification)) if notification.channel() == sessions::CHANNEL => {
+                sessions::forget(memory, notification.payload()).await;
+            }
             Ok(Some(notification)) if notification.payload() != me => heard_a_write(db, heard),
             Ok(Some(_)) => {}
             // The connection was lost and will be made again: what was said meanwhile

@@ -8,7 +8,7 @@ mod common;
 mod processes;
 
 use agora_app::accounts::model::Role;
-use common::{id_of, location, publish, Browser, Engine, TestApp, GOOD_PASSWORD};
+use common::{id_of, location, publish, set_cookie, Browser, Engine, TestApp, GOOD_PASSWORD};
 use futures::future::join_all;
 use processes::{Nginx, Server};
 use reqwest::header::ORIGIN;
@@ -24,6 +24,7 @@ async fn two_servers_on_one_postgres_behind_nginx() {
     let app = site.served_at(&nginx.base).await;
 
     a_session_made_through_one_server_is_known_to_the_other(&app, &first, &second).await;
+    a_sign_out_on_one_server_ends_the_session_on_the_other(&app, &first, &second).await;
     a_hundred_votes_through_nginx_count_exactly_once(&app).await;
     a_write_on_one_server_shows_on_the_others_pages_within_a_second(&app, &first, &second).await;
     registrations_per_network_hold_across_the_servers(&app).await;
@@ -50,6 +51,52 @@ async fn a_session_made_through_one_server_is_known_to_the_other(app: &TestApp, 
         let (status, page) = browser_of(&visitor, server).get_html("/profile").await;
         assert_eq!(status, 200, "signed in on {}", server.base);
         assert!(page.contains("nadia@example.be"), "{}", server.base);
+    }
+}
+
+async fn a_sign_out_on_one_server_ends_the_session_on_the_other(app: &TestApp, first: &Server, second: &Server) {
+    app.create_account("bram@example.be", "Bram", GOOD_PASSWORD, Role::Member)
+        .await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let signed_in = client
+        .post(format!("{}/api/sign_in", app.base))
+        .header(ORIGIN, app.base.clone())
+        .form(&[("email", "bram@example.be"), ("password", GOOD_PASSWORD)])
+        .send()
+        .await
+        .expect("POST");
+    let cookie = set_cookie(signed_in.headers(), "agora_session").expect("a session");
+    let cookie = cookie.split(';').next().expect("name=value").to_owned();
+    let profile = |server: &Server| {
+        client
+            .get(format!("{}/profile", server.base))
+            .header("cookie", &cookie)
+            .send()
+    };
+    // Both servers keep the session in memory once they served it...
+    for server in [first, second] {
+        assert_eq!(profile(server).await.expect("GET").status(), 200);
+    }
+    let signed_out = client
+        .post(format!("{}/api/sign_out", first.base))
+        .header(ORIGIN, first.base.clone())
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("POST");
+    assert!(signed_out.status().is_success() || signed_out.status().is_redirection());
+    assert_eq!(profile(first).await.expect("GET").status(), 401);
+    // ...and the one that did not end it forgets it at once.
+    let ended = Instant::now();
+    while profile(second).await.expect("GET").status() != 401 {
+        assert!(
+            ended.elapsed() < Duration::from_secs(1),
+            "the other server still knows the session a second after the sign-out"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 
