@@ -123,8 +123,16 @@ async fn each_main_page_asks_the_database_no_more_than_its_budget(engine: Engine
         })
         .expect("an idea on the list")
         .to_owned();
-    // The tasks that run when a server starts (trending, the session sweep) are done.
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    // The tasks that run when a server starts or comes to lead (trending, the session
+    // sweep) are done: no statement for a second and a half.
+    let (mut last, mut quiet_since) = (STATEMENTS.load(Ordering::SeqCst), std::time::Instant::now());
+    while quiet_since.elapsed() < std::time::Duration::from_millis(1_500) {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        let now = STATEMENTS.load(Ordering::SeqCst);
+        if now != last {
+            (last, quiet_since) = (now, std::time::Instant::now());
+        }
+    }
 
     let mut measured = Vec::new();
     for (page, visitor_budget, member_budget) in BUDGETS {

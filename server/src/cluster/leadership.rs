@@ -2,7 +2,9 @@
 //! lock on a connection of its own. The lock belongs to that connection, so a server that
 //! stops, crashes or is cut off from the database lets it go without anyone's help.
 
-use sqlx::{Connection, PgConnection};
+use sqlx::postgres::PgConnectOptions;
+use sqlx::{ConnectOptions, Connection, PgConnection};
+use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,7 +27,9 @@ pub async fn hold(database_url: String, leads: Arc<AtomicBool>) {
 }
 
 async fn lead_while_connected(database_url: &str, leads: &AtomicBool) -> Result<(), sqlx::Error> {
-    let mut connection = PgConnection::connect(database_url).await?;
+    // Its checks every few seconds are not worth a log line each.
+    let options = PgConnectOptions::from_str(database_url)?.log_statements(log::LevelFilter::Off);
+    let mut connection = PgConnection::connect_with(&options).await?;
     loop {
         if leads.load(Ordering::Acquire) {
             sqlx::query("SELECT 1").execute(&mut connection).await?;
