@@ -41,6 +41,12 @@ enum Command {
         /// Where the copy goes; it must not exist yet.
         path: std::path::PathBuf,
     },
+    /// Copy the whole site from its SQLite database (DATABASE_URL) to a new PostgreSQL
+    /// database, in one transaction; stop the site first.
+    CopyTo {
+        /// The PostgreSQL database: `postgres://user@host/db` (created, empty).
+        url: String,
+    },
     /// Create an account with a role; the password is read from standard input.
     CreateAccount {
         #[arg(long)]
@@ -87,6 +93,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo(args) if args.synthetic => synthetic(&cli.config, &args).await,
         Command::Demo(_) => demo(&cli.config).await,
         Command::Backup { path } => backup(&cli.config, &path).await,
+        Command::CopyTo { url } => copy_to(&cli.config, &url).await,
         Command::CreateAccount {
             email,
             name,
@@ -124,6 +131,21 @@ async fn backup(config: &Config, path: &std::path::Path) -> anyhow::Result<()> {
     let db = agora_server::connect(config).await?;
     agora_server::operations::backup(&db, path).await?;
     tracing::info!("the database was copied to {}", path.display());
+    Ok(())
+}
+
+async fn copy_to(config: &Config, url: &str) -> anyhow::Result<()> {
+    let source = agora_server::connect(config).await?;
+    agora_server::migrate(&source).await?;
+    let target = agora_app::db::Db::connect(url, 2)
+        .await
+        .context("cannot open the PostgreSQL database to copy to")?;
+    agora_server::migrate(&target).await?;
+    let copied = agora_server::operations::copy_to_postgres(&source, &target).await?;
+    for (table, rows) in &copied {
+        tracing::info!("{table}: {rows} rows");
+    }
+    tracing::info!("the site was copied; start the servers with DATABASE_URL set to the new database");
     Ok(())
 }
 

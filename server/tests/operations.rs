@@ -241,3 +241,89 @@ async fn a_backup_taken_while_the_site_writes_holds_every_row(engine: Engine) {
     assert!(page.text().await.expect("body").contains("Repair cafés in libraries"));
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// The SQLite site's content, table by table, compared with the copy's.
+async fn rows_of(db: &agora_app::db::Db, table: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM \"{table}\""))
+        .fetch_one(&db.pool)
+        .await
+        .expect("count")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_site_moves_from_sqlite_to_postgres() {
+    let app = spawn_app(Engine::Sqlite).await;
+    agora_server::demo::load(&app.db).await.expect("demo data");
+    let (_, ana) = app.signed_in("ana@example.be", Role::Moderator).await;
+    let path = publish(&ana, "Benches that charge phones", "digital-inclusion", "").await;
+    let id = id_of(&path);
+    let crowd = app.crowd(5).await;
+    join_all(crowd.iter().map(|b| b.vote(&id, true))).await;
+    // References to rows of the same table, pointing forward: an older account blocked
+    // by a newer one, an older idea merged into a newer one.
+    sqlx::query(
+        "UPDATE accounts SET blocked_by = (SELECT MAX(id) FROM accounts) WHERE id = (SELECT MIN(id) FROM accounts)",
+    )
+    .execute(&app.db.pool)
+    .await
+    .expect("a block");
+    sqlx::query("UPDATE ideas SET duplicate_of = (SELECT MAX(id) FROM ideas) WHERE id = (SELECT MIN(id) FROM ideas)")
+        .execute(&app.db.pool)
+        .await
+        .expect("a merge");
+
+    let target = common::unserved(Engine::Postgres).await;
+    let postgres = agora_app::db::Db::connect(&target.database_url, 2)
+        .await
+        .expect("PostgreSQL");
+    agora_server::migrate(&postgres).await.expect("the schema");
+    let copied = agora_server::operations::copy_to_postgres(&app.db, &postgres)
+        .await
+        .expect("the copy");
+    assert!(copied.len() > 20, "{copied:?}");
+    for (table, rows) in &copied {
+        assert_eq!(
+            i64::try_from(*rows).expect("rows"),
+            rows_of(&app.db, table).await,
+            "{table}"
+        );
+        assert_eq!(
+            rows_of(&postgres, table).await,
+            rows_of(&app.db, table).await,
+            "{table}"
+        );
+    }
+    assert!(copied["votes"] > 5 && copied["ideas"] > 5, "{copied:?}");
+    let sums =
+        "SELECT (SELECT CAST(SUM(vote_count) AS BIGINT) FROM ideas), (SELECT CAST(SUM(id) AS BIGINT) FROM comments), \
+                (SELECT COUNT(*) FROM accounts WHERE blocked_by IS NOT NULL), \
+                (SELECT COUNT(*) FROM ideas WHERE duplicate_of IS NOT NULL)";
+    let of = |db: agora_app::db::Db| async move {
+        sqlx::query_as::<_, (Option<i64>, Option<i64>, i64, i64)>(sums)
+            .fetch_one(&db.pool)
+            .await
+            .expect("sums")
+    };
+    assert_eq!(of(postgres.clone()).await, of(app.db.clone()).await);
+    assert!(
+        agora_server::operations::copy_to_postgres(&app.db, &postgres)
+            .await
+            .is_err(),
+        "a database that holds a site is never copied into"
+    );
+
+    // A server on the copy: the idea is there, people sign in with their passwords, and
+    // what is written next is numbered after what was copied.
+    let moved = common::spawn_on(target).await;
+    let visitor = moved.browser();
+    let (status, page) = visitor.get_html(&path).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Benches that charge phones"));
+    let ana = moved.browser();
+    assert_eq!(
+        common::location(&ana.sign_in("ana@example.be", common::GOOD_PASSWORD).await),
+        "/profile"
+    );
+    let next = id_of(&publish(&ana, "Shade sails over playgrounds", "digital-inclusion", "").await);
+    assert!(next.parse::<i64>().expect("id") > id.parse::<i64>().expect("id"));
+}

@@ -1,12 +1,15 @@
 //! What an operator needs around the site: whether it is ready (`/readyz`), what it is
 //! doing (`/metrics`), an id on every request that follows it through the logs, and a
-//! consistent copy of a running SQLite database.
+//! consistent copy of a running SQLite database, and the move of a site from SQLite to
+//! PostgreSQL.
 
 mod backup;
+mod copy;
 mod metrics;
 mod request_id;
 
 pub use backup::backup;
+pub use copy::{copy_to_postgres, Copied};
 pub use metrics::{metrics_page, track, Metrics};
 pub use request_id::{request_ids, request_span};
 

@@ -606,3 +606,10 @@ impl Unserved {
         }
     }
 }
+
+/// A server started on a database the test prepared (`unserved`), with the test settings.
+pub async fn spawn_on(site: Unserved) -> TestApp {
+    let config = test_config(&site.database_url);
+    let addr = serve_on(&config, &agora_server::config::Tuning::default()).await;
+    site.served_at(&format!("http://{addr}")).await
+}
