@@ -25,8 +25,8 @@ type Schema = BTreeMap<String, BTreeMap<String, Column>>;
 const NOT_OURS: [&str; 3] = ["_sqlx_migrations", "sqlite_sequence", "tower_sessions"];
 
 /// Full-text search is each engine's own: FTS5 tables on SQLite (the whole text, and the
-/// titles alone for similar ideas, with the tables FTS5 keeps beside each), generated
-/// `tsvector` columns on PostgreSQL (likewise). The tests of search and of similar ideas
+/// titles alone for similar ideas, with the tables FTS5 keeps beside each), a generated
+/// `tsvector` column and a table of the titles' words, `ideas_titles`, on PostgreSQL. The tests of search and of similar ideas
 /// prove both answer the same.
 const SEARCH_SQLITE_TABLES: [&str; 10] = [
     "ideas_search",
@@ -40,7 +40,7 @@ const SEARCH_SQLITE_TABLES: [&str; 10] = [
     "ideas_titles_docsize",
     "ideas_titles_idx",
 ];
-const SEARCH_POSTGRES_COLUMNS: [(&str, &str); 2] = [("ideas", "search"), ("ideas", "title_search")];
+const SEARCH_POSTGRES_COLUMNS: [(&str, &str); 1] = [("ideas", "search")];
 
 async fn sqlite_schema(pool: &sqlx::AnyPool) -> Schema {
     let rows = sqlx::query(

@@ -10,19 +10,15 @@ const CANDIDATES: i64 = 50;
 
 /// The best-matching titles for the words in `$1`, as `s(id, rank)` with the best rank
 /// lowest: the one place each engine's spelling of it lives (SQLite: FTS5 table
-/// `ideas_titles`, whose `rank` is bm25; PostgreSQL: column `ideas.title_search`).
+/// `ideas_titles`, whose `rank` is bm25; PostgreSQL: function `agora_similar_titles`
+/// over the table `ideas_titles`, the words of each title kept apart from the wide
+/// `ideas` rows so that ranking reads few pages).
 fn candidates(engine: Engine) -> String {
     match engine {
         Engine::Sqlite => format!(
             "(SELECT rowid AS id, rank FROM ideas_titles WHERE ideas_titles MATCH $1 ORDER BY rank LIMIT {CANDIDATES}) s"
         ),
-        // The query is built once, not once per matching row (a prepared statement's
-        // function of a parameter is not folded into a constant).
-        Engine::Postgres => format!(
-            "(SELECT id, -ts_rank(title_search, w.q) AS rank \
-              FROM ideas, (SELECT agora_similar_query($1) AS q) w \
-              WHERE title_search @@ w.q ORDER BY rank LIMIT {CANDIDATES}) s"
-        ),
+        Engine::Postgres => format!("(SELECT idea_id AS id, rank FROM agora_similar_titles($1, {CANDIDATES})) s"),
     }
 }
 
@@ -44,10 +40,6 @@ pub async fn similar(db: &Db, text: &str, except: Option<IdeaId>, limit: u32) ->
         candidates(db.engine)
     );
     sqlx::query(&sql)
-        // PostgreSQL plans a kept statement once for any words after a few runs, and that
-        // generic plan cannot see how many titles the words match; planned for its words
-        // each time, the query keeps to the index.
-        .persistent(db.engine == Engine::Sqlite)
         .bind(words)
         .bind(except.map_or(0, IdeaId::get))
         .bind(i64::from(limit))
