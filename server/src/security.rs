@@ -115,7 +115,8 @@ fn is_cross_site(request: &Request) -> bool {
     }
 }
 
-fn forbidden() -> Response {
+/// `403` with the site's error and its stable code (`forbidden`).
+pub fn forbidden() -> Response {
     let body = serde_json::to_string(&AppError::Forbidden).unwrap_or_default();
     (
         StatusCode::FORBIDDEN,

@@ -68,7 +68,12 @@ async fn ready_follows_the_database_and_healthz_does_not(engine: Engine) {
 
 async fn metrics_are_only_for_the_networks_named(engine: Engine) {
     let closed = spawn_app(engine).await;
-    assert_eq!(status(&closed, "/metrics").await, 403, "no one by default");
+    let refused = reqwest::get(format!("{}/metrics", closed.base)).await.expect("GET");
+    assert_eq!(refused.status(), 403, "no one by default");
+    assert!(
+        refused.text().await.expect("body").contains("forbidden"),
+        "the stable code"
+    );
 
     let open = spawn_configured(engine, &Tuning::default(), |config| {
         config.metrics_readers = "127.0.0.0/8".parse().expect("networks");

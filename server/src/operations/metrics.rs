@@ -86,7 +86,7 @@ pub async fn metrics_page(State(metrics): State<Metrics>, request: Request) -> R
         .get::<ClientAddress>()
         .is_some_and(|client| metrics.readers.contains(client.0));
     if !allowed {
-        return (StatusCode::FORBIDDEN, "forbidden").into_response();
+        return crate::security::forbidden();
     }
     let Some(handle) = &metrics.handle else {
         return (StatusCode::SERVICE_UNAVAILABLE, "unavailable").into_response();
