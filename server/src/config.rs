@@ -29,9 +29,10 @@ pub struct Config {
     #[arg(long, env = "AGORA_SESSION_IDLE_MINUTES", default_value_t = 24 * 60)]
     pub session_idle_minutes: i64,
 
-    /// Largest number of database connections in the pool.
-    #[arg(long, env = "AGORA_DB_MAX_CONNECTIONS", default_value_t = 16)]
-    pub db_max_connections: u32,
+    /// Largest number of database connections in the pool; when unset, the engine's own
+    /// default (`Engine::pool_size`).
+    #[arg(long, env = "AGORA_DB_MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..))]
+    pub db_max_connections: Option<u32>,
 
     /// Reports from this many accounts hide an idea or a comment until a moderator decides.
     #[arg(long, env = "AGORA_REPORT_THRESHOLD", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..))]

@@ -53,7 +53,12 @@ pub async fn connect(config: &Config) -> anyhow::Result<Db> {
             std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
         }
     }
-    Db::connect(&config.database_url, config.db_max_connections)
+    let engine = Engine::from_url(&config.database_url);
+    let connections = config
+        .db_max_connections
+        .or_else(|| engine.map(Engine::pool_size))
+        .unwrap_or(1);
+    Db::connect(&config.database_url, connections)
         .await
         .context("cannot open the database named by DATABASE_URL")
 }

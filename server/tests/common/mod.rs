@@ -116,7 +116,7 @@ pub fn test_config(database_url: &str) -> Config {
         site_root: "target/site".into(),
         secure_cookies: false,
         session_idle_minutes: 60,
-        db_max_connections: 8,
+        db_max_connections: Some(8),
         report_threshold: 3,
         report_min_account_age_hours: 0,
         trusted_proxies: Default::default(),
