@@ -53,10 +53,10 @@ pub async fn connect(config: &Config) -> anyhow::Result<Db> {
             std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
         }
     }
-    let engine = Engine::from_url(&config.database_url);
+    // A URL of neither engine gets no default of its own: `Db::connect` refuses it.
     let connections = config
         .db_max_connections
-        .or_else(|| engine.map(Engine::pool_size))
+        .or_else(|| Engine::from_url(&config.database_url).map(Engine::pool_size))
         .unwrap_or(1);
     Db::connect(&config.database_url, connections)
         .await

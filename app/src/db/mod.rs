@@ -43,8 +43,7 @@ impl Engine {
     pub fn pool_size(self) -> u32 {
         match self {
             Engine::Sqlite => {
-                let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-                u32::try_from(cores.saturating_mul(2)).unwrap_or(u32::MAX).max(2)
+                sqlite_pool_size(std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
             }
             Engine::Postgres => 16,
         }
@@ -59,6 +58,11 @@ impl Engine {
             None
         }
     }
+}
+
+/// Two SQLite connections per core, never fewer than two (see `Engine::pool_size`).
+fn sqlite_pool_size(cores: usize) -> u32 {
+    u32::try_from(cores.saturating_mul(2)).unwrap_or(u32::MAX).max(2)
 }
 
 #[derive(Clone, Debug)]
@@ -383,14 +387,22 @@ id_columns!(
 
 #[cfg(test)]
 mod tests {
-    use super::Engine;
+    use super::{sqlite_pool_size, Engine};
 
     #[test]
-    fn a_sqlite_pool_holds_two_connections_per_core_and_never_fewer_than_two() {
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-        let size = Engine::Sqlite.pool_size();
-        assert_eq!(size as usize, (cores * 2).max(2));
-        assert!(size >= 2);
+    fn a_sqlite_pool_holds_two_connections_per_core() {
+        assert_eq!(sqlite_pool_size(2), 4);
+        assert_eq!(sqlite_pool_size(8), 16);
+    }
+
+    #[test]
+    fn a_sqlite_pool_on_one_core_still_holds_two_connections() {
+        assert_eq!(sqlite_pool_size(1), 2);
+    }
+
+    #[test]
+    fn a_sqlite_pool_size_does_not_overflow_on_absurd_core_counts() {
+        assert_eq!(sqlite_pool_size(usize::MAX), u32::MAX);
     }
 
     #[test]
