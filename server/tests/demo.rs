@@ -22,7 +22,8 @@ async fn the_demo_loads_once_with_ideas_in_three_languages_and_exact_counts(engi
         .expect("languages");
     assert_eq!(languages, ["en", "fr", "nl"]);
     let mismatched: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM ideas i WHERE i.vote_count <> (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)",
+        "SELECT COUNT(*) FROM ideas i LEFT JOIN idea_counters ic ON ic.idea_id = i.id \
+         WHERE COALESCE(ic.vote_count, -1) <> (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)",
     )
     .fetch_one(&app.db.pool)
     .await

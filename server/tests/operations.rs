@@ -186,7 +186,7 @@ async fn a_backup_taken_while_the_site_writes_holds_every_row(engine: Engine) {
         .expect("check");
     assert_eq!(check, "ok");
     let (counter, rows): (i64, i64) = sqlx::query_as(
-        "SELECT vote_count, (SELECT COUNT(*) FROM votes WHERE idea_id = ideas.id) FROM ideas WHERE id = $1",
+        "SELECT vote_count, (SELECT COUNT(*) FROM votes v WHERE v.idea_id = ic.idea_id) FROM idea_counters ic WHERE ic.idea_id = $1",
     )
     .bind(id.parse::<i64>().expect("id"))
     .fetch_one(&restored.pool)
@@ -300,7 +300,7 @@ async fn a_site_moves_from_sqlite_to_postgres() {
     }
     assert!(copied["votes"] > 5 && copied["ideas"] > 5, "{copied:?}");
     let sums =
-        "SELECT (SELECT CAST(SUM(vote_count) AS BIGINT) FROM ideas), (SELECT CAST(SUM(id) AS BIGINT) FROM comments), \
+        "SELECT (SELECT CAST(SUM(vote_count) AS BIGINT) FROM idea_counters), (SELECT CAST(SUM(id) AS BIGINT) FROM comments), \
                 (SELECT COUNT(*) FROM accounts WHERE blocked_by IS NOT NULL), \
                 (SELECT COUNT(*) FROM ideas WHERE duplicate_of IS NOT NULL)";
     let of = |db: agora_app::db::Db| async move {

@@ -131,7 +131,7 @@ async fn deleting_an_account_erases_who_it_was_and_keeps_what_it_said(engine: En
     comment(&ana, &bos_idea, None, "Lindens would do well here.").await;
     let votes_before = app
         .scalar(
-            "SELECT vote_count FROM ideas WHERE id = $1",
+            "SELECT vote_count FROM idea_counters WHERE idea_id = $1",
             id_of(&bos_idea).parse().expect("id"),
         )
         .await;
@@ -160,7 +160,7 @@ async fn deleting_an_account_erases_who_it_was_and_keeps_what_it_said(engine: En
     );
     let votes_after = app
         .scalar(
-            "SELECT vote_count FROM ideas WHERE id = $1",
+            "SELECT vote_count FROM idea_counters WHERE idea_id = $1",
             id_of(&bos_idea).parse().expect("id"),
         )
         .await;

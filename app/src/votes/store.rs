@@ -82,8 +82,8 @@ async fn cast_step_by_step(
         .await?;
         let recent_delta = if in_window(day, today()) { delta } else { 0 };
         sqlx::query_scalar(
-            "UPDATE ideas SET vote_count = vote_count + $1, recent_votes = recent_votes + $2 WHERE id = $3 \
-             RETURNING vote_count",
+            "UPDATE idea_counters SET vote_count = vote_count + $1, recent_votes = recent_votes + $2 \
+             WHERE idea_id = $3 RETURNING vote_count",
         )
         .bind(delta)
         .bind(recent_delta)
@@ -91,7 +91,7 @@ async fn cast_step_by_step(
         .fetch_one(&mut **tx)
         .await?
     } else {
-        sqlx::query_scalar("SELECT vote_count FROM ideas WHERE id = $1")
+        sqlx::query_scalar("SELECT vote_count FROM idea_counters WHERE idea_id = $1")
             .bind(idea_id)
             .fetch_one(&mut **tx)
             .await?
@@ -151,8 +151,9 @@ fn withdraw_sql() -> &'static str {
 /// `change` inserts or deletes the vote (`$1` idea, `$2` account, `$3` now) when the
 /// idea is open; the rest moves the counters by `$4` when a row changed, `recent_votes`
 /// only when the vote's day is on or after `$5`, and answers the idea's state and count.
-/// The idea's row is locked first: a merge moving its votes waits for the vote, or the
-/// vote for it.
+/// The idea's row and its counters are locked first: a merge moving its votes waits for
+/// the vote, or the vote for it, and a repeated vote answers the count as it is after
+/// the votes it waited for.
 fn one_statement(change: &str) -> String {
     let open: Vec<String> = IdeaStatus::ALL
         .into_iter()
@@ -160,14 +161,15 @@ fn one_statement(change: &str) -> String {
         .map(|status| format!("'{}'", status.as_str()))
         .collect();
     format!(
-        "WITH idea AS (SELECT status, hidden_at, vote_count FROM ideas WHERE id = $1 FOR NO KEY UPDATE), \
+        "WITH idea AS (SELECT i.status, i.hidden_at, ic.vote_count FROM ideas i \
+             JOIN idea_counters ic ON ic.idea_id = i.id WHERE i.id = $1 FOR NO KEY UPDATE OF i, ic), \
          open_idea AS (SELECT 1 FROM idea WHERE hidden_at IS NULL AND status IN ({open})), \
          changed AS ({change} RETURNING created_at / {DAY_MS} AS day), \
          per_day AS (INSERT INTO idea_vote_days (idea_id, day, votes) SELECT $1, day, $4 FROM changed \
              ON CONFLICT (idea_id, day) DO UPDATE SET votes = idea_vote_days.votes + $4), \
-         counted AS (UPDATE ideas SET vote_count = vote_count + $4, recent_votes = recent_votes + \
+         counted AS (UPDATE idea_counters SET vote_count = vote_count + $4, recent_votes = recent_votes + \
              (SELECT CASE WHEN day >= $5 THEN $4 ELSE 0 END FROM changed) \
-             WHERE id = $1 AND EXISTS (SELECT 1 FROM changed) RETURNING vote_count) \
+             WHERE idea_id = $1 AND EXISTS (SELECT 1 FROM changed) RETURNING vote_count) \
          SELECT status, hidden_at, COALESCE((SELECT vote_count FROM counted), vote_count) AS vote_count FROM idea",
         open = open.join(", ")
     )

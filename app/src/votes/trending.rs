@@ -1,4 +1,4 @@
-//! "Trending": support in the last days, read from `ideas.recent_votes` so that the list
+//! "Trending": support in the last days, read from `idea_counters.recent_votes` so that the list
 //! is an index walk. Votes change the counter in their own transaction; when a day has
 //! passed, `catch_up` recomputes it, from the per-day counts, for the ideas whose window
 //! changed: those with votes on a day that left it or entered it. That touches the ideas
@@ -34,9 +34,9 @@ pub async fn catch_up(db: &Db) -> Result<(), sqlx::Error> {
     if clock < today {
         // Every idea with a vote from the oldest day the stale window still counted on.
         sqlx::query(
-            "UPDATE ideas SET recent_votes = COALESCE((SELECT SUM(d.votes) FROM idea_vote_days d \
-                 WHERE d.idea_id = ideas.id AND d.day >= $1), 0) \
-             WHERE id IN (SELECT idea_id FROM idea_vote_days WHERE day >= $2)",
+            "UPDATE idea_counters SET recent_votes = COALESCE((SELECT SUM(d.votes) FROM idea_vote_days d \
+                 WHERE d.idea_id = idea_counters.idea_id AND d.day >= $1), 0) \
+             WHERE idea_id IN (SELECT idea_id FROM idea_vote_days WHERE day >= $2)",
         )
         .bind(today - WINDOW_DAYS)
         .bind(clock - WINDOW_DAYS)

@@ -16,6 +16,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Tables PostgreSQL fills itself from others (by trigger): the words of each title.
 const KEPT_BY_POSTGRES: &[&str] = &["ideas_titles"];
 
+/// Tables whose rows PostgreSQL starts, with zeros, by trigger when another table is
+/// filled (each idea's vote counters): emptied again just before their own copy, so that
+/// the site's values replace them.
+const STARTED_BY_POSTGRES: &[&str] = &["idea_counters"];
+
 /// Rows inserted per statement (PostgreSQL takes at most 65,535 parameters in one).
 const ROWS_PER_INSERT: usize = 500;
 
@@ -48,6 +53,11 @@ pub async fn copy_to_postgres(source: &Db, target: &Db) -> anyhow::Result<Copied
     }
     let mut copied = Copied::new();
     for table in &tables {
+        if STARTED_BY_POSTGRES.contains(&table.name.as_str()) {
+            sqlx::query(&format!("DELETE FROM {}", quoted(&table.name)))
+                .execute(&mut *tx)
+                .await?;
+        }
         let count = copy_table(source, &mut tx, table)
             .await
             .with_context(|| format!("copying the table {}", table.name))?;

@@ -81,11 +81,11 @@ impl BindRow for NewAccount {
 pub(super) const IDEAS: Insert = Insert {
     label: "ideas",
     head: "INSERT INTO ideas (id, title, slug, body, theme_id, district_id, author_id, language, status, \
-           vote_count, created_at, updated_at) VALUES ",
-    params_per_row: 12,
+           created_at, updated_at) VALUES ",
+    params_per_row: 11,
     fixed: 0,
     row: |p| {
-        let list: Vec<String> = (p..p + 12).map(|i| format!("${i}")).collect();
+        let list: Vec<String> = (p..p + 11).map(|i| format!("${i}")).collect();
         format!("({})", list.join(", "))
     },
 };
@@ -102,9 +102,25 @@ impl BindRow for NewIdea {
             .bind(self.author_id)
             .bind(self.language)
             .bind(self.status)
-            .bind(self.vote_count)
             .bind(self.created_at)
             .bind(self.updated_at)
+    }
+}
+
+/// An idea's vote counters as planned (the trending window's share is computed after).
+pub(super) struct PlannedCounters<'a>(pub(super) &'a NewIdea);
+
+pub(super) const COUNTERS: Insert = Insert {
+    label: "vote counters",
+    head: "INSERT INTO idea_counters (idea_id, theme_id, vote_count) VALUES ",
+    params_per_row: 3,
+    fixed: 0,
+    row: |p| format!("(${p}, ${}, ${})", p + 1, p + 2),
+};
+
+impl BindRow for PlannedCounters<'_> {
+    fn bind_to<'q>(&'q self, query: AnyQuery<'q>) -> AnyQuery<'q> {
+        query.bind(self.0.id).bind(self.0.theme_id).bind(self.0.vote_count)
     }
 }
 

@@ -108,7 +108,7 @@ async fn a_hundred_votes_through_nginx_count_exactly_once(app: &TestApp) {
         assert_eq!(response.status().as_u16(), 200);
     }
     let (counter, rows): (i64, i64) = sqlx::query_as(
-        "SELECT vote_count, (SELECT COUNT(*) FROM votes WHERE idea_id = ideas.id) FROM ideas WHERE id = $1",
+        "SELECT vote_count, (SELECT COUNT(*) FROM votes v WHERE v.idea_id = ic.idea_id) FROM idea_counters ic WHERE ic.idea_id = $1",
     )
     .bind(id.parse::<i64>().expect("id"))
     .fetch_one(&app.db.pool)

@@ -1,6 +1,6 @@
 //! The list of ideas: search, filters, sorting and paging.
 
-use crate::common::{id_of, publish, spawn_app, Engine};
+use crate::common::{id_of, location, publish, spawn_app, Engine};
 use agora_app::accounts::model::Role;
 use futures::future::join_all;
 
@@ -8,6 +8,7 @@ on_both_engines!(
     the_search_ignores_accents_and_case_in_all_three_languages,
     the_most_discussed_come_first_when_asked,
     the_list_filters_sorts_and_pages_without_gaps_or_repeats,
+    an_idea_moved_to_another_theme_is_ranked_by_its_support_there,
 );
 
 /// Titles of the idea cards on a list page.
@@ -199,4 +200,43 @@ async fn the_list_filters_sorts_and_pages_without_gaps_or_repeats(engine: Engine
     let open: Vec<String> = titles(&open_first).into_iter().chain(titles(&open)).collect();
     assert_eq!(open.len(), 24);
     assert!(!open.contains(&"07".to_owned()));
+}
+
+/// A theme's vote orders walk the counters' copy of the theme: it must follow an edit.
+async fn an_idea_moved_to_another_theme_is_ranked_by_its_support_there(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    publish(&ana, "Bike racks at stations", "internet-use", "").await;
+    publish(&ana, "Trees on every square", "digital-inclusion", "").await;
+    let path = publish(&ana, "Free wifi in parks", "internet-use", "").await;
+    let id = id_of(&path);
+    // The author's own support leaves the text editable.
+    assert_eq!(ana.vote(&id, true).await.status().as_u16(), 200);
+    let response = ana
+        .submit(
+            &format!("{path}/edit"),
+            "/api/edit_idea",
+            &[
+                ("idea_id", &id),
+                ("title", "Free wifi in parks"),
+                ("body", "Moved."),
+                ("theme", "digital-inclusion"),
+                ("district", ""),
+            ],
+        )
+        .await;
+    assert_eq!(location(&response), path, "the edit is saved");
+    for sort in ["most_votes", "trending"] {
+        let list = |theme: &str| {
+            let browser = app.browser();
+            let path = format!("/ideas?theme={theme}&sort={sort}");
+            async move { card_titles(&browser.get_html(&path).await.1) }
+        };
+        assert_eq!(
+            list("digital-inclusion").await,
+            ["Free wifi in parks", "Trees on every square"],
+            "{sort}: the supported idea leads its new theme"
+        );
+        assert_eq!(list("internet-use").await, ["Bike racks at stations"], "{sort}");
+    }
 }

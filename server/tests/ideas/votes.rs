@@ -43,7 +43,7 @@ async fn trending_forgets_support_that_left_the_window_when_a_day_passes(engine:
         Some("02"),
         "support older than the window no longer counts"
     );
-    let recent: Vec<i64> = sqlx::query_scalar("SELECT recent_votes FROM ideas ORDER BY id")
+    let recent: Vec<i64> = sqlx::query_scalar("SELECT recent_votes FROM idea_counters ORDER BY idea_id")
         .fetch_all(&app.db.pool)
         .await
         .expect("counters");
@@ -59,7 +59,7 @@ async fn trending_forgets_support_that_left_the_window_when_a_day_passes(engine:
 
 async fn vote_count(app: &TestApp, id: &str) -> (i64, i64) {
     let id: i64 = id.parse().expect("id");
-    let counter: i64 = sqlx::query_scalar("SELECT vote_count FROM ideas WHERE id = $1")
+    let counter: i64 = sqlx::query_scalar("SELECT vote_count FROM idea_counters WHERE idea_id = $1")
         .bind(id)
         .fetch_one(&app.db.pool)
         .await
@@ -166,7 +166,7 @@ async fn trending_counts_only_the_support_of_the_last_seven_days(engine: Engine)
     let count_of = |id: &str| {
         let (pool, id) = (app.db.pool.clone(), id.parse::<i64>().expect("id"));
         async move {
-            sqlx::query_scalar::<_, i64>("SELECT recent_votes FROM ideas WHERE id = $1")
+            sqlx::query_scalar::<_, i64>("SELECT recent_votes FROM idea_counters WHERE idea_id = $1")
                 .bind(id)
                 .fetch_one(&pool)
                 .await

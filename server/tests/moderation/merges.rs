@@ -51,14 +51,16 @@ async fn merging_moves_votes_once_and_followers_and_keeps_counts_exact(engine: E
         let app = &app;
         async move {
             (
-                app.scalar("SELECT vote_count FROM ideas WHERE id = $1", id).await,
+                app.scalar("SELECT vote_count FROM idea_counters WHERE idea_id = $1", id)
+                    .await,
                 app.scalar("SELECT COUNT(*) FROM votes WHERE idea_id = $1", id).await,
                 app.scalar(
                     "SELECT CAST(COALESCE(SUM(votes), 0) AS BIGINT) FROM idea_vote_days WHERE idea_id = $1",
                     id,
                 )
                 .await,
-                app.scalar("SELECT recent_votes FROM ideas WHERE id = $1", id).await,
+                app.scalar("SELECT recent_votes FROM idea_counters WHERE idea_id = $1", id)
+                    .await,
             )
         }
     };
@@ -157,8 +159,11 @@ async fn votes_cast_during_a_merge_are_all_counted_on_the_original(engine: Engin
         .await;
     assert_eq!(on_original, accepted, "every accepted vote is on the original");
     assert_eq!(
-        app.scalar("SELECT vote_count FROM ideas WHERE id = $1", number(&original))
-            .await,
+        app.scalar(
+            "SELECT vote_count FROM idea_counters WHERE idea_id = $1",
+            number(&original)
+        )
+        .await,
         accepted
     );
     assert_eq!(
@@ -167,8 +172,11 @@ async fn votes_cast_during_a_merge_are_all_counted_on_the_original(engine: Engin
         0
     );
     assert_eq!(
-        app.scalar("SELECT vote_count FROM ideas WHERE id = $1", number(&duplicate))
-            .await,
+        app.scalar(
+            "SELECT vote_count FROM idea_counters WHERE idea_id = $1",
+            number(&duplicate)
+        )
+        .await,
         0
     );
 }

@@ -29,8 +29,8 @@ pub const SECTIONS: &[Section] = &[
     Section {
         name: "ideas",
         covers: &[("ideas", "author_id")],
-        sql: "SELECT id, title, body, language, status, vote_count, comment_count, created_at, updated_at \
-              FROM ideas WHERE author_id = $1 ORDER BY id",
+        sql: "SELECT i.id, i.title, i.body, i.language, i.status, ic.vote_count, i.comment_count, i.created_at, \
+              i.updated_at FROM ideas i JOIN idea_counters ic ON ic.idea_id = i.id WHERE i.author_id = $1 ORDER BY i.id",
     },
     Section {
         name: "comments",

@@ -60,10 +60,11 @@ fn filter_of(db: &Db, query: &ListQuery) -> Filter {
         filter.clauses.push("i.hidden_at IS NULL".to_owned());
     }
     if let Some(theme) = &query.theme {
-        filter.push(
-            "i.theme_id = (SELECT id FROM themes WHERE slug = ?)",
-            Arg::Text(theme.clone()),
+        let clause = format!(
+            "{}.theme_id = (SELECT id FROM themes WHERE slug = ?)",
+            walked_table(query.sort)
         );
+        filter.push(&clause, Arg::Text(theme.clone()));
     }
     if let Some(status) = query.status {
         filter.push("i.status = ?", Arg::Text(status.as_str().to_owned()));
@@ -104,10 +105,21 @@ fn filter_of(db: &Db, query: &ListQuery) -> Filter {
 fn order_keys(sort: Sort) -> &'static [&'static str] {
     match sort {
         Sort::Newest => &["i.created_at", "i.id"],
-        Sort::MostVotes => &["i.vote_count", "i.id"],
+        Sort::MostVotes => &["ic.vote_count", "ic.idea_id"],
         Sort::MostDiscussed => &["i.comment_count", "i.id"],
-        Sort::Trending => &["i.recent_votes", "i.vote_count", "i.id"],
+        Sort::Trending => &["ic.recent_votes", "ic.vote_count", "ic.idea_id"],
     }
+}
+
+/// The alias of the table whose index gives the order: the idea (`i`) or its vote
+/// counters (`ic`), which keep a copy of its theme so that a theme's list walks one index.
+fn walked_table(sort: Sort) -> &'static str {
+    order_keys(sort)[0].split_once('.').map_or("i", |(table, _)| table)
+}
+
+/// The name a key's column has in a result row.
+fn column_of(key: &str) -> &str {
+    key.split_once('.').map_or(key, |(_, column)| column)
 }
 
 fn order_by(sort: Sort) -> String {
@@ -179,7 +191,7 @@ pub async fn list_after(
     }
     let limit = filter.placeholder(Arg::Int(i64::from(size) + 1));
     let sql = format!(
-        "SELECT {IDEA_COLUMNS}, i.recent_votes {IDEA_JOINS}{} ORDER BY {} LIMIT {limit}",
+        "SELECT {IDEA_COLUMNS}, ic.recent_votes, ic.idea_id {IDEA_JOINS}{} ORDER BY {} LIMIT {limit}",
         filter.where_clause(),
         order_by(query.sort)
     );
@@ -187,7 +199,7 @@ pub async fn list_after(
     Page::from_lookahead(rows, size as usize).try_map(|r| {
         let mut position = keys
             .iter()
-            .map(|key| r.try_get::<i64, _>(key.trim_start_matches("i.")))
+            .map(|key| r.try_get::<i64, _>(column_of(key)))
             .collect::<Result<Vec<_>, _>>()?;
         if position.len() == 2 {
             position.insert(1, 0);

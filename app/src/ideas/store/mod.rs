@@ -120,12 +120,13 @@ async fn placement(
 }
 
 const IDEA_JOINS: &str = "FROM ideas i \
+     JOIN idea_counters ic ON ic.idea_id = i.id \
      JOIN themes t ON t.id = i.theme_id \
      JOIN accounts a ON a.id = i.author_id \
      LEFT JOIN districts d ON d.id = i.district_id";
 
 const IDEA_COLUMNS: &str = concat!(
-    "i.id, i.slug, i.title, i.body, i.status, i.vote_count, i.comment_count, i.created_at, \
+    "i.id, i.slug, i.title, i.body, i.status, ic.vote_count, i.comment_count, i.created_at, \
      i.language, t.slug AS theme_slug, t.name_fr AS theme_fr, t.name_nl AS theme_nl, t.name_en AS theme_en, \
      i.district_id, d.slug AS district_slug, d.name_fr AS district_fr, d.name_nl AS district_nl, \
      d.name_en AS district_en, i.hidden_at, i.hidden_by, i.hidden_reason, i.duplicate_of, ",

@@ -34,9 +34,10 @@ pub async fn similar(db: &Db, text: &str, except: Option<IdeaId>, limit: u32) ->
         Engine::Postgres => words.postgres_words(),
     };
     let sql = format!(
-        "SELECT i.id, i.slug, i.title, i.status, i.vote_count FROM {} JOIN ideas i ON i.id = s.id \
+        "SELECT i.id, i.slug, i.title, i.status, ic.vote_count FROM {} JOIN ideas i ON i.id = s.id \
+         JOIN idea_counters ic ON ic.idea_id = i.id \
          WHERE i.hidden_at IS NULL AND i.status NOT IN ('withdrawn', 'duplicate') AND i.id <> $2 \
-         ORDER BY s.rank, i.vote_count DESC, i.id DESC LIMIT $3",
+         ORDER BY s.rank, ic.vote_count DESC, i.id DESC LIMIT $3",
         candidates(db.engine)
     );
     sqlx::query(&sql)

@@ -234,25 +234,25 @@ pub async fn merge(
     .execute(&mut *tx)
     .await?;
     sqlx::query(
-        "UPDATE ideas SET vote_count = (SELECT COUNT(*) FROM votes WHERE idea_id = $1), \
-             recent_votes = COALESCE((SELECT SUM(d.votes) FROM idea_vote_days d WHERE d.idea_id = $1 AND d.day >= $2), 0) \
-         WHERE id = $1",
+        // Both ideas counted again: the duplicate's come to zero.
+        "UPDATE idea_counters SET vote_count = (SELECT COUNT(*) FROM votes v WHERE v.idea_id = idea_counters.idea_id), \
+             recent_votes = COALESCE((SELECT SUM(d.votes) FROM idea_vote_days d \
+                 WHERE d.idea_id = idea_counters.idea_id AND d.day >= $1), 0) \
+         WHERE idea_id IN ($2, $3)",
     )
-    .bind(original_id)
     .bind(today() - WINDOW_DAYS)
+    .bind(original_id)
+    .bind(duplicate_id)
     .execute(&mut *tx)
     .await?;
 
     // The duplicate's followers hear of the merge on the duplicate, then follow the original.
-    sqlx::query(
-        "UPDATE ideas SET status = 'duplicate', duplicate_of = $1, vote_count = 0, recent_votes = 0, \
-             updated_at = $2 WHERE id = $3",
-    )
-    .bind(original_id)
-    .bind(now)
-    .bind(duplicate_id)
-    .execute(&mut *tx)
-    .await?;
+    sqlx::query("UPDATE ideas SET status = 'duplicate', duplicate_of = $1, updated_at = $2 WHERE id = $3")
+        .bind(original_id)
+        .bind(now)
+        .bind(duplicate_id)
+        .execute(&mut *tx)
+        .await?;
     mark_triaged_in(&mut tx, duplicate_id, now).await?;
     add_event(
         &mut tx,

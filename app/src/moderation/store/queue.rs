@@ -94,11 +94,12 @@ pub async fn hidden_by_name(db: &Db, account_id: i64) -> Result<Option<String>, 
 }
 
 pub(super) const QUEUED_IDEA: &str = concat!(
-    "SELECT i.id, i.slug, i.title, i.body, i.language, i.status, i.created_at, i.vote_count, i.hidden_at, \
+    "SELECT i.id, i.slug, i.title, i.body, i.language, i.status, i.created_at, ic.vote_count, i.hidden_at, \
      i.hidden_by, i.hidden_reason, t.name_fr AS theme_fr, t.name_nl AS theme_nl, t.name_en AS theme_en, \
      CASE WHEN a.blocked_at IS NULL THEN 0 ELSE 1 END AS author_blocked, ",
     author_columns!(),
-    " FROM ideas i JOIN themes t ON t.id = i.theme_id JOIN accounts a ON a.id = i.author_id"
+    " FROM ideas i JOIN idea_counters ic ON ic.idea_id = i.id JOIN themes t ON t.id = i.theme_id \
+     JOIN accounts a ON a.id = i.author_id"
 );
 
 pub(super) const QUEUED_COMMENT: &str = concat!(

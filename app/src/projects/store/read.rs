@@ -195,8 +195,9 @@ pub async fn detail(db: &Db, id: ProjectId) -> Result<Option<ProjectDetail>, sql
     .map(timeline_entry)
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let ideas = sqlx::query(
-        "SELECT i.id, i.slug, i.title, i.language, i.vote_count, i.comment_count, a.display_name AS author_name \
-         FROM project_ideas pi JOIN ideas i ON i.id = pi.idea_id JOIN accounts a ON a.id = i.author_id \
+        "SELECT i.id, i.slug, i.title, i.language, ic.vote_count, i.comment_count, a.display_name AS author_name \
+         FROM project_ideas pi JOIN ideas i ON i.id = pi.idea_id JOIN idea_counters ic ON ic.idea_id = i.id \
+         JOIN accounts a ON a.id = i.author_id \
          WHERE pi.project_id = $1 AND i.hidden_at IS NULL ORDER BY pi.position LIMIT 50",
     )
     .bind(id)
@@ -392,9 +393,9 @@ pub async fn promotable_ideas(db: &Db, theme: Option<&str>, chosen: &[i64]) -> R
             .collect::<Vec<_>>()
             .join(", ");
         let sql = format!(
-            "SELECT i.id, i.title, i.language, i.vote_count, t.slug AS theme_slug FROM ideas i \
-             JOIN themes t ON t.id = i.theme_id WHERE i.id IN ({placeholders}) AND {PROMOTABLE} \
-             ORDER BY i.vote_count DESC, i.id DESC"
+            "SELECT i.id, i.title, i.language, ic.vote_count, t.slug AS theme_slug FROM ideas i \
+             JOIN idea_counters ic ON ic.idea_id = i.id JOIN themes t ON t.id = i.theme_id \
+             WHERE i.id IN ({placeholders}) AND {PROMOTABLE} ORDER BY ic.vote_count DESC, i.id DESC"
         );
         let mut statement = sqlx::query(&sql);
         for id in chosen {
@@ -405,9 +406,9 @@ pub async fn promotable_ideas(db: &Db, theme: Option<&str>, chosen: &[i64]) -> R
         }
     }
     let sql = format!(
-        "SELECT i.id, i.title, i.language, i.vote_count, t.slug AS theme_slug FROM ideas i \
-         JOIN themes t ON t.id = i.theme_id WHERE ($1 = '' OR t.slug = $1) AND {PROMOTABLE} \
-         ORDER BY i.vote_count DESC, i.id DESC LIMIT 100"
+        "SELECT i.id, i.title, i.language, ic.vote_count, t.slug AS theme_slug FROM ideas i \
+         JOIN idea_counters ic ON ic.idea_id = i.id JOIN themes t ON t.id = i.theme_id \
+         WHERE ($1 = '' OR t.slug = $1) AND {PROMOTABLE} ORDER BY ic.vote_count DESC, ic.idea_id DESC LIMIT 100"
     );
     for row in sqlx::query(&sql).bind(theme.unwrap_or("")).fetch_all(&db.pool).await? {
         let idea = idea_choice(&row)?;

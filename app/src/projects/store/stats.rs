@@ -10,9 +10,9 @@ pub async fn dashboard(db: &Db, months: &[(i64, i64)]) -> Result<DashboardFigure
         "SELECT t.id, t.slug, t.name_fr AS theme_fr, t.name_nl AS theme_nl, t.name_en AS theme_en, \
                 COALESCE(f.ideas, 0) AS ideas, COALESCE(f.votes, 0) AS votes, COALESCE(f.accepted, 0) AS accepted \
          FROM themes t LEFT JOIN ( \
-             SELECT theme_id, COUNT(*) AS ideas, CAST(SUM(vote_count) AS BIGINT) AS votes, \
-                    COUNT(CASE WHEN status = 'accepted' THEN 1 END) AS accepted \
-             FROM ideas WHERE hidden_at IS NULL GROUP BY theme_id \
+             SELECT i.theme_id, COUNT(*) AS ideas, CAST(SUM(ic.vote_count) AS BIGINT) AS votes, \
+                    COUNT(CASE WHEN i.status = 'accepted' THEN 1 END) AS accepted \
+             FROM ideas i JOIN idea_counters ic ON ic.idea_id = i.id WHERE i.hidden_at IS NULL GROUP BY i.theme_id \
          ) f ON f.theme_id = t.id ORDER BY t.position, t.id LIMIT 200",
     )
     .fetch_all(&db.pool)
