@@ -3,7 +3,9 @@
 -- update the idea's row in place: each vote wrote a new version of the wide row and an
 -- entry in every one of its fifteen indexes, the search words' GIN index among them.
 -- Measured with pgbench (the vote's own statement, 64 clients, 8 ideas), the vote went
--- from about 950 to 1,600 transactions a second with the counters apart.
+-- from about 950 to 1,600 transactions a second with the counters apart. The columns
+-- are dropped, not left behind: servers of an older version must be stopped before
+-- this migration runs (README, "Upgrades").
 CREATE TABLE idea_counters (
     idea_id BIGINT PRIMARY KEY REFERENCES ideas (id) ON DELETE CASCADE,
     -- A copy of the idea's theme, so that a theme's list walks one index in vote order.

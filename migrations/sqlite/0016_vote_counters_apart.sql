@@ -1,5 +1,5 @@
 -- The vote counters move out of `ideas` into a narrow table of their own, as on
--- PostgreSQL (see its migration 0016, where the wide row's many indexes made each vote
+-- PostgreSQL (see its own 0016, where the wide row's many indexes made each vote
 -- slow). One schema for both engines keeps one set of queries; on SQLite a vote, too,
 -- now rewrites a short row and four small indexes instead of the idea's.
 CREATE TABLE idea_counters (
