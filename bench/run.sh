@@ -139,19 +139,21 @@ run_scale() {
         --vote-accounts "$vote_accounts" --json "$RESULTS/$scale.json" ${BENCH_ARGS:-} |
         tee "$WORK/table-$scale.txt"
     cp "$RESULTS/$scale.json" "$RESULTS/latest.json"
+    note_peak "$scale" "sign-ins, pages and votes"
     if [ "$SITE_ROOT" != "$WORK/site" ]; then
         "$BENCH" first-visit --base-url "http://127.0.0.1:$port" --json "$RESULTS/$scale-first-visit.json" |
             tee "$WORK/table-$scale-first-visit.txt"
         if [ "$LIGHTHOUSE" = 1 ] && command -v chromium >/dev/null; then
             bench/lighthouse.sh "http://127.0.0.1:$port" | tee -a "$WORK/table-$scale-first-visit.txt"
         fi
+        note_peak "$scale" "first visits"
     fi
     if [ "$EXPORT" = 1 ]; then
         # The CSV export of every idea, with the server's memory read as it streams.
         "$BENCH" export --base-url "http://127.0.0.1:$port" --pid "$SERVER_PID" \
             --json "$RESULTS/$scale-export.json" | tee "$WORK/table-$scale-export.txt"
     fi
-    stop_server "$scale"
+    if [ "$EXPORT" = 1 ]; then stop_server "$scale" "export"; else stop_server "$scale" "rest"; fi
 
     if [ "$UNCACHED" = 1 ] || [ "$SINGLE" = 1 ]; then
         start_server "$url" "$scale-uncached" 0
@@ -175,7 +177,7 @@ run_scale() {
             tee "$WORK/table-$scale-c1.txt"
     fi
     if [ -n "$SERVER_PID" ]; then
-        stop_server "$scale"
+        stop_server "$scale" "page cache off"
     fi
     if grep -qiE "error|panick" "$WORK/server-$scale.log"; then
         echo "-- server log ($scale), errors by kind:" >&2
@@ -201,17 +203,26 @@ start_server() {
     curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null
 }
 
-# Stops the server, keeping the peak of its resident memory (kB) for scale $1.
-stop_server() {
+# Keeps the server's peak resident memory since the last call (kB) for scale $1 and
+# names phase $2 with it, then starts the next phase's peak afresh (writing 5 to
+# clear_refs resets VmHWM; where that is refused, later phases include earlier ones).
+note_peak() {
     local peak
     peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
     if [ "${peak:-0}" -gt "${PEAK_KB[$1]:-0}" ]; then PEAK_KB[$1]=$peak; fi
+    PHASE_PEAKS[$1]+="${PHASE_PEAKS[$1]:+, }$2 $((${peak:-0} / 1024)) MB"
+    echo 5 >"/proc/$SERVER_PID/clear_refs" 2>/dev/null || true
+}
+
+# Stops the server, keeping the peak of its resident memory for scale $1 (phase $2).
+stop_server() {
+    note_peak "$1" "$2"
     kill "$SERVER_PID"
     wait "$SERVER_PID" 2>/dev/null || true
     SERVER_PID=
 }
 
-declare -A GEN_SECONDS GEN_SIZE PEAK_KB
+declare -A GEN_SECONDS GEN_SIZE PEAK_KB PHASE_PEAKS
 for scale in $SCALES; do
     case $scale in
         small) read -r a i v <<<"$SMALL" ;;
@@ -234,6 +245,7 @@ for scale in $SCALES; do
     verdict=ok
     if [ "$peak_mb" -gt 100 ]; then verdict=MISS; fi
     printf '%-4s peak resident memory of the server (%s): %s MB (target <= 100 MB)\n' "$verdict" "$scale" "$peak_mb"
+    printf '     by phase: %s\n' "${PHASE_PEAKS[$scale]:-}"
 done
 for scale in $SCALES; do
     cat "$WORK/table-$scale.txt"

@@ -1,6 +1,7 @@
 //! The Agora server: database, migrations, sessions, middleware and routes around the
 //! Leptos application. `main.rs` is only the command line.
 
+pub mod allocator;
 mod background;
 pub mod client_address;
 pub mod cluster;

@@ -84,6 +84,8 @@ struct DemoArgs {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // Before `.env` is read: mimalloc itself reads only the process's environment.
+    agora_server::allocator::return_freed_memory_at_once();
     dotenvy::dotenv().ok();
     let cli = Cli::parse();
     init_logging(&cli.config.log_format);

@@ -395,7 +395,7 @@ pub async fn promotable_ideas(db: &Db, theme: Option<&str>, chosen: &[i64]) -> R
         let sql = format!(
             "SELECT i.id, i.title, i.language, ic.vote_count, t.slug AS theme_slug FROM ideas i \
              JOIN idea_counters ic ON ic.idea_id = i.id JOIN themes t ON t.id = i.theme_id \
-             WHERE i.id IN ({placeholders}) AND {PROMOTABLE} ORDER BY ic.vote_count DESC, i.id DESC"
+             WHERE i.id IN ({placeholders}) AND {PROMOTABLE} ORDER BY ic.vote_count DESC, ic.idea_id DESC"
         );
         let mut statement = sqlx::query(&sql);
         for id in chosen {
