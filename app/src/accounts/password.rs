@@ -9,12 +9,19 @@ use std::sync::{Arc, LazyLock};
 use tokio::sync::Semaphore;
 
 /// Hashing takes 19 MiB and a core for tens of milliseconds; strength estimation a core
-/// too. At most one job per core runs at a time, the others wait their turn, so fifty
+/// too. A few jobs run at a time (`slots_for`), the others wait their turn, so fifty
 /// sign-ins at once cost the memory of a few, not of fifty.
 static SLOTS: LazyLock<Arc<Semaphore>> = LazyLock::new(|| Arc::new(Semaphore::new(slot_count())));
 
 fn slot_count() -> usize {
-    std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
+    slots_for(std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+}
+
+/// Half the cores, at least one: a burst of sign-ins leaves the other half to the pages,
+/// and its memory stays 19 MiB a core pair (on two cores, one hash at a time kept the
+/// server under 100 MB where two took it to 109: README, "Speed").
+fn slots_for(cores: usize) -> usize {
+    (cores / 2).max(1)
 }
 
 /// Jobs running now, and the most ever seen at once (for the test of the bound).
@@ -174,7 +181,7 @@ mod tests {
         assert!(most >= 1, "jobs ran");
         assert!(
             most <= slot_count(),
-            "{most} jobs ran at once on {} cores",
+            "{most} jobs ran at once with {} slots",
             slot_count()
         );
     }
@@ -187,6 +194,14 @@ mod tests {
             out.push(handle.await);
         }
         out
+    }
+
+    #[test]
+    fn hashing_takes_half_the_cores_and_never_none() {
+        assert_eq!(slots_for(1), 1);
+        assert_eq!(slots_for(2), 1);
+        assert_eq!(slots_for(3), 1);
+        assert_eq!(slots_for(8), 4);
     }
 
     #[tokio::test]
