@@ -17,7 +17,8 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 pub const PURGE_DELAY_VARIABLE: &str = "MIMALLOC_PURGE_DELAY";
 
 /// Returns freed memory to the system at once, unless the environment chose a delay.
-/// Called first thing in `main`, before any other thread starts.
+/// Called first thing in `main`'s body (the runtime's threads already run; the option
+/// is read at each purge, so memory freed from then on follows it).
 #[allow(unsafe_code)]
 pub fn return_freed_memory_at_once() {
     if std::env::var_os(PURGE_DELAY_VARIABLE).is_some() {
