@@ -145,13 +145,20 @@ async fn read_current_user() -> AppResult<Option<SessionUser>> {
         .await
         .map_err(AppError::internal)?
         .unwrap_or_default();
-    let signed_in = crate::accounts::store::signed_in(&db()?, id).await?;
-    let user = signed_in.map(|(user, unread)| {
-        if let Some(memo) = use_context::<RequestMemo>() {
-            memo.set_unread(Some(unread));
-        }
-        user
-    });
+    let db = db()?;
+    // A page shows the account's unread count, so it reads the account afresh with it; a
+    // call that shows nothing (a vote) may use the account as kept for a few seconds,
+    // which every change of it forgets (`accounts::store::session_user_kept`).
+    let user = if answers_a_server_function() {
+        crate::accounts::store::session_user_kept(&db, id).await?
+    } else {
+        crate::accounts::store::signed_in(&db, id).await?.map(|(user, unread)| {
+            if let Some(memo) = use_context::<RequestMemo>() {
+                memo.set_unread(Some(unread));
+            }
+            user
+        })
+    };
     match user {
         Some(user) if user.auth_version == version => {
             let role = session.get::<Role>(ROLE_KEY).await.map_err(AppError::internal)?;
@@ -167,6 +174,11 @@ async fn read_current_user() -> AppResult<Option<SessionUser>> {
             Ok(None)
         }
     }
+}
+
+/// Whether this request calls a server function (`/api/…`) rather than asking for a page.
+fn answers_a_server_function() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|parts| parts.uri.path().starts_with("/api/"))
 }
 
 /// Moves the session's idle expiry forward, at most once a minute: a session that is

@@ -20,6 +20,7 @@ on_both_engines!(
     an_admin_changes_a_role_and_the_change_is_audited,
     the_audit_log_cannot_be_changed_or_emptied,
     changing_the_password_signs_out_other_sessions,
+    a_call_sees_a_new_role_or_password_at_once,
     repeated_sign_in_attempts_on_one_account_are_slowed_down,
 );
 
@@ -423,6 +424,49 @@ async fn changing_the_password_signs_out_other_sessions(engine: Engine) {
         location(&fresh.sign_in("noor@example.be", new_password).await),
         "/profile"
     );
+}
+
+/// Calls of server functions use the account as the server kept it for a few seconds
+/// (`session_user_kept`); each change of the account must end that at once.
+async fn a_call_sees_a_new_role_or_password_at_once(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, admin) = app.signed_in("admin@example.be", Role::Admin).await;
+    let (id, laptop) = app.signed_in("mia@example.be", Role::Member).await;
+    let phone = app.browser();
+    phone.sign_in("mia@example.be", GOOD_PASSWORD).await;
+    let status = |response: reqwest::Response| response.status().as_u16();
+
+    assert_eq!(status(laptop.call("/api/moderation_queue", &[]).await), 403);
+    assert_eq!(status(phone.call("/api/unread_notifications", &[]).await), 200);
+    let promoted = admin
+        .call(
+            "/api/admin/set_role",
+            &[("account_id", &id.to_string()), ("role", "moderator")],
+        )
+        .await;
+    assert_eq!(status(promoted), 200);
+    assert_eq!(
+        status(laptop.call("/api/moderation_queue", &[]).await),
+        200,
+        "the new role counts from the next call"
+    );
+
+    let changed = laptop
+        .call(
+            "/api/change_password",
+            &[
+                ("current_password", GOOD_PASSWORD),
+                ("new_password", "another calm passphrase at Flagey"),
+            ],
+        )
+        .await;
+    assert_eq!(status(changed), 200);
+    assert_eq!(
+        status(phone.call("/api/unread_notifications", &[]).await),
+        401,
+        "the other device is signed out from its next call"
+    );
+    assert_eq!(status(laptop.call("/api/unread_notifications", &[]).await), 200);
 }
 
 async fn repeated_sign_in_attempts_on_one_account_are_slowed_down(engine: Engine) {

@@ -15,7 +15,12 @@ pub enum VoteOutcome {
 /// Adds (`support`) or removes the account's vote. Repeating either is harmless: the
 /// insert does nothing on conflict and the counter moves only when a row did.
 pub async fn cast(db: &Db, idea_id: IdeaId, account_id: AccountId, support: bool) -> Result<VoteOutcome, sqlx::Error> {
-    let mut tx = db.begin_write().await?;
+    // On PostgreSQL the vote is one statement that changes nothing on an idea closed or
+    // gone, so it may be its own transaction: two round trips fewer.
+    let mut tx = match db.engine {
+        Engine::Postgres => db.begin_one_statement().await?,
+        Engine::Sqlite => db.begin_write().await?,
+    };
     let outcome = match db.engine {
         Engine::Postgres => cast_in_one_statement(&mut tx, idea_id, account_id, support).await?,
         Engine::Sqlite => cast_step_by_step(db, &mut tx, idea_id, account_id, support).await?,

@@ -49,5 +49,6 @@ pub async fn delete_account(db: &Db, id: i64, erase_comments: bool) -> Result<bo
     let detail = if erase_comments { "comments erased" } else { "" };
     audit::store::record(&mut *tx, Some(id), "account.deleted", "account", Some(id), detail).await?;
     tx.commit().await?;
+    db.forget_rows();
     Ok(true)
 }

@@ -167,6 +167,7 @@ pub async fn confirm_email_change(db: &Db, token: &Token) -> Result<EmailChanged
     }
     audit::store::record(&mut *tx, Some(id), "account.email_changed", "account", Some(id), "").await?;
     tx.commit().await?;
+    db.forget_rows();
     Ok(EmailChanged::Changed(id))
 }
 
@@ -194,6 +195,7 @@ pub async fn verify_email(db: &Db, token: &Token) -> Result<Option<i64>, sqlx::E
         .await?;
     audit::store::record(&mut *tx, Some(id), "account.email_verified", "account", Some(id), "").await?;
     tx.commit().await?;
+    db.forget_rows();
     Ok(Some(id))
 }
 
@@ -220,5 +222,6 @@ pub async fn reset_password(db: &Db, token: &Token, new_hash: &str) -> Result<Op
     .await?;
     audit::store::record(&mut *tx, Some(id), "account.password_reset", "account", Some(id), "").await?;
     tx.commit().await?;
+    db.forget_rows();
     Ok(Some(id))
 }

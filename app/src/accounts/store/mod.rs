@@ -251,6 +251,14 @@ pub async fn session_user(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx:
     Ok(signed_in(db, id).await?.map(|(user, _)| user))
 }
 
+/// `session_user`, kept in memory for a few seconds (`Db::memo_row`): for requests that
+/// show no page (a vote, a follow), which need the account as the policy sees it and not
+/// its unread count. Every change of what it holds (a block, a role, a password, a
+/// confirmed address, an erasure) calls `Db::forget_rows` once committed.
+pub async fn session_user_kept(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx::Error> {
+    db.memo_row("accounts", id, session_user(db, id)).await
+}
+
 /// What every page shows of the signed-in account, in one query: the account as the
 /// policy sees it, and how many of its notifications are unread (the header's badge).
 pub async fn signed_in(db: &Db, id: i64) -> Result<Option<(SessionUser, i64)>, sqlx::Error> {
@@ -327,6 +335,7 @@ pub async fn change_password(db: &Db, id: i64, new_hash: &str) -> Result<Option<
         audit::store::record(&mut *tx, Some(id), "account.password_changed", "account", Some(id), "").await?;
     }
     tx.commit().await?;
+    db.forget_rows();
     Ok(version)
 }
 
@@ -412,6 +421,7 @@ pub async fn set_role(
     )
     .await?;
     tx.commit().await?;
+    db.forget_rows();
     Ok(RoleChange::Changed)
 }
 

@@ -104,5 +104,7 @@ pub async fn set_blocked(
         reason,
     )
     .await?;
-    tx.finish(true, BlockOutcome::Done).await
+    tx.commit().await?;
+    db.forget_rows();
+    Ok(BlockOutcome::Done)
 }
