@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 #[derive(Default)]
 struct Tally {
     micros: Vec<u32>,
+    /// The vote target's requests are pairs of votes; each vote's own latency.
+    vote_micros: Vec<u32>,
     errors: u64,
     statuses: BTreeMap<String, u64>,
     /// Times the connection had to wait because all its accounts had used their votes.
@@ -69,11 +71,12 @@ pub(crate) async fn measure(
                 if start >= until {
                     break;
                 }
+                let mut votes = Vec::new();
                 let outcome = match (&work, &cookie) {
                     (Work::Get(path), _) => get_once(&client, &base, path, None).await,
                     (Work::SignedIn(path), Some(cookie)) => get_once(&client, &base, path, Some(cookie)).await,
                     (Work::Vote { ideas }, Some(cookie)) => {
-                        vote_once(&client, &base, cookie, ideas[vu % ideas.len()]).await
+                        vote_once(&client, &base, cookie, ideas[vu % ideas.len()], &mut votes).await
                     }
                     (Work::Vote { .. } | Work::SignedIn(_), None) => Err("no signed-in account".to_owned()),
                 };
@@ -81,6 +84,7 @@ pub(crate) async fn measure(
                 if start >= measure_from {
                     let elapsed = end.duration_since(start).as_micros().min(u128::from(u32::MAX)) as u32;
                     tally.micros.push(elapsed);
+                    tally.vote_micros.extend(votes);
                     tally.last_end = Some(end);
                     let key = match &outcome {
                         Ok(status) => status.to_string(),
@@ -105,6 +109,7 @@ pub(crate) async fn measure(
         let tally = task.await?;
         out_of_budget += u64::from(tally.out_of_budget);
         all.micros.extend(tally.micros);
+        all.vote_micros.extend(tally.vote_micros);
         all.errors += tally.errors;
         all.budget_waits += tally.budget_waits;
         for (k, v) in tally.statuses {
@@ -113,14 +118,9 @@ pub(crate) async fn measure(
         all.last_end = all.last_end.max(tally.last_end);
     }
     all.micros.sort_unstable();
+    all.vote_micros.sort_unstable();
     let window = all.last_end.unwrap_or(until).max(until).duration_since(measure_from);
-    let percentile = |p: f64| -> f64 {
-        if all.micros.is_empty() {
-            return 0.0;
-        }
-        let rank = ((p / 100.0) * all.micros.len() as f64).ceil() as usize;
-        f64::from(all.micros[rank.clamp(1, all.micros.len()) - 1]) / 1000.0
-    };
+    let percentile = |p: f64| percentile_ms(&all.micros, p);
     Ok(Outcome {
         name: target.name,
         path: target.path(),
@@ -133,11 +133,21 @@ pub(crate) async fn measure(
         p90_ms: percentile(90.0),
         p99_ms: percentile(99.0),
         max_ms: percentile(100.0),
+        one_vote_p99_ms: (!all.vote_micros.is_empty()).then(|| percentile_ms(&all.vote_micros, 99.0)),
         errors: all.errors,
         statuses: all.statuses,
         budget_waits: all.budget_waits,
         out_of_budget,
     })
+}
+
+/// The `p`th percentile of sorted latencies in microseconds, in milliseconds (0 if none).
+fn percentile_ms(sorted: &[u32], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    f64::from(sorted[rank.clamp(1, sorted.len()) - 1]) / 1000.0
 }
 
 /// Ok(status) or a transport error, as text.
@@ -153,8 +163,17 @@ async fn get_once(client: &Client, base: &str, path: &str, cookie: Option<&str>)
     Ok(status)
 }
 
-async fn vote_once(client: &Client, base: &str, cookie: &str, idea: i64) -> Result<u16, String> {
+/// Supports the idea then withdraws the support: two requests, each one's latency added
+/// to `latencies` (microseconds).
+async fn vote_once(
+    client: &Client,
+    base: &str,
+    cookie: &str,
+    idea: i64,
+    latencies: &mut Vec<u32>,
+) -> Result<u16, String> {
     for support in ["true", "false"] {
+        let start = Instant::now();
         let response = client
             .post(format!("{base}/api/vote"))
             .header(ORIGIN, base)
@@ -166,6 +185,7 @@ async fn vote_once(client: &Client, base: &str, cookie: &str, idea: i64) -> Resu
             .map_err(|e| short_error(&e))?;
         let status = response.status().as_u16();
         response.bytes().await.map_err(|e| short_error(&e))?;
+        latencies.push(start.elapsed().as_micros().min(u128::from(u32::MAX)) as u32);
         if !(200..300).contains(&status) {
             return Ok(status);
         }

@@ -20,6 +20,8 @@ pub(crate) struct Outcome {
     pub(crate) p90_ms: f64,
     pub(crate) p99_ms: f64,
     pub(crate) max_ms: f64,
+    /// The vote target: the 99th percentile of each vote on its own (a request is two).
+    pub(crate) one_vote_p99_ms: Option<f64>,
     pub(crate) errors: u64,
     pub(crate) statuses: BTreeMap<String, u64>,
     pub(crate) budget_waits: u64,
@@ -41,6 +43,7 @@ impl Outcome {
             "p90_ms": round(self.p90_ms, 3),
             "p99_ms": round(self.p99_ms, 3),
             "max_ms": round(self.max_ms, 3),
+            "one_vote_p99_ms": self.one_vote_p99_ms.map(|ms| round(ms, 3)),
             "errors": self.errors,
             "statuses": self.statuses,
             "pct_of_healthz": healthz_rps.filter(|h| *h > 0.0).map(|h| round(100.0 * self.rps / h, 1)),
@@ -152,17 +155,18 @@ fn checks(args: &RunArgs, results: &[Outcome], healthz_rps: Option<f64>) -> Vec<
         match r.kind {
             Kind::Vote => {
                 // Each request of the target is two votes, one cast and one withdrawn, in
-                // turn: its latency is that of both, an upper bound of one vote's.
+                // turn; each vote is also timed on its own.
                 if many {
                     checks.push(verdict(
                         2.0 * r.rps >= 3000.0,
                         format!("{} {:.0} votes/s (target >= 3000)", r.name, 2.0 * r.rps),
                     ));
                 }
+                let one_vote = r.one_vote_p99_ms.unwrap_or(r.p99_ms);
                 checks.push(verdict(
-                    r.p99_ms < 40.0,
+                    one_vote < 40.0,
                     format!(
-                        "{} p99 {:.2} ms for two votes (target < 40 ms for one)",
+                        "{} p99 {one_vote:.2} ms a vote, {:.2} ms for the two of a request (target < 40 ms a vote)",
                         r.name, r.p99_ms
                     ),
                 ));
