@@ -305,7 +305,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Action)] = &[
     ("recall_form", Action::Browse),
     ("themes", Action::Browse),
     ("theme", Action::Browse),
-    ("districts", Action::Browse),
+    ("idea_choices", Action::Browse),
     ("similar_ideas", Action::Browse),
     ("open_data_terms", Action::Browse),
     ("ideas", Action::Browse),

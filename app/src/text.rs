@@ -62,22 +62,33 @@ pub fn parse_lines(input: &str, min: usize, max: usize) -> Result<String, InputE
 
 /// The start of a text on one line, at most `max` characters and an ellipsis, for cards
 /// and lists: its words with single spaces between them, as far as `max` characters go.
-/// It stops there, rather than joining all the words and cutting after: a list page makes
-/// twenty of these, and that was a twentieth of its cost.
+/// It stops there, rather than joining all the words and cutting after, and copies whole
+/// words: a list page makes twenty of these, and they were a twentieth of its cost.
 pub fn excerpt(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(text.len().min(4 * max + 3));
     let mut taken = 0;
-    for (i, word) in text.split_whitespace().enumerate() {
-        let separator = (i > 0).then_some(' ');
-        for c in separator.into_iter().chain(word.chars()) {
-            if taken == max {
-                out.truncate(out.trim_end().len());
-                out.push('…');
-                return out;
+    for word in text.split_whitespace() {
+        let separator = usize::from(!out.is_empty());
+        let length = word.chars().count();
+        if taken + separator + length <= max {
+            if separator == 1 {
+                out.push(' ');
             }
-            out.push(c);
-            taken += 1;
+            out.push_str(word);
+            taken += separator + length;
+            continue;
         }
+        // This word goes past the limit: what fits of it, then the ellipsis.
+        let room = max - taken;
+        if separator == 1 && room > 0 {
+            out.push(' ');
+        }
+        let fits = room.saturating_sub(separator);
+        let end = word.char_indices().nth(fits).map_or(word.len(), |(at, _)| at);
+        out.push_str(&word[..end]);
+        out.truncate(out.trim_end().len());
+        out.push('…');
+        return out;
     }
     out
 }

@@ -35,7 +35,7 @@ const ARGS: &[(&str, Args)] = &[
     ("recall_form", &[]),
     ("themes", &[("include_archived", "false")]),
     ("theme", &[("slug", "no-such-theme")]),
-    ("districts", &[]),
+    ("idea_choices", &[]),
     ("similar_ideas", &[("text", "bike lanes")]),
     ("open_data_terms", &[]),
     ("ideas", &[]),

@@ -1,6 +1,6 @@
 //! Server functions for ideas.
 
-use super::model::{District, IdeaList, IdeaPage, Mine, SimilarIdea};
+use super::model::{IdeaChoices, IdeaList, IdeaPage, Mine, SimilarIdea};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -16,9 +16,11 @@ use {
 
 pub const IDEA_FORM: &str = "idea";
 
-#[server(endpoint = "districts")]
-pub async fn districts() -> Result<Vec<District>, AppError> {
-    Ok(store::districts(&crate::ctx::db()?).await?)
+/// The themes and municipalities to file an idea under or filter the list by, named in
+/// the reader's language.
+#[server(endpoint = "idea_choices")]
+pub async fn list_idea_choices() -> Result<IdeaChoices, AppError> {
+    Ok(store::choices(&ctx::db()?, crate::i18n::detect_locale()).await?)
 }
 
 /// All problems with an idea's text at once.
@@ -177,7 +179,7 @@ pub async fn list_ideas(
     if query.page > ListQuery::MAX_PAGE {
         return Err(AppError::NotFound);
     }
-    Ok(store::list(&ctx::db()?, &query).await?)
+    Ok(store::list(&ctx::db()?, &query, crate::i18n::detect_locale()).await?)
 }
 
 /// The author rewrites their idea while nobody else has supported or discussed it.
@@ -236,7 +238,7 @@ pub async fn my_ideas(mine: Mine, page: Option<u32>) -> Result<IdeaList, AppErro
         follower: (mine == Mine::Followed).then_some(user.id),
         ..ListQuery::default()
     };
-    Ok(store::list(&ctx::db()?, &query).await?)
+    Ok(store::list(&ctx::db()?, &query, crate::i18n::detect_locale()).await?)
 }
 
 /// The author withdraws their idea while it is still open.

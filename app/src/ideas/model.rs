@@ -134,6 +134,8 @@ pub struct Author {
     pub organisation_verified: bool,
 }
 
+/// An idea of a list walked by the open data API and the exports: its theme and
+/// municipality with their names in every language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdeaSummary {
     pub id: i64,
@@ -152,6 +154,42 @@ pub struct IdeaSummary {
     pub created_at: i64,
     /// Hidden by moderation (only its author's own list shows it).
     pub hidden: bool,
+}
+
+/// What an idea's card in a list shows, its theme and municipality named in the reader's
+/// language. A list page carries its cards a second time, for hydration, so a card holds
+/// nothing it does not show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaCard {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub excerpt: String,
+    /// The language it was written in, so that screen readers pronounce it right.
+    pub language: String,
+    pub theme: String,
+    pub district: Option<String>,
+    pub author_name: String,
+    pub status: IdeaStatus,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    pub created_at: i64,
+    /// Hidden by moderation (only its author's own list shows it).
+    pub hidden: bool,
+}
+
+/// One option of a list's filter or a form's choice, named in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The themes (active ones) and municipalities an idea can be filed under or filtered by.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaChoices {
+    pub themes: Vec<Choice>,
+    pub districts: Vec<Choice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -473,7 +511,7 @@ impl SimilarIdea {
 }
 
 /// A page of the ideas list.
-pub type IdeaList = crate::paging::Page<IdeaSummary>;
+pub type IdeaList = crate::paging::Page<IdeaCard>;
 
 /// A status change or public response, with the idea it is about (the feeds).
 #[derive(Debug, Clone)]

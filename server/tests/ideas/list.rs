@@ -9,6 +9,7 @@ on_both_engines!(
     the_most_discussed_come_first_when_asked,
     the_list_filters_sorts_and_pages_without_gaps_or_repeats,
     an_idea_moved_to_another_theme_is_ranked_by_its_support_there,
+    a_list_names_themes_and_municipalities_in_the_readers_language_only,
 );
 
 /// Titles of the idea cards on a list page.
@@ -238,5 +239,49 @@ async fn an_idea_moved_to_another_theme_is_ranked_by_its_support_there(engine: E
             "{sort}: the supported idea leads its new theme"
         );
         assert_eq!(list("internet-use").await, ["Bike racks at stations"], "{sort}");
+    }
+}
+
+/// A list page carries its cards twice (as HTML and as the data the browser hydrates
+/// from), so the cards and the filter hold the names of the reader's language only.
+async fn a_list_names_themes_and_municipalities_in_the_readers_language_only(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    publish(
+        &ana,
+        "Wifi in de bibliotheek",
+        "digital-inclusion",
+        "molenbeek-saint-jean",
+    )
+    .await;
+    let names = [
+        ("fr", ["Inclusion numérique", "Molenbeek-Saint-Jean"]),
+        ("nl", ["Digitale inclusie", "Sint-Jans-Molenbeek"]),
+    ];
+    for (language, shown) in names {
+        let page = app
+            .browser()
+            .client
+            .get(app.browser().url("/ideas"))
+            .header("accept-language", language)
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("body");
+        let card = page.split("class=\"idea-card\"").nth(1).expect("a card");
+        for name in shown {
+            assert!(card.contains(name), "{language}: the card names {name}");
+        }
+        for (other, names) in names.iter().filter(|(other, _)| *other != language) {
+            for name in names {
+                assert!(!page.contains(name), "{language}: {other}'s {name} is on the page");
+            }
+        }
+        assert!(
+            !page.contains("Human capital") && !page.contains("Skills and digital literacy"),
+            "{language}: no English theme name or description"
+        );
     }
 }

@@ -141,20 +141,46 @@ async fn fetch(db: &Db, sql: &str, args: Vec<Arg>) -> Result<Vec<AnyRow>, sqlx::
     statement.fetch_all(&db.pool).await
 }
 
-/// One page of the public list; filters and order come from the URL.
-pub async fn list(db: &Db, query: &ListQuery) -> Result<IdeaList, sqlx::Error> {
+/// One page of the public list, as cards named in `locale`; filters and order come from
+/// the URL.
+pub async fn list(db: &Db, query: &ListQuery, locale: Locale) -> Result<IdeaList, sqlx::Error> {
     let mut filter = filter_of(db, query);
     let page = query.page.clamp(1, ListQuery::MAX_PAGE);
     let size = i64::from(ListQuery::PAGE_SIZE);
     let limit = filter.placeholder(Arg::Int(size + 1));
     let offset = filter.placeholder(Arg::Int(i64::from(page - 1) * size));
+    // Only what a card shows: each column is copied twice per row (by the engine's driver,
+    // then by `Any`), and the names in one language only.
+    let lang = locale.code();
     let sql = format!(
-        "SELECT {IDEA_COLUMNS} {IDEA_JOINS}{} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+        "SELECT i.id, i.slug, i.title, i.body, i.language, t.name_{lang} AS theme_name, \
+                d.name_{lang} AS district_name, a.display_name AS author_name, i.status, ic.vote_count, \
+                i.comment_count, i.created_at, i.hidden_at \
+         {IDEA_JOINS}{} ORDER BY {} LIMIT {limit} OFFSET {offset}",
         filter.where_clause(),
         order_by(query.sort)
     );
     let rows = fetch(db, &sql, filter.args).await?;
-    Page::from_lookahead(rows, size as usize).try_map(|r| summary(&r))
+    Page::from_lookahead(rows, size as usize).try_map(|r| card(&r))
+}
+
+fn card(r: &AnyRow) -> Result<IdeaCard, sqlx::Error> {
+    let body: String = r.try_get("body")?;
+    Ok(IdeaCard {
+        id: r.try_get("id")?,
+        slug: r.try_get("slug")?,
+        title: r.try_get("title")?,
+        excerpt: excerpt(&body, 180),
+        language: r.try_get("language")?,
+        theme: r.try_get("theme_name")?,
+        district: r.try_get("district_name")?,
+        author_name: r.try_get("author_name")?,
+        status: status(r)?,
+        vote_count: r.try_get("vote_count")?,
+        comment_count: r.try_get("comment_count")?,
+        created_at: r.try_get("created_at")?,
+        hidden: r.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
+    })
 }
 
 /// How many keys a cursor holds, whatever the order: the most significant key, a

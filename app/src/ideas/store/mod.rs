@@ -2,12 +2,13 @@
 //! SQLite and PostgreSQL.
 
 use super::model::{
-    Author, District, IdeaChange, IdeaDetail, IdeaList, IdeaRef, IdeaStatus, IdeaSummary, ListQuery, ListedIdea,
-    SearchTerms, Sort, StatusEvent,
+    Author, Choice, District, IdeaCard, IdeaChange, IdeaChoices, IdeaDetail, IdeaList, IdeaRef, IdeaStatus,
+    IdeaSummary, ListQuery, ListedIdea, SearchTerms, Sort, StatusEvent,
 };
 use crate::accounts::model::{AccountKind, Role};
 use crate::db::{now_ms, Db, Engine};
 use crate::ids::{AccountId, IdeaId};
+use crate::locale::Locale;
 use crate::moderation::model::Hidden;
 use crate::paging::{Cursor, Page};
 use crate::policy::{self, Action, Actor, Facts};
@@ -74,6 +75,28 @@ pub(crate) fn author(row: &AnyRow) -> Result<Author, sqlx::Error> {
 /// page changes it.
 pub async fn districts(db: &Db) -> Result<Vec<District>, sqlx::Error> {
     db.memo("districts", read_districts(db)).await
+}
+
+/// The active themes and the municipalities, named in `locale`, from memory.
+pub async fn choices(db: &Db, locale: Locale) -> Result<IdeaChoices, sqlx::Error> {
+    let themes = crate::themes::store::list(db, false).await?;
+    let districts = districts(db).await?;
+    Ok(IdeaChoices {
+        themes: themes
+            .iter()
+            .map(|theme| Choice {
+                slug: theme.slug.clone(),
+                name: theme.name(locale).to_owned(),
+            })
+            .collect(),
+        districts: districts
+            .iter()
+            .map(|district| Choice {
+                slug: district.slug.clone(),
+                name: district.name(locale).to_owned(),
+            })
+            .collect(),
+    })
 }
 
 async fn read_districts(db: &Db) -> Result<Vec<District>, sqlx::Error> {

@@ -33,7 +33,7 @@ pub fn EditIdeaPage() -> impl IntoView {
         <section class="container narrow">
             <Loading load let:loaded>
                 {
-                    let (page, kept, (themes, districts)) = loaded;
+                    let (page, kept, choices) = loaded;
                     let idea = page.idea;
                     let mut values = BTreeMap::from([
                         ("title".to_owned(), idea.title.clone()),
@@ -49,7 +49,7 @@ pub fn EditIdeaPage() -> impl IntoView {
                         <FormAlert action />
                         <ActionForm action>
                             <input type="hidden" name="idea_id" value=idea.id />
-                            <IdeaFields action values themes districts />
+                            <IdeaFields action values choices />
                             <button type="submit" class="button" disabled=move || action.pending().get()>{t("admin-save")}</button>
                         </ActionForm>
                     }

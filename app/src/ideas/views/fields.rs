@@ -7,8 +7,7 @@ use super::*;
 pub(super) fn IdeaFields<S>(
     action: ServerAction<S>,
     values: BTreeMap<String, String>,
-    themes: Vec<Theme>,
-    districts: Vec<District>,
+    choices: IdeaChoices,
     /// Shown right under the title (ideas like the one being written).
     #[prop(optional, into)]
     after_title: Option<ViewFn>,
@@ -17,7 +16,6 @@ where
     S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Send + Sync + 'static,
 {
-    let locale = use_locale();
     let value = |name: &str| values.get(name).cloned().unwrap_or_default();
     view! {
         <Field name="title" label=t("field-label-title") value=value("title")
@@ -27,11 +25,11 @@ where
             multiline=true required=true maxlength=IdeaBody::MAX hint=t("idea-body-hint")
             error=field_error(action, "body") />
         <SelectField id="field-theme" name="theme" label=t("field-label-theme") placeholder=t("idea-choose-theme")
-            options=themes.into_iter().map(|theme| (theme.slug.clone(), theme.name(locale).to_owned())).collect()
+            options=choices.themes.into_iter().map(|theme| (theme.slug, theme.name)).collect()
             chosen=value("theme") required=true error=field_error(action, "theme") />
         <SelectField id="field-district" name="district" label=t("field-label-district") placeholder=t("idea-whole-region")
             hint=t("idea-district-hint")
-            options=districts.into_iter().map(|d| (d.slug.clone(), d.name(locale).to_owned())).collect()
+            options=choices.districts.into_iter().map(|d| (d.slug, d.name)).collect()
             chosen=value("district") error=field_error(action, "district") />
     }
 }

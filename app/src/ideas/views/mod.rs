@@ -1,14 +1,13 @@
 //! The list of ideas, the form to propose one, and the idea page.
 
 use super::api::{get_idea, my_ideas, EditIdea, SubmitIdea, WithdrawIdea, IDEA_FORM};
-use super::model::{id_from_path_segment, idea_path, District, IdeaBody, IdeaStatus, IdeaTitle, Mine};
+use super::model::{id_from_path_segment, idea_path, IdeaBody, IdeaChoices, IdeaStatus, IdeaTitle, Mine};
 use super::parts::{use_idea_choices, IdeaBrowser, IdeaResults};
 use crate::comments::parts::Comments;
 use crate::error::AppError;
 use crate::follows::parts::FollowButton;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert, SelectField};
 use crate::i18n::{format_date, t, use_locale};
-use crate::themes::model::Theme;
 use crate::ui::use_auth;
 use crate::ui::{localized, render_body, status_label, CanonicalRedirect, Loader, Loading};
 use crate::votes::parts::VoteBox;

@@ -32,7 +32,7 @@ pub fn NewIdeaPage() -> impl IntoView {
         <section class="container narrow">
             <Loading load let:loaded>
                 {
-                    let Some((values, (themes, districts))) = loaded else {
+                    let Some((values, choices)) = loaded else {
                         return view! {
                             <h1>{t("idea-new-title")}</h1>
                             <crate::accounts::parts::ConfirmEmailFirst />
@@ -45,7 +45,7 @@ pub fn NewIdeaPage() -> impl IntoView {
                         <p class="lead">{t("idea-new-lead")}</p>
                         <FormAlert action />
                         <ActionForm action on:input=move |ev| follow_title(&ev, typed)>
-                            <IdeaFields action values themes districts after_title=move || view! { <SimilarToTitle typed action /> } />
+                            <IdeaFields action values choices after_title=move || view! { <SimilarToTitle typed action /> } />
                             <button type="submit" class="button" disabled=move || action.pending().get()>{t("idea-submit")}</button>
                         </ActionForm>
                     }
