@@ -494,16 +494,7 @@ async fn a_refused_plain_form_says_how_long_to_wait(engine: Engine) {
         .await
         .expect("POST");
     let back = location(&refused);
-    let page = nl
-        .client
-        .get(nl.url(&back))
-        .header("accept-language", "nl")
-        .send()
-        .await
-        .expect("GET")
-        .text()
-        .await
-        .expect("body");
+    let page = nl.get_html_in(&back, "nl").await;
     assert!(
         page.contains("Probeer het opnieuw over 15 minuten."),
         "in the reader's language"

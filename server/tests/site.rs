@@ -157,16 +157,7 @@ async fn the_seven_programme_themes_are_listed_in_three_languages(engine: Engine
         ),
     ];
     for (language, names) in expectations {
-        let page = browser
-            .client
-            .get(browser.url("/themes"))
-            .header("accept-language", language)
-            .send()
-            .await
-            .expect("GET")
-            .text()
-            .await
-            .expect("body");
+        let page = browser.get_html_in("/themes", language).await;
         let mut last = 0;
         for name in names {
             let at = page.find(name).unwrap_or_else(|| panic!("{language}: {name} missing"));

@@ -300,6 +300,20 @@ impl Browser {
         (status, response.text().await.expect("body"))
     }
 
+    /// The page as a browser set to `language` (`Accept-Language`) gets it.
+    pub async fn get_html_in(&self, path: &str, language: &str) -> String {
+        self.client
+            .get(self.url(path))
+            .header(ACCEPT, "text/html")
+            .header("accept-language", language)
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("body")
+    }
+
     /// Submits a form on page `from` to `action`, as a browser without JavaScript does.
     pub async fn submit(&self, from: &str, action: &str, fields: &[(&str, &str)]) -> Response {
         self.client

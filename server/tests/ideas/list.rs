@@ -259,17 +259,7 @@ async fn a_list_names_themes_and_municipalities_in_the_readers_language_only(eng
         ("nl", ["Digitale inclusie", "Sint-Jans-Molenbeek"]),
     ];
     for (language, shown) in names {
-        let page = app
-            .browser()
-            .client
-            .get(app.browser().url("/ideas"))
-            .header("accept-language", language)
-            .send()
-            .await
-            .expect("GET")
-            .text()
-            .await
-            .expect("body");
+        let page = app.browser().get_html_in("/ideas", language).await;
         let card = page.split("class=\"idea-card\"").nth(1).expect("a card");
         for name in shown {
             assert!(card.contains(name), "{language}: the card names {name}");
