@@ -60,20 +60,25 @@ pub fn state() -> AppResult<AppState> {
     use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
 }
 
+/// What `read` takes from the state, without cloning the rest of it as `state()` does:
+/// the parts most requests need are read several times a page.
+fn with_state<R>(read: impl FnOnce(&AppState) -> R) -> AppResult<R> {
+    with_context::<AppState, _>(read).ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
 pub fn db() -> AppResult<Db> {
-    Ok(state()?.db)
+    with_state(|state| state.db.clone())
 }
 
 pub fn mail_settings() -> AppResult<Arc<crate::mail::compose::MailSettings>> {
-    Ok(state()?.mail)
+    with_state(|state| state.mail.clone())
 }
 
 /// Lets this server's mail worker know that a committed transaction put mail in the
 /// outbox.
 pub fn wake_outbox() {
-    if let Ok(state) = state() {
-        state.outbox.notify_one();
-    }
+    // Without a state there is no worker to wake.
+    let _ = with_state(|state| state.outbox.notify_one());
 }
 
 pub async fn session() -> AppResult<Session> {
@@ -349,8 +354,11 @@ pub async fn keep_typed<T>(outcome: AppResult<T>, form: &str, typed: &[(&str, &s
 
 /// What `remember_input` kept for this browser, from its cookie or its session.
 pub async fn recall_input() -> AppResult<Option<crate::form_memory::FormMemory>> {
-    let from_cookie = use_context::<http::request::Parts>()
-        .and_then(|p| crate::kept_input::from_request(&p.headers, &state().ok()?.keys.form_cookie));
+    let from_cookie = use_context::<http::request::Parts>().and_then(|p| {
+        with_state(|state| crate::kept_input::from_request(&p.headers, &state.keys.form_cookie))
+            .ok()
+            .flatten()
+    });
     if from_cookie.is_some() {
         return Ok(from_cookie);
     }
@@ -393,7 +401,7 @@ fn client_prefix_key(ipv6_bytes: usize) -> u64 {
 
 /// The limits kept in memory on this server.
 pub fn limits() -> AppResult<Arc<crate::ratelimit::RateLimits>> {
-    Ok(state()?.limits)
+    with_state(|state| state.limits.clone())
 }
 
 /// After a plain form post, sends the browser to `path` (a page and an anchor) instead of

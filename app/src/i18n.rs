@@ -65,6 +65,37 @@ pub fn translate(locale: Locale, key: &str, args: &[(&str, String)]) -> String {
         .into_owned()
 }
 
+/// How many counted texts ("3 supporters") each thread keeps; past it, it starts over.
+const COUNTS_KEPT: usize = 4_096;
+
+thread_local! {
+    /// Counted texts already written. A list page writes two per card, and Fluent spends
+    /// thousands of instructions on each: it formats the number, then reads it back to
+    /// choose the plural form, behind a lock shared by every thread.
+    static COUNTS: std::cell::RefCell<std::collections::HashMap<(Locale, &'static str, i64), String>> =
+        std::cell::RefCell::default();
+}
+
+/// Translates `key`, whose one argument `$count` is a number that chooses the plural form.
+pub fn translate_count(locale: Locale, key: &'static str, count: i64) -> String {
+    COUNTS.with_borrow_mut(|kept| {
+        if let Some(text) = kept.get(&(locale, key, count)) {
+            return text.clone();
+        }
+        let text = translate(locale, key, &[("count", count.to_string())]);
+        if kept.len() >= COUNTS_KEPT {
+            kept.clear();
+        }
+        kept.insert((locale, key, count), text.clone());
+        text
+    })
+}
+
+/// Translates `key` with its `$count` in the current page's locale.
+pub fn t_count(key: &'static str, count: impl Into<i64>) -> String {
+    translate_count(use_locale(), key, count.into())
+}
+
 /// The locale of the page being rendered.
 pub fn use_locale() -> Locale {
     use_context::<Locale>().unwrap_or_default()
@@ -127,7 +158,8 @@ mod tests {
             .collect()
     }
 
-    /// Keys written literally in the code as the first argument of `t` or `t_with`.
+    /// Keys written literally in the code as the first argument of `t`, `t_with` or
+    /// `t_count`.
     fn keys_used_in(dir: &std::path::Path, found: &mut BTreeSet<String>) {
         for entry in std::fs::read_dir(dir).expect("source folder").flatten() {
             let path = entry.path();
@@ -135,7 +167,7 @@ mod tests {
                 keys_used_in(&path, found);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let source = std::fs::read_to_string(&path).expect("source file");
-                for call in ["t(\"", "t_with(\""] {
+                for call in ["t(\"", "t_with(\"", "t_count(\""] {
                     for (at, _) in source.match_indices(call) {
                         let preceded_by_word = source[..at]
                             .chars()
@@ -251,5 +283,45 @@ mod plural_tests {
             let count = |n: i64| translate(locale, "vote-count-long", &[("count", n.to_string())]);
             assert_eq!([count(0), count(1), count(2)], [zero, one, two], "{}", locale.code());
         }
+    }
+
+    #[test]
+    fn a_counted_text_kept_from_before_is_the_one_fluent_writes() {
+        for locale in Locale::ALL {
+            for key in ["vote-count-long", "comment-count", "comments-replies-all"] {
+                for count in [0, 1, 2, 21, 1_000_000, -1] {
+                    let fresh = translate(locale, key, &[("count", count.to_string())]);
+                    assert_eq!(
+                        translate_count(locale, key, count),
+                        fresh,
+                        "{key} {count} in {}",
+                        locale.code()
+                    );
+                    assert_eq!(
+                        translate_count(locale, key, count),
+                        fresh,
+                        "{key} {count} kept, in {}",
+                        locale.code()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counted_texts_are_kept_per_language() {
+        let dutch = translate_count(Locale::Nl, "comment-count", 3);
+        let french = translate_count(Locale::Fr, "comment-count", 3);
+        assert_ne!(dutch, french);
+        assert_eq!(french, "3 commentaires");
+    }
+
+    #[test]
+    fn the_kept_counted_texts_stay_within_their_bound() {
+        for count in 0..(COUNTS_KEPT as i64 * 2 + 7) {
+            translate_count(Locale::En, "comment-count", count);
+        }
+        assert!(COUNTS.with_borrow(|kept| kept.len()) <= COUNTS_KEPT);
+        assert_eq!(translate_count(Locale::En, "comment-count", 1), "1 comment");
     }
 }

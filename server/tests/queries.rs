@@ -79,7 +79,7 @@ const BUDGETS: &[(&str, u64, u64)] = &[
     ("/ideas?sort=most_votes&page=2", 1, 2),
     // The idea with its history, its project, the discussion's facts and count, its
     // threads and their replies; a member's adds the account and its vote and follow.
-    ("{idea}", 6, 8),
+    ("{idea}", 6, 7),
     ("/themes", 0, 1),
     ("/projects", 2, 3),
     ("/dashboard", 0, 1),

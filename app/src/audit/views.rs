@@ -1,7 +1,7 @@
 use super::api::recent_audit;
 use super::model::{AuditFilter, ACTIONS};
 use crate::accounts::parts::AdminNav;
-use crate::i18n::{format_date, iso_date, t, t_with, use_locale};
+use crate::i18n::{format_date, iso_date, t, t_count, use_locale};
 use crate::ui::{DataTable, Loader, OlderLink};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -83,7 +83,7 @@ pub fn AuditPage() -> impl IntoView {
                                             <td>{format!("{} {}", entry.target_type, entry.target_id.map(|i| i.to_string()).unwrap_or_default())}</td>
                                             <td>
                                                 {entry.detail.clone()}
-                                                {(entry.repeats > 1).then(|| view! { " " <span class="muted">{t_with("audit-repeats", &[("count", entry.repeats.to_string())])}</span> })}
+                                                {(entry.repeats > 1).then(|| view! { " " <span class="muted">{t_count("audit-repeats", entry.repeats)}</span> })}
                                             </td>
                                         </tr>
                                     }).collect_view()}

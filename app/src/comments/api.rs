@@ -35,7 +35,8 @@ pub async fn list_comments(
     }
     let user = ctx::current_user().await?;
     let db = ctx::db()?;
-    let (facts, total) = crate::ideas::store::facts_and_comment_count(&db, idea_id)
+    let mut reads = db.reader().await?;
+    let (facts, total) = crate::ideas::store::facts_and_comment_count(&mut *reads, idea_id)
         .await?
         .ok_or(AppError::NotFound)?;
     ctx::permit(user.as_ref(), Action::ReadIdea, &facts)?;
@@ -49,7 +50,7 @@ pub async fn list_comments(
         opened: thread.map(|t| (t, reply_page)),
         total,
     };
-    Ok(store::page(&db, &listing, viewer).await?)
+    Ok(store::page(&mut reads, &listing, viewer).await?)
 }
 
 /// The page the comment was written on, without the query parameters that opened a

@@ -4,7 +4,7 @@
 use super::api::{list_comments, DeleteComment, EditComment, PostComment, COMMENT_FORM, EDIT_COMMENT_FORM};
 use super::model::{Comment, CommentBody, CommentOrder};
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
-use crate::i18n::{format_date, t, t_with, use_locale, Locale};
+use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
 use crate::moderation::api::{ReportItem, SetHidden};
 use crate::moderation::model::{Hidden, Target};
 use crate::moderation::parts::{hidden_explanation, HideForm, ReportForm};
@@ -218,7 +218,7 @@ pub fn Comments(
     view! {
         <section class="comments" id="comments" aria-labelledby="comments-heading">
             <Loading load=move || async move { Ok((comments.await?, memory.await, edit_memory.await)) }
-                placeholder=move || view! { <h2 id="comments-heading">{t_with("comments-title", &[("count", count.to_string())])}</h2> }
+                placeholder=move || view! { <h2 id="comments-heading">{t_count("comments-title", count)}</h2> }
                 let:loaded>
                 {
                     let (page, remembered, edit_remembered) = loaded;
@@ -293,7 +293,7 @@ pub fn Comments(
                             let all = here.with_thread(Some((id, 1)), &anchor);
                             Some(view! {
                                 <p class="reply-pager">
-                                    <a href=all>{t_with("comments-replies-all", &[("count", thread.reply_count.to_string())])}</a>
+                                    <a href=all>{t_count("comments-replies-all", thread.reply_count)}</a>
                                 </p>
                             }.into_any())
                         } else {
@@ -312,7 +312,7 @@ pub fn Comments(
                         }
                     }).collect_view();
                     view! {
-                        <h2 id="comments-heading">{t_with("comments-title", &[("count", page.total.to_string())])}</h2>
+                        <h2 id="comments-heading">{t_count("comments-title", page.total)}</h2>
                         <nav class="comment-order" aria-label=t("comments-order")>{orders}</nav>
                         {new_comment}
                         <FormAlert action=remove />

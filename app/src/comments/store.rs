@@ -9,7 +9,7 @@ use crate::notifications::store as notifications;
 use crate::paging::Page;
 use crate::policy::{self, Action, Actor, Facts};
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 pub struct NewComment<'a> {
     pub idea_id: i64,
@@ -327,7 +327,7 @@ pub struct Listing {
 
 /// One page of an idea's threads (`page` from 1), each with its latest replies or, for
 /// the opened one, a page of them; two queries.
-pub async fn page(db: &Db, listing: &Listing, viewer: Viewer) -> Result<CommentPage, sqlx::Error> {
+pub async fn page(conn: &mut AnyConnection, listing: &Listing, viewer: Viewer) -> Result<CommentPage, sqlx::Error> {
     let Listing {
         idea_id,
         order,
@@ -348,7 +348,7 @@ pub async fn page(db: &Db, listing: &Listing, viewer: Viewer) -> Result<CommentP
         .bind(idea_id)
         .bind(PAGE_SIZE + 1)
         .bind(i64::from(page.saturating_sub(1)) * PAGE_SIZE)
-        .fetch_all(&db.pool)
+        .fetch_all(&mut *conn)
         .await?;
     let Page { items: top, has_more } = Page::from_lookahead(rows, PAGE_SIZE as usize)
         .try_map(|r| Ok::<_, sqlx::Error>((comment(&r, viewer, now)?, r.try_get::<i64, _>("reply_count")?)))?;
@@ -394,7 +394,7 @@ pub async fn page(db: &Db, listing: &Listing, viewer: Viewer) -> Result<CommentP
             query = query.bind(value);
         }
         query
-            .fetch_all(&db.pool)
+            .fetch_all(&mut *conn)
             .await?
             .iter()
             .map(|r| comment(r, viewer, now))

@@ -66,8 +66,22 @@ fn sqlite_pool_size(cores: usize) -> u32 {
     u32::try_from(cores.saturating_mul(2)).unwrap_or(u32::MAX).max(2)
 }
 
+/// The database and what this server keeps beside it. Every request and server function
+/// takes a handle to it, so a handle is one shared pointer: cloning the parts themselves
+/// (the pool, two caches, the counters) cost a page a few dozen atomic operations.
 #[derive(Clone, Debug)]
-pub struct Db {
+pub struct Db(Arc<Shared>);
+
+impl Deref for Db {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+#[derive(Debug)]
+pub struct Shared {
     pub pool: AnyPool,
     pub engine: Engine,
     /// SQLite only: one connection that write transactions take in turn, committed in
@@ -117,6 +131,15 @@ const MEMO_TTL: Duration = Duration::from_secs(10);
 /// At most this many rows kept by `memo_row` (a few hundred bytes each); each is kept
 /// for `MEMO_TTL` only, so this bounds a burst of that many accounts in ten seconds.
 const ROWS_KEPT: u64 = 10_000;
+
+/// A connection of the pool that the reads of one use case share, from `Db::reader`.
+/// A statement run on the pool itself borrows a connection and gives it back, and sqlx
+/// checks every connection given back with a round trip of its own (for SQLite, a hop to
+/// the connection's thread and back, in a task spawned for it): reads on one connection
+/// pay that once. Hold it for a few reads, and never ask the pool for another connection
+/// meanwhile: with every connection held by a request waiting for a second one, none
+/// would come.
+pub type Reader = PoolConnection<Any>;
 
 /// A transaction that writes, from `Db::begin_write`: the one transaction type of the
 /// store. Committing it counts as a change of the data for this server's caches; read
@@ -214,7 +237,7 @@ impl Db {
             Engine::Sqlite => Some(Arc::new(GroupWriter::new(options, SQLITE_SETUP))),
             Engine::Postgres => None,
         };
-        Ok(Db {
+        Ok(Db(Arc::new(Shared {
             pool,
             engine,
             writer,
@@ -227,7 +250,7 @@ impl Db {
                 .build(),
             rows_forgotten: Arc::default(),
             in_flight: Arc::default(),
-        })
+        })))
     }
 
     fn pool_options(engine: Engine, max_connections: u32) -> AnyPoolOptions {
@@ -285,6 +308,11 @@ impl Db {
             writes: self.writes.clone(),
             _in_flight: in_flight,
         })
+    }
+
+    /// One connection of the pool for the few reads of one use case (see `Reader`).
+    pub async fn reader(&self) -> Result<Reader, sqlx::Error> {
+        self.pool.acquire().await
     }
 
     /// What `read` answers, kept under `key` for up to `MEMO_TTL`: for short lists that

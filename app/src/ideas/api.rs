@@ -109,28 +109,29 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
     use crate::policy::decide;
 
     let db = ctx::db()?;
-    let idea = store::detail(&db, id).await?.ok_or(AppError::NotFound)?;
     let user = ctx::current_user().await?;
+    let mut reads = db.reader().await?;
+    let (idea, standing) = store::detail(&mut reads, id, user.as_ref().map(|u| AccountId(u.id)))
+        .await?
+        .ok_or(AppError::NotFound)?;
     let facts = Facts::item(idea.author.id, idea.hidden.is_some());
     ctx::permit(user.as_ref(), Action::ReadIdea, &facts)?;
+    // In the page's own answer rather than loaded by a part of the page: a part that loads
+    // data of its own once the page has loaded can be made twice on the server.
+    let project = match idea.status {
+        IdeaStatus::Accepted => crate::projects::store::of_idea(&mut *reads, IdeaId(id)).await?,
+        _ => None,
+    };
+    // Given back before the rarer reads below, which take their own from the pool.
+    drop(reads);
     let actor = user.as_ref().map(|u| u.actor());
     let may = |action| decide(actor.as_ref(), action, &facts).is_ok();
     let is_author = user.as_ref().is_some_and(|u| u.id == idea.author.id);
-    let (voted, following) = match &user {
-        Some(user) => store::standing(&db, IdeaId(id), AccountId(user.id)).await?,
-        None => (false, false),
-    };
     let editable = is_author
         && may(Action::EditIdea)
         && idea.status == IdeaStatus::Open
         && idea.hidden.is_none()
         && store::editable_by_author(&db, IdeaId(id), AccountId(idea.author.id)).await?;
-    // In the page's own answer rather than loaded by a part of the page: a part that loads
-    // data of its own once the page has loaded can be made twice on the server.
-    let project = match idea.status {
-        IdeaStatus::Accepted => crate::projects::store::of_idea(&db, IdeaId(id)).await?,
-        _ => None,
-    };
     let reports = match &idea.hidden {
         Some(hidden) if hidden.by.is_none() => Some(crate::moderation::store::tally(&db, Target::Idea, id).await?),
         _ => None,
@@ -139,8 +140,8 @@ pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
         signed_in: user.is_some(),
         is_author,
         editable,
-        voted,
-        following,
+        voted: standing.voted,
+        following: standing.following,
         can_moderate: may(Action::DecideIdea),
         can_respond: may(Action::RespondToIdea),
         can_report: may(Action::Report),

@@ -4,7 +4,7 @@
 use super::api::{list_idea_choices, list_ideas};
 use super::model::{idea_path, IdeaCard, IdeaChoices, IdeaStatus, ListQuery, SimilarIdea, Sort};
 use crate::forms::FilterSelect;
-use crate::i18n::{format_date, t, t_with, use_locale, Locale};
+use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
 use crate::ui::{status_label, Loader, Loading, Pager, Waiting};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -138,9 +138,9 @@ fn IdeaListItem(idea: IdeaCard, locale: Locale) -> impl IntoView {
                 <p lang=idea.language.clone()>{idea.excerpt.clone()}</p>
                 <p class="idea-byline muted">
                     {crate::ui::person_name(&idea.author_name)} " · " {format_date(locale, idea.created_at)} " · "
-                    {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
+                    {t_count("vote-count-long", idea.vote_count)}
                     " · "
-                    {t_with("comment-count", &[("count", idea.comment_count.to_string())])}
+                    {t_count("comment-count", idea.comment_count)}
                 </p>
             </div>
         </li>
@@ -180,7 +180,7 @@ pub fn SimilarIdeasList(
                                 <A href=path>{idea.title}</A>
                                 <span class="muted">
                                     " · " {status_label(idea.status)} " · "
-                                    {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
+                                    {t_count("vote-count-long", idea.vote_count)}
                                 </span>
                                 " "
                                 <A href=support attr:class="similar-support">{t("similar-support-instead")}</A>

@@ -8,7 +8,7 @@ use super::model::{
     transition_allowed, Hidden, ModerationReason, PublicNote, ReportReason, ReportTally, Target, MODERATED,
 };
 use crate::forms::{field_error, use_form_memory, Field, FormAlert, SelectField};
-use crate::i18n::{format_date, t, t_with, use_locale};
+use crate::i18n::{format_date, t, t_count, t_with, use_locale};
 use crate::ideas::model::IdeaStatus;
 use crate::ui::status_label;
 use crate::ui::{Loading, Waiting};
@@ -31,7 +31,7 @@ pub fn Tally(tally: ReportTally) -> impl IntoView {
         .join(", ");
     view! {
         <p class="report-tally">
-            <strong>{t_with("moderation-reports", &[("count", tally.total.to_string())])}</strong>
+            <strong>{t_count("moderation-reports", tally.total)}</strong>
             {(!reasons.is_empty()).then(|| view! { " · " {reasons} })}
         </p>
         {(!tally.notes.is_empty()).then(|| view! {

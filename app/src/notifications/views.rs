@@ -1,7 +1,7 @@
 use super::api::{notifications, MarkNotificationsRead, OpenNotification};
 use super::model::{Notification, NotificationKind, NotifiedStatus};
 use crate::forms::FormAlert;
-use crate::i18n::{format_date, t, t_with, use_locale, Locale};
+use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
 use crate::ui::use_auth;
 use crate::ui::{Loader, OlderLink};
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ pub fn NotificationsPage() -> impl IntoView {
                 } else {
                     view! {
                         <p class="notifications-summary">
-                            {t_with("notifications-unread", &[("count", page.unread.to_string())])}
+                            {t_count("notifications-unread", page.unread)}
                         </p>
                         {(page.unread > 0).then(|| view! {
                             <ActionForm action=mark_all>

@@ -1,7 +1,7 @@
 use super::api::CastVote;
 use crate::accounts::parts::ConfirmEmailFirst;
 use crate::forms::FormAlert;
-use crate::i18n::{t, t_with};
+use crate::i18n::{t, t_count};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -66,7 +66,7 @@ pub fn VoteBox(
             <p class="vote-count" aria-live="polite">
                 <strong>{move || shown().0}</strong>
                 " "
-                {move || t_with("vote-count", &[("count", shown().0.to_string())])}
+                {move || t_count("vote-count", shown().0)}
             </p>
             <FormAlert action />
             {control}

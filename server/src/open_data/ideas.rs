@@ -219,7 +219,8 @@ pub async fn one(State(api): State<OpenData>, headers: HeaderMap, id: Result<Pat
 }
 
 async fn read_one(api: &OpenData, id: i64) -> Result<IdeaDetailOut, ApiError> {
-    let detail = store::detail(&api.db, id).await?.ok_or(AppError::NotFound)?;
+    let mut reads = api.db.reader().await?;
+    let (detail, _) = store::detail(&mut reads, id, None).await?.ok_or(AppError::NotFound)?;
     // The API reads as a visitor: what moderation hid is not there.
     decide(
         None,
@@ -227,7 +228,7 @@ async fn read_one(api: &OpenData, id: i64) -> Result<IdeaDetailOut, ApiError> {
         &Facts::item(detail.author.id, detail.hidden.is_some()),
     )
     .map_err(|_| AppError::NotFound)?;
-    let project = agora_app::projects::store::of_idea(&api.db, IdeaId(id))
+    let project = agora_app::projects::store::of_idea(&mut *reads, IdeaId(id))
         .await?
         .map(|p| ProjectRef {
             id: p.id,

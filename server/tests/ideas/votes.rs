@@ -10,7 +10,49 @@ on_both_engines!(
     a_hundred_accounts_vote_and_withdraw_concurrently_and_the_count_stays_exact,
     votes_on_withdrawn_or_missing_ideas_are_refused,
     trending_counts_only_the_support_of_the_last_seven_days,
+    an_idea_page_shows_each_reader_whether_they_support_and_follow_it,
 );
+
+/// Whether the page's reader supports the idea (the vote button's words) and follows it
+/// (the follow button's), as the page is rendered for them.
+async fn standing_shown(reader: &crate::common::Browser, path: &str) -> (bool, bool) {
+    let (status, html) = reader.get_html(path).await;
+    assert_eq!(status, 200, "{path}");
+    let supports = html.contains("Withdraw my support");
+    assert!(
+        supports || html.contains("Support this idea"),
+        "a vote button on {path}"
+    );
+    let follows = html.contains("Stop following");
+    assert!(
+        follows || html.contains("Follow this idea"),
+        "a follow button on {path}"
+    );
+    (supports, follows)
+}
+
+async fn an_idea_page_shows_each_reader_whether_they_support_and_follow_it(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Charging points at every tram stop", "digital-inclusion", "").await;
+    let id = id_of(&path);
+    let (_, ben) = app.signed_in("ben@example.be", Role::Member).await;
+    let (_, carl) = app.signed_in("carl@example.be", Role::Member).await;
+    assert_eq!(ben.vote(&id, true).await.status().as_u16(), 200);
+    let followed = carl.call("/api/follow", &[("idea_id", &id), ("follow", "true")]).await;
+    assert_eq!(followed.status().as_u16(), 200);
+
+    assert_eq!(
+        standing_shown(&ana, &path).await,
+        (false, true),
+        "the author follows their idea"
+    );
+    assert_eq!(standing_shown(&ben, &path).await, (true, false), "the supporter");
+    assert_eq!(standing_shown(&carl, &path).await, (false, true), "the follower");
+
+    assert_eq!(ben.vote(&id, false).await.status().as_u16(), 200);
+    assert_eq!(standing_shown(&ben, &path).await, (false, false), "support withdrawn");
+}
 
 async fn trending_forgets_support_that_left_the_window_when_a_day_passes(engine: Engine) {
     let app = spawn_app(engine).await;

@@ -2,9 +2,29 @@
 
 use super::*;
 
-pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error> {
-    let sql = format!("SELECT {IDEA_COLUMNS} {IDEA_JOINS} WHERE i.id = $1");
-    let Some(r) = sqlx::query(&sql).bind(id).fetch_optional(&db.pool).await? else {
+/// One idea with its history and, for a signed-in reader, whether they support and follow
+/// it: two statements, both on the caller's connection.
+pub async fn detail(
+    conn: &mut AnyConnection,
+    id: i64,
+    reader: Option<AccountId>,
+) -> Result<Option<(IdeaDetail, Standing)>, sqlx::Error> {
+    // Who hid it and what it duplicates are rare, yet joined here: a statement of their
+    // own would cost every page that shows them a round trip more.
+    let sql = format!(
+        "SELECT {IDEA_COLUMNS}, h.display_name AS hidden_by_name, o.slug AS original_slug, \
+         o.title AS original_title, \
+         (SELECT COUNT(*) FROM votes WHERE idea_id = i.id AND account_id = $2) AS voted, \
+         (SELECT COUNT(*) FROM follows WHERE idea_id = i.id AND account_id = $2) AS following \
+         {IDEA_JOINS} LEFT JOIN accounts h ON h.id = i.hidden_by LEFT JOIN ideas o ON o.id = i.duplicate_of \
+         WHERE i.id = $1"
+    );
+    let Some(r) = sqlx::query(&sql)
+        .bind(id)
+        .bind(reader.map(AccountId::get))
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
         return Ok(None);
     };
     let history = sqlx::query(
@@ -13,41 +33,32 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
          LEFT JOIN accounts a ON a.id = e.actor_id WHERE e.idea_id = $1 ORDER BY e.at, e.id LIMIT 100",
     )
     .bind(id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(status_event)
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let hidden = match r.try_get::<Option<i64>, _>("hidden_at")? {
         None => None,
-        Some(at) => {
-            let by = match r.try_get::<Option<i64>, _>("hidden_by")? {
-                Some(id) => crate::moderation::store::hidden_by_name(db, id).await?,
-                None => None,
-            };
-            Some(Hidden {
-                at,
-                by,
-                reason: r.try_get("hidden_reason")?,
-            })
-        }
+        Some(at) => Some(Hidden {
+            at,
+            by: r.try_get("hidden_by_name")?,
+            reason: r.try_get("hidden_reason")?,
+        }),
     };
-    let duplicate_of = match r.try_get::<Option<i64>, _>("duplicate_of")? {
-        None => None,
-        Some(original) => sqlx::query("SELECT id, slug, title FROM ideas WHERE id = $1")
-            .bind(original)
-            .fetch_optional(&db.pool)
-            .await?
-            .map(|o| {
-                Ok::<_, sqlx::Error>(IdeaRef {
-                    id: o.try_get("id")?,
-                    slug: o.try_get("slug")?,
-                    title: o.try_get("title")?,
-                })
-            })
-            .transpose()?,
+    let duplicate_of = match (r.try_get("duplicate_of")?, r.try_get("original_slug")?) {
+        (Some(id), Some(slug)) => Some(IdeaRef {
+            id,
+            slug,
+            title: r.try_get("original_title")?,
+        }),
+        _ => None,
     };
-    Ok(Some(IdeaDetail {
+    let standing = Standing {
+        voted: r.try_get::<i64, _>("voted")? > 0,
+        following: r.try_get::<i64, _>("following")? > 0,
+    };
+    let idea = IdeaDetail {
         id: r.try_get("id")?,
         slug: r.try_get("slug")?,
         title: r.try_get("title")?,
@@ -64,7 +75,8 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<IdeaDetail>, sqlx::Error>
         history,
         hidden,
         duplicate_of,
-    }))
+    };
+    Ok(Some((idea, standing)))
 }
 
 /// The newest status changes and public responses of visible ideas, newest first; an

@@ -14,7 +14,7 @@ use crate::paging::{Cursor, Page};
 use crate::policy::{self, Action, Actor, Facts};
 use crate::text::excerpt;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 mod detail;
 mod list;
@@ -158,10 +158,13 @@ const IDEA_COLUMNS: &str = concat!(
 
 /// What the policy needs to know about an idea, and how many visible comments it has
 /// (what its discussion shows above the first page); `None` when there is no such idea.
-pub async fn facts_and_comment_count(db: &Db, idea_id: i64) -> Result<Option<(Facts, i64)>, sqlx::Error> {
+pub async fn facts_and_comment_count<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    idea_id: i64,
+) -> Result<Option<(Facts, i64)>, sqlx::Error> {
     let row = sqlx::query("SELECT author_id, hidden_at, comment_count FROM ideas WHERE id = $1")
         .bind(idea_id)
-        .fetch_optional(&db.pool)
+        .fetch_optional(db)
         .await?;
     row.map(|r| {
         let hidden = r.try_get::<Option<i64>, _>("hidden_at")?.is_some();
@@ -173,20 +176,11 @@ pub async fn facts_and_comment_count(db: &Db, idea_id: i64) -> Result<Option<(Fa
     .transpose()
 }
 
-/// Whether the account supports the idea, and whether it follows it, in one query.
-pub async fn standing(db: &Db, idea_id: IdeaId, account_id: AccountId) -> Result<(bool, bool), sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT (SELECT COUNT(*) FROM votes WHERE idea_id = $1 AND account_id = $2) AS voted, \
-                (SELECT COUNT(*) FROM follows WHERE idea_id = $1 AND account_id = $2) AS following",
-    )
-    .bind(idea_id.get())
-    .bind(account_id.get())
-    .fetch_one(&db.pool)
-    .await?;
-    Ok((
-        row.try_get::<i64, _>("voted")? > 0,
-        row.try_get::<i64, _>("following")? > 0,
-    ))
+/// Whether the reader of an idea supports it and follows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Standing {
+    pub voted: bool,
+    pub following: bool,
 }
 
 /// What the policy needs to know about an idea (its author, whether it is hidden);

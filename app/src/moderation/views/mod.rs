@@ -8,7 +8,7 @@ use super::model::{
 };
 use crate::accounts::model::Role;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
-use crate::i18n::{format_date, t, t_with, use_locale, Locale};
+use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
 use crate::ideas::model::idea_path;
 use crate::ui::status_label;
 use crate::ui::{author_badge, kind_label, role_label};

@@ -220,7 +220,7 @@ pub(super) fn QueuedIdeaCard(idea: QueuedIdea, locale: Locale, children: Childre
             <p class="idea-byline muted">
                 {name} {badge.map(|b| view! { " " <span class="badge badge-author">{b}</span> })}
                 " · " {format_date(locale, idea.created_at)} " · "
-                {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}
+                {t_count("vote-count-long", idea.vote_count)}
             </p>
             {(idea.reports.total > 0).then(|| view! { <Tally tally=idea.reports.clone() /> })}
             {idea.hidden.as_ref().map(|h| view! { <p class="hidden-note">{hidden_explanation(h)}</p> })}

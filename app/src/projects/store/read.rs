@@ -251,14 +251,17 @@ pub async fn detail(db: &Db, id: ProjectId) -> Result<Option<ProjectDetail>, sql
 }
 
 /// The project an idea became part of, if any.
-pub async fn of_idea(db: &Db, idea_id: IdeaId) -> Result<Option<ProjectLink>, sqlx::Error> {
+pub async fn of_idea<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    idea_id: IdeaId,
+) -> Result<Option<ProjectLink>, sqlx::Error> {
     let idea_id = idea_id.get();
     let row = sqlx::query(
         "SELECT p.id, p.slug, p.title, p.language, p.status FROM project_ideas pi \
          JOIN projects p ON p.id = pi.project_id WHERE pi.idea_id = $1",
     )
     .bind(idea_id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?;
     row.map(|r| {
         Ok(ProjectLink {

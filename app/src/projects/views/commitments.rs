@@ -36,7 +36,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                                         {none.then(|| view! {
                                             <p class="commitment-none">{t("commitments-none")}</p>
                                             {(pending > 0).then(|| view! {
-                                                <p class="muted">{t_with("commitments-pending", &[("count", pending.to_string())])}</p>
+                                                <p class="muted">{t_count("commitments-pending", pending)}</p>
                                             })}
                                         })}
                                         {c.adopted.into_iter().map(|p| view! {

@@ -11,7 +11,7 @@ use super::api::{
 use super::charts::{BarRows, Series, StackedColumns};
 use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FilterSelect, FormAlert, SelectField};
-use crate::i18n::{format_date, iso_date, t, t_with, use_locale, Locale};
+use crate::i18n::{format_date, iso_date, t, t_count, t_with, use_locale, Locale};
 use crate::ideas::model::{id_from_path_segment, idea_path};
 use crate::ids::ProjectId;
 use crate::projects::model::{

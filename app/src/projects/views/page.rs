@@ -126,7 +126,7 @@ pub fn ProjectView() -> impl IntoView {
                             <div class="vote-box">
                                 <h2 class="side-heading">{t("project-progress-heading")}</h2>
                                 <ProgressBar progress />
-                                <p class="muted">{t_with("project-followers", &[("count", project.followers.to_string())])}</p>
+                                <p class="muted">{t_count("project-followers", project.followers)}</p>
                             </div>
                             {if page.signed_in {
                                 view! { <ProjectFollowButton project_id=project.id following=page.following action=follow /> }.into_any()
@@ -269,15 +269,15 @@ pub(super) fn SourceIdeas(project: ProjectDetail) -> impl IntoView {
     view! {
         <section class="project-section" id="ideas" aria-labelledby="ideas-heading">
             <h2 id="ideas-heading">{t("project-source-ideas")}</h2>
-            <p>{t_with("project-supporters", &[("count", project.supporters.to_string())])}</p>
+            <p>{t_count("project-supporters", project.supporters)}</p>
             <ul class="source-ideas">
                 {project.ideas.into_iter().map(|idea| view! {
                     <li>
                         <A href=idea_path(idea.id, &idea.slug)><span lang=idea.language.clone()>{idea.title.clone()}</span></A>
                         <p class="muted">
                             {crate::ui::person_name(&idea.author_name)} " · "
-                            {t_with("vote-count-long", &[("count", idea.vote_count.to_string())])} " · "
-                            {t_with("comment-count", &[("count", idea.comment_count.to_string())])}
+                            {t_count("vote-count-long", idea.vote_count)} " · "
+                            {t_count("comment-count", idea.comment_count)}
                         </p>
                     </li>
                 }).collect_view()}

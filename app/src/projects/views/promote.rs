@@ -100,7 +100,7 @@ pub fn PromotePage() -> impl IntoView {
                                             <input type="checkbox" id=id.clone() name="ideas[]" value=idea.id checked=checked />
                                             <label for=id>
                                                 <span lang=idea.language.clone()>{idea.title.clone()}</span>
-                                                <span class="hint">{t_with("vote-count-long", &[("count", idea.vote_count.to_string())])}</span>
+                                                <span class="hint">{t_count("vote-count-long", idea.vote_count)}</span>
                                             </label>
                                         </div>
                                     }

@@ -50,7 +50,7 @@ pub fn DevelopersPage() -> impl IntoView {
                 <p>{t("developers-privacy")}</p>
                 <h2>{t("developers-limits-title")}</h2>
                 <ul>
-                    <li>{t_with("developers-limits-rate", &[("count", terms.requests_per_minute.to_string())])}</li>
+                    <li>{t_count("developers-limits-rate", terms.requests_per_minute)}</li>
                     <li>{t("developers-limits-pages")}</li>
                     <li>{t("developers-limits-cache")}</li>
                 </ul>

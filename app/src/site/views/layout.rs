@@ -76,7 +76,7 @@ pub(super) fn Header() -> impl IntoView {
 /// The way to the notifications, with the number unread.
 pub(super) fn notifications_link(unread: i64) -> impl IntoView {
     let label = if unread > 0 {
-        t_with("nav-notifications-unread", &[("count", unread.to_string())])
+        t_count("nav-notifications-unread", unread)
     } else {
         t("nav-notifications")
     };

@@ -1,7 +1,7 @@
 //! The frame of every page: skip link, header with navigation, language switch and
 //! account menu, footer; and the home and not-found pages.
 
-use crate::i18n::{t, t_with, use_locale, Locale};
+use crate::i18n::{t, t_count, use_locale, Locale};
 use crate::policy::Action;
 use crate::themes::api::list_themes;
 use crate::ui::{use_auth, Loading};
