@@ -88,11 +88,6 @@ pub async fn tally(db: &Db, target: Target, id: i64) -> Result<ReportTally, sqlx
     Ok(tallies(db, target, &[id]).await?.remove(&id).unwrap_or_default())
 }
 
-/// Who hid one item, by name.
-pub async fn hidden_by_name(db: &Db, account_id: i64) -> Result<Option<String>, sqlx::Error> {
-    Ok(hidden_by_names(db, &[account_id]).await?.remove(&account_id))
-}
-
 pub(super) const QUEUED_IDEA: &str = concat!(
     "SELECT i.id, i.slug, i.title, i.body, i.language, i.status, i.created_at, ic.vote_count, i.hidden_at, \
      i.hidden_by, i.hidden_reason, t.name_fr AS theme_fr, t.name_nl AS theme_nl, t.name_en AS theme_en, \
