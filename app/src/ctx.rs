@@ -28,8 +28,33 @@ pub struct Settings {
     pub open_data: crate::site::model::OpenDataTerms,
 }
 
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// What every request shares, behind one pointer: axum clones a route's service, and the
+/// state it holds, for every request, and `provide_context` clones it again.
+#[derive(Clone)]
+pub struct AppState(Arc<AppParts>);
+
+impl AppState {
+    pub fn new(parts: AppParts) -> AppState {
+        AppState(Arc::new(parts))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = AppParts;
+
+    fn deref(&self) -> &AppParts {
+        &self.0
+    }
+}
+
+/// Leptos' routes read their options from the router's state.
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> LeptosOptions {
+        state.leptos_options.clone()
+    }
+}
+
+pub struct AppParts {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,

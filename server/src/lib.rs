@@ -18,7 +18,7 @@ pub mod static_files;
 pub mod synthetic;
 mod unsubscribe;
 
-use agora_app::ctx::{AppState, Settings};
+use agora_app::ctx::{AppParts, AppState, Settings};
 use agora_app::db::{Db, Engine};
 use agora_app::{shell, App};
 use anyhow::Context;
@@ -127,7 +127,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         retry_base_ms: i64::try_from(config.mail.retry_base_ms).unwrap_or(i64::MAX),
         poll: Duration::from_millis(config.mail.poll_ms.max(10)),
     };
-    let state = AppState {
+    let state = AppState::new(AppParts {
         leptos_options: leptos_options(config),
         db,
         settings: Arc::new(Settings {
@@ -149,7 +149,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         ))),
         mail: Arc::new(mail),
         outbox: outbox_ready,
-    };
+    });
     tokio::spawn(worker.run());
     let sessions_in_memory = MokaStore::new(Some(SESSIONS_IN_MEMORY));
     let cluster = cluster::Cluster::join(&state.db, &config.database_url, sessions_in_memory.clone());

@@ -175,6 +175,20 @@ async fn a_resident_comments_and_a_business_replies_with_its_badge(engine: Engin
     assert!(notifications.contains("Tram Data commented on"));
     let (_, bram_page) = bram.get_html("/notifications").await;
     assert!(bram_page.contains("Tram Data replied to your comment on"));
+
+    // A newer thread without replies comes first; the older one keeps its reply.
+    let response = comment(&ana, &path, None, "Good question, I asked the operator.").await;
+    let newer = comment_id(&location(&response));
+    let (_, page) = app.browser().get_html(&path).await;
+    let at = |id: i64| {
+        page.find(&format!("id=\"comment-{id}\""))
+            .unwrap_or_else(|| panic!("comment {id} on the page"))
+    };
+    assert!(
+        at(newer) < at(first) && at(first) < at(reply),
+        "newest thread first, the reply under its own"
+    );
+    assert!(page.contains(">3 comments<"));
 }
 
 async fn refused_comments_keep_what_was_typed_and_store_nothing(engine: Engine) {

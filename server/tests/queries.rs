@@ -77,9 +77,10 @@ const BUDGETS: &[(&str, u64, u64)] = &[
     ("/ideas", 1, 2),
     ("/ideas?q=velo", 1, 2),
     ("/ideas?sort=most_votes&page=2", 1, 2),
-    // The idea with its history, its project, the discussion's facts and count, its
-    // threads and their replies; a member's adds the account and its vote and follow.
-    ("{idea}", 6, 7),
+    // The idea with its history (and a member's vote and follow), its project, the
+    // discussion's threads with the idea's facts and count, and their replies; a
+    // member's adds the account.
+    ("{idea}", 4, 5),
     ("/themes", 0, 1),
     ("/projects", 2, 3),
     ("/dashboard", 0, 1),

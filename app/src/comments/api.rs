@@ -34,23 +34,24 @@ pub async fn list_comments(
         return Err(AppError::NotFound);
     }
     let user = ctx::current_user().await?;
-    let db = ctx::db()?;
-    let mut reads = db.reader().await?;
-    let (facts, total) = crate::ideas::store::facts_and_comment_count(&mut *reads, idea_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    ctx::permit(user.as_ref(), Action::ReadIdea, &facts)?;
     let viewer = store::Viewer {
-        actor: user.map(|u| u.actor()),
+        actor: user.as_ref().map(|u| u.actor()),
     };
     let listing = store::Listing {
         idea_id,
         order,
         page,
         opened: thread.map(|t| (t, reply_page)),
-        total,
     };
-    Ok(store::page(&mut reads, &listing, viewer).await?)
+    let db = ctx::db()?;
+    let mut reads = db.reader().await?;
+    // The idea's facts come with its page; nothing read is answered before the policy agrees.
+    let (facts, page) = store::page(&mut reads, &listing, viewer)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    drop(reads);
+    ctx::permit(user.as_ref(), Action::ReadIdea, &facts)?;
+    Ok(page)
 }
 
 /// The page the comment was written on, without the query parameters that opened a

@@ -321,27 +321,35 @@ pub struct Listing {
     pub page: u32,
     /// The thread opened to a page of its replies.
     pub opened: Option<(i64, u32)>,
-    /// The idea's count of visible comments, read with what the policy needs.
-    pub total: i64,
 }
 
 /// One page of an idea's threads (`page` from 1), each with its latest replies or, for
-/// the opened one, a page of them; two queries.
-pub async fn page(conn: &mut AnyConnection, listing: &Listing, viewer: Viewer) -> Result<CommentPage, sqlx::Error> {
+/// the opened one, a page of them, and what the policy needs to know about the idea:
+/// `None` when there is no such idea. The caller decides whether the reader may see it.
+/// One statement, two when a thread on the page has replies.
+pub async fn page(
+    conn: &mut AnyConnection,
+    listing: &Listing,
+    viewer: Viewer,
+) -> Result<Option<(Facts, CommentPage)>, sqlx::Error> {
     let Listing {
         idea_id,
         order,
         page,
         opened,
-        total,
     } = *listing;
     let direction = match order {
         CommentOrder::Newest => "DESC",
         CommentOrder::Oldest => "ASC",
     };
+    // The idea's row joined to its page of threads: the policy's facts and the count of
+    // visible comments without a statement of their own.
     let sql = format!(
-        "SELECT {COMMENT_COLUMNS}{COMMENT_FROM} WHERE c.idea_id = $1 AND c.parent_id IS NULL \
-         ORDER BY c.created_at {direction}, c.id {direction} LIMIT $2 OFFSET $3"
+        "SELECT i.author_id AS idea_author_id, i.hidden_at AS idea_hidden_at, i.comment_count AS idea_comments, \
+         t.* FROM ideas i LEFT JOIN (SELECT {COMMENT_COLUMNS}{COMMENT_FROM} \
+         WHERE c.idea_id = $1 AND c.parent_id IS NULL \
+         ORDER BY c.created_at {direction}, c.id {direction} LIMIT $2 OFFSET $3) t ON 1 = 1 \
+         WHERE i.id = $1 ORDER BY t.created_at {direction}, t.id {direction}"
     );
     let now = now_ms();
     let rows = sqlx::query(&sql)
@@ -350,17 +358,35 @@ pub async fn page(conn: &mut AnyConnection, listing: &Listing, viewer: Viewer) -
         .bind(i64::from(page.saturating_sub(1)) * PAGE_SIZE)
         .fetch_all(&mut *conn)
         .await?;
+    let Some(idea) = rows.first() else {
+        return Ok(None);
+    };
+    let facts = Facts::item(
+        idea.try_get("idea_author_id")?,
+        idea.try_get::<Option<i64>, _>("idea_hidden_at")?.is_some(),
+    );
+    let total: i64 = idea.try_get("idea_comments")?;
+    // The idea's one row, without a thread, when the page has none.
+    let rows = match idea.try_get::<Option<i64>, _>("id")? {
+        Some(_) => rows,
+        None => vec![],
+    };
     let Page { items: top, has_more } = Page::from_lookahead(rows, PAGE_SIZE as usize)
         .try_map(|r| Ok::<_, sqlx::Error>((comment(&r, viewer, now)?, r.try_get::<i64, _>("reply_count")?)))?;
     // Each thread shows its latest replies, the opened one a page of all of them: one
     // query, in which each thread walks its own replies' index for a few rows only, so a
-    // thread of any length costs the same.
-    let mut replies: Vec<Comment> = if top.is_empty() {
+    // thread of any length costs the same. Threads without replies need no walk.
+    let with_replies: Vec<&Comment> = top
+        .iter()
+        .filter(|(_, reply_count)| *reply_count > 0)
+        .map(|(thread, _)| thread)
+        .collect();
+    let mut replies: Vec<Comment> = if with_replies.is_empty() {
         vec![]
     } else {
         let mut binds: Vec<i64> = vec![];
         let mut walks = vec![];
-        for (i, (thread, _)) in top.iter().enumerate() {
+        for (i, thread) in with_replies.iter().enumerate() {
             let parent = format!("${}", binds.len() + 1);
             binds.push(thread.id);
             let walk = match opened {
@@ -416,9 +442,12 @@ pub async fn page(conn: &mut AnyConnection, listing: &Listing, viewer: Viewer) -
             }
         })
         .collect();
-    Ok(CommentPage {
-        threads,
-        has_more,
-        total,
-    })
+    Ok(Some((
+        facts,
+        CommentPage {
+            threads,
+            has_more,
+            total,
+        },
+    )))
 }

@@ -215,7 +215,7 @@ pub async fn report_item(target: String, target_id: i64, reason: String, note: S
         ctx::limits()?
             .reports_per_account
             .hit(crate::ratelimit::key(&reporter.id))?;
-        let settings = ctx::state()?.settings;
+        let settings = ctx::state()?.settings.clone();
         let rules = store::AutoHide {
             threshold: settings.report_threshold,
             min_account_age_ms: settings.report_min_account_age_ms,

@@ -133,7 +133,7 @@ async fn read(
     after: Option<i64>,
     size: u32,
 ) -> Result<(Vec<CommentOut>, Option<i64>), ApiError> {
-    let (facts, _) = agora_app::ideas::store::facts_and_comment_count(&api.db.pool, idea)
+    let facts = agora_app::ideas::store::facts(&api.db, idea)
         .await?
         .ok_or(AppError::NotFound)?;
     // Read as a visitor: an idea moderation hid has no public discussion.

@@ -53,9 +53,19 @@ use utoipa_axum::routes;
 )]
 struct ApiDoc;
 
-/// What the handlers share.
+/// What the handlers share, behind one pointer: every request clones it.
 #[derive(Clone)]
-pub struct OpenData {
+pub struct OpenData(Arc<Shared>);
+
+impl std::ops::Deref for OpenData {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
     db: Db,
     /// The site's public address, for the links in answers (no trailing slash).
     site: Arc<str>,
@@ -90,7 +100,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(
     licence: LicenceOut,
     requests_per_minute: u32,
 ) -> Router<S> {
-    let api = OpenData {
+    let api = OpenData(Arc::new(Shared {
         db: state.db.clone(),
         dashboard: state.dashboard.clone(),
         site: state.mail.public_url.as_str().into(),
@@ -100,7 +110,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(
             window: Duration::from_secs(60),
         })),
         observed: modified::Observed::default(),
-    };
+    }));
     let (routes, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(ideas::list))
         .routes(routes!(ideas::one))

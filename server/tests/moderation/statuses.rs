@@ -124,7 +124,8 @@ async fn a_moderator_declines_with_a_public_reason_and_followers_are_told(engine
 async fn only_moderators_set_statuses_and_only_along_allowed_transitions(engine: Engine) {
     let app = spawn_app(engine).await;
     let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
-    let id = id_of(&publish(&ana, "Noise sensors", "internet-use", "").await);
+    let path = publish(&ana, "Noise sensors", "internet-use", "").await;
+    let id = id_of(&path);
     let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
     let (_, admin) = app.signed_in("adam@example.be", Role::Admin).await;
     let (_, official) = app.signed_in("olga@example.be", Role::Official).await;
@@ -176,6 +177,20 @@ async fn only_moderators_set_statuses_and_only_along_allowed_transitions(engine:
         .await
         .expect("history");
     assert_eq!(history, 6, "created, 4 moderations, withdrawn");
+    // The page shows the whole history, in the order it happened.
+    let (status, page) = app.browser().get_html(&path).await;
+    assert_eq!(status, 200);
+    let section = page
+        .split_once("class=\"idea-history\"")
+        .and_then(|(_, rest)| rest.split_once("</section>"))
+        .map(|(section, _)| section)
+        .expect("the history's section");
+    let shown: Vec<&str> = section
+        .split("status status-")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(shown, ["open", "under_review", "open", "declined", "open", "withdrawn"]);
 }
 
 /// Asks for a status change as `browser`; answers the HTTP status.

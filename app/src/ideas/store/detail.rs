@@ -3,41 +3,40 @@
 use super::*;
 
 /// One idea with its history and, for a signed-in reader, whether they support and follow
-/// it: two statements, both on the caller's connection.
+/// it: one statement, on the caller's connection.
 pub async fn detail(
     conn: &mut AnyConnection,
     id: i64,
     reader: Option<AccountId>,
 ) -> Result<Option<(IdeaDetail, Standing)>, sqlx::Error> {
-    // Who hid it and what it duplicates are rare, yet joined here: a statement of their
-    // own would cost every page that shows them a round trip more.
+    // Who hid it, what it duplicates and its history (a row per event, the idea's columns
+    // repeated on each: an idea has a few) are joined here: a statement of their own would
+    // cost every page that shows them a round trip more.
     let sql = format!(
         "SELECT {IDEA_COLUMNS}, h.display_name AS hidden_by_name, o.slug AS original_slug, \
          o.title AS original_title, \
          (SELECT COUNT(*) FROM votes WHERE idea_id = i.id AND account_id = $2) AS voted, \
-         (SELECT COUNT(*) FROM follows WHERE idea_id = i.id AND account_id = $2) AS following \
+         (SELECT COUNT(*) FROM follows WHERE idea_id = i.id AND account_id = $2) AS following, \
+         {EVENT_COLUMNS} \
          {IDEA_JOINS} LEFT JOIN accounts h ON h.id = i.hidden_by LEFT JOIN ideas o ON o.id = i.duplicate_of \
-         WHERE i.id = $1"
+         LEFT JOIN idea_status_events e ON e.idea_id = i.id LEFT JOIN accounts ea ON ea.id = e.actor_id \
+         WHERE i.id = $1 ORDER BY e.at, e.id LIMIT {HISTORY_SHOWN}"
     );
-    let Some(r) = sqlx::query(&sql)
+    let rows = sqlx::query(&sql)
         .bind(id)
         .bind(reader.map(AccountId::get))
-        .fetch_optional(&mut *conn)
-        .await?
-    else {
+        .fetch_all(&mut *conn)
+        .await?;
+    let Some(r) = rows.first() else {
         return Ok(None);
     };
-    let history = sqlx::query(
-        "SELECT e.status, e.kind, e.note, e.at, a.display_name AS actor_name, a.role AS actor_role \
-         FROM idea_status_events e \
-         LEFT JOIN accounts a ON a.id = e.actor_id WHERE e.idea_id = $1 ORDER BY e.at, e.id LIMIT 100",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(status_event)
-    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let mut history = Vec::with_capacity(rows.len());
+    for row in &rows {
+        // The idea's one row when it has no history (never, once it was submitted).
+        if row.try_get::<Option<i64>, _>("event_at")?.is_some() {
+            history.push(status_event(row)?);
+        }
+    }
     let hidden = match r.try_get::<Option<i64>, _>("hidden_at")? {
         None => None,
         Some(at) => Some(Hidden {
@@ -82,13 +81,12 @@ pub async fn detail(
 /// The newest status changes and public responses of visible ideas, newest first; an
 /// idea's first event (it was proposed) is news already told by the idea itself.
 pub async fn recent_changes(db: &Db, limit: u32) -> Result<Vec<IdeaChange>, sqlx::Error> {
-    sqlx::query(
-        "SELECT e.id AS event_id, e.status, e.kind, e.note, e.at, a.display_name AS actor_name, a.role AS actor_role, \
-                i.id, i.slug, i.title \
-         FROM idea_status_events e JOIN ideas i ON i.id = e.idea_id LEFT JOIN accounts a ON a.id = e.actor_id \
+    sqlx::query(&format!(
+        "SELECT e.id AS event_id, {EVENT_COLUMNS}, i.id, i.slug, i.title \
+         FROM idea_status_events e JOIN ideas i ON i.id = e.idea_id LEFT JOIN accounts ea ON ea.id = e.actor_id \
          WHERE i.hidden_at IS NULL AND NOT (e.kind = 'status' AND e.status = 'open' AND e.at = i.created_at) \
-         ORDER BY e.id DESC LIMIT $1",
-    )
+         ORDER BY e.id DESC LIMIT $1"
+    ))
     .bind(i64::from(limit))
     .fetch_all(&db.pool)
     .await?
@@ -107,16 +105,23 @@ pub async fn recent_changes(db: &Db, limit: u32) -> Result<Vec<IdeaChange>, sqlx
     .collect()
 }
 
+/// The most status changes and responses an idea's page shows.
+const HISTORY_SHOWN: u32 = 100;
+
+/// An event's columns, named apart from the idea's own (`e` the event, `ea` its actor).
+const EVENT_COLUMNS: &str = "e.status AS event_status, e.kind AS event_kind, e.note AS event_note, \
+     e.at AS event_at, ea.display_name AS actor_name, ea.role AS actor_role";
+
 fn status_event(e: &AnyRow) -> Result<StatusEvent, sqlx::Error> {
     Ok(StatusEvent {
-        status: status(e)?,
-        response: e.try_get::<String, _>("kind")? == "response",
-        note: e.try_get("note")?,
+        status: status_in(e, "event_status")?,
+        response: e.try_get::<String, _>("event_kind")? == "response",
+        note: e.try_get("event_note")?,
         actor_name: e.try_get("actor_name")?,
         actor_role: e
             .try_get::<Option<String>, _>("actor_role")?
             .as_deref()
             .and_then(Role::parse),
-        at: e.try_get("at")?,
+        at: e.try_get("event_at")?,
     })
 }

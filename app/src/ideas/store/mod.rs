@@ -27,7 +27,11 @@ pub use similar::*;
 pub use write::*;
 
 fn status(row: &AnyRow) -> Result<IdeaStatus, sqlx::Error> {
-    let text: String = row.try_get("status")?;
+    status_in(row, "status")
+}
+
+fn status_in(row: &AnyRow, column: &str) -> Result<IdeaStatus, sqlx::Error> {
+    let text: String = row.try_get(column)?;
     IdeaStatus::parse(&text).ok_or_else(|| sqlx::Error::Decode(format!("unknown status {text}").into()))
 }
 
@@ -155,26 +159,6 @@ const IDEA_COLUMNS: &str = concat!(
      d.name_en AS district_en, i.hidden_at, i.hidden_by, i.hidden_reason, i.duplicate_of, ",
     author_columns!()
 );
-
-/// What the policy needs to know about an idea, and how many visible comments it has
-/// (what its discussion shows above the first page); `None` when there is no such idea.
-pub async fn facts_and_comment_count<'e>(
-    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
-    idea_id: i64,
-) -> Result<Option<(Facts, i64)>, sqlx::Error> {
-    let row = sqlx::query("SELECT author_id, hidden_at, comment_count FROM ideas WHERE id = $1")
-        .bind(idea_id)
-        .fetch_optional(db)
-        .await?;
-    row.map(|r| {
-        let hidden = r.try_get::<Option<i64>, _>("hidden_at")?.is_some();
-        Ok((
-            Facts::item(r.try_get("author_id")?, hidden),
-            r.try_get("comment_count")?,
-        ))
-    })
-    .transpose()
-}
 
 /// Whether the reader of an idea supports it and follows it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
