@@ -158,6 +158,18 @@ async fn each_account_reports_once_and_three_reports_hide_until_a_moderator_deci
         .call("/api/follow", &[("idea_id", &id.to_string()), ("follow", "true")])
         .await;
     assert_eq!(follow.status().as_u16(), 404, "a hidden idea is not followed");
+    // Its discussion is read with the idea's facts: refused to others, open to its author.
+    let idea = id.to_string();
+    let discussion = [("idea_id", idea.as_str())];
+    assert_eq!(
+        app.browser().call("/api/comments", &discussion).await.status().as_u16(),
+        404
+    );
+    assert_eq!(
+        reporters[0].call("/api/comments", &discussion).await.status().as_u16(),
+        404
+    );
+    assert_eq!(ana.call("/api/comments", &discussion).await.status().as_u16(), 200);
 
     let (_, moderator) = app.signed_in("mia@example.be", Role::Moderator).await;
     let (_, queue) = moderator.get_html("/moderation?tab=reported").await;
