@@ -85,8 +85,8 @@ pub fn state() -> AppResult<AppState> {
     use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
 }
 
-/// What `read` takes from the state, without cloning the rest of it as `state()` does:
-/// the parts most requests need are read several times a page.
+/// What `read` takes from the state, read in place: the parts most requests need are read
+/// several times a page, and `state()` takes a counted reference each time.
 fn with_state<R>(read: impl FnOnce(&AppState) -> R) -> AppResult<R> {
     with_context::<AppState, _>(read).ok_or_else(|| AppError::internal("AppState missing from context"))
 }
