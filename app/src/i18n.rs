@@ -1,30 +1,71 @@
 //! Every word of the interface, in French, Dutch and English (Fluent files under
 //! `app/locales/`). The locale is decided once per request on the server and read
-//! back from `<html lang>` in the browser; switching language reloads the page.
+//! back from `<html lang>` in the browser; switching language reloads the page, so the
+//! browser is sent that one language's messages, not all three.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use leptos::prelude::*;
-use std::sync::LazyLock;
 
 pub const LOCALE_COOKIE: &str = "agora_locale";
 
 pub use crate::calendar::{format_date, iso_date, parse_iso_date, utc_time};
 pub use crate::locale::Locale;
 
-fn bundle(locale: Locale) -> &'static FluentBundle<FluentResource> {
-    &BUNDLES[locale as usize]
+/// The messages of `locale` as written in `app/locales/`. The browser's bundle holds none:
+/// it is sent the page's language only (`messages_file`).
+#[cfg(not(feature = "hydrate"))]
+pub fn messages_source(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Fr => include_str!("../locales/fr.ftl"),
+        Locale::Nl => include_str!("../locales/nl.ftl"),
+        Locale::En => include_str!("../locales/en.ftl"),
+    }
 }
 
-static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 3]> = LazyLock::new(|| {
-    [
-        build_bundle(Locale::Fr, include_str!("../locales/fr.ftl")),
-        build_bundle(Locale::Nl, include_str!("../locales/nl.ftl")),
-        build_bundle(Locale::En, include_str!("../locales/en.ftl")),
-    ]
-});
+/// The name under `/pkg/` of `locale`'s messages for the browser, `fr.HASH.ftl`: the
+/// hash of their content, so that browsers keep them a year, as the bundle's files.
+#[cfg(feature = "ssr")]
+pub fn messages_file(locale: Locale) -> &'static str {
+    use sha2::{Digest, Sha256};
+    static NAMES: std::sync::LazyLock<[String; 3]> = std::sync::LazyLock::new(|| {
+        Locale::ALL.map(|locale| {
+            let digest = Sha256::digest(messages_source(locale).as_bytes());
+            // 22 characters, the length of the names cargo-leptos hashes.
+            format!("{}.{}.ftl", locale.code(), hex::encode(&digest[..11]))
+        })
+    });
+    &NAMES[locale as usize]
+}
 
-fn build_bundle(locale: Locale, source: &str) -> FluentBundle<FluentResource> {
+#[cfg(not(feature = "hydrate"))]
+fn bundle(locale: Locale) -> Option<&'static FluentBundle<FluentResource>> {
+    static BUNDLES: std::sync::LazyLock<[FluentBundle<FluentResource>; 3]> =
+        std::sync::LazyLock::new(|| Locale::ALL.map(|locale| build_bundle(locale, messages_source(locale).to_owned())));
+    Some(&BUNDLES[locale as usize])
+}
+
+/// The page's messages in the browser, sent by the server with the bundle (a page's
+/// language never changes without a page load).
+#[cfg(feature = "hydrate")]
+static PAGE_MESSAGES: std::sync::OnceLock<(Locale, FluentBundle<FluentResource>)> = std::sync::OnceLock::new();
+
+#[cfg(feature = "hydrate")]
+fn bundle(locale: Locale) -> Option<&'static FluentBundle<FluentResource>> {
+    PAGE_MESSAGES
+        .get()
+        .filter(|(loaded, _)| *loaded == locale)
+        .map(|(_, bundle)| bundle)
+}
+
+/// Takes the messages of the page's language, fetched beside the bundle, before hydrating.
+#[cfg(feature = "hydrate")]
+pub fn load_page_messages(source: String) {
+    let locale = detect_locale();
+    let _ = PAGE_MESSAGES.set((locale, build_bundle(locale, source)));
+}
+
+fn build_bundle(locale: Locale, source: String) -> FluentBundle<FluentResource> {
     let lang = locale
         .code()
         .parse()
@@ -32,7 +73,7 @@ fn build_bundle(locale: Locale, source: &str) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![lang]);
     // Isolation marks would end up inside input values and test selectors.
     bundle.set_use_isolating(false);
-    let resource = FluentResource::try_new(source.to_owned())
+    let resource = FluentResource::try_new(source)
         .unwrap_or_else(|(_, errors)| panic!("{} messages do not parse: {errors:?}", locale.code()));
     bundle
         .add_resource(resource)
@@ -43,7 +84,9 @@ fn build_bundle(locale: Locale, source: &str) -> FluentBundle<FluentResource> {
 /// Translates `key` with named arguments. A missing key shows itself, so it is seen
 /// (and the test `every_key_exists_in_every_language` catches it first).
 pub fn translate(locale: Locale, key: &str, args: &[(&str, String)]) -> String {
-    let bundle = bundle(locale);
+    let Some(bundle) = bundle(locale) else {
+        return key.to_owned();
+    };
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
         return key.to_owned();
     };
@@ -255,6 +298,22 @@ mod tests {
     fn an_unsupported_browser_language_falls_back_to_english() {
         assert_eq!(Locale::negotiate(None, Some("de-DE,ja;q=0.5")), Locale::En);
         assert_eq!(Locale::negotiate(Some("xx"), None), Locale::En);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn each_language_has_a_messages_file_of_its_own_named_by_a_hash() {
+        let names = Locale::ALL.map(messages_file);
+        for (locale, name) in Locale::ALL.into_iter().zip(&names) {
+            let hash = name
+                .strip_prefix(&format!("{}.", locale.code()))
+                .and_then(|rest| rest.strip_suffix(".ftl"));
+            assert!(
+                hash.is_some_and(|h| h.len() == 22 && h.bytes().all(|b| b.is_ascii_hexdigit())),
+                "{name}"
+            );
+        }
+        assert!(names[0] != names[1] && names[1] != names[2] && names[0] != names[2]);
     }
 
     #[test]

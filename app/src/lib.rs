@@ -62,7 +62,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 <link rel="stylesheet" href=format!("/pkg/{}", bundle_names(&options).css) />
                 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23004f9f'/%3E%3Ctext x='16' y='23' font-size='20' text-anchor='middle' fill='white' font-family='sans-serif'%3EA%3C/text%3E%3C/svg%3E" />
-                <BundleScript options />
+                <BundleScript options locale />
                 <MetaTags />
             </head>
             <body>
@@ -121,23 +121,36 @@ fn bundle_names(options: &LeptosOptions) -> &'static BundleNames {
 /// before it: the page is complete and usable as sent (every form works without
 /// JavaScript), and nothing the bundle brings may compete with the first paint of the
 /// text, the page's largest. (Leptos' `HydrationScripts` preloads the bundle from the
-/// head, which a phone on a slow network then waits for.)
+/// head, which a phone on a slow network then waits for.) The messages of the page's
+/// language are fetched beside the bundle and handed to it before it hydrates.
 #[component]
-fn BundleScript(options: LeptosOptions) -> impl IntoView {
+fn BundleScript(options: LeptosOptions, locale: i18n::Locale) -> impl IntoView {
     let names = bundle_names(&options);
     let script = format!(
         "(() => {{\
-           const start = () => import('/pkg/{js}').then((bundle) =>\
-             bundle.default({{ module_or_path: '/pkg/{wasm}' }}).then(() => bundle.hydrate()));\
+           const start = () => Promise.all([import('/pkg/{js}'),\
+             fetch('/pkg/{messages}').then((r) => r.ok ? r.text() : Promise.reject(r.status))])\
+             .then(([bundle, messages]) => bundle.default({{ module_or_path: '/pkg/{wasm}' }})\
+               .then(() => bundle.hydrate(messages)));\
            const whenIdle = () => ('requestIdleCallback' in window\
              ? requestIdleCallback(start, {{ timeout: 2000 }}) : setTimeout(start, 0));\
            if (document.readyState === 'complete') whenIdle();\
            else addEventListener('load', whenIdle, {{ once: true }});\
          }})();",
         js = names.js,
-        wasm = names.wasm
+        wasm = names.wasm,
+        messages = messages_file(locale),
     );
     view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
+}
+
+#[cfg(feature = "ssr")]
+use i18n::messages_file;
+
+/// The shell is rendered on the server only.
+#[cfg(not(feature = "ssr"))]
+fn messages_file(_: i18n::Locale) -> &'static str {
+    ""
 }
 
 /// Scripts run only with this response's nonce; everything else comes from this site.
@@ -351,7 +364,8 @@ fn mark_hydrated() {
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
+pub fn hydrate(messages: String) {
     console_error_panic_hook::set_once();
+    i18n::load_page_messages(messages);
     leptos::mount::hydrate_lazy(App);
 }

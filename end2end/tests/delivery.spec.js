@@ -2,7 +2,8 @@
 // compressed (the brotli files the build made) under a name that carries its hash, with
 // a year of caching; the page itself comes compressed. The wasm is split: a public page
 // loads the main part only, a page of the account or staff group fetches its own part
-// too (`cargo leptos build --split`, the groups in app/src/lib.rs).
+// too (`cargo leptos build --split`, the groups in app/src/lib.rs). The bundle holds no
+// translations: a page fetches the messages of its own language beside it.
 const { test, expect } = require('@playwright/test');
 const { hydrated } = require('./helpers');
 
@@ -18,7 +19,7 @@ async function bundleOf(page, path) {
   for (const response of bundle) {
     const file = new URL(response.url()).pathname;
     const headers = await response.allHeaders();
-    expect(file, 'a name with its hash').toMatch(/^\/pkg\/[^/]+\.[A-Za-z0-9_-]{22}\.(css|js|wasm)$/);
+    expect(file, 'a name with its hash').toMatch(/^\/pkg\/[^/]+\.[A-Za-z0-9_-]{22}\.(css|js|wasm|ftl)$/);
     expect(headers['content-encoding'], file).toBe('br');
     expect(headers['cache-control'], file).toBe('public, max-age=31536000, immutable');
   }
@@ -28,7 +29,7 @@ async function bundleOf(page, path) {
 test('the bundle arrives compressed, hashed and cached for a year', async ({ page }) => {
   const files = await bundleOf(page, '/ideas');
   const kinds = new Set(files.map((f) => f.split('.').pop()));
-  expect([...kinds].sort()).toEqual(['css', 'js', 'wasm']);
+  expect([...kinds].sort()).toEqual(['css', 'ftl', 'js', 'wasm']);
   expect(files.filter((f) => f.endsWith('.wasm')), 'a public page loads the main wasm only').toHaveLength(1);
 });
 
@@ -49,4 +50,19 @@ test('going from a public page to a page of the account group loads its part wit
   await expect(page.getByLabel('Email address')).toBeVisible();
   expect(parts, 'the account part was fetched').toHaveLength(1);
   expect(await page.evaluate(() => window.agoraSamePage), 'routed in the page, not reloaded').toBe(true);
+});
+
+test.describe('in Dutch', () => {
+  test.use({ locale: 'nl-BE' });
+
+  test('a page fetches the messages of its language only, and the pages it routes to speak it', async ({ page }) => {
+    const files = await bundleOf(page, '/ideas');
+    const messages = files.filter((f) => f.endsWith('.ftl'));
+    expect(messages, files.join(' ')).toHaveLength(1);
+    expect(messages[0]).toMatch(/^\/pkg\/nl\./);
+    await page.evaluate(() => { window.agoraSamePage = true; });
+    await page.locator('header a[href="/themes"]').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thema\'s');
+    expect(await page.evaluate(() => window.agoraSamePage), 'rendered by the bundle, not the server').toBe(true);
+  });
 });

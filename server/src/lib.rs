@@ -315,6 +315,7 @@ fn routes(state: AppState) -> Router {
         .route("/readyz", get(operations::readyz))
         .route("/profile/data.json", get(data_file::my_data_file))
         .route("/unsubscribe", axum::routing::post(unsubscribe::one_click))
+        .merge(static_files::messages())
         // Also registers every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,

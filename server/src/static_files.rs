@@ -4,11 +4,15 @@
 //!
 //! The bundle itself is compressed once, at build time (`cargo leptos build --release
 //! --precompress` writes `.br` and `.gz` beside each file); the file handler sends the
-//! variant the browser accepts.
+//! variant the browser accepts. The messages of each language (`messages`) are served
+//! from the server's memory under a hashed name too, compressed on the way out.
 
+use agora_app::i18n::{self, Locale};
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
 use http::header::{self, HeaderMap, HeaderValue};
 use http::{Extensions, StatusCode, Version};
 use tower_http::compression::predicate::{Predicate, SizeAbove};
@@ -74,6 +78,23 @@ pub fn compression() -> CompressionLayer<impl Predicate> {
     CompressionLayer::new()
         .quality(CompressionLevel::Precise(5))
         .compress_when(SizeAbove::new(512).and(textual))
+}
+
+/// The messages of each language for the browser, at `/pkg/fr.HASH.ftl` and the like
+/// (`agora_app::i18n::messages_file`). A page names its own language's: the bundle holds
+/// none, so a visit fetches one language, not three.
+pub fn messages<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    Locale::ALL.into_iter().fold(Router::new(), |router, locale| {
+        router.route(
+            &format!("/pkg/{}", i18n::messages_file(locale)),
+            get(move || async move {
+                (
+                    [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                    i18n::messages_source(locale),
+                )
+            }),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ mod common;
 
 use agora_server::config::Tuning;
 use common::{spawn_configured, Engine};
-use reqwest::header::{ACCEPT, ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, VARY};
+use reqwest::header::{ACCEPT, ACCEPT_ENCODING, ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, VARY};
 
 const HASHED: &str = "agora.q7LDlWwMFZbyQZg6hh7nmQ.wasm";
 
@@ -117,4 +117,60 @@ async fn pages_are_compressed_for_browsers_that_accept_it() {
             "{encoding}: {compressed_len} bytes of {plain_len} uncompressed"
         );
     }
+}
+
+/// The address of the messages a page hands to the bundle: `/pkg/….ftl` in its script.
+fn messages_address(page: &str) -> String {
+    page.match_indices("/pkg/")
+        .map(|(at, _)| page[at..].split('\'').next().unwrap_or_default())
+        .find(|path| path.ends_with(".ftl"))
+        .unwrap_or_else(|| panic!("the page names its messages: {page}"))
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_hands_the_bundle_the_messages_of_its_language_only_kept_for_a_year() {
+    let app = spawn_configured(Engine::Sqlite, &Tuning::default(), |_| {}).await;
+    let client = reqwest::Client::new();
+    let page_in = |language: &'static str| {
+        let client = client.clone();
+        let url = format!("{}/ideas", app.base);
+        async move {
+            let response = client
+                .get(url)
+                .header(ACCEPT, "text/html")
+                .header(ACCEPT_LANGUAGE, language)
+                .send()
+                .await
+                .expect("page");
+            messages_address(&response.text().await.expect("page"))
+        }
+    };
+    let dutch = page_in("nl-BE").await;
+    let french = page_in("fr-BE").await;
+    assert!(
+        dutch.starts_with("/pkg/nl.") && french.starts_with("/pkg/fr."),
+        "{dutch} {french}"
+    );
+
+    let plain = get(&client, &format!("{}{dutch}", app.base), None).await;
+    assert_eq!(plain.status(), 200);
+    assert_eq!(header(&plain, CACHE_CONTROL), "public, max-age=31536000, immutable");
+    assert!(header(&plain, CONTENT_TYPE).starts_with("text/plain"));
+    let text = plain.text().await.expect("messages");
+    assert_eq!(text, include_str!("../../app/locales/nl.ftl"));
+
+    let compressed = get(&client, &format!("{}{dutch}", app.base), Some("br, gzip")).await;
+    assert_eq!(header(&compressed, CONTENT_ENCODING), "br");
+    let compressed_len = compressed.bytes().await.expect("messages").len();
+    assert!(
+        compressed_len * 3 < text.len(),
+        "{compressed_len} bytes of {}",
+        text.len()
+    );
+
+    // The name follows the content: an address with another hash names nothing.
+    let hash = dutch.trim_start_matches("/pkg/nl.").trim_end_matches(".ftl");
+    let stale = format!("{}/pkg/nl.{}.ftl", app.base, "0".repeat(hash.len()));
+    assert_eq!(get(&client, &stale, None).await.status(), 404);
 }
