@@ -79,6 +79,9 @@ struct BundleNames {
     css: String,
     js: String,
     wasm: String,
+    /// For each lazy part of the wasm (`pages`), by the name of its loader, the `Link`
+    /// header that names its files (`--split` writes them to the split manifest).
+    parts: Vec<(String, String)>,
 }
 
 fn bundle_names(options: &LeptosOptions) -> &'static BundleNames {
@@ -106,6 +109,12 @@ fn bundle_names(options: &LeptosOptions) -> &'static BundleNames {
         } else {
             "_bg"
         };
+        let manifest = std::path::Path::new(options.site_root.as_ref())
+            .join(options.site_pkg_dir.as_ref())
+            .join(format!(
+                "__wasm_split_manifest{}.json",
+                hash_of("manifest").unwrap_or_default()
+            ));
         BundleNames {
             css: format!("{name}{}.css", hash_of("css").unwrap_or_default()),
             js: format!("{name}{}.js", hash_of("js").unwrap_or_default()),
@@ -113,8 +122,51 @@ fn bundle_names(options: &LeptosOptions) -> &'static BundleNames {
                 "{name}{}.wasm",
                 hash_of("wasm").unwrap_or_else(|| plain_wasm.to_owned())
             ),
+            parts: std::fs::read_to_string(manifest)
+                .map(|manifest| part_links(&manifest))
+                .unwrap_or_default(),
         }
     })
+}
+
+/// Reads the split manifest (each part's key, then the files it needs, without `.wasm`)
+/// into `Link` headers that ask the browser to fetch them while the main part loads.
+fn part_links(manifest: &str) -> Vec<(String, String)> {
+    let parts: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(manifest).unwrap_or_default();
+    parts
+        .into_iter()
+        .map(|(key, files)| {
+            let link = files
+                .iter()
+                .map(|file| format!("</pkg/{file}.wasm>; rel=prefetch"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (key, link)
+        })
+        .collect()
+}
+
+/// Names in the response the files of the lazy part this page hydrates with: the
+/// browser fetches them beside the main part instead of after it, and the benchmark's
+/// first visit counts them.
+#[cfg(feature = "ssr")]
+fn announce_part(loader: &str) {
+    let (Some(state), Some(response)) = (
+        use_context::<ctx::AppState>(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    // The manifest's key is the loader's name and a number.
+    let prefix = format!("{loader}_");
+    let link = bundle_names(&state.leptos_options)
+        .parts
+        .iter()
+        .find(|(key, _)| key.starts_with(&prefix))
+        .and_then(|(_, link)| http::HeaderValue::from_str(link).ok());
+    if let Some(link) = link {
+        response.insert_header(http::header::LINK, link);
+    }
 }
 
 /// Starts the bundle once the page has loaded and the browser is idle, with no preload
@@ -188,8 +240,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/ideas/new") view={Lazy::<pages::NewIdeaRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/ideas/:idea") view=ideas::views::IdeaView ssr=SsrMode::Async />
                         <Route path=path!("/ideas/:idea/edit") view={Lazy::<pages::EditIdeaRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/privacy") view=site::views::PrivacyPage ssr=SsrMode::Async />
-                        <Route path=path!("/developers") view=site::views::DevelopersPage ssr=SsrMode::Async />
+                        <Route path=path!("/privacy") view={Lazy::<pages::PrivacyRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/developers") view={Lazy::<pages::DevelopersRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/themes") view=themes::views::ThemesPage ssr=SsrMode::Async />
                         <Route path=path!("/themes/:slug") view=themes::views::ThemePage ssr=SsrMode::Async />
                         <Route path=path!("/register") view={Lazy::<pages::RegisterRoute>::new()} ssr=SsrMode::Async />
@@ -211,12 +263,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/themes/:id") view={Lazy::<pages::EditThemeRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view={Lazy::<pages::AuditRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/moderation") view={Lazy::<pages::QueueRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/projects") view=projects::views::ProjectsPage ssr=SsrMode::Async />
+                        <Route path=path!("/projects") view={Lazy::<pages::ProjectsRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/projects/new") view={Lazy::<pages::PromoteRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/projects/:project") view=projects::views::ProjectView ssr=SsrMode::Async />
+                        <Route path=path!("/projects/:project") view={Lazy::<pages::ProjectRoute>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/desk") view={Lazy::<pages::DeskRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/commitments") view=projects::views::CommitmentsPage ssr=SsrMode::Async />
-                        <Route path=path!("/dashboard") view=projects::views::DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/commitments") view={Lazy::<pages::CommitmentsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard") view={Lazy::<pages::DashboardRoute>::new()} ssr=SsrMode::Async />
                     </Routes>
                 </site::views::Layout>
             </AuthProvider>
@@ -225,13 +277,15 @@ pub fn App() -> impl IntoView {
 }
 
 /// The pages few visits begin with are parts of the wasm of their own (`cargo leptos build
-/// --split`), fetched when one of them is first shown: a resident's first visit to a
-/// public page loads neither the moderators' and administrators' pages nor the account
-/// pages. Two groups, not a part per page: each part is a module the browser compiles and
-/// links, and with a part per page the splitter made hundreds of small shared ones
-/// (measured: 60 to 260 requests a page, and Lighthouse's blocking time up to 1.9 s).
-/// The server renders them as before; in the browser, `hydrate_lazy` loads the current
-/// page's part before hydrating it.
+/// --split`), fetched when one of them is first shown: a resident's first visit to an
+/// idea, the list or the home page loads neither the programme's pages (projects,
+/// commitments, dashboard, and the privacy and developers pages) nor the account pages
+/// nor the moderators' and administrators'. Three groups, not a part per page: each part
+/// is a module the browser compiles and links, and with a part per page the splitter made
+/// hundreds of small shared ones (measured: 60 to 260 requests a page, and Lighthouse's
+/// blocking time up to 1.9 s). The server renders them as before and names the page's
+/// part in a `Link` header (`announce_part`); in the browser, `hydrate_lazy` loads it
+/// before hydrating the page.
 mod pages {
     use super::*;
     use leptos_router::LazyRoute;
@@ -261,6 +315,8 @@ mod pages {
                     }
 
                     async fn view(_route: Self) -> AnyView {
+                        #[cfg(feature = "ssr")]
+                        announce_part(stringify!($loader));
                         $loader($group::$route).await
                     }
 
@@ -281,6 +337,15 @@ mod pages {
             QueueRoute => view! { <moderation::views::QueuePage /> },
             PromoteRoute => view! { <projects::views::PromotePage /> },
             DeskRoute => view! { <projects::views::DeskPage /> },
+    });
+
+    lazy_group!(ProgrammePage, programme_page, __preload_programme_page {
+            ProjectsRoute => view! { <projects::views::ProjectsPage /> },
+            ProjectRoute => view! { <projects::views::ProjectView /> },
+            CommitmentsRoute => view! { <projects::views::CommitmentsPage /> },
+            DashboardRoute => view! { <projects::views::DashboardPage /> },
+            PrivacyRoute => view! { <site::views::PrivacyPage /> },
+            DevelopersRoute => view! { <site::views::DevelopersPage /> },
     });
 
     lazy_group!(AccountPage, account_page, __preload_account_page {
