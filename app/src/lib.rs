@@ -53,6 +53,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = i18n::detect_locale();
     #[cfg(feature = "ssr")]
     set_content_security_policy();
+    let part = part_template();
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -67,6 +68,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </head>
             <body>
                 <App />
+                {part}
             </body>
         </html>
     }
@@ -79,8 +81,10 @@ struct BundleNames {
     css: String,
     js: String,
     wasm: String,
-    /// For each lazy part of the wasm (`pages`), by the name of its loader, the `Link`
-    /// header that names its files (`--split` writes them to the split manifest).
+    /// For each lazy part of the wasm (`pages`), by the name of its loader, the addresses
+    /// of its files (`--split` writes them to the split manifest), space-separated. Read
+    /// on the server only.
+    #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
     parts: Vec<(String, String)>,
 }
 
@@ -123,67 +127,90 @@ fn bundle_names(options: &LeptosOptions) -> &'static BundleNames {
                 hash_of("wasm").unwrap_or_else(|| plain_wasm.to_owned())
             ),
             parts: std::fs::read_to_string(manifest)
-                .map(|manifest| part_links(&manifest))
+                .map(|manifest| part_files(&manifest))
                 .unwrap_or_default(),
         }
     })
 }
 
-/// Reads the split manifest (each part's key, then the files it needs, without `.wasm`)
-/// into `Link` headers that ask the browser to fetch them while the main part loads.
-fn part_links(manifest: &str) -> Vec<(String, String)> {
+/// Reads the split manifest: each part's key, then the files it needs, without `.wasm`.
+fn part_files(manifest: &str) -> Vec<(String, String)> {
     let parts: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(manifest).unwrap_or_default();
     parts
         .into_iter()
         .map(|(key, files)| {
-            let link = files
+            let files = files
                 .iter()
-                .map(|file| format!("</pkg/{file}.wasm>; rel=prefetch"))
+                .map(|file| format!("/pkg/{file}.wasm"))
                 .collect::<Vec<_>>()
-                .join(", ");
-            (key, link)
+                .join(" ");
+            (key, files)
         })
         .collect()
 }
 
-/// Names in the response the files of the lazy part this page hydrates with: the
-/// browser fetches them beside the main part instead of after it, and the benchmark's
-/// first visit counts them.
+/// The files of the lazy part the page being rendered hydrates with, once its route
+/// named them (`announce_part`).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+struct PagePart(std::sync::Arc<std::sync::OnceLock<&'static str>>);
+
+/// Names the lazy part this page hydrates with, for the bundle's script to fetch beside
+/// the main part instead of after it (and for the benchmark's first visit to count).
 #[cfg(feature = "ssr")]
 fn announce_part(loader: &str) {
-    let (Some(state), Some(response)) = (
-        use_context::<ctx::AppState>(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) else {
+    let (Some(state), Some(part)) = (use_context::<ctx::AppState>(), use_context::<PagePart>()) else {
         return;
     };
     // The manifest's key is the loader's name and a number.
     let prefix = format!("{loader}_");
-    let link = bundle_names(&state.leptos_options)
+    if let Some((_, files)) = bundle_names(&state.leptos_options)
         .parts
         .iter()
         .find(|(key, _)| key.starts_with(&prefix))
-        .and_then(|(_, link)| http::HeaderValue::from_str(link).ok());
-    if let Some(link) = link {
-        response.insert_header(http::header::LINK, link);
+    {
+        let _ = part.0.set(files);
     }
 }
+
+/// The part's files, placed after the application: rendered once its route has resolved,
+/// so that the route has named them. Inert until the bundle's script reads it.
+#[cfg(feature = "ssr")]
+fn part_template() -> impl IntoView {
+    let part = PagePart::default();
+    provide_context(part.clone());
+    move || {
+        part.0
+            .get()
+            .map(|files| view! { <template id="agora-part" data-files=*files></template> })
+    }
+}
+
+/// The shell is rendered on the server only.
+#[cfg(not(feature = "ssr"))]
+fn part_template() -> impl IntoView {}
 
 /// Starts the bundle once the page has loaded and the browser is idle, with no preload
 /// before it: the page is complete and usable as sent (every form works without
 /// JavaScript), and nothing the bundle brings may compete with the first paint of the
 /// text, the page's largest. (Leptos' `HydrationScripts` preloads the bundle from the
 /// head, which a phone on a slow network then waits for.) The messages of the page's
-/// language are fetched beside the bundle and handed to it before it hydrates.
+/// language, and the lazy part of the wasm the page hydrates with, are fetched beside the
+/// bundle; the messages are handed to it before it hydrates.
 #[component]
 fn BundleScript(options: LeptosOptions, locale: i18n::Locale) -> impl IntoView {
     let names = bundle_names(&options);
     let script = format!(
         "(() => {{\
-           const start = () => Promise.all([import('/pkg/{js}'),\
-             fetch('/pkg/{messages}').then((r) => r.ok ? r.text() : Promise.reject(r.status))])\
-             .then(([bundle, messages]) => bundle.default({{ module_or_path: '/pkg/{wasm}' }})\
-               .then(() => bundle.hydrate(messages)));\
+           const start = () => {{\
+             const part = document.getElementById('agora-part');\
+             if (part) part.dataset.files.split(' ').forEach((file) =>\
+               fetch(file).then((r) => r.arrayBuffer()).catch(() => {{}}));\
+             return Promise.all([import('/pkg/{js}'),\
+               fetch('/pkg/{messages}').then((r) => r.ok ? r.text() : Promise.reject(r.status))])\
+               .then(([bundle, messages]) => bundle.default({{ module_or_path: '/pkg/{wasm}' }})\
+                 .then(() => bundle.hydrate(messages)));\
+           }};\
            const whenIdle = () => ('requestIdleCallback' in window\
              ? requestIdleCallback(start, {{ timeout: 2000 }}) : setTimeout(start, 0));\
            if (document.readyState === 'complete') whenIdle();\
@@ -284,8 +311,8 @@ pub fn App() -> impl IntoView {
 /// is a module the browser compiles and links, and with a part per page the splitter made
 /// hundreds of small shared ones (measured: 60 to 260 requests a page, and Lighthouse's
 /// blocking time up to 1.9 s). The server renders them as before and names the page's
-/// part in a `Link` header (`announce_part`); in the browser, `hydrate_lazy` loads it
-/// before hydrating the page.
+/// part's files after the application (`announce_part`), which the bundle's script
+/// fetches beside the main part; `hydrate_lazy` then finds them cached.
 mod pages {
     use super::*;
     use leptos_router::LazyRoute;
@@ -433,4 +460,32 @@ pub fn hydrate(messages: String) {
     console_error_panic_hook::set_once();
     i18n::load_page_messages(messages);
     leptos::mount::hydrate_lazy(App);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::part_files;
+
+    #[test]
+    fn each_part_of_the_split_manifest_becomes_the_addresses_of_its_files() {
+        let manifest = r#"{"staff_page_12":["chunk_5.b","split_staff_page_12.c"],"account_page_12":["chunk_5.b","split_account_page_12.a"]}"#;
+        assert_eq!(
+            part_files(manifest),
+            [
+                (
+                    "account_page_12".to_owned(),
+                    "/pkg/chunk_5.b.wasm /pkg/split_account_page_12.a.wasm".to_owned()
+                ),
+                (
+                    "staff_page_12".to_owned(),
+                    "/pkg/chunk_5.b.wasm /pkg/split_staff_page_12.c.wasm".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_manifest_that_does_not_parse_names_no_part() {
+        assert!(part_files("not json").is_empty());
+    }
 }

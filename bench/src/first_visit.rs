@@ -1,11 +1,10 @@
 //! What a browser with an empty cache downloads to show a page and make it interactive:
 //! the page, then every file of the bundle the page names (stylesheet, script, wasm, the
-//! messages of its language) and the lazy part of the wasm its `Link` header names (the
-//! part the page hydrates with, which the browser fetches too), each asked with
-//! `Accept-Encoding: br, gzip` and counted as it travels (compressed).
+//! messages of its language, and the lazy part of the wasm it hydrates with), each asked
+//! with `Accept-Encoding: br, gzip` and counted as it travels (compressed).
 
 use anyhow::Context;
-use reqwest::header::{ACCEPT, ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, LINK};
+use reqwest::header::{ACCEPT, ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
 use reqwest::Client;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -64,17 +63,6 @@ fn bundle_files(html: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The bundle's files a `Link` header names: `</pkg/…>; rel=prefetch, …`.
-fn linked_files(link: &str) -> BTreeSet<String> {
-    link.split(',')
-        .filter_map(|item| {
-            let (target, params) = item.trim().split_once('>')?;
-            let path = target.strip_prefix('<')?;
-            (path.starts_with("/pkg/") && params.contains("rel=prefetch")).then(|| path.to_owned())
-        })
-        .collect()
-}
-
 /// Measures each page's first visit; prints a table and verdicts, answers the JSON.
 pub(crate) async fn measure(client: &Client, base: &str, pages: &[String]) -> anyhow::Result<Value> {
     let mut rows = Vec::new();
@@ -91,21 +79,15 @@ pub(crate) async fn measure(client: &Client, base: &str, pages: &[String]) -> an
     for page in pages {
         let html = fetch(client, base, page).await?;
         // Read again uncompressed (this client does not decompress) for the names.
-        let response = client
+        let text = client
             .get(format!("{base}{page}"))
             .header(ACCEPT, "text/html")
             .send()
+            .await?
+            .text()
             .await?;
-        let link = response
-            .headers()
-            .get(LINK)
-            .and_then(|v| v.to_str().ok())
-            .map(linked_files)
-            .unwrap_or_default();
-        let mut names = bundle_files(&response.text().await?);
-        names.extend(link);
         let mut files = Vec::new();
-        for path in names {
+        for path in bundle_files(&text) {
             files.push(fetch(client, base, &path).await?);
         }
         let bundle: u64 = files.iter().map(|f| f.bytes).sum();
@@ -162,16 +144,6 @@ mod tests {
         assert_eq!(
             bundle_files(html).into_iter().collect::<Vec<_>>(),
             ["/pkg/agora.abc.css", "/pkg/agora.def.js", "/pkg/agora.ghi.wasm"]
-        );
-    }
-
-    #[test]
-    fn the_lazy_part_a_link_header_names_is_counted() {
-        let link = "</pkg/chunk_4.a.wasm>; rel=prefetch, </pkg/split_programme_page_1.b.wasm>; rel=prefetch, \
-                    </elsewhere.css>; rel=prefetch, </pkg/x.wasm>; rel=preconnect";
-        assert_eq!(
-            linked_files(link).into_iter().collect::<Vec<_>>(),
-            ["/pkg/chunk_4.a.wasm", "/pkg/split_programme_page_1.b.wasm"]
         );
     }
 }

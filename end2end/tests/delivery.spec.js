@@ -2,22 +2,20 @@
 // compressed (the brotli files the build made) under a name that carries its hash, with
 // a year of caching; the page itself comes compressed. The wasm is split: a public page
 // loads the main part only, a page of the programme, account or staff group fetches its
-// own part too, which its answer names in a `Link` header (`cargo leptos build --split`,
-// the groups in app/src/lib.rs). The bundle holds no
+// own part too, which the page names so that it comes beside the main part (`cargo leptos
+// build --split`, the groups in app/src/lib.rs). The bundle holds no
 // translations: a page fetches the messages of its own language beside it.
 const { test, expect } = require('@playwright/test');
 const { hydrated } = require('./helpers');
 
-/** Opens `path` and waits for hydration; answers the paths of the bundle files it loaded
- * and the page's own headers. */
+/** Opens `path` and waits for hydration; answers the paths of the bundle files it loaded. */
 async function bundleOf(page, path) {
   const bundle = [];
   page.on('response', (response) => {
     if (new URL(response.url()).pathname.startsWith('/pkg/')) bundle.push(response);
   });
   const answer = await page.goto(path);
-  const pageHeaders = await answer.allHeaders();
-  expect(pageHeaders['content-encoding']).toBe('br');
+  expect((await answer.allHeaders())['content-encoding']).toBe('br');
   await hydrated(page);
   for (const response of bundle) {
     const file = new URL(response.url()).pathname;
@@ -26,7 +24,7 @@ async function bundleOf(page, path) {
     expect(headers['content-encoding'], file).toBe('br');
     expect(headers['cache-control'], file).toBe('public, max-age=31536000, immutable');
   }
-  return { files: bundle.map((r) => new URL(r.url()).pathname), pageHeaders };
+  return { files: bundle.map((r) => new URL(r.url()).pathname) };
 }
 
 test('the bundle arrives compressed, hashed and cached for a year', async ({ page }) => {
@@ -55,14 +53,19 @@ test('going from a public page to a page of the account group loads its part wit
   expect(await page.evaluate(() => window.agoraSamePage), 'routed in the page, not reloaded').toBe(true);
 });
 
-test('a page of the programme group names its part of the wasm in its answer, and the browser fetches just that', async ({ page }) => {
-  const { files, pageHeaders } = await bundleOf(page, '/projects');
-  const named = [...(pageHeaders.link || '').matchAll(/<([^>]+)>; rel=prefetch/g)].map((m) => m[1]);
-  expect(named.some((f) => /^\/pkg\/split_programme_page_[^/]+\.wasm$/.test(f)), pageHeaders.link).toBe(true);
+test('a page of the programme group names its part of the wasm, and the browser fetches just that beside the main part', async ({ page }) => {
+  const { files } = await bundleOf(page, '/projects');
+  const named = (await page.locator('template#agora-part').getAttribute('data-files')).split(' ');
+  expect(named.some((f) => /^\/pkg\/split_programme_page_[^/]+\.wasm$/.test(f)), named.join(' ')).toBe(true);
   const wasm = [...new Set(files.filter((f) => f.endsWith('.wasm')))];
   expect(wasm.filter((f) => !named.includes(f)), 'besides the part, the main wasm only').toHaveLength(1);
   expect(wasm.filter((f) => named.includes(f)).sort(), 'the browser fetched each file named').toEqual([...named].sort());
   expect(wasm.some((f) => /split_(account|staff)_page_/.test(f)), 'not the other parts').toBe(false);
+});
+
+test('a page of the main part names no other part', async ({ page }) => {
+  await bundleOf(page, '/ideas');
+  await expect(page.locator('template#agora-part')).toHaveCount(0);
 });
 
 test.describe('in Dutch', () => {
