@@ -93,12 +93,11 @@ fn listing(q: &leptos_router::params::ParamsMap) -> (CommentOrder, u32, Option<(
     (order, page, thread)
 }
 
-/// The discussion's data and actions, made by the idea page before it awaits anything.
-///
-/// A part of a page that loads data of its own once the page's data has arrived can be
-/// made twice on the server (Leptos renders a `<Suspense>` again when its data was ready
-/// at once): the first part's request then fails and is still sent to the browser, which
-/// reads it instead of the second's and fails to hydrate the page.
+/// The discussion's data and actions, made by the idea page before it awaits anything:
+/// the comments load beside the idea rather than after it, and the resource exists once
+/// whatever a `<Suspense>` does with its content (before `ui::loader` made a page's
+/// content once on the server, a part made inside it could be made twice, and the
+/// browser read the first, failed request and failed to hydrate the page).
 #[derive(Clone, Copy)]
 pub struct Discussion {
     post: ServerAction<PostComment>,

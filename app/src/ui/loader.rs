@@ -44,7 +44,7 @@ where
     };
     view! {
         <Suspense fallback>
-            {move || {
+            {built_once(move || {
                 let (load, children) = (load.clone(), children.clone());
                 Suspend::new(async move {
                     match load().await {
@@ -52,7 +52,7 @@ where
                         Err(error) => view! { <Refusal error /> }.into_any(),
                     }
                 })
-            }}
+            })}
         </Suspense>
     }
 }
@@ -89,7 +89,7 @@ where
     let fallback = move || (waiting == Waiting::Text).then(|| view! { <p>{t("loading")}</p> });
     view! {
         <Suspense fallback>
-            {move || {
+            {built_once(move || {
                 let children = children.clone();
                 Suspend::new(async move {
                     match resource.await {
@@ -97,7 +97,84 @@ where
                         Err(error) => view! { <Refusal error /> }.into_any(),
                     }
                 })
-            }}
+            })}
         </Suspense>
+    }
+}
+
+/// The content of a `<Suspense>`, made by `make`. The server renders a page once, so
+/// there it is one `Suspend`, made once: Leptos calls a closure again each time it
+/// checks a `<Suspense>` for pending data, and each call awaited the data again and made
+/// the whole content again (every card of a list two or three times per page). In the
+/// browser it stays the closure, so that the content follows its data. Both write the
+/// same HTML.
+#[cfg(feature = "ssr")]
+fn built_once<F>(make: F) -> Suspend<AnyView>
+where
+    F: Fn() -> Suspend<AnyView>,
+{
+    make()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn built_once<F>(make: F) -> F
+where
+    F: Fn() -> Suspend<AnyView>,
+{
+    make
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use futures::StreamExt;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    /// Renders a `Loader` the way a page is rendered on the server, and answers its
+    /// HTML and how many times its content was made.
+    async fn render_loader(data_arrives_later: bool) -> (String, usize) {
+        _ = any_spawner::Executor::init_tokio();
+        let made = Arc::new(AtomicUsize::new(0));
+        let owner = Owner::new();
+        let counted = Arc::clone(&made);
+        let html = owner
+            .with(move || {
+                let resource = Resource::new(
+                    || (),
+                    move |_| async move {
+                        if data_arrives_later {
+                            tokio::task::yield_now().await;
+                        }
+                        Ok::<_, AppError>("twenty cards".to_owned())
+                    },
+                );
+                view! {
+                    <Loader resource let:data>
+                        {
+                            counted.fetch_add(1, Ordering::SeqCst);
+                            view! { <p>{data}</p> }
+                        }
+                    </Loader>
+                }
+                .to_html_stream_in_order()
+            })
+            .collect::<String>()
+            .await;
+        (html, made.load(Ordering::SeqCst))
+    }
+
+    #[tokio::test]
+    async fn the_server_makes_the_content_once_when_its_data_arrives_later() {
+        let (html, made) = render_loader(true).await;
+        assert!(html.contains("<p>twenty cards</p>"), "{html}");
+        assert_eq!(made, 1);
+    }
+
+    #[tokio::test]
+    async fn the_server_makes_the_content_once_when_its_data_is_there_at_once() {
+        let (html, made) = render_loader(false).await;
+        assert!(html.contains("<p>twenty cards</p>"), "{html}");
+        assert_eq!(made, 1);
     }
 }

@@ -17,9 +17,9 @@ pub fn ThemePage() -> impl IntoView {
                 {theme.archived.then(|| view! { <p class="badge">{t("theme-archived")}</p> })}
                 <p class="lead">{theme.description(locale).to_owned()}</p>
             </Loader>
-            // The theme's ideas load beside the theme, not once it has loaded: a part of a
-            // page that loads data of its own inside another's `<Suspense>` can be made
-            // twice on the server and then fail to hydrate.
+            // The theme's ideas load beside the theme, not once it has loaded (see
+            // `comments::parts::Discussion` for what a part made inside another's
+            // `<Suspense>` once did).
             {move || {
                 let slug = slug();
                 view! { <IdeaBrowser base=format!("/themes/{slug}") theme=Some(slug) /> }
