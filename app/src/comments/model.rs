@@ -1,6 +1,7 @@
 use crate::ideas::model::Author;
 use crate::text::parsed_text;
 use serde::{Deserialize, Serialize};
+use serde_tuple::{Deserialize_tuple, Serialize_tuple};
 
 parsed_text! {
     CommentBody, 1..=2000, lines
@@ -53,7 +54,7 @@ impl CommentOrder {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize_tuple, Deserialize_tuple)]
 pub struct Comment {
     pub id: i64,
     pub parent_id: Option<i64>,

@@ -2,6 +2,7 @@ use crate::accounts::model::{AccountKind, Role};
 use crate::locale::Locale;
 use crate::text::parsed_text;
 use serde::{Deserialize, Serialize};
+use serde_tuple::{Deserialize_tuple, Serialize_tuple};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -124,7 +125,7 @@ impl District {
 }
 
 /// Who wrote something, with what the badges need.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize_tuple, Deserialize_tuple)]
 pub struct Author {
     pub id: i64,
     pub display_name: String,
@@ -158,8 +159,10 @@ pub struct IdeaSummary {
 
 /// What an idea's card in a list shows, its theme and municipality named in the reader's
 /// language. A list page carries its cards a second time, for hydration, so a card holds
-/// nothing it does not show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// nothing it does not show, and travels as an array of its values: its fields' names,
+/// repeated in every card, were a third of that data, each character escaped once more
+/// into the page. Comments, projects' cards and the filters' choices travel the same way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize_tuple, Deserialize_tuple)]
 pub struct IdeaCard {
     pub id: i64,
     pub slug: String,
@@ -179,7 +182,7 @@ pub struct IdeaCard {
 }
 
 /// One option of a list's filter or a form's choice, named in the reader's language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize_tuple, Deserialize_tuple)]
 pub struct Choice {
     pub slug: String,
     pub name: String,
@@ -192,7 +195,7 @@ pub struct IdeaChoices {
     pub districts: Vec<Choice>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize_tuple, Deserialize_tuple)]
 pub struct StatusEvent {
     pub status: IdeaStatus,
     /// A public response that left the status as it was.
@@ -656,5 +659,30 @@ mod tests {
             SimilarWords::parse("\"bike*\" OR NEAR(lane) one two three four five six seven eight").expect("words");
         assert_eq!(words.fts5_query().chars().filter(|c| *c == '"').count(), 12);
         assert!(!words.postgres_words().contains(['"', '*', '(', ')']));
+    }
+
+    #[test]
+    fn a_card_travels_as_its_values_without_its_fields_names() {
+        let card = IdeaCard {
+            id: 7,
+            slug: "quiet-streets".into(),
+            title: "Quiet streets".into(),
+            excerpt: "Fewer cars at night.".into(),
+            language: "en".into(),
+            theme: "Mobility".into(),
+            district: None,
+            author_name: "Ana".into(),
+            status: IdeaStatus::Open,
+            vote_count: 3,
+            comment_count: 1,
+            created_at: 1_700_000_000_000,
+            hidden: false,
+        };
+        let json = serde_json::to_string(&card).expect("json");
+        assert_eq!(
+            json,
+            r#"[7,"quiet-streets","Quiet streets","Fewer cars at night.","en","Mobility",null,"Ana","open",3,1,1700000000000,false]"#
+        );
+        assert_eq!(serde_json::from_str::<IdeaCard>(&json).expect("read back"), card);
     }
 }

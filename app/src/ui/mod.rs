@@ -17,6 +17,7 @@ pub use labels::{
     author_badge, kind_label, localized, person_name, progress_text, project_status_label, role_label, status_label,
 };
 pub use lists::{use_page_number, DataTable, OlderLink, Pager, PagerWords};
+pub(crate) use loader::built_once;
 pub use loader::{KeptForm, Loader, Loading, Waiting};
 pub use refusal::Refusal;
 pub use text::render_body;

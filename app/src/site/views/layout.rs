@@ -37,7 +37,7 @@ pub(super) fn Header() -> impl IntoView {
                 <div class="header-tools">
                     <LanguageSwitcher />
                     <Transition fallback=|| ()>
-                        {move || Suspend::new(async move {
+                        {crate::ui::built_once(move || Suspend::new(async move {
                             match auth.user.await {
                                 Some(user) => {
                                     let unread = auth.unread.await;
@@ -66,7 +66,7 @@ pub(super) fn Header() -> impl IntoView {
                                 }
                                 .into_any(),
                             }
-                        })}
+                        }))}
                     </Transition>
                 </div>
             </div>
