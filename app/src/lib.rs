@@ -418,8 +418,14 @@ fn AuthProvider(children: Children) -> impl IntoView {
                 sign_in.version().get(),
             )
         },
-        // Visitors get 401 and so 0: one request, without waiting for the account first.
-        |_| async { notifications::api::unread_notifications().await.unwrap_or_default() },
+        // A visitor has none and asks for none: after the first page the account is
+        // already known, so moving from page to page sends no request bound to fail (401).
+        move |_| async move {
+            match user.await {
+                Some(_) => notifications::api::unread_notifications().await.unwrap_or_default(),
+                None => 0,
+            }
+        },
     );
     provide_context(Auth {
         sign_in,

@@ -53,6 +53,19 @@ test('going from a public page to a page of the account group loads its part wit
   expect(await page.evaluate(() => window.agoraSamePage), 'routed in the page, not reloaded').toBe(true);
 });
 
+test('a visitor moving from page to page asks for nothing the server must refuse', async ({ page }) => {
+  const refused = [];
+  page.on('response', (r) => { if (r.status() >= 400) refused.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  await bundleOf(page, '/ideas');
+  await page.evaluate(() => { window.agoraSamePage = true; });
+  await page.locator('header a[href="/themes"]').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Themes');
+  await page.locator('header a[href="/ideas"]').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ideas');
+  expect(await page.evaluate(() => window.agoraSamePage), 'routed in the page, not reloaded').toBe(true);
+  expect(refused).toEqual([]);
+});
+
 test('a page of the programme group names its part of the wasm, and the browser fetches just that beside the main part', async ({ page }) => {
   const { files } = await bundleOf(page, '/projects');
   const named = (await page.locator('template#agora-part').getAttribute('data-files')).split(' ');
