@@ -102,9 +102,9 @@ where
     }
 }
 
-/// The content of a `<Suspense>` or a `<Transition>`, made by `make`. The server renders a page once, so
-/// there it is one `Suspend`, made once: Leptos calls a closure again each time it
-/// checks a `<Suspense>` for pending data, and each call awaited the data again and made
+/// The content of a `<Suspense>` or a `<Transition>`, made by `make`. The server renders
+/// a page once, so there it is one `Suspend`, made once: Leptos calls a closure again each
+/// time it checks a `<Suspense>` for pending data, and each call awaited the data again and made
 /// the whole content again (every card of a list two or three times per page). In the
 /// browser it stays the closure, so that the content follows its data. Both write the
 /// same HTML.
