@@ -12,6 +12,14 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// A page with nothing on it and nothing after it.
+    pub fn empty() -> Page<T> {
+        Page {
+            items: Vec::new(),
+            has_more: false,
+        }
+    }
+
     /// The first `size` of `rows` (read with a limit of `size + 1`).
     pub fn from_lookahead(mut rows: Vec<T>, size: usize) -> Page<T> {
         let has_more = rows.len() > size;

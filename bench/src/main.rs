@@ -99,8 +99,8 @@ struct RunArgs {
     #[arg(long, default_value = "bicycle")]
     search_word: String,
     /// Only these targets (by name, comma-separated): healthz, newest, trending,
-    /// most_votes, discussed, page2, theme_list, search, search_worst, similar, idea, theme,
-    /// signed_in, signed_idea, signed_search, vote.
+    /// most_votes, discussed, page2, theme_list, search, search_few, search_worst, similar,
+    /// idea, theme, signed_in, signed_idea, signed_search, vote.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Where the JSON result goes.

@@ -75,6 +75,8 @@ const BUDGETS: &[(&str, u64, u64)] = &[
     // list is its one query, a member's adds the account with its unread count.
     ("/", 0, 1),
     ("/ideas", 1, 2),
+    // On SQLite a search first asks its matches, at most a few hundred, to choose how to
+    // find them (`ideas::store::list`): one statement more there (`SQLITE_MORE`).
     ("/ideas?q=velo", 1, 2),
     ("/ideas?sort=most_votes&page=2", 1, 2),
     // The idea with its history (and a member's vote and follow), its project, the
@@ -85,6 +87,14 @@ const BUDGETS: &[(&str, u64, u64)] = &[
     ("/projects", 2, 3),
     ("/dashboard", 0, 1),
 ];
+
+/// Pages that SQLite asks one statement more for than PostgreSQL.
+const SQLITE_MORE: &[&str] = &["/ideas?q=velo"];
+
+fn budgets_on(engine: Engine, page: &str, visitor: u64, member: u64) -> (u64, u64) {
+    let more = u64::from(matches!(engine, Engine::Sqlite) && SQLITE_MORE.contains(&page));
+    (visitor + more, member + more)
+}
 
 async fn statements_of(browser: &Browser, path: &str) -> u64 {
     let (status, _) = browser.get_html(path).await;
@@ -137,10 +147,11 @@ async fn each_main_page_asks_the_database_no_more_than_its_budget(engine: Engine
 
     let mut measured = Vec::new();
     for (page, visitor_budget, member_budget) in BUDGETS {
+        let (visitor_budget, member_budget) = budgets_on(engine, page, *visitor_budget, *member_budget);
         let path = if *page == "{idea}" { idea.as_str() } else { page };
         let as_visitor = statements_of(&visitor, path).await;
         let as_member = statements_of(&member, path).await;
-        measured.push((path.to_owned(), as_visitor, *visitor_budget, as_member, *member_budget));
+        measured.push((path.to_owned(), as_visitor, visitor_budget, as_member, member_budget));
     }
     let report: Vec<String> = measured
         .iter()

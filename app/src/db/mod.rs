@@ -104,6 +104,8 @@ pub struct Shared {
     rows_forgotten: Arc<AtomicU64>,
     /// Write transactions begun (or waiting to begin) and not finished: the write queue.
     in_flight: Arc<AtomicI64>,
+    /// What stores learnt about their queries, kept by `learn` (a search matching many ideas).
+    lessons: moka::sync::Cache<String, ()>,
 }
 
 /// Counts one write transaction in `Db::in_flight` from its request to its end.
@@ -131,6 +133,11 @@ const MEMO_TTL: Duration = Duration::from_secs(10);
 /// At most this many rows kept by `memo_row` (a few hundred bytes each); each is kept
 /// for `MEMO_TTL` only, so this bounds a burst of that many accounts in ten seconds.
 const ROWS_KEPT: u64 = 10_000;
+
+/// How long and how many of `learn`'s lessons are kept. A lesson is a hint for choosing
+/// how to ask, never an answer, so one that stopped being true costs time, not truth.
+const LESSON_TTL: Duration = Duration::from_secs(600);
+const LESSONS_KEPT: u64 = 10_000;
 
 /// A connection of the pool that the reads of one use case share, from `Db::reader`.
 /// A statement run on the pool itself borrows a connection and gives it back, and sqlx
@@ -250,6 +257,10 @@ impl Db {
                 .build(),
             rows_forgotten: Arc::default(),
             in_flight: Arc::default(),
+            lessons: moka::sync::Cache::builder()
+                .time_to_live(LESSON_TTL)
+                .max_capacity(LESSONS_KEPT)
+                .build(),
         })))
     }
 
@@ -377,6 +388,17 @@ impl Db {
     /// Write transactions waiting for their turn or under way now.
     pub fn writes_in_flight(&self) -> i64 {
         self.in_flight.load(Ordering::Acquire)
+    }
+
+    /// Keeps `lesson`, something a store learnt about a query at the cost of a statement,
+    /// so that the next request can choose how to ask without that statement.
+    pub fn learn(&self, lesson: String) {
+        self.lessons.insert(lesson, ());
+    }
+
+    /// Whether `learn` was told `lesson` lately.
+    pub fn knows(&self, lesson: &str) -> bool {
+        self.lessons.contains_key(lesson)
     }
 
     /// The count of write transactions this process committed, shared: it only grows.
@@ -559,5 +581,14 @@ mod tests {
             .expect("memo_row");
         assert_eq!(read_before_the_change, "read before the change");
         assert_eq!(answer(&db, "read after it").await, "read after it");
+    }
+
+    #[tokio::test]
+    async fn a_lesson_is_known_once_learnt_and_no_other_with_it() {
+        let db = memory_db().await;
+        assert!(!db.knows("search matches many: \"bicycle\"*"));
+        db.learn("search matches many: \"bicycle\"*".to_owned());
+        assert!(db.knows("search matches many: \"bicycle\"*"));
+        assert!(!db.knows("search matches many: \"bicycle\"* AND \"ixelles\"*"));
     }
 }

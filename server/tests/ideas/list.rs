@@ -1,7 +1,9 @@
 //! The list of ideas: search, filters, sorting and paging.
 
-use crate::common::{id_of, location, publish, spawn_app, Engine};
+use crate::common::{id_of, location, publish, spawn_app, Engine, TestApp};
 use agora_app::accounts::model::Role;
+use agora_app::ideas::store::FEW_MATCHES;
+use agora_server::synthetic::{self, Sizes};
 use futures::future::join_all;
 
 on_both_engines!(
@@ -10,6 +12,7 @@ on_both_engines!(
     the_list_filters_sorts_and_pages_without_gaps_or_repeats,
     an_idea_moved_to_another_theme_is_ranked_by_its_support_there,
     a_list_names_themes_and_municipalities_in_the_readers_language_only,
+    a_search_lists_every_match_once_in_order_whether_its_matches_are_few_or_many,
 );
 
 /// Titles of the idea cards on a list page.
@@ -275,3 +278,77 @@ async fn a_list_names_themes_and_municipalities_in_the_readers_language_only(eng
         );
     }
 }
+
+/// The ideas a search matches, in the order of `sort`, asked of the engine's full-text
+/// index directly: what the list must show, page after page.
+async fn matching_ideas(app: &TestApp, engine: Engine, words: &str, sort: &str) -> Vec<i64> {
+    let (join, order) = match sort {
+        "newest" => ("", "i.created_at DESC, i.id DESC"),
+        _ => (
+            " JOIN idea_counters ic ON ic.idea_id = i.id",
+            "ic.vote_count DESC, ic.idea_id DESC",
+        ),
+    };
+    let (condition, words) = match engine {
+        Engine::Sqlite => (
+            "i.id IN (SELECT rowid FROM ideas_search WHERE ideas_search MATCH $1)",
+            format!("\"{words}\"*"),
+        ),
+        Engine::Postgres => ("i.search @@ agora_search_query($1)", format!("{words}*")),
+    };
+    let sql = format!("SELECT i.id FROM ideas i{join} WHERE i.hidden_at IS NULL AND {condition} ORDER BY {order}");
+    sqlx::query_scalar(&sql)
+        .bind(words)
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("the matches")
+}
+
+/// The ids of the cards of every page of a list, first to last.
+async fn listed_ideas(app: &TestApp, path: &str) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for page in 1.. {
+        let (status, html) = app.browser().get_html(&format!("{path}&page={page}")).await;
+        assert_eq!(status, 200, "{path}, page {page}");
+        let cards: Vec<i64> = html
+            .split("<li class=\"idea-card\">")
+            .skip(1)
+            .filter_map(|card| card.split("href=\"/ideas/").nth(1)?.split('-').next()?.parse().ok())
+            .collect();
+        if cards.is_empty() {
+            break;
+        }
+        ids.extend(cards);
+    }
+    ids
+}
+
+/// SQLite finds a search's ideas by their keys when they are few and walks the list's
+/// order when they are many (`ideas::store::FEW_MATCHES`): either way every matching idea
+/// is listed once, in the list's order, across the pages.
+async fn a_search_lists_every_match_once_in_order_whether_its_matches_are_few_or_many(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let sizes = Sizes {
+        accounts: 60,
+        ideas: 700,
+        votes: 2_000,
+        seed: 3,
+    };
+    synthetic::generate(&app.db, sizes).await.expect("generates");
+    let many = matching_ideas(&app, engine, MANY, "newest").await.len();
+    let few = matching_ideas(&app, engine, FEW, "newest").await.len();
+    assert!(many > FEW_MATCHES, "{MANY} matches {many} ideas: not many");
+    assert!((1..=FEW_MATCHES).contains(&few), "{FEW} matches {few} ideas: not few");
+    for words in [MANY, FEW] {
+        for sort in ["newest", "most_votes"] {
+            let expected = matching_ideas(&app, engine, words, sort).await;
+            let listed = listed_ideas(&app, &format!("/ideas?q={words}&sort={sort}")).await;
+            assert_eq!(listed, expected, "{words}, {sort}");
+        }
+    }
+}
+
+/// The start of words in many of these synthetic ideas (353 on SQLite), and a word in few
+/// of them (47).
+const MANY: &str = "les";
+const FEW: &str = "park";
