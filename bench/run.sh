@@ -134,7 +134,7 @@ run_scale() {
     local vote_accounts=${VOTE_ACCOUNTS:-$((accounts - 200 < 800 ? accounts - 200 : 800))}
     local label="$scale ($ENGINE${AGORA_PAGE_CACHE_MS:+, page cache ${AGORA_PAGE_CACHE_MS} ms})"
     # shellcheck disable=SC2086
-    "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$label" \
+    "$BENCH" run --base-url "http://127.0.0.1:$port" --pid "$SERVER_PID" --label "$label" \
         --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" \
         --vote-accounts "$vote_accounts" --json "$RESULTS/$scale.json" ${BENCH_ARGS:-} |
         tee "$WORK/table-$scale.txt"
@@ -162,7 +162,7 @@ run_scale() {
     fi
     if [ "$UNCACHED" = 1 ]; then
         # shellcheck disable=SC2086
-        "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$label" --page-cache-off \
+        "$BENCH" run --base-url "http://127.0.0.1:$port" --pid "$SERVER_PID" --label "$label" --page-cache-off \
             --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" \
             --only healthz,newest,most_votes,page2,search,search_worst,similar,idea \
             --json "$RESULTS/$scale-uncached.json" ${BENCH_ARGS:-} |
@@ -171,7 +171,7 @@ run_scale() {
     if [ "$SINGLE" = 1 ]; then
         # One connection: the cost of a request without queueing, every page rendered.
         # shellcheck disable=SC2086
-        "$BENCH" run --base-url "http://127.0.0.1:$port" --label "$label, 1 connection" --page-cache-off \
+        "$BENCH" run --base-url "http://127.0.0.1:$port" --pid "$SERVER_PID" --label "$label, 1 connection" --page-cache-off \
             --connections 1 --duration "$SINGLE_DURATION" --warmup 1 \
             --first-account $((accounts - 199)) --vote-accounts 200 --json "$RESULTS/$scale-c1.json" ${BENCH_ARGS:-} |
             tee "$WORK/table-$scale-c1.txt"

@@ -1,6 +1,7 @@
 //! The load itself: C connections at work on one target, and their latencies tallied.
 
 use crate::report::Outcome;
+use crate::server_cost;
 use crate::sessions::{pick_session, Pick, Session};
 use crate::targets::{Target, Work};
 use crate::{client, RunArgs};
@@ -34,6 +35,13 @@ pub(crate) async fn measure(
     let begin = Instant::now();
     let measure_from = begin + Duration::from_secs(args.warmup);
     let until = measure_from + Duration::from_secs(args.duration);
+    // The server's counters when measuring starts; read again once every connection is done.
+    let server_from = args.pid.map(|pid| {
+        tokio::spawn(async move {
+            tokio::time::sleep_until(measure_from.into()).await;
+            server_cost::read(pid)
+        })
+    });
     let mut tasks = Vec::with_capacity(args.connections);
     for vu in 0..args.connections {
         let client = client()?;
@@ -117,6 +125,13 @@ pub(crate) async fn measure(
         }
         all.last_end = all.last_end.max(tally.last_end);
     }
+    let server = match (server_from, args.pid) {
+        (Some(from), Some(pid)) => from
+            .await?
+            .zip(server_cost::read(pid))
+            .and_then(|(from, to)| from.per_request(to, all.micros.len() as u64)),
+        _ => None,
+    };
     all.micros.sort_unstable();
     all.vote_micros.sort_unstable();
     let window = all.last_end.unwrap_or(until).max(until).duration_since(measure_from);
@@ -138,6 +153,7 @@ pub(crate) async fn measure(
         statuses: all.statuses,
         budget_waits: all.budget_waits,
         out_of_budget,
+        server,
     })
 }
 

@@ -23,6 +23,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+mod server_cost;
+
 use load::measure;
 use report::{compare, print_table};
 use sessions::{sign_in_all, Session};
@@ -113,6 +115,10 @@ struct RunArgs {
     /// A name for this run in the output (`small`, `large`, ...).
     #[arg(long, default_value = "")]
     label: String,
+    /// The server's process id, when it runs on this machine: each target then reports
+    /// the server's CPU time a request (user and kernel) and its context switches.
+    #[arg(long)]
+    pid: Option<u32>,
     /// Worker threads of the load generator itself. It shares the machine with the
     /// server: one thread leaves the other cores to the server.
     #[arg(long, default_value_t = 1)]

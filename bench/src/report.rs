@@ -1,5 +1,6 @@
 //! The figures of a run: its JSON, the table and verdicts printed, and two runs compared.
 
+use crate::server_cost::PerRequest;
 use crate::targets::Kind;
 use crate::RunArgs;
 use anyhow::Context;
@@ -27,6 +28,8 @@ pub(crate) struct Outcome {
     pub(crate) budget_waits: u64,
     /// Connections that stopped early for want of vote budget.
     pub(crate) out_of_budget: u64,
+    /// What the server spent per request, when it was watched (`--pid`).
+    pub(crate) server: Option<PerRequest>,
 }
 
 impl Outcome {
@@ -49,6 +52,9 @@ impl Outcome {
             "pct_of_healthz": healthz_rps.filter(|h| *h > 0.0).map(|h| round(100.0 * self.rps / h, 1)),
             "budget_waits": self.budget_waits,
             "connections_out_of_budget": self.out_of_budget,
+            "server_user_ms_per_request": self.server.map(|s| round(s.user_ms, 3)),
+            "server_kernel_ms_per_request": self.server.map(|s| round(s.kernel_ms, 3)),
+            "server_context_switches_per_request": self.server.map(|s| round(s.switches, 1)),
             "note": self.note,
         })
     }
@@ -93,6 +99,21 @@ pub(crate) fn print_table(
             "{:<11} {:>9.0} {:>8.2} {:>8.2} {:>8} {:>9}  {}",
             r.name, r.rps, r.p50_ms, r.p99_ms, r.errors, pct, r.path
         );
+    }
+    if results.iter().any(|r| r.server.is_some()) {
+        println!("The server's cost a request (CPU time from /proc, its threads' context switches):");
+        println!(
+            "{:<11} {:>9} {:>10} {:>9}",
+            "target", "user ms", "kernel ms", "switches"
+        );
+        for r in results {
+            if let Some(cost) = r.server {
+                println!(
+                    "{:<11} {:>9.3} {:>10.3} {:>9.1}",
+                    r.name, cost.user_ms, cost.kernel_ms, cost.switches
+                );
+            }
+        }
     }
     for r in results {
         let mut notes = Vec::new();
