@@ -1,25 +1,12 @@
 //! The CSV export of every idea, downloaded whole while the server's resident memory is
 //! read every 50 ms: the export streams, so its memory should not grow with the rows.
 
+use crate::server_cost::resident_kb;
 use reqwest::Client;
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// The resident memory of process `pid`, in kB (`VmRSS`), or 0 when unknown.
-fn resident_kb(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find(|line| line.starts_with("VmRSS:"))
-                .and_then(|line| line.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse().ok())
-        })
-        .unwrap_or(0)
-}
 
 pub async fn measure(client: &Client, base: &str, path: &str, pid: u32) -> anyhow::Result<Value> {
     let before_kb = resident_kb(pid);

@@ -45,6 +45,16 @@ pub(crate) fn read(pid: u32) -> Option<Reading> {
     })
 }
 
+/// The resident memory of process `pid`, in kB (`VmRSS`), or 0 when unknown.
+pub(crate) fn resident_kb(pid: u32) -> u64 {
+    i32::try_from(pid)
+        .ok()
+        .and_then(|pid| Process::new(pid).ok())
+        .and_then(|process| process.status().ok())
+        .and_then(|status| status.vmrss)
+        .unwrap_or(0)
+}
+
 impl Reading {
     /// What was spent from `self` to `later`, shared over `requests`.
     pub(crate) fn per_request(self, later: Reading, requests: u64) -> Option<PerRequest> {
@@ -62,23 +72,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn half_a_second_of_work_shows_in_this_processs_cpu_time() {
+    fn work_done_shows_in_this_processs_cpu_time() {
         let pid = std::process::id();
         let before = read(pid).expect("this process's counters");
-        // Half a second of work: more than one clock tick (10 ms) on any machine.
-        let started = std::time::Instant::now();
+        // A fixed amount of work, not a fixed time, so that a busy machine cannot make
+        // it smaller: 100 million dependent multiply-adds, at least 80 ms on any core.
         let mut x = 0u64;
-        while started.elapsed() < std::time::Duration::from_millis(500) {
+        for _ in 0..100_000_000u64 {
             x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
         }
         let after = read(pid).expect("this process's counters");
         let spent = before.per_request(after, 10).expect("ten requests");
-        // 500 ms over ten requests: about 50 ms each, less what the tick rounds away.
-        assert!(
-            spent.user_ms + spent.kernel_ms >= 40.0,
-            "{} ms",
-            spent.user_ms + spent.kernel_ms
-        );
+        let total_ms = 10.0 * (spent.user_ms + spent.kernel_ms);
+        assert!(total_ms >= 50.0, "{total_ms} ms");
+    }
+
+    #[test]
+    fn this_processs_resident_memory_is_read() {
+        // A test binary holds at least its code and its stack: well over a megabyte.
+        assert!(resident_kb(std::process::id()) > 1_000);
+        assert_eq!(resident_kb(u32::MAX), 0);
     }
 
     #[test]
