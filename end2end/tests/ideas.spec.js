@@ -23,6 +23,16 @@ async function register(page, name, javaScript, business) {
   await helpers.confirmEmail(page, email, { javaScript });
 }
 
+/** Signs in as the account of `email` and publishes an idea under Transversality. */
+async function proposeAs(page, email, title, description) {
+  await helpers.signIn(page, email);
+  await visit(page, '/ideas/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Description').fill(description);
+  await page.getByLabel('Theme').selectOption({ label: 'Transversality' });
+  await helpers.publishIdea(page, title);
+}
+
 for (const javaScript of [true, false]) {
   test.describe(javaScript ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled: javaScript });
@@ -109,12 +119,7 @@ test.describe('with JavaScript, when the server refuses', () => {
     helpers.createAccount(authorEmail, 'Lena Peeters', 'member');
     helpers.createAccount(residentEmail, 'Ruben Maes', 'member');
     const author = await newPage();
-    await helpers.signIn(author, authorEmail);
-    await visit(author, '/ideas/new');
-    await author.getByLabel('Title').fill(title);
-    await author.getByLabel('Description').fill('Shelters that keep people warm while they wait.');
-    await author.getByLabel('Theme').selectOption({ label: 'Transversality' });
-    await helpers.publishIdea(author, title);
+    await proposeAs(author, authorEmail, title, 'Shelters that keep people warm while they wait.');
     const path = new URL(author.url()).pathname;
     const id = path.match(/\/ideas\/(\d+)-/)[1];
 
@@ -141,5 +146,50 @@ test.describe('with JavaScript, when the server refuses', () => {
     await expect(resident.getByRole('alert')).toContainText('This idea is no longer open for that.');
     await expect(resident.locator('.vote-count strong')).toHaveText('1');
     await expect(withdraw).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+// The cards of a list are written as HTML, by the server for the first page and by the
+// browser for the next ones (app/src/ui/written.rs): the browser keeps the server's cards
+// when it hydrates, and must replace them, or clear them, when the list moves in the page.
+test.describe('with JavaScript, a list that moves in the page', () => {
+  test('shows the cards of each list it moves to, and none where nothing matches', async ({ page }) => {
+    const word = `lantern${Date.now()}`;
+    const title = `Lanterns on the market square ${word}`;
+    const email = uniqueEmail('ines');
+    helpers.createAccount(email, 'Ines Janssens', 'member');
+    await proposeAs(page, email, title, 'Warm light for the evening market, switched off at midnight.');
+
+    // A search that matches nothing, loaded afresh: the server wrote no card.
+    await visit(page, `/ideas?q=nothing${word}`);
+    const cards = page.locator('.idea-card');
+    await expect(page.getByText(`No idea matches “nothing${word}”`)).toBeVisible();
+    await expect(cards).toHaveCount(0);
+    // Set on this document: a page loaded afresh would not have it.
+    await page.evaluate(() => { window.listStayed = true; });
+    const stayed = async (what) => expect(await page.evaluate(() => window.listStayed), what).toBe(true);
+
+    // Every idea, written by the browser.
+    await page.getByRole('navigation').getByRole('link', { name: 'Ideas', exact: true }).click();
+    await expect(page).toHaveURL(/\/ideas$/);
+    await expect(cards.first()).toBeVisible();
+    await expect(page.getByText(`No idea matches`)).toHaveCount(0);
+    const firstPage = await cards.count();
+    const firstTitle = await cards.first().getByRole('heading').innerText();
+    await stayed('the list moved in the page');
+
+    // Back to the search: the cards go.
+    await page.goBack();
+    await expect(page.getByText(`No idea matches “nothing${word}”`)).toBeVisible();
+    await expect(cards).toHaveCount(0);
+    await page.goForward();
+    await expect(cards).toHaveCount(firstPage);
+    await expect(cards.first().getByRole('heading')).toHaveText(firstTitle);
+    await stayed('back and forward in the page');
+
+    // A card's link opens its idea in the page too.
+    await cards.first().getByRole('link', { name: firstTitle, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstTitle);
+    await stayed('the idea opened in the page');
   });
 });

@@ -2,10 +2,12 @@
 //! theme's page) and its cards.
 
 use super::api::{list_idea_choices, list_ideas};
-use super::model::{idea_path, IdeaCard, IdeaChoices, IdeaStatus, ListQuery, SimilarIdea, Sort};
+use super::model::{idea_path, IdeaCard, IdeaChoices, IdeaList, IdeaStatus, ListQuery, SimilarIdea, Sort};
+use crate::error::AppError;
 use crate::forms::FilterSelect;
 use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
-use crate::ui::{status_label, Loader, Loading, Pager, Waiting};
+use crate::ui::{status_label, HoldsWrittenHtml, Loader, Loading, Pager, ReadOnly, Waiting, WithoutHtml};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -15,7 +17,6 @@ use leptos_router::hooks::use_query_map;
 /// `base`; a theme page passes its `theme` and offers no theme filter.
 #[component]
 pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
-    let locale = use_locale();
     let query = use_query_map();
     let fixed_theme = theme.clone();
     let current = move || {
@@ -30,7 +31,7 @@ pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
             ..ListQuery::default()
         }
     };
-    let ideas = Resource::new(current.clone(), |q| {
+    let ideas = use_cards(current.clone(), move |q: ListQuery| {
         list_ideas(
             q.theme,
             q.status.map(|s| s.as_str().to_owned()),
@@ -85,36 +86,96 @@ pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
                             q.theme = None;
                         }
                         let previous = (q.page > 1).then(|| format!("{base}{}", q.to_query_string(q.page - 1)));
-                        let next = list.has_more.then(|| format!("{base}{}", q.to_query_string(q.page + 1)));
+                        let next = list.has_more().then(|| format!("{base}{}", q.to_query_string(q.page + 1)));
                         let empty = view! {
                             <div class="empty-state"><p>{match searching {
                                 Some(words) => t_with("ideas-search-empty", &[("words", words)]),
                                 None => t("ideas-empty"),
                             }}</p></div>
                         };
-                        view! { <IdeaResults ideas=list.items locale previous next empty /> }
+                        view! { <IdeaResults cards=list previous next empty /> }
             }
         </Loader>
     }
 }
 
+/// One page of idea cards: the server writes them as HTML (`ui::written`), the cards
+/// being only read, and a list page's data for hydration having been mostly its cards.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Cards {
+    cards: ReadOnly<Vec<IdeaCard>>,
+    empty: bool,
+    has_more: bool,
+}
+
+impl Cards {
+    fn of(list: IdeaList, locale: Locale) -> Cards {
+        Cards {
+            empty: list.items.is_empty(),
+            has_more: list.has_more,
+            cards: ReadOnly::of(list.items, locale, move |ideas| idea_cards(ideas, locale)),
+        }
+    }
+
+    /// Whether another page follows this one.
+    pub fn has_more(&self) -> bool {
+        self.has_more
+    }
+}
+
+impl HoldsWrittenHtml for Cards {
+    fn without_html(&self) -> Cards {
+        Cards {
+            cards: self.cards.without_html(),
+            ..*self
+        }
+    }
+}
+
+/// A page of idea cards that follows `source`, from the list `load` answers.
+pub fn use_cards<S, Fut>(
+    source: impl Fn() -> S + Send + Sync + 'static,
+    load: impl Fn(S) -> Fut + Send + Sync + 'static,
+) -> Resource<Result<Cards, AppError>, WithoutHtml>
+where
+    S: PartialEq + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<IdeaList, AppError>> + Send + 'static,
+{
+    let locale = use_locale();
+    Resource::new_with_options(
+        source,
+        move |source| {
+            let list = load(source);
+            async move { Ok(Cards::of(list.await?, locale)) }
+        },
+        false,
+    )
+}
+
 /// A page of idea cards with links to the pages around it, or `empty` when there are none.
 #[component]
 pub fn IdeaResults(
-    ideas: Vec<IdeaCard>,
-    locale: Locale,
+    cards: Cards,
     previous: Option<String>,
     next: Option<String>,
     empty: impl IntoView + 'static,
 ) -> impl IntoView {
-    let is_empty = ideas.is_empty();
+    let list = match cards.cards {
+        ReadOnly::Written(html) => Either::Left(view! { <ul class="idea-list" inner_html=html></ul> }),
+        ReadOnly::Data(ideas) => Either::Right(view! { <ul class="idea-list">{idea_cards(ideas, use_locale())}</ul> }),
+    };
     view! {
-        {is_empty.then_some(empty)}
-        <ul class="idea-list">
-            {ideas.into_iter().map(|idea| view! { <IdeaListItem idea locale /> }).collect_view()}
-        </ul>
+        {cards.empty.then_some(empty)}
+        {list}
         <Pager previous next />
     }
+}
+
+fn idea_cards(ideas: Vec<IdeaCard>, locale: Locale) -> impl IntoView {
+    ideas
+        .into_iter()
+        .map(|idea| view! { <IdeaListItem idea locale /> })
+        .collect_view()
 }
 
 #[component]

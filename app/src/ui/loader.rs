@@ -76,15 +76,16 @@ where
 /// error, and `waiting` until it answers. Pages render on the server with
 /// `SsrMode::Async`, so without JavaScript the answer is in the first response.
 #[component]
-pub fn Loader<T, F, V>(
-    resource: Resource<Result<T, AppError>>,
+pub fn Loader<T, F, V, Ser>(
+    resource: Resource<Result<T, AppError>, Ser>,
     children: F,
     #[prop(optional)] waiting: Waiting,
 ) -> impl IntoView
 where
-    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    T: Clone + Send + Sync + 'static,
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
+    Ser: Send + Sync + 'static,
 {
     let fallback = move || (waiting == Waiting::Text).then(|| view! { <p>{t("loading")}</p> });
     view! {

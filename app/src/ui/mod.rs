@@ -9,6 +9,7 @@ mod lists;
 mod loader;
 mod refusal;
 mod text;
+mod written;
 
 pub use actions::follow_answer;
 pub use auth::{use_auth, Auth};
@@ -21,3 +22,4 @@ pub(crate) use loader::built_once;
 pub use loader::{KeptForm, Loader, Loading, Waiting};
 pub use refusal::Refusal;
 pub use text::render_body;
+pub use written::{HoldsWrittenHtml, ReadOnly, WithoutHtml};

@@ -13,7 +13,34 @@ on_both_engines!(
     an_idea_moved_to_another_theme_is_ranked_by_its_support_there,
     a_list_names_themes_and_municipalities_in_the_readers_language_only,
     a_search_lists_every_match_once_in_order_whether_its_matches_are_few_or_many,
+    a_list_page_carries_its_cards_once_and_not_again_in_its_data_for_hydration,
 );
+
+/// The browser keeps a list's cards as the server wrote them (`ui::written`): their text
+/// is in the page once, not a second time in the data the browser hydrates from. Before,
+/// a card's title and excerpt were in both.
+async fn a_list_page_carries_its_cards_once_and_not_again_in_its_data_for_hydration(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    publish(&ana, "Benches along the canal", "digital-inclusion", "").await;
+    for (who, path) in [
+        ("a visitor", "/ideas"),
+        ("a visitor", "/themes/digital-inclusion"),
+        ("its author", "/me/ideas"),
+    ] {
+        let (status, page) = match who {
+            "its author" => ana.get_html(path).await,
+            _ => app.browser().get_html(path).await,
+        };
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(card_titles(&page), ["Benches along the canal"], "{path}");
+        assert_eq!(
+            page.matches("Benches along the canal").count(),
+            1,
+            "{who}, {path}: {page}"
+        );
+    }
+}
 
 /// Titles of the idea cards on a list page.
 fn card_titles(page: &str) -> Vec<String> {

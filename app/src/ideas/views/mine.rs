@@ -5,9 +5,8 @@ use super::*;
 /// "My ideas", "Ideas I support" or "Ideas I follow".
 #[component]
 pub fn MyIdeasPage(mine: Mine) -> impl IntoView {
-    let locale = use_locale();
     let page = crate::ui::use_page_number();
-    let ideas = Resource::new(page, move |page| my_ideas(mine, Some(page)));
+    let ideas = use_cards(page, move |page| my_ideas(mine, Some(page)));
     let (title, base, empty_text) = match mine {
         Mine::Written => (t("my-ideas-title"), "/me/ideas", t("my-ideas-empty")),
         Mine::Supported => (t("my-supported-title"), "/me/supported", t("my-supported-empty")),
@@ -26,14 +25,14 @@ pub fn MyIdeasPage(mine: Mine) -> impl IntoView {
                             let (empty_text, cta_text) = (empty_text.clone(), cta_text.clone());
                             let current = page();
                             let previous = (current > 1).then(|| format!("{base}?page={}", current - 1));
-                            let next = list.has_more.then(|| format!("{base}?page={}", current + 1));
+                            let next = list.has_more().then(|| format!("{base}?page={}", current + 1));
                             let empty = view! {
                                 <div class="empty-state">
                                     <p>{empty_text}</p>
                                     <p><A href=cta_href attr:class="button">{cta_text}</A></p>
                                 </div>
                             };
-                            view! { <IdeaResults ideas=list.items locale previous next empty /> }
+                            view! { <IdeaResults cards=list previous next empty /> }
                 }
             </Loader>
         </section>

@@ -2,7 +2,7 @@
 
 use super::api::{get_idea, my_ideas, EditIdea, SubmitIdea, WithdrawIdea, IDEA_FORM};
 use super::model::{id_from_path_segment, idea_path, IdeaBody, IdeaChoices, IdeaStatus, IdeaTitle, Mine};
-use super::parts::{use_idea_choices, IdeaBrowser, IdeaResults};
+use super::parts::{use_cards, use_idea_choices, IdeaBrowser, IdeaResults};
 use crate::comments::parts::Comments;
 use crate::error::AppError;
 use crate::follows::parts::FollowButton;
