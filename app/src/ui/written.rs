@@ -1,9 +1,9 @@
-//! Parts of a page that are only read, such as a list's cards, written as HTML once: by
-//! the server into the page it sends, by the browser when it moves to another page. When
-//! the browser hydrates the page it keeps the server's HTML for such a part, so its
-//! content does not travel a second time in the page's data for hydration, and the server
-//! does not serialise it and escape it into that data character by character (a tenth of
-//! a list page's instructions).
+//! Parts of a page that are only read, such as a list's cards. The server writes such a
+//! part as HTML into the page it sends, and the browser keeps that HTML when it
+//! hydrates: the part's content does not travel a second time in the page's data for
+//! hydration, and the server does not serialise it and escape it into that data
+//! character by character (a seventh of a list page's instructions). When the page
+//! moves to other content, the browser fetches the data and builds the part itself.
 
 use crate::error::AppError;
 use crate::i18n::Locale;
