@@ -20,7 +20,7 @@
 # cost of a request without queueing; 0 skips it). The server's own settings pass
 # through: AGORA_PAGE_CACHE_MS=0 measures every page rendered afresh in the main run too.
 #
-# When a bundle was built (`cargo leptos build --release --precompress --split`: target/site/pkg),
+# When a bundle was built (`cargo leptos build --release --precompress`: target/site/pkg),
 # the server serves it and the first visit of the main pages is measured (what a browser
 # downloads, compressed), then Lighthouse's mobile audit of them (bench/lighthouse.sh;
 # LIGHTHOUSE=0 skips it). The peak resident memory of each server is reported. Then the

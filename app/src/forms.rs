@@ -120,6 +120,19 @@ where
     }
 }
 
+/// Lets an island's actions see the refusal that a plain post (sent before the island
+/// ran) brought back in the page's address, as the server's rendering of the island did:
+/// in the browser an island has no router above it to provide it.
+pub fn refusal_from_address() {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos_router::location::{BrowserUrl, LocationProvider};
+        if let Ok(url) = BrowserUrl::current() {
+            url.provide_server_action_error();
+        }
+    }
+}
+
 /// A labelled input with its hint and error, wired for screen readers.
 #[component]
 pub fn Field(

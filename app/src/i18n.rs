@@ -139,9 +139,20 @@ pub fn t_count(key: &'static str, count: impl Into<i64>) -> String {
     translate_count(use_locale(), key, count.into())
 }
 
-/// The locale of the page being rendered.
+/// The locale of the page being rendered. An island sees no context from the page
+/// around it: in the browser it speaks the language of the messages the page loaded.
 pub fn use_locale() -> Locale {
-    use_context::<Locale>().unwrap_or_default()
+    use_context::<Locale>().unwrap_or_else(page_locale)
+}
+
+#[cfg(feature = "hydrate")]
+fn page_locale() -> Locale {
+    PAGE_MESSAGES.get().map(|(locale, _)| *locale).unwrap_or_default()
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn page_locale() -> Locale {
+    Locale::default()
 }
 
 /// Translates `key` in the current page's locale.

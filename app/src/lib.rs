@@ -45,7 +45,7 @@ use ideas::model::Mine;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy, SsrMode};
+use leptos_router::{path, SsrMode};
 pub use ui::{use_auth, Auth};
 
 /// The HTML document around the application, rendered on the server only.
@@ -53,7 +53,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = i18n::detect_locale();
     #[cfg(feature = "ssr")]
     set_content_security_policy();
-    let part = part_template();
+    // Only islands run in the browser, so only what they read is written into the page
+    // for them (each island turns this on while it renders). Leptos' server rendering
+    // starts with it on, which would write every resource of the page.
+    if let Some(context) = leptos::reactive::owner::Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -68,7 +73,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </head>
             <body>
                 <App />
-                {part}
             </body>
         </html>
     }
@@ -81,11 +85,6 @@ struct BundleNames {
     css: String,
     js: String,
     wasm: String,
-    /// For each lazy part of the wasm (`pages`), by the name of its loader, the addresses
-    /// of its files (`--split` writes them to the split manifest), space-separated. Read
-    /// on the server only.
-    #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-    parts: Vec<(String, String)>,
 }
 
 fn bundle_names(options: &LeptosOptions) -> &'static BundleNames {
@@ -113,12 +112,6 @@ fn bundle_names(options: &LeptosOptions) -> &'static BundleNames {
         } else {
             "_bg"
         };
-        let manifest = std::path::Path::new(options.site_root.as_ref())
-            .join(options.site_pkg_dir.as_ref())
-            .join(format!(
-                "__wasm_split_manifest{}.json",
-                hash_of("manifest").unwrap_or_default()
-            ));
         BundleNames {
             css: format!("{name}{}.css", hash_of("css").unwrap_or_default()),
             js: format!("{name}{}.js", hash_of("js").unwrap_or_default()),
@@ -126,90 +119,38 @@ fn bundle_names(options: &LeptosOptions) -> &'static BundleNames {
                 "{name}{}.wasm",
                 hash_of("wasm").unwrap_or_else(|| plain_wasm.to_owned())
             ),
-            parts: std::fs::read_to_string(manifest)
-                .map(|manifest| part_files(&manifest))
-                .unwrap_or_default(),
         }
     })
 }
 
-/// Reads the split manifest: each part's key, then the files it needs, without `.wasm`.
-fn part_files(manifest: &str) -> Vec<(String, String)> {
-    let parts: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(manifest).unwrap_or_default();
-    parts
-        .into_iter()
-        .map(|(key, files)| {
-            let files = files
-                .iter()
-                .map(|file| format!("/pkg/{file}.wasm"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            (key, files)
-        })
-        .collect()
-}
-
-/// The files of the lazy part the page being rendered hydrates with, once its route
-/// named them (`announce_part`).
-#[cfg(feature = "ssr")]
-#[derive(Clone, Default)]
-struct PagePart(std::sync::Arc<std::sync::OnceLock<&'static str>>);
-
-/// Names the lazy part this page hydrates with, for the bundle's script to fetch beside
-/// the main part instead of after it (and for the benchmark's first visit to count).
-#[cfg(feature = "ssr")]
-fn announce_part(loader: &str) {
-    let (Some(state), Some(part)) = (use_context::<ctx::AppState>(), use_context::<PagePart>()) else {
-        return;
-    };
-    // The manifest's key is the loader's name and a number.
-    let prefix = format!("{loader}_");
-    if let Some((_, files)) = bundle_names(&state.leptos_options)
-        .parts
-        .iter()
-        .find(|(key, _)| key.starts_with(&prefix))
-    {
-        let _ = part.0.set(files);
-    }
-}
-
-/// The part's files, placed after the application: rendered once its route has resolved,
-/// so that the route has named them. Inert until the bundle's script reads it.
-#[cfg(feature = "ssr")]
-fn part_template() -> impl IntoView {
-    let part = PagePart::default();
-    provide_context(part.clone());
-    move || {
-        part.0
-            .get()
-            .map(|files| view! { <template id="agora-part" data-files=*files></template> })
-    }
-}
-
-/// The shell is rendered on the server only.
-#[cfg(not(feature = "ssr"))]
-fn part_template() -> impl IntoView {}
-
-/// Starts the bundle once the page has loaded and the browser is idle, with no preload
-/// before it: the page is complete and usable as sent (every form works without
-/// JavaScript), and nothing the bundle brings may compete with the first paint of the
-/// text, the page's largest. (Leptos' `HydrationScripts` preloads the bundle from the
-/// head, which a phone on a slow network then waits for.) The messages of the page's
-/// language, and the lazy part of the wasm the page hydrates with, are fetched beside the
-/// bundle; the messages are handed to it before it hydrates.
+/// The page is complete and usable as sent (every form works without JavaScript); the
+/// browser runs only its islands, the few parts that change in the page (`#[island]`:
+/// the support and follow buttons, the ideas like a title being typed, the moderators'
+/// keys). A page without one loads no script beyond this and no wasm. One with islands
+/// starts the bundle once the page has loaded and the browser is idle, with no preload
+/// before it, so that nothing competes with the first paint of the text, the page's
+/// largest (Leptos' `HydrationScripts` preloads the bundle from the head, which a phone
+/// on a slow network then waits for). The messages of the page's language are fetched
+/// beside the bundle and handed to it before the islands hydrate. `data-hydrated` on the
+/// body tells browser tests the page is interactive.
 #[component]
 fn BundleScript(options: LeptosOptions, locale: i18n::Locale) -> impl IntoView {
     let names = bundle_names(&options);
     let script = format!(
         "(() => {{\
-           const start = () => {{\
-             const part = document.getElementById('agora-part');\
-             if (part) part.dataset.files.split(' ').forEach((file) =>\
-               fetch(file).then((r) => r.arrayBuffer()).catch(() => {{}}));\
-             return Promise.all([import('/pkg/{js}'),\
-               fetch('/pkg/{messages}').then((r) => r.ok ? r.text() : Promise.reject(r.status))])\
-               .then(([bundle, messages]) => bundle.default({{ module_or_path: '/pkg/{wasm}' }})\
-                 .then(() => bundle.hydrate(messages)));\
+           const start = async () => {{\
+             const islands = document.querySelectorAll('leptos-island');\
+             if (islands.length > 0) {{\
+               const [bundle, messages] = await Promise.all([import('/pkg/{js}'),\
+                 fetch('/pkg/{messages}').then((r) => r.ok ? r.text() : Promise.reject(r.status))]);\
+               await bundle.default({{ module_or_path: '/pkg/{wasm}' }});\
+               bundle.hydrate(messages);\
+               for (const island of islands) {{\
+                 const hydrate = bundle[island.dataset.component];\
+                 if (hydrate) await hydrate(island);\
+               }}\
+             }}\
+             document.body.dataset.hydrated = 'true';\
            }};\
            const whenIdle = () => ('requestIdleCallback' in window\
              ? requestIdleCallback(start, {{ timeout: 2000 }}) : setTimeout(start, 0));\
@@ -264,135 +205,43 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=site::views::NotFound>
                         <Route path=path!("/") view=site::views::HomePage ssr=SsrMode::Async />
                         <Route path=path!("/ideas") view=ideas::views::IdeasPage ssr=SsrMode::Async />
-                        <Route path=path!("/ideas/new") view={Lazy::<pages::NewIdeaRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/ideas/new") view=ideas::views::NewIdeaPage ssr=SsrMode::Async />
                         <Route path=path!("/ideas/:idea") view=ideas::views::IdeaView ssr=SsrMode::Async />
-                        <Route path=path!("/ideas/:idea/edit") view={Lazy::<pages::EditIdeaRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/privacy") view={Lazy::<pages::PrivacyRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/developers") view={Lazy::<pages::DevelopersRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/ideas/:idea/edit") view=ideas::views::EditIdeaPage ssr=SsrMode::Async />
+                        <Route path=path!("/privacy") view=site::views::PrivacyPage ssr=SsrMode::Async />
+                        <Route path=path!("/developers") view=site::views::DevelopersPage ssr=SsrMode::Async />
                         <Route path=path!("/themes") view=themes::views::ThemesPage ssr=SsrMode::Async />
                         <Route path=path!("/themes/:slug") view=themes::views::ThemePage ssr=SsrMode::Async />
-                        <Route path=path!("/register") view={Lazy::<pages::RegisterRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/login") view={Lazy::<pages::SignInRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/forgot-password") view={Lazy::<pages::ForgotPasswordRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/reset-password") view={Lazy::<pages::ResetPasswordRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/verify-email") view={Lazy::<pages::VerifyEmailRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/confirm-email-change") view={Lazy::<pages::ConfirmEmailChangeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/unsubscribe") view={Lazy::<pages::UnsubscribeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/profile") view={Lazy::<pages::ProfileRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/profile/data") view={Lazy::<pages::MyDataRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/profile/delete") view={Lazy::<pages::DeleteAccountRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/me/ideas") view={Lazy::<pages::MyWrittenRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/me/supported") view={Lazy::<pages::MySupportedRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/me/following") view={Lazy::<pages::MyFollowedRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/notifications") view={Lazy::<pages::NotificationsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/admin/accounts") view={Lazy::<pages::AdminAccountsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/admin/themes") view={Lazy::<pages::AdminThemesRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/admin/themes/:id") view={Lazy::<pages::EditThemeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/admin/audit") view={Lazy::<pages::AuditRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/moderation") view={Lazy::<pages::QueueRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/projects") view={Lazy::<pages::ProjectsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/projects/new") view={Lazy::<pages::PromoteRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/projects/:project") view={Lazy::<pages::ProjectRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/desk") view={Lazy::<pages::DeskRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/commitments") view={Lazy::<pages::CommitmentsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/dashboard") view={Lazy::<pages::DashboardRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/register") view=accounts::views::RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=accounts::views::SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/forgot-password") view=accounts::views::ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/reset-password") view=accounts::views::ResetPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/verify-email") view=accounts::views::VerifyEmailPage ssr=SsrMode::Async />
+                        <Route path=path!("/confirm-email-change") view=accounts::views::ConfirmEmailChangePage ssr=SsrMode::Async />
+                        <Route path=path!("/unsubscribe") view=accounts::views::UnsubscribePage ssr=SsrMode::Async />
+                        <Route path=path!("/profile") view=accounts::views::ProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/profile/data") view=accounts::views::MyDataPage ssr=SsrMode::Async />
+                        <Route path=path!("/profile/delete") view=accounts::views::DeleteAccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/me/ideas") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Written /> } ssr=SsrMode::Async />
+                        <Route path=path!("/me/supported") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Supported /> } ssr=SsrMode::Async />
+                        <Route path=path!("/me/following") view=|| view! { <ideas::views::MyIdeasPage mine=Mine::Followed /> } ssr=SsrMode::Async />
+                        <Route path=path!("/notifications") view=notifications::views::NotificationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts") view=accounts::views::AdminAccountsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/themes") view=themes::views::AdminThemesPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/themes/:id") view=themes::views::EditThemePage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/audit") view=audit::views::AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/moderation") view=moderation::views::QueuePage ssr=SsrMode::Async />
+                        <Route path=path!("/projects") view=projects::views::ProjectsPage ssr=SsrMode::Async />
+                        <Route path=path!("/projects/new") view=projects::views::PromotePage ssr=SsrMode::Async />
+                        <Route path=path!("/projects/:project") view=projects::views::ProjectView ssr=SsrMode::Async />
+                        <Route path=path!("/desk") view=projects::views::DeskPage ssr=SsrMode::Async />
+                        <Route path=path!("/commitments") view=projects::views::CommitmentsPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard") view=projects::views::DashboardPage ssr=SsrMode::Async />
                     </Routes>
                 </site::views::Layout>
             </AuthProvider>
         </Router>
     }
-}
-
-/// The pages few visits begin with are parts of the wasm of their own (`cargo leptos build
-/// --split`), fetched when one of them is first shown: a resident's first visit to an
-/// idea, the list or the home page loads neither the programme's pages (projects,
-/// commitments, dashboard, and the privacy and developers pages) nor the account pages
-/// nor the moderators' and administrators'. Three groups, not a part per page: each part
-/// is a module the browser compiles and links, and with a part per page the splitter made
-/// hundreds of small shared ones (measured: 60 to 260 requests a page, and Lighthouse's
-/// blocking time up to 1.9 s). The server renders them as before and names the page's
-/// part's files after the application (`announce_part`), which the bundle's script
-/// fetches beside the main part; `hydrate_lazy` then finds them cached.
-mod pages {
-    use super::*;
-    use leptos_router::LazyRoute;
-
-    macro_rules! lazy_group {
-        ($group:ident, $loader:ident, $preload:ident { $($route:ident => $page:expr,)* }) => {
-            // Each variant names the route it renders, hence the shared suffix.
-            #[allow(clippy::enum_variant_names)]
-            #[derive(Clone, Copy)]
-            pub enum $group {
-                $($route,)*
-            }
-
-            #[leptos::lazy]
-            fn $loader(page: $group) -> AnyView {
-                match page {
-                    $($group::$route => $page.into_any(),)*
-                }
-            }
-
-            $(
-                pub struct $route;
-
-                impl LazyRoute for $route {
-                    fn data() -> Self {
-                        Self
-                    }
-
-                    async fn view(_route: Self) -> AnyView {
-                        #[cfg(feature = "ssr")]
-                        announce_part(stringify!($loader));
-                        $loader($group::$route).await
-                    }
-
-                    async fn preload() {
-                        #[cfg(target_arch = "wasm32")]
-                        $preload().await;
-                    }
-                }
-            )*
-        };
-    }
-
-    lazy_group!(StaffPage, staff_page, __preload_staff_page {
-            AdminAccountsRoute => view! { <accounts::views::AdminAccountsPage /> },
-            AdminThemesRoute => view! { <themes::views::AdminThemesPage /> },
-            EditThemeRoute => view! { <themes::views::EditThemePage /> },
-            AuditRoute => view! { <audit::views::AuditPage /> },
-            QueueRoute => view! { <moderation::views::QueuePage /> },
-            PromoteRoute => view! { <projects::views::PromotePage /> },
-            DeskRoute => view! { <projects::views::DeskPage /> },
-    });
-
-    lazy_group!(ProgrammePage, programme_page, __preload_programme_page {
-            ProjectsRoute => view! { <projects::views::ProjectsPage /> },
-            ProjectRoute => view! { <projects::views::ProjectView /> },
-            CommitmentsRoute => view! { <projects::views::CommitmentsPage /> },
-            DashboardRoute => view! { <projects::views::DashboardPage /> },
-            PrivacyRoute => view! { <site::views::PrivacyPage /> },
-            DevelopersRoute => view! { <site::views::DevelopersPage /> },
-    });
-
-    lazy_group!(AccountPage, account_page, __preload_account_page {
-            NewIdeaRoute => view! { <ideas::views::NewIdeaPage /> },
-            EditIdeaRoute => view! { <ideas::views::EditIdeaPage /> },
-            RegisterRoute => view! { <accounts::views::RegisterPage /> },
-            SignInRoute => view! { <accounts::views::SignInPage /> },
-            ForgotPasswordRoute => view! { <accounts::views::ForgotPasswordPage /> },
-            ResetPasswordRoute => view! { <accounts::views::ResetPasswordPage /> },
-            VerifyEmailRoute => view! { <accounts::views::VerifyEmailPage /> },
-            ConfirmEmailChangeRoute => view! { <accounts::views::ConfirmEmailChangePage /> },
-            UnsubscribeRoute => view! { <accounts::views::UnsubscribePage /> },
-            ProfileRoute => view! { <accounts::views::ProfilePage /> },
-            MyDataRoute => view! { <accounts::views::MyDataPage /> },
-            DeleteAccountRoute => view! { <accounts::views::DeleteAccountPage /> },
-            MyWrittenRoute => view! { <ideas::views::MyIdeasPage mine=Mine::Written /> },
-            MySupportedRoute => view! { <ideas::views::MyIdeasPage mine=Mine::Supported /> },
-            MyFollowedRoute => view! { <ideas::views::MyIdeasPage mine=Mine::Followed /> },
-            NotificationsRoute => view! { <notifications::views::NotificationsPage /> },
-    });
 }
 
 /// Created inside the router, so that a refusal carried in the URL after a plain form
@@ -435,29 +284,7 @@ fn AuthProvider(children: Children) -> impl IntoView {
         notifications_changed,
     });
     forms::provide_form_memory();
-    #[cfg(feature = "hydrate")]
-    mark_hydrated();
     children()
-}
-
-/// Lets browser tests wait until the page is interactive. This effect runs after the
-/// first pass of hydration, but the parts of the page inside `<Suspense>` hydrate in
-/// tasks queued after it: the mark waits for the next frame and for those tasks, so that
-/// a click is never sent to a part still being hydrated.
-#[cfg(feature = "hydrate")]
-fn mark_hydrated() {
-    Effect::new(|| {
-        request_animation_frame(|| {
-            set_timeout(
-                || {
-                    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-                        let _ = body.set_attribute("data-hydrated", "true");
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
-        });
-    });
 }
 
 #[cfg(feature = "hydrate")]
@@ -465,33 +292,5 @@ fn mark_hydrated() {
 pub fn hydrate(messages: String) {
     console_error_panic_hook::set_once();
     i18n::load_page_messages(messages);
-    leptos::mount::hydrate_lazy(App);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::part_files;
-
-    #[test]
-    fn each_part_of_the_split_manifest_becomes_the_addresses_of_its_files() {
-        let manifest = r#"{"staff_page_12":["chunk_5.b","split_staff_page_12.c"],"account_page_12":["chunk_5.b","split_account_page_12.a"]}"#;
-        assert_eq!(
-            part_files(manifest),
-            [
-                (
-                    "account_page_12".to_owned(),
-                    "/pkg/chunk_5.b.wasm /pkg/split_account_page_12.a.wasm".to_owned()
-                ),
-                (
-                    "staff_page_12".to_owned(),
-                    "/pkg/chunk_5.b.wasm /pkg/split_staff_page_12.c.wasm".to_owned()
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_manifest_that_does_not_parse_names_no_part() {
-        assert!(part_files("not json").is_empty());
-    }
+    leptos::mount::hydrate_islands();
 }

@@ -1,10 +1,11 @@
 //! What a browser with an empty cache downloads to show a page and make it interactive:
-//! the page, then every file of the bundle the page names (stylesheet, script, wasm, the
-//! messages of its language, and the lazy part of the wasm it hydrates with), each asked
-//! with `Accept-Encoding: br, gzip` and counted as it travels (compressed).
+//! the page, then the files of the bundle it fetches, each asked with `Accept-Encoding:
+//! br, gzip` and counted as it travels (compressed). A page with islands fetches every
+//! file it names (stylesheet, script, wasm, the messages of its language); one without
+//! fetches its stylesheet only, since the page's script loads the rest for islands.
 
 use anyhow::Context;
-use reqwest::header::{ACCEPT, ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
+use reqwest::header::{ACCEPT, ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, COOKIE};
 use reqwest::Client;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -20,9 +21,12 @@ struct Fetched {
     cache: String,
 }
 
-async fn fetch(client: &Client, base: &str, path: &str) -> anyhow::Result<Fetched> {
-    let response = client
-        .get(format!("{base}{path}"))
+async fn fetch(client: &Client, base: &str, path: &str, cookie: Option<&str>) -> anyhow::Result<Fetched> {
+    let mut request = client.get(format!("{base}{path}"));
+    if let Some(cookie) = cookie {
+        request = request.header(COOKIE, cookie);
+    }
+    let response = request
         .header(ACCEPT, "text/html,*/*")
         .header(ACCEPT_ENCODING, "br, gzip")
         .send()
@@ -63,8 +67,19 @@ fn bundle_files(html: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// Measures each page's first visit; prints a table and verdicts, answers the JSON.
-pub(crate) async fn measure(client: &Client, base: &str, pages: &[String]) -> anyhow::Result<Value> {
+/// The bundle's files a browser fetches for a page: the stylesheet, and the rest only
+/// when the page has an island for the wasm to run.
+fn fetched_files(html: &str) -> BTreeSet<String> {
+    let islands = html.contains("<leptos-island");
+    bundle_files(html)
+        .into_iter()
+        .filter(|path| islands || path.ends_with(".css"))
+        .collect()
+}
+
+/// Measures each page's first visit, by a visitor or (with a session cookie) by a
+/// signed-in member; prints a table and verdicts, answers the JSON.
+pub(crate) async fn measure(client: &Client, base: &str, pages: &[(String, Option<String>)]) -> anyhow::Result<Value> {
     let mut rows = Vec::new();
     println!();
     println!(
@@ -76,20 +91,24 @@ pub(crate) async fn measure(client: &Client, base: &str, pages: &[String]) -> an
         "page", "html", "bundle", "total", "files"
     );
     let mut checks = Vec::new();
-    for page in pages {
-        let html = fetch(client, base, page).await?;
+    for (path, cookie) in pages {
+        let cookie = cookie.as_deref();
+        let html = fetch(client, base, path, cookie).await?;
         // Read again uncompressed (this client does not decompress) for the names.
-        let text = client
-            .get(format!("{base}{page}"))
-            .header(ACCEPT, "text/html")
-            .send()
-            .await?
-            .text()
-            .await?;
-        let mut files = Vec::new();
-        for path in bundle_files(&text) {
-            files.push(fetch(client, base, &path).await?);
+        let mut again = client.get(format!("{base}{path}")).header(ACCEPT, "text/html");
+        if let Some(cookie) = cookie {
+            again = again.header(COOKIE, cookie);
         }
+        let text = again.send().await?.text().await?;
+        let mut files = Vec::new();
+        for file in fetched_files(&text) {
+            files.push(fetch(client, base, &file, None).await?);
+        }
+        let page = if cookie.is_some() {
+            format!("{path} (signed in)")
+        } else {
+            path.clone()
+        };
         let bundle: u64 = files.iter().map(|f| f.bytes).sum();
         let total = html.bytes + bundle;
         println!(
@@ -145,5 +164,22 @@ mod tests {
             bundle_files(html).into_iter().collect::<Vec<_>>(),
             ["/pkg/agora.abc.css", "/pkg/agora.def.js", "/pkg/agora.ghi.wasm"]
         );
+    }
+
+    const PAGE: &str = r#"<link rel="stylesheet" href="/pkg/agora.abc.css">
+        <script>import('/pkg/agora.def.js').then(m => m.default({module_or_path: '/pkg/agora.ghi.wasm'}))</script>"#;
+
+    #[test]
+    fn a_page_without_an_island_fetches_its_stylesheet_only() {
+        assert_eq!(
+            fetched_files(PAGE).into_iter().collect::<Vec<_>>(),
+            ["/pkg/agora.abc.css"]
+        );
+    }
+
+    #[test]
+    fn a_page_with_an_island_fetches_every_file_it_names() {
+        let page = format!(r#"{PAGE}<leptos-island data-component="VoteBox_123"></leptos-island>"#);
+        assert_eq!(fetched_files(&page).len(), 3);
     }
 }

@@ -44,13 +44,22 @@ enum Command {
     /// Compare two JSON results (the second over the first) against the targets.
     Compare { before: PathBuf, after: PathBuf },
     /// What a first visit of each page transfers, compressed as a browser receives it
-    /// (the server must serve a built bundle: `cargo leptos build --release --precompress --split`).
+    /// (the server must serve a built bundle: `cargo leptos build --release --precompress`).
     FirstVisit {
         #[arg(long, default_value = "http://127.0.0.1:3000")]
         base_url: String,
         /// Pages, by path; `{idea}` stands for the most supported idea's page.
         #[arg(long, value_delimiter = ',', default_value = "/,/ideas,{idea},/projects,/dashboard")]
         pages: Vec<String>,
+        /// Pages visited by a signed-in member, whose pages hold islands (the support
+        /// button, the ideas like a title being typed); empty for none.
+        #[arg(long, value_delimiter = ',', default_value = "{idea},/ideas/new")]
+        signed_in_pages: Vec<String>,
+        /// The member: the first synthetic account.
+        #[arg(long, default_value = "synthetic-1@example.invalid")]
+        email: String,
+        #[arg(long, default_value = "synthetic crowd passphrase for Agora load tests")]
+        password: String,
         #[arg(long, default_value = "bench/results/first-visit.json")]
         json: PathBuf,
     },
@@ -136,9 +145,17 @@ fn main() -> anyhow::Result<()> {
             runtime.block_on(run(args))
         }
         Command::Compare { before, after } => compare(&before, &after),
-        Command::FirstVisit { base_url, pages, json } => {
+        Command::FirstVisit {
+            base_url,
+            pages,
+            signed_in_pages,
+            email,
+            password,
+            json,
+        } => {
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-            runtime.block_on(first_visits(base_url, pages, json))
+            let member = (!signed_in_pages.iter().all(String::is_empty)).then_some((email, password));
+            runtime.block_on(first_visits(base_url, pages, signed_in_pages, member, json))
         }
         Command::Export {
             base_url,
@@ -154,18 +171,40 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
-async fn first_visits(base_url: String, pages: Vec<String>, json_path: PathBuf) -> anyhow::Result<()> {
+async fn first_visits(
+    base_url: String,
+    pages: Vec<String>,
+    signed_in_pages: Vec<String>,
+    member: Option<(String, String)>,
+    json_path: PathBuf,
+) -> anyhow::Result<()> {
     let base = base_url.trim_end_matches('/').to_owned();
     let client = client()?;
-    let mut resolved = Vec::new();
-    for page in pages {
-        if page == "{idea}" {
-            resolved.push(targets::most_supported_idea(&client, &base).await?);
-        } else {
-            resolved.push(page);
+    let resolve = async |pages: Vec<String>| -> anyhow::Result<Vec<String>> {
+        let mut resolved = Vec::new();
+        for page in pages.into_iter().filter(|page| !page.is_empty()) {
+            if page == "{idea}" {
+                resolved.push(targets::most_supported_idea(&client, &base).await?);
+            } else {
+                resolved.push(page);
+            }
         }
+        Ok(resolved)
+    };
+    let mut visits: Vec<(String, Option<String>)> =
+        resolve(pages).await?.into_iter().map(|page| (page, None)).collect();
+    if let Some((email, password)) = member {
+        let cookie = sessions::sign_in(&client, &base, &email, &password)
+            .await
+            .with_context(|| format!("signing in as {email} for the signed-in first visits"))?;
+        visits.extend(
+            resolve(signed_in_pages)
+                .await?
+                .into_iter()
+                .map(|page| (page, Some(cookie.clone()))),
+        );
     }
-    let report = first_visit::measure(&client, &base, &resolved).await?;
+    let report = first_visit::measure(&client, &base, &visits).await?;
     write_json(&json_path, &report)
 }
 

@@ -59,7 +59,7 @@ pub(crate) async fn sign_in_all(base: &str, args: &RunArgs) -> anyhow::Result<Ve
     Ok(sessions)
 }
 
-async fn sign_in(client: &Client, base: &str, email: &str, password: &str) -> anyhow::Result<String> {
+pub(crate) async fn sign_in(client: &Client, base: &str, email: &str, password: &str) -> anyhow::Result<String> {
     let body = format!("email={}&password={}", form_encode(email), form_encode(password));
     let response = client
         .post(format!("{base}/api/sign_in"))

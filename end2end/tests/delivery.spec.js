@@ -1,14 +1,15 @@
-// How the release build reaches a browser: every file of the bundle a page loads comes
+// How the release build reaches a browser. Pages are the server's; the browser runs only
+// their islands (the support and follow buttons, the ideas like a title being typed, the
+// moderators' keys). A page without an island loads its stylesheet and nothing else; one
+// with islands loads the script, the wasm and the messages of its own language, each
 // compressed (the brotli files the build made) under a name that carries its hash, with
-// a year of caching; the page itself comes compressed. The wasm is split: a public page
-// loads the main part only, a page of the programme, account or staff group fetches its
-// own part too, which the page names so that it comes beside the main part (`cargo leptos
-// build --split`, the groups in app/src/lib.rs). The bundle holds no
-// translations: a page fetches the messages of its own language beside it.
+// a year of caching. The page itself comes compressed.
 const { test, expect } = require('@playwright/test');
-const { hydrated } = require('./helpers');
+const helpers = require('./helpers');
 
-/** Opens `path` and waits for hydration; answers the paths of the bundle files it loaded. */
+const { hydrated, uniqueEmail } = helpers;
+
+/** Opens `path` and waits until it is interactive; answers the bundle files it loaded. */
 async function bundleOf(page, path) {
   const bundle = [];
   page.on('response', (response) => {
@@ -24,74 +25,80 @@ async function bundleOf(page, path) {
     expect(headers['content-encoding'], file).toBe('br');
     expect(headers['cache-control'], file).toBe('public, max-age=31536000, immutable');
   }
-  return { files: bundle.map((r) => new URL(r.url()).pathname) };
+  return bundle.map((r) => new URL(r.url()).pathname);
 }
 
-test('the bundle arrives compressed, hashed and cached for a year', async ({ page }) => {
-  const { files } = await bundleOf(page, '/ideas');
-  const kinds = new Set(files.map((f) => f.split('.').pop()));
-  expect([...kinds].sort()).toEqual(['css', 'ftl', 'js', 'wasm']);
-  expect(files.filter((f) => f.endsWith('.wasm')), 'a public page loads the main wasm only').toHaveLength(1);
+const kinds = (files) => [...new Set(files.map((f) => f.split('.').pop()))].sort();
+
+/**
+ * A member's idea, and a new browser signed in as another member (with an empty cache),
+ * in `locale`: its page holds the support button, an island.
+ */
+async function memberBeforeAnIdea(browser, locale) {
+  const [authorEmail, readerEmail] = [uniqueEmail('delivery-author'), uniqueEmail('delivery-reader')];
+  helpers.createAccount(authorEmail, 'Anna Author', 'member');
+  helpers.createAccount(readerEmail, 'Rik Reader', 'member');
+  const author = await (await browser.newContext()).newPage();
+  await helpers.signIn(author, authorEmail);
+  await helpers.visit(author, '/ideas/new');
+  const title = `Benches in the shade ${Date.now()}`;
+  await author.getByLabel('Title').fill(title);
+  await author.getByLabel('Description').fill('Benches under the trees of every square.');
+  await author.getByLabel('Theme').selectOption({ label: 'Transversality' });
+  await helpers.publishIdea(author, title);
+  const path = new URL(author.url()).pathname;
+
+  const signingIn = await (await browser.newContext()).newPage();
+  await helpers.signIn(signingIn, readerEmail);
+  const storageState = await signingIn.context().storageState();
+  const reader = await (await browser.newContext({
+    storageState, locale, extraHTTPHeaders: { 'Accept-Language': locale },
+  })).newPage();
+  return { reader, path };
+}
+
+test('a page without an island loads its stylesheet only, and is ready at once', async ({ page }) => {
+  const files = await bundleOf(page, '/ideas');
+  expect(kinds(files), files.join(' ')).toEqual(['css']);
+  await expect(page.locator('leptos-island')).toHaveCount(0);
 });
 
-test('a page of the account group fetches its part of the wasm, then hydrates', async ({ page }) => {
-  const { files } = await bundleOf(page, '/login');
-  expect(files.some((f) => /^\/pkg\/split_account_page_[^/]+\.wasm$/.test(f)), files.join(' ')).toBe(true);
-  expect(files.some((f) => /^\/pkg\/split_staff_page_/.test(f)), 'not the staff pages').toBe(false);
-});
+test('a page with an island loads the bundle once, and its button works in the page', async ({ browser }) => {
+  const { reader, path } = await memberBeforeAnIdea(browser, 'en-GB');
+  const files = await bundleOf(reader, path);
+  expect(kinds(files), files.join(' ')).toEqual(['css', 'ftl', 'js', 'wasm']);
+  expect(files.filter((f) => f.endsWith('.wasm')), 'one wasm').toHaveLength(1);
 
-test('going from a public page to a page of the account group loads its part without a page load', async ({ page }) => {
-  const { files } = await bundleOf(page, '/ideas');
-  expect(files.some((f) => f.includes('split_account_page_'))).toBe(false);
-  const parts = [];
-  page.on('response', (r) => { if (new URL(r.url()).pathname.startsWith('/pkg/split_account_page_')) parts.push(r); });
-  await page.evaluate(() => { window.agoraSamePage = true; });
-  await page.locator('header a[href="/login"]').first().click();
-  await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByLabel('Email address')).toBeVisible();
-  expect(parts, 'the account part was fetched').toHaveLength(1);
-  expect(await page.evaluate(() => window.agoraSamePage), 'routed in the page, not reloaded').toBe(true);
+  await reader.evaluate(() => { window.agoraSamePage = true; });
+  await reader.getByRole('button', { name: 'Support this idea' }).click();
+  await expect(reader.locator('.vote-count strong')).toHaveText('1');
+  await expect(reader.getByRole('button', { name: 'Withdraw my support' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await reader.evaluate(() => window.agoraSamePage), 'counted in the page, not reloaded').toBe(true);
 });
 
 test('a visitor moving from page to page asks for nothing the server must refuse', async ({ page }) => {
   const refused = [];
   page.on('response', (r) => { if (r.status() >= 400) refused.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   await bundleOf(page, '/ideas');
-  await page.evaluate(() => { window.agoraSamePage = true; });
   await page.locator('header a[href="/themes"]').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Themes');
+  await hydrated(page);
   await page.locator('header a[href="/ideas"]').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ideas');
-  expect(await page.evaluate(() => window.agoraSamePage), 'routed in the page, not reloaded').toBe(true);
+  await hydrated(page);
   expect(refused).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
-test('a page of the programme group names its part of the wasm, and the browser fetches just that beside the main part', async ({ page }) => {
-  const { files } = await bundleOf(page, '/projects');
-  const named = (await page.locator('template#agora-part').getAttribute('data-files')).split(' ');
-  expect(named.some((f) => /^\/pkg\/split_programme_page_[^/]+\.wasm$/.test(f)), named.join(' ')).toBe(true);
-  const wasm = [...new Set(files.filter((f) => f.endsWith('.wasm')))];
-  expect(wasm.filter((f) => !named.includes(f)), 'besides the part, the main wasm only').toHaveLength(1);
-  expect(wasm.filter((f) => named.includes(f)).sort(), 'the browser fetched each file named').toEqual([...named].sort());
-  expect(wasm.some((f) => /split_(account|staff)_page_/.test(f)), 'not the other parts').toBe(false);
-});
-
-test('a page of the main part names no other part', async ({ page }) => {
-  await bundleOf(page, '/ideas');
-  await expect(page.locator('template#agora-part')).toHaveCount(0);
-});
-
-test.describe('in Dutch', () => {
-  test.use({ locale: 'nl-BE' });
-
-  test('a page fetches the messages of its language only, and the pages it routes to speak it', async ({ page }) => {
-    const { files } = await bundleOf(page, '/ideas');
-    const messages = files.filter((f) => f.endsWith('.ftl'));
-    expect(messages, files.join(' ')).toHaveLength(1);
-    expect(messages[0]).toMatch(/^\/pkg\/nl\./);
-    await page.evaluate(() => { window.agoraSamePage = true; });
-    await page.locator('header a[href="/themes"]').first().click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thema\'s');
-    expect(await page.evaluate(() => window.agoraSamePage), 'rendered by the bundle, not the server').toBe(true);
-  });
+test('in Dutch, a page fetches the messages of its language only, and its island speaks it', async ({ browser }) => {
+  const { reader, path } = await memberBeforeAnIdea(browser, 'nl-BE');
+  const files = await bundleOf(reader, path);
+  const messages = files.filter((f) => f.endsWith('.ftl'));
+  expect(messages, files.join(' ')).toHaveLength(1);
+  expect(messages[0]).toMatch(/^\/pkg\/nl\./);
+  await reader.getByRole('button', { name: 'Dit idee steunen' }).click();
+  await expect(reader.getByRole('button', { name: 'Mijn steun intrekken' })).toBeVisible();
+  await expect(reader.locator('.vote-count')).toContainText('1');
 });

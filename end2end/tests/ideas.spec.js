@@ -1,7 +1,7 @@
 // The heart of the platform, end to end: a resident proposes an idea; a second resident
 // finds it by searching, supports it and comments; a business replies; the author sees
-// both as notifications. With JavaScript (changes show at once) and without (plain
-// form posts and links).
+// both as notifications. With JavaScript (the support button changes at once, in the
+// page) and without (plain form posts and links).
 const { test, expect } = require('@playwright/test');
 const helpers = require('./helpers');
 
@@ -146,50 +146,5 @@ test.describe('with JavaScript, when the server refuses', () => {
     await expect(resident.getByRole('alert')).toContainText('This idea is no longer open for that.');
     await expect(resident.locator('.vote-count strong')).toHaveText('1');
     await expect(withdraw).toHaveAttribute('aria-pressed', 'true');
-  });
-});
-
-// The cards of a list are written as HTML, by the server for the first page and by the
-// browser for the next ones (app/src/ui/written.rs): the browser keeps the server's cards
-// when it hydrates, and must replace them, or clear them, when the list moves in the page.
-test.describe('with JavaScript, a list that moves in the page', () => {
-  test('shows the cards of each list it moves to, and none where nothing matches', async ({ page }) => {
-    const word = `lantern${Date.now()}`;
-    const title = `Lanterns on the market square ${word}`;
-    const email = uniqueEmail('ines');
-    helpers.createAccount(email, 'Ines Janssens', 'member');
-    await proposeAs(page, email, title, 'Warm light for the evening market, switched off at midnight.');
-
-    // A search that matches nothing, loaded afresh: the server wrote no card.
-    await visit(page, `/ideas?q=nothing${word}`);
-    const cards = page.locator('.idea-card');
-    await expect(page.getByText(`No idea matches “nothing${word}”`)).toBeVisible();
-    await expect(cards).toHaveCount(0);
-    // Set on this document: a page loaded afresh would not have it.
-    await page.evaluate(() => { window.listStayed = true; });
-    const stayed = async (what) => expect(await page.evaluate(() => window.listStayed), what).toBe(true);
-
-    // Every idea, written by the browser.
-    await page.getByRole('navigation').getByRole('link', { name: 'Ideas', exact: true }).click();
-    await expect(page).toHaveURL(/\/ideas$/);
-    await expect(cards.first()).toBeVisible();
-    await expect(page.getByText(`No idea matches`)).toHaveCount(0);
-    const firstPage = await cards.count();
-    const firstTitle = await cards.first().getByRole('heading').innerText();
-    await stayed('the list moved in the page');
-
-    // Back to the search: the cards go.
-    await page.goBack();
-    await expect(page.getByText(`No idea matches “nothing${word}”`)).toBeVisible();
-    await expect(cards).toHaveCount(0);
-    await page.goForward();
-    await expect(cards).toHaveCount(firstPage);
-    await expect(cards.first().getByRole('heading')).toHaveText(firstTitle);
-    await stayed('back and forward in the page');
-
-    // A card's link opens its idea in the page too.
-    await cards.first().getByRole('link', { name: firstTitle, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstTitle);
-    await stayed('the idea opened in the page');
   });
 });

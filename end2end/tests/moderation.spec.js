@@ -101,11 +101,22 @@ for (const javaScript of [true, false]) {
 
       // Decline, with a reason.
       const reason = 'Parking payment is already offered by the parking agency.';
+      const headings = () => moderator.locator('.queue-item > h2').allInnerTexts();
+      const before = await headings();
+      const at = before.indexOf(parking);
       await item(parking).getByLabel('Decision').selectOption({ label: 'Decline' });
       await item(parking).getByLabel('Public note or reason').fill(reason);
       await item(parking).getByRole('button', { name: 'Decide' }).click();
       await expect(item(parking)).toHaveCount(0);
       await settle(moderator);
+      if (javaScript) {
+        // The queue came back without it: the item that took its place has the focus.
+        const after = await headings();
+        const next = after[Math.min(at, after.length - 1)];
+        await expect(moderator.locator('.queue-item').filter({
+          has: moderator.getByRole('heading', { level: 2, name: next, exact: true }),
+        })).toBeFocused();
+      }
 
       // Merge the duplicate into the original, named by its number.
       const original = lampsPath.match(/\/ideas\/(\d+)-/)[1];

@@ -4,9 +4,11 @@ use crate::i18n::t;
 use leptos::prelude::*;
 
 /// Follow / stop following. With JavaScript it changes at once and falls back if the
-/// server refuses; without, it is a form that comes back to the idea.
-#[component]
+/// server refuses; without, it is a form that comes back to the idea. An island, like
+/// the support button.
+#[island]
 pub fn FollowButton(idea_id: i64, following: bool) -> impl IntoView {
+    crate::forms::refusal_from_address();
     let action = ServerAction::<FollowIdea>::new();
     // What the server last confirmed; a refusal falls back to it.
     let confirmed = Memo::new(move |last: Option<&bool>| match action.value().get() {

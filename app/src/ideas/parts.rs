@@ -9,7 +9,6 @@ use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
 use crate::ui::{status_label, HoldsWrittenHtml, Loader, Loading, Pager, ReadOnly, Waiting, WithoutHtml};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 /// Search, filters, order and one page of ideas, all read from and written to the URL
@@ -185,9 +184,8 @@ fn IdeaListItem(idea: IdeaCard, locale: Locale) -> impl IntoView {
         <li class="idea-card">
             <div class="idea-votes" aria-hidden="true"><strong>{idea.vote_count}</strong></div>
             <div class="idea-card-body">
-                // A plain link: the router takes its clicks all the same. `<A>` would
-                // add only `aria-current`, which a card never needs, for a fourteenth
-                // of a list page's cost.
+                // A plain link: `<A>` would add only `aria-current`, which a card never
+                // needs, for a fourteenth of a list page's cost.
                 <h2 lang=idea.language.clone()><a href=href>{idea.title.clone()}</a></h2>
                 <p class="idea-meta">
                     <span class="badge badge-theme">{idea.theme}</span>
@@ -214,7 +212,8 @@ pub fn use_idea_choices() -> Resource<IdeaChoices> {
 }
 
 /// Ideas like the one being written (or triaged), with a way to support one instead:
-/// nothing when there are none.
+/// nothing when there are none. Plain links: it is shown inside an island, which has no
+/// router.
 #[component]
 pub fn SimilarIdeasList(
     ideas: Vec<SimilarIdea>,
@@ -238,13 +237,13 @@ pub fn SimilarIdeasList(
                         view! {
                             <li>
                                 {numbered.then(|| format!("#{} ", idea.id))}
-                                <A href=path>{idea.title}</A>
+                                <a href=path>{idea.title}</a>
                                 <span class="muted">
                                     " · " {status_label(idea.status)} " · "
                                     {t_count("vote-count-long", idea.vote_count)}
                                 </span>
                                 " "
-                                <A href=support attr:class="similar-support">{t("similar-support-instead")}</A>
+                                <a href=support class="similar-support">{t("similar-support-instead")}</a>
                             </li>
                         }
                     }).collect_view()}

@@ -39,13 +39,17 @@ pub fn NewIdeaPage() -> impl IntoView {
                         }
                         .into_any();
                     };
-                    let typed = RwSignal::new(values.get("title").cloned().unwrap_or_default());
+                    let title = values.get("title").cloned().unwrap_or_default();
+                    // The form came back because of ideas like it: the confirmation step.
+                    let confirm_step = action
+                        .value()
+                        .with_untracked(|answer| matches!(answer, Some(Err(AppError::SimilarIdeas))));
                     view! {
                         <h1>{t("idea-new-title")}</h1>
                         <p class="lead">{t("idea-new-lead")}</p>
                         <FormAlert action />
-                        <ActionForm action on:input=move |ev| follow_title(&ev, typed)>
-                            <IdeaFields action values choices after_title=move || view! { <SimilarToTitle typed action /> } />
+                        <ActionForm action>
+                            <IdeaFields action values choices after_title=move || view! { <SimilarToTitle title=title.clone() confirm_step /> } />
                             <button type="submit" class="button" disabled=move || action.pending().get()>{t("idea-submit")}</button>
                         </ActionForm>
                     }
@@ -59,15 +63,14 @@ pub fn NewIdeaPage() -> impl IntoView {
 /// Ideas like the title as typed (after a pause in the typing), or as sent: shown once
 /// the author has seen them, the form publishes without asking again (`confirmed`); a
 /// form sent before that, or without JavaScript, comes back with them and a button to
-/// publish anyway (the confirmation step).
-#[component]
-fn SimilarToTitle(typed: RwSignal<String>, action: ServerAction<SubmitIdea>) -> impl IntoView {
+/// publish anyway (the confirmation step). An island: it follows the title field of the
+/// form around it, which the browser does not run.
+#[island]
+fn SimilarToTitle(title: String, confirm_step: bool) -> impl IntoView {
+    let typed = RwSignal::new(title);
+    let typing = window_event_listener(leptos::ev::input, move |ev| follow_title(&ev, typed));
+    on_cleanup(move || typing.remove());
     let similar = Resource::new(move || typed.get(), similar_ideas);
-    let asked_to_confirm = move || {
-        action
-            .value()
-            .with(|answer| matches!(answer, Some(Err(AppError::SimilarIdeas))))
-    };
     // A failed lookup only means no list: the idea can still be published.
     let load = move || async move { Ok(similar.await.unwrap_or_default()) };
     view! {
@@ -77,8 +80,7 @@ fn SimilarToTitle(typed: RwSignal<String>, action: ServerAction<SubmitIdea>) -> 
                 view! {
                     <SimilarIdeasList ideas heading=t("similar-heading") />
                     {seen.then(|| view! { <input type="hidden" name="confirmed" value="1" /> })}
-                    // The confirmation step: the form came back because of these ideas.
-                    {move || (seen && asked_to_confirm()).then(|| view! {
+                    {(seen && confirm_step).then(|| view! {
                         <p class="similar-anyway">
                             {t("similar-anyway-hint")} " "
                             <button type="submit" class="button button-secondary">{t("similar-publish-anyway")}</button>

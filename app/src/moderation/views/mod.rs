@@ -26,11 +26,23 @@ mod queue;
 pub use queue::*;
 
 /// With JavaScript, `j` and `k` move between the items of the queue, and after a decision
-/// the next item takes the focus: a moderator works through it from the keyboard.
+/// the item that took the decided one's place has the focus: a moderator works through
+/// the queue from the keyboard. An island around the keys' hint: the queue itself is the
+/// server's page, and a decision is a form that brings it back.
+#[island]
+fn QueueKeys() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    keyboard::install();
+    view! { <p class="hint keyboard-hint">{t("queue-keyboard")}</p> }
+}
+
 #[cfg(feature = "hydrate")]
 mod keyboard {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
+
+    /// Where the last decision was taken, kept across the page load the decision causes.
+    const DECIDED_AT: &str = "agora-queue-decided-at";
 
     fn items() -> Vec<web_sys::HtmlElement> {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -58,14 +70,29 @@ mod keyboard {
             .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
     }
 
-    pub fn install(decided: Signal<bool>) {
-        // Where the last decision was taken: once the queue is back without that item,
-        // the one that took its place is the next to decide.
-        let decided_at = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let remember = decided_at.clone();
+    fn session() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok()?
+    }
+
+    pub fn install() {
+        if let Some(at) = session()
+            .and_then(|store| {
+                store
+                    .get_item(DECIDED_AT)
+                    .ok()?
+                    .inspect(|_| drop(store.remove_item(DECIDED_AT)))
+            })
+            .and_then(|at| at.parse::<usize>().ok())
+        {
+            let items = items();
+            if let Some(next) = items.get(at).or(items.last()) {
+                let _ = next.focus();
+            }
+        }
         let submitted = window_event_listener(leptos::ev::submit, move |_| {
-            let at = current(&items()).unwrap_or(0);
-            remember.store(at, std::sync::atomic::Ordering::Relaxed);
+            if let (Some(at), Some(store)) = (current(&items()), session()) {
+                let _ = store.set_item(DECIDED_AT, &at.to_string());
+            }
         });
         let handle = window_event_listener(leptos::ev::keydown, |event| {
             if event.ctrl_key() || event.meta_key() || event.alt_key() || typing() {
@@ -90,17 +117,6 @@ mod keyboard {
         on_cleanup(move || {
             handle.remove();
             submitted.remove();
-        });
-        Effect::new(move |before: Option<()>| {
-            if decided.get() && before.is_some() {
-                let at = decided_at.load(std::sync::atomic::Ordering::Relaxed);
-                request_animation_frame(move || {
-                    let items = items();
-                    if let Some(next) = items.get(at).or(items.last()) {
-                        let _ = next.focus();
-                    }
-                });
-            }
         });
     }
 }

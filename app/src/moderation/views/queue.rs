@@ -33,12 +33,6 @@ pub fn QueuePage() -> impl IntoView {
         move || (tab(), page(), versions()),
         |(tab, page, _)| moderation_queue(Some(tab.as_str().to_owned()), Some(page)),
     );
-    #[cfg(feature = "hydrate")]
-    keyboard::install(Signal::derive(move || {
-        // Tracked, so that the focus moves once the queue after a decision has arrived.
-        let _ = queue.get();
-        versions() != (0, 0, 0, 0)
-    }));
     let memory = use_form_memory(TRIAGE_FORM);
     let auth = crate::ui::use_auth();
     view! {
@@ -47,7 +41,7 @@ pub fn QueuePage() -> impl IntoView {
             <h1>{t("queue-title")}</h1>
             <p class="lead">{t("queue-lead")}</p>
             <p><A href="/admin/audit">{t("admin-audit-title")}</A></p>
-            <p class="hint keyboard-hint">{t("queue-keyboard")}</p>
+            <QueueKeys />
             <FormAlert action=triage />
             <FormAlert action=hide />
             <FormAlert action=verify />
