@@ -24,10 +24,9 @@ pub async fn recall_form() -> Result<Option<FormMemory>, AppError> {
 
 /// The input kept for this page, loaded once per page by `provide_form_memory`.
 ///
-/// One resource for the whole page, made before anything is awaited: a resource made by
-/// each form, inside parts of the page that render once their own data has arrived, gets
-/// its number in the order those parts happen to finish, which need not be the same on
-/// the server and in the browser, and a page whose numbers disagree fails to hydrate.
+/// One resource for the whole page, made before anything is awaited, rather than one per
+/// form inside parts of the page that render once their own data has arrived: the kept
+/// input is read once per page.
 #[derive(Clone, Copy)]
 pub struct KeptInput(Resource<Option<FormMemory>>);
 

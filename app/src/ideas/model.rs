@@ -158,10 +158,10 @@ pub struct IdeaSummary {
 }
 
 /// What an idea's card in a list shows, its theme and municipality named in the reader's
-/// language. A list page carries its cards a second time, for hydration, so a card holds
-/// nothing it does not show, and travels as an array of its values: its fields' names,
-/// repeated in every card, were a quarter of that data, each character escaped once more
-/// into the page. Comments, projects' cards and the filters' choices travel the same way.
+/// language. A card holds nothing it does not show, and travels as an array of its
+/// values: when pages still carried their data for hydration, its fields' names,
+/// repeated in every card, were a quarter of that data. Comments, projects' cards and
+/// the filters' choices travel the same way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize_tuple, Deserialize_tuple)]
 pub struct IdeaCard {
     pub id: i64,

@@ -6,8 +6,7 @@ use super::model::{idea_path, IdeaCard, IdeaChoices, IdeaList, IdeaStatus, ListQ
 use crate::error::AppError;
 use crate::forms::FilterSelect;
 use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
-use crate::ui::{status_label, HoldsWrittenHtml, Loader, Loading, Pager, ReadOnly, Waiting, WithoutHtml};
-use leptos::either::Either;
+use crate::ui::{status_label, Loader, Loading, Pager, Waiting, WrittenHtml};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -98,11 +97,10 @@ pub fn IdeaBrowser(base: String, theme: Option<String>) -> impl IntoView {
     }
 }
 
-/// One page of idea cards: the server writes them as HTML (`ui::written`), the cards
-/// being only read, and a list page's data for hydration having been mostly its cards.
+/// One page of idea cards, written as HTML (`ui::written`): the cards are only read.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cards {
-    cards: ReadOnly<Vec<IdeaCard>>,
+    html: WrittenHtml,
     empty: bool,
     has_more: bool,
 }
@@ -112,7 +110,12 @@ impl Cards {
         Cards {
             empty: list.items.is_empty(),
             has_more: list.has_more,
-            cards: ReadOnly::of(list.items, locale, move |ideas| idea_cards(ideas, locale)),
+            html: WrittenHtml::of(locale, move || {
+                list.items
+                    .into_iter()
+                    .map(|idea| view! { <IdeaListItem idea locale /> })
+                    .collect_view()
+            }),
         }
     }
 
@@ -122,33 +125,20 @@ impl Cards {
     }
 }
 
-impl HoldsWrittenHtml for Cards {
-    fn without_html(&self) -> Cards {
-        Cards {
-            cards: self.cards.without_html(),
-            ..*self
-        }
-    }
-}
-
 /// A page of idea cards that follows `source`, from the list `load` answers.
 pub fn use_cards<S, Fut>(
     source: impl Fn() -> S + Send + Sync + 'static,
     load: impl Fn(S) -> Fut + Send + Sync + 'static,
-) -> Resource<Result<Cards, AppError>, WithoutHtml>
+) -> Resource<Result<Cards, AppError>>
 where
     S: PartialEq + Clone + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<IdeaList, AppError>> + Send + 'static,
 {
     let locale = use_locale();
-    Resource::new_with_options(
-        source,
-        move |source| {
-            let list = load(source);
-            async move { Ok(Cards::of(list.await?, locale)) }
-        },
-        false,
-    )
+    Resource::new(source, move |source| {
+        let list = load(source);
+        async move { Ok(Cards::of(list.await?, locale)) }
+    })
 }
 
 /// A page of idea cards with links to the pages around it, or `empty` when there are none.
@@ -159,22 +149,11 @@ pub fn IdeaResults(
     next: Option<String>,
     empty: impl IntoView + 'static,
 ) -> impl IntoView {
-    let list = match cards.cards {
-        ReadOnly::Written(html) => Either::Left(view! { <ul class="idea-list" inner_html=html></ul> }),
-        ReadOnly::Data(ideas) => Either::Right(view! { <ul class="idea-list">{idea_cards(ideas, use_locale())}</ul> }),
-    };
     view! {
         {cards.empty.then_some(empty)}
-        {list}
+        <ul class="idea-list" inner_html=cards.html.into_html()></ul>
         <Pager previous next />
     }
-}
-
-fn idea_cards(ideas: Vec<IdeaCard>, locale: Locale) -> impl IntoView {
-    ideas
-        .into_iter()
-        .map(|idea| view! { <IdeaListItem idea locale /> })
-        .collect_view()
 }
 
 #[component]

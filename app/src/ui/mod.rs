@@ -22,4 +22,4 @@ pub(crate) use loader::built_once;
 pub use loader::{KeptForm, Loader, Loading, Waiting};
 pub use refusal::Refusal;
 pub use text::render_body;
-pub use written::{HoldsWrittenHtml, ReadOnly, WithoutHtml};
+pub use written::WrittenHtml;

@@ -36,9 +36,13 @@ pub fn VoteBox(
         // offering a button that would answer 403.
         view! { <p class="hint vote-blocked">{t("error-blocked")}</p> }.into_any()
     };
+    // A vote refused after the page was loaded (the idea closed meanwhile) comes back
+    // here with its reason.
+    let refused = ServerAction::<CastVote>::new();
     view! {
         <div class="vote-box" id="vote">
             <VoteCount count=Signal::stored(count) />
+            <FormAlert action=refused />
             {control}
         </div>
     }
