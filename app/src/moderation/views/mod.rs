@@ -75,15 +75,13 @@ mod keyboard {
     }
 
     pub fn install() {
-        if let Some(at) = session()
-            .and_then(|store| {
-                store
-                    .get_item(DECIDED_AT)
-                    .ok()?
-                    .inspect(|_| drop(store.remove_item(DECIDED_AT)))
-            })
-            .and_then(|at| at.parse::<usize>().ok())
-        {
+        // The page after a decision: the focus goes where the decided item was.
+        let decided_at = session().and_then(|store| {
+            let at = store.get_item(DECIDED_AT).ok()??;
+            let _ = store.remove_item(DECIDED_AT);
+            at.parse::<usize>().ok()
+        });
+        if let Some(at) = decided_at {
             let items = items();
             if let Some(next) = items.get(at).or(items.last()) {
                 let _ = next.focus();
