@@ -1,18 +1,19 @@
 //! Parts of the accounts feature that other features' pages show.
 
 use crate::i18n::t;
+use crate::ui::Here;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Links between the admin pages.
 #[component]
 pub fn AdminNav() -> impl IntoView {
+    let here = Here::now();
     view! {
         <nav class="admin-nav" aria-label=t("admin-nav-label")>
-            <A href="/moderation">{t("queue-title")}</A>
-            <A href="/admin/accounts">{t("admin-accounts-title")}</A>
-            <A href="/admin/themes">{t("admin-themes-title")}</A>
-            <A href="/admin/audit">{t("admin-audit-title")}</A>
+            <a href="/moderation" aria-current=here.page("/moderation")>{t("queue-title")}</a>
+            <a href="/admin/accounts" aria-current=here.page("/admin/accounts")>{t("admin-accounts-title")}</a>
+            <a href="/admin/themes" aria-current=here.page("/admin/themes")>{t("admin-themes-title")}</a>
+            <a href="/admin/audit" aria-current=here.page("/admin/audit")>{t("admin-audit-title")}</a>
         </nav>
     }
 }

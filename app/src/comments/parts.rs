@@ -12,7 +12,6 @@ use crate::ui::author_badge;
 use crate::ui::Loading;
 use crate::ui::{follow_answer, render_body, Pager, PagerWords};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
 
@@ -231,7 +230,7 @@ pub fn Comments(
                         view! { <p class="muted">{t("comments-closed")}</p> }.into_any()
                     } else if !signed_in {
                         let href = format!("/login?next={}", here.path);
-                        view! { <p><A href=href attr:class="button button-secondary">{t("comments-sign-in")}</A></p> }.into_any()
+                        view! { <p><a href=href class="button button-secondary">{t("comments-sign-in")}</a></p> }.into_any()
                     } else if !can_comment && unconfirmed {
                         view! { <crate::accounts::parts::ConfirmEmailFirst /> }.into_any()
                     } else if !can_comment {

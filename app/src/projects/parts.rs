@@ -6,7 +6,6 @@ use crate::i18n::t;
 use crate::ideas::model::IdeaStatus;
 use crate::ui::{progress_text, project_status_label};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A project's status as a badge.
 pub fn status_badge(status: ProjectStatus) -> impl IntoView {
@@ -42,7 +41,7 @@ pub fn IdeaProjectBox(
             view! {
                 <div class="idea-project" id="project">
                     <p class="idea-project-label">{t("idea-project-label")}</p>
-                    <p><A href=project_path(project.id, &project.slug)><span lang=project.language.clone()>{project.title.clone()}</span></A></p>
+                    <p><a href=project_path(project.id, &project.slug)><span lang=project.language.clone()>{project.title.clone()}</span></a></p>
                     <p>{status_badge(project.status)}</p>
                 </div>
             }
@@ -51,9 +50,9 @@ pub fn IdeaProjectBox(
     } else if can_promote && promotable(status) {
         Some(
             view! {
-                <A href=format!("/projects/new?ideas={idea_id}") attr:class="button button-secondary button-small">
+                <a href=format!("/projects/new?ideas={idea_id}") class="button button-secondary button-small">
                     {t("project-promote-this")}
-                </A>
+                </a>
             }
             .into_any(),
         )

@@ -5,6 +5,7 @@ mod actions;
 mod auth;
 mod canonical;
 mod labels;
+mod links;
 mod lists;
 mod loader;
 mod refusal;
@@ -17,6 +18,7 @@ pub use canonical::CanonicalRedirect;
 pub use labels::{
     author_badge, kind_label, localized, person_name, progress_text, project_status_label, role_label, status_label,
 };
+pub use links::Here;
 pub use lists::{use_page_number, DataTable, OlderLink, Pager, PagerWords};
 pub(crate) use loader::built_once;
 pub use loader::{KeptForm, Loader, Loading, Waiting};

@@ -2,7 +2,6 @@
 
 use crate::i18n::{t, use_locale};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 /// A page shown instead of content the visitor may not see, with the right status.
@@ -22,7 +21,7 @@ pub fn Refusal(error: crate::error::AppError) -> impl IntoView {
             <h1>{crate::forms::error_message(locale, &error)}</h1>
             {signed_out.then(|| {
                 let href = format!("/login?next={here}");
-                view! { <p><A href=href attr:class="button">{t("nav-sign-in")}</A></p> }
+                view! { <p><a href=href class="button">{t("nav-sign-in")}</a></p> }
             })}
         </section>
     }

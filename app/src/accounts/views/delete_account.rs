@@ -14,7 +14,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
                 <div class="alert alert-info">
                     <p>{t("delete-account-what-goes")}</p>
                     <p>{t("delete-account-what-stays")}</p>
-                    <p><A href="/profile/data">{t("delete-account-export-first")}</A></p>
+                    <p><a href="/profile/data">{t("delete-account-export-first")}</a></p>
                 </div>
                 <FormAlert action />
                 <ActionForm action>

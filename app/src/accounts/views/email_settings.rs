@@ -82,7 +82,7 @@ pub fn UnsubscribePage() -> impl IntoView {
                     <div class="alert alert-success" role="status">
                         <p>{t("unsubscribe-done")}</p>
                     </div>
-                    <p><A href="/profile#email">{t("unsubscribe-change")}</A></p>
+                    <p><a href="/profile#email">{t("unsubscribe-change")}</a></p>
                 }
                 .into_any()
             } else {

@@ -28,7 +28,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                         {t("forgot-password-submit")}
                     </button>
                 </ActionForm>
-                <p class="form-footer"><A href="/login">{t("forgot-password-back")}</A></p>
+                <p class="form-footer"><a href="/login">{t("forgot-password-back")}</a></p>
             </Loading>
         </section>
     }

@@ -15,7 +15,6 @@ use crate::ui::{kind_label, role_label};
 use crate::ui::{DataTable, Loader, Loading, OlderLink, Waiting};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 mod admin;

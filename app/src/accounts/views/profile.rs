@@ -74,18 +74,18 @@ pub fn ProfilePage() -> impl IntoView {
                                     <dd>{format_date(locale, profile.created_at)}</dd>
                                 </dl>
                                 <nav class="profile-links" aria-label=t("profile-your-activity")>
-                                    <A href="/me/ideas" attr:class="button button-secondary">{t("my-ideas-title")}</A>
-                                    <A href="/me/supported" attr:class="button button-secondary">{t("my-supported-title")}</A>
-                                    <A href="/me/following" attr:class="button button-secondary">{t("my-following-title")}</A>
-                                    <A href="/notifications" attr:class="button button-secondary">{t("notifications-title")}</A>
+                                    <a href="/me/ideas" class="button button-secondary">{t("my-ideas-title")}</a>
+                                    <a href="/me/supported" class="button button-secondary">{t("my-supported-title")}</a>
+                                    <a href="/me/following" class="button button-secondary">{t("my-following-title")}</a>
+                                    <a href="/notifications" class="button button-secondary">{t("notifications-title")}</a>
                                 </nav>
                                 <MailPreferencesForm />
                                 <h2>{t("profile-your-data")}</h2>
                                 <p>{t("profile-your-data-lead")}</p>
                                 <nav class="profile-links" aria-label=t("profile-your-data")>
-                                    <A href="/profile/data" attr:class="button button-secondary">{t("my-data-title")}</A>
+                                    <a href="/profile/data" class="button button-secondary">{t("my-data-title")}</a>
                                     <a href="/profile/data.json" class="button button-secondary" download="agora-my-data.json">{t("my-data-download")}</a>
-                                    <A href="/profile/delete" attr:class="button button-secondary">{t("delete-account-title")}</A>
+                                    <a href="/profile/delete" class="button button-secondary">{t("delete-account-title")}</a>
                                 </nav>
                                 <h2>{t("profile-change-email")}</h2>
                                 {move || matches!(change_email.value().get(), Some(Ok(()))).then(|| view! {

@@ -62,7 +62,7 @@ pub fn RegisterPage() -> impl IntoView {
                                     {t("register-submit")}
                                 </button>
                             </ActionForm>
-                            <p class="form-footer">{t("register-have-account")} " " <A href="/login">{t("nav-sign-in")}</A></p>
+                            <p class="form-footer">{t("register-have-account")} " " <a href="/login">{t("nav-sign-in")}</a></p>
                         }
                 }
             </Loading>

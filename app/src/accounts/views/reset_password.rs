@@ -23,7 +23,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     {t("reset-password-submit")}
                 </button>
             </ActionForm>
-            <p class="form-footer"><A href="/forgot-password">{t("reset-password-new-link")}</A></p>
+            <p class="form-footer"><a href="/forgot-password">{t("reset-password-new-link")}</a></p>
         </section>
     }
 }

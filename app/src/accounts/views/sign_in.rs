@@ -44,8 +44,8 @@ pub fn SignInPage() -> impl IntoView {
                                 {t("sign-in-submit")}
                             </button>
                         </ActionForm>
-                        <p class="form-footer"><A href="/forgot-password">{t("sign-in-forgot")}</A></p>
-                        <p class="form-footer">{t("sign-in-no-account")} " " <A href="/register">{t("nav-register")}</A></p>
+                        <p class="form-footer"><a href="/forgot-password">{t("sign-in-forgot")}</a></p>
+                        <p class="form-footer">{t("sign-in-no-account")} " " <a href="/register">{t("nav-register")}</a></p>
                     }
                 }
             </Loading>

@@ -43,7 +43,7 @@ pub fn EditIdeaPage() -> impl IntoView {
                     ]);
                     values.extend(kept);
                     view! {
-                        <p class="breadcrumb"><A href=idea_path(idea.id, &idea.slug)>{idea.title.clone()}</A></p>
+                        <p class="breadcrumb"><a href=idea_path(idea.id, &idea.slug)>{idea.title.clone()}</a></p>
                         <h1>{t("idea-edit-title")}</h1>
                         <p class="lead">{t("idea-edit-lead")}</p>
                         <FormAlert action />

@@ -12,7 +12,7 @@ pub fn IdeasPage() -> impl IntoView {
         <section class="container">
             <div class="page-head">
                 <h1>{t("ideas-title")}</h1>
-                <A href="/ideas/new" attr:class="button">{t("ideas-new")}</A>
+                <a href="/ideas/new" class="button">{t("ideas-new")}</a>
             </div>
             <p class="lead">{t("ideas-lead")}</p>
             <IdeaBrowser base="/ideas".to_owned() theme=None />

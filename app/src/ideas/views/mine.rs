@@ -29,7 +29,7 @@ pub fn MyIdeasPage(mine: Mine) -> impl IntoView {
                             let empty = view! {
                                 <div class="empty-state">
                                     <p>{empty_text}</p>
-                                    <p><A href=cta_href attr:class="button">{cta_text}</A></p>
+                                    <p><a href=cta_href class="button">{cta_text}</a></p>
                                 </div>
                             };
                             view! { <IdeaResults cards=list previous next empty /> }

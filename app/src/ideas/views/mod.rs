@@ -14,7 +14,6 @@ use crate::votes::parts::VoteBox;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use std::collections::BTreeMap;
 

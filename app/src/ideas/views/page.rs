@@ -57,13 +57,13 @@ pub fn IdeaView() -> impl IntoView {
                     view! {
                         <CanonicalRedirect current=segment() expected canonical=canonical.clone() />
                         <Title text=idea.title.clone() />
-                        <p class="breadcrumb"><A href="/ideas">{t("ideas-title")}</A></p>
+                        <p class="breadcrumb"><a href="/ideas">{t("ideas-title")}</a></p>
                         <article lang=idea.language.clone()>
                             {hidden.clone().map(|hidden| view! { <HiddenNotice hidden reports=page.reports.clone() /> })}
                             <ReportThanks action=report />
                             <h1>{idea.title.clone()}</h1>
                             <p class="idea-meta">
-                                <A href=format!("/themes/{}", idea.theme_slug) attr:class="badge badge-theme">{localized(&idea.theme_names, locale)}</A>
+                                <a href=format!("/themes/{}", idea.theme_slug) class="badge badge-theme">{localized(&idea.theme_names, locale)}</a>
                                 {district.map(|d| view! { " " <span class="badge">{d}</span> })}
                                 " "
                                 <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
@@ -76,7 +76,7 @@ pub fn IdeaView() -> impl IntoView {
                             {idea.duplicate_of.clone().map(|original| view! {
                                 <p class="alert alert-info duplicate-of">
                                     {t("idea-duplicate-of")} " "
-                                    <A href=idea_path(original.id, &original.slug)>{original.title.clone()}</A>
+                                    <a href=idea_path(original.id, &original.slug)>{original.title.clone()}</a>
                                 </p>
                             })}
                             {response.map(|response| {
@@ -107,7 +107,7 @@ pub fn IdeaView() -> impl IntoView {
                             {page.signed_in.then(|| view! { <FollowButton idea_id=idea.id following=page.following /> })}
                             <crate::projects::parts::IdeaProjectBox idea_id=idea.id status=idea.status project=page.project.clone() can_promote=page.can_promote />
                             {edit_path.map(|href| view! {
-                                <A href=href attr:class="button button-secondary button-small">{t("admin-edit")}</A>
+                                <a href=href class="button button-secondary button-small">{t("admin-edit")}</a>
                             })}
                             {can_withdraw.then(|| view! {
                                 <ActionForm action=withdraw>

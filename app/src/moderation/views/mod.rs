@@ -15,7 +15,6 @@ use crate::ui::{author_badge, kind_label, role_label};
 use crate::ui::{Loading, Pager};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
 

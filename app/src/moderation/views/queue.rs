@@ -40,7 +40,7 @@ pub fn QueuePage() -> impl IntoView {
         <section class="container queue-page">
             <h1>{t("queue-title")}</h1>
             <p class="lead">{t("queue-lead")}</p>
-            <p><A href="/admin/audit">{t("admin-audit-title")}</A></p>
+            <p><a href="/admin/audit">{t("admin-audit-title")}</a></p>
             <QueueKeys />
             <FormAlert action=triage />
             <FormAlert action=hide />
@@ -209,7 +209,7 @@ pub(super) fn QueuedIdeaCard(idea: QueuedIdea, locale: Locale, children: Childre
         <article class="queue-item" tabindex="-1" aria-labelledby=labelled_by>
             <p class="queue-kind">{t("queue-kind-idea")} " · " <span class="badge badge-theme">{theme}</span>
                 " " <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span></p>
-            <h2 id=heading lang=idea.language.clone()><A href=idea_path(idea.id, &idea.slug)>{idea.title.clone()}</A></h2>
+            <h2 id=heading lang=idea.language.clone()><a href=idea_path(idea.id, &idea.slug)>{idea.title.clone()}</a></h2>
             <p lang=idea.language.clone()>{idea.excerpt.clone()}</p>
             <p class="idea-byline muted">
                 {name} {badge.map(|b| view! { " " <span class="badge badge-author">{b}</span> })}
@@ -239,7 +239,7 @@ pub(super) fn QueuedCommentCard(comment: QueuedComment, locale: Locale, children
         <article class="queue-item" tabindex="-1" aria-labelledby=labelled_by>
             <p class="queue-kind">{t("queue-kind-comment")}</p>
             <h2 id=heading>
-                <A href=href>{t_with("queue-comment-on", &[("title", comment.idea_title.clone())])}</A>
+                <a href=href>{t_with("queue-comment-on", &[("title", comment.idea_title.clone())])}</a>
             </h2>
             <blockquote class="queue-quote">{comment.excerpt.clone()}</blockquote>
             <p class="idea-byline muted">

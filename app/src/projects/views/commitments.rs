@@ -41,7 +41,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                                         })}
                                         {c.adopted.into_iter().map(|p| view! {
                                             <div class="commitment-project">
-                                                <p lang=p.language.clone()><A href=project_path(p.id, &p.slug)>{p.title.clone()}</A></p>
+                                                <p lang=p.language.clone()><a href=project_path(p.id, &p.slug)>{p.title.clone()}</a></p>
                                                 <p>
                                                     {status_badge(p.status)}
                                                     {p.adopted_at.map(|at| view! { <span class="muted">" · " {t_with("commitments-adopted-on", &[("date", format_date(locale, at))])}</span> })}

@@ -13,7 +13,7 @@ pub(super) fn ProjectCardView(
 ) -> impl IntoView {
     let href = project_path(project.id, &project.slug);
     let started = project.status.is_commitment();
-    let title = view! { <A href=href>{project.title.clone()}</A> };
+    let title = view! { <a href=href>{project.title.clone()}</a> };
     let heading = if nested {
         view! { <h3 lang=project.language.clone()>{title}</h3> }.into_any()
     } else {
@@ -33,7 +33,7 @@ pub(super) fn ProjectCardView(
                 {project.owner.portfolio.clone().map(|p| view! { " · " {p} })}
             </p>
             {started.then(|| view! { <ProgressBar progress=project.progress /> })}
-            {action.map(|(href, label)| view! { <p><A href=href attr:class="button button-small">{label}</A></p> })}
+            {action.map(|(href, label)| view! { <p><a href=href class="button button-small">{label}</a></p> })}
         </li>
     }
 }

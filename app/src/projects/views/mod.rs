@@ -20,12 +20,11 @@ use crate::projects::model::{
 };
 use crate::themes::api::list_themes;
 use crate::themes::model::Theme;
-use crate::ui::use_auth;
 use crate::ui::{localized, project_status_label, render_body, Pager};
+use crate::ui::{use_auth, Here};
 use crate::ui::{CanonicalRedirect, Loader, Loading, Waiting};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use super::parts::{status_badge, ProgressBar};
@@ -49,11 +48,12 @@ pub use roadmap::*;
 /// Links between the programme's public pages.
 #[component]
 fn ProgrammeLinks() -> impl IntoView {
+    let here = Here::now();
     view! {
         <nav class="programme-nav" aria-label=t("programme-nav-label")>
-            <A href="/projects">{t("projects-title")}</A>
-            <A href="/commitments">{t("commitments-title")}</A>
-            <A href="/dashboard">{t("dashboard-title")}</A>
+            <a href="/projects" aria-current=here.page("/projects")>{t("projects-title")}</a>
+            <a href="/commitments" aria-current=here.page("/commitments")>{t("commitments-title")}</a>
+            <a href="/dashboard" aria-current=here.page("/dashboard")>{t("dashboard-title")}</a>
         </nav>
     }
 }
@@ -66,7 +66,7 @@ fn PromoteLink() -> impl IntoView {
         <Loading load=move || async move { Ok(auth.user.await) } waiting=Waiting::Quiet let:user>
             {user
                 .filter(|u| u.may(crate::policy::Action::PromoteIdeas))
-                .map(|_| view! { <A href="/projects/new" attr:class="button">{t("project-promote")}</A> })}
+                .map(|_| view! { <a href="/projects/new" class="button">{t("project-promote")}</a> })}
         </Loading>
     }
 }

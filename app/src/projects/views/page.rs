@@ -107,11 +107,11 @@ pub fn ProjectView() -> impl IntoView {
                         <CanonicalRedirect current=segment() expected canonical=canonical.clone() />
                         <Title text=project.title.clone() />
                         <Link rel="alternate" type_="application/atom+xml" href=format!("/api/v1/feeds/projects/{}", project.id) title=t("feed-project") />
-                        <p class="breadcrumb"><A href="/projects">{t("projects-title")}</A></p>
+                        <p class="breadcrumb"><a href="/projects">{t("projects-title")}</a></p>
                         <article class="project-main" lang=project.language.clone()>
                             <h1>{project.title.clone()}</h1>
                             <p class="idea-meta">
-                                <A href=theme_href attr:class="badge badge-theme">{theme}</A>
+                                <a href=theme_href class="badge badge-theme">{theme}</a>
                                 " "
                                 {status_badge(project.status)}
                             </p>
@@ -131,7 +131,7 @@ pub fn ProjectView() -> impl IntoView {
                             {if page.signed_in {
                                 view! { <ProjectFollowButton project_id=project.id following=page.following action=follow /> }.into_any()
                             } else {
-                                view! { <A href=sign_in attr:class="button button-secondary button-small">{t("project-sign-in-to-follow")}</A> }.into_any()
+                                view! { <a href=sign_in class="button button-secondary button-small">{t("project-sign-in-to-follow")}</a> }.into_any()
                             }}
                         </aside>
                         {has_panel.then(|| view! {
@@ -273,7 +273,7 @@ pub(super) fn SourceIdeas(project: ProjectDetail) -> impl IntoView {
             <ul class="source-ideas">
                 {project.ideas.into_iter().map(|idea| view! {
                     <li>
-                        <A href=idea_path(idea.id, &idea.slug)><span lang=idea.language.clone()>{idea.title.clone()}</span></A>
+                        <a href=idea_path(idea.id, &idea.slug)><span lang=idea.language.clone()>{idea.title.clone()}</span></a>
                         <p class="muted">
                             {crate::ui::person_name(&idea.author_name)} " · "
                             {t_count("vote-count-long", idea.vote_count)} " · "

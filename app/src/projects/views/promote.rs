@@ -33,7 +33,7 @@ pub fn PromotePage() -> impl IntoView {
     view! {
         <Title text=t("project-promote-title") />
         <section class="container narrow">
-            <p class="breadcrumb"><A href="/projects">{t("projects-title")}</A></p>
+            <p class="breadcrumb"><a href="/projects">{t("projects-title")}</a></p>
             <h1>{t("project-promote-title")}</h1>
             <p class="lead">{t("project-promote-lead")}</p>
             <Loading load=move || async move { Ok((ideas.await?, memory.await, choices.await)) } let:loaded>

@@ -101,7 +101,7 @@ pub(super) fn MilestoneItem(
                             <input type="hidden" name="done" value=(!m.done).to_string() />
                             <button type="submit" class="button-link" aria-label=toggle_name>{toggle_label}</button>
                         </ActionForm>
-                        <A href=edit_href attr:class="button-link" attr:aria-label=edit_name>{t("project-milestone-edit")}</A>
+                        <a href=edit_href class="button-link" aria-label=edit_name>{t("project-milestone-edit")}</a>
                         <ActionForm action=remove>
                             <input type="hidden" name="milestone_id" value=m.id />
                             <button type="submit" class="button-link" aria-label=remove_name>{t("project-milestone-remove")}</button>
@@ -140,9 +140,9 @@ pub(super) fn MilestoneEditForm(m: Milestone, action: ServerAction<EditMilestone
                             <button type="submit" class="button button-small" disabled=move || action.pending().get()>
                                 {t("project-milestone-save")}
                             </button>
-                            " " <A href=move || format!("{}#milestone-{}", location.pathname.get(), m.id) attr:class="button-link">
+                            " " <a href=move || format!("{}#milestone-{}", location.pathname.get(), m.id) class="button-link">
                                 {t("comment-cancel")}
-                            </A>
+                            </a>
                         </ActionForm>
                     }
             }

@@ -14,8 +14,8 @@ pub fn HomePage() -> impl IntoView {
                 <h1>{t("home-heading")}</h1>
                 <p class="lead">{t("home-lead")}</p>
                 <p class="hero-actions">
-                    <A href="/ideas" attr:class="button">{t("home-explore-ideas")}</A>
-                    <A href="/ideas/new" attr:class="button button-secondary">{t("ideas-new")}</A>
+                    <a href="/ideas" class="button">{t("home-explore-ideas")}</a>
+                    <a href="/ideas/new" class="button button-secondary">{t("ideas-new")}</a>
                 </p>
             </div>
         </section>
@@ -41,7 +41,7 @@ pub fn HomePage() -> impl IntoView {
                                     let (name, description) = (theme.name(locale).to_owned(), theme.description(locale).to_owned());
                                     view! {
                                         <li class="card">
-                                            <h3><A href=href>{name}</A></h3>
+                                            <h3><a href=href>{name}</a></h3>
                                             <p>{description}</p>
                                         </li>
                                     }

@@ -16,57 +16,62 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 pub(super) fn Header() -> impl IntoView {
     let auth = use_auth();
+    let here = Here::now();
+    let account_here = here.clone();
     view! {
         <header class="site-header">
             <div class="container header-inner">
-                <A href="/" attr:class="brand">
+                <a href="/" class="brand" aria-current=here.page("/")>
                     <span class="brand-mark" aria-hidden="true">"A"</span>
                     <span class="brand-text">
                         <span class="brand-name">"Agora"</span>
                         <span class="brand-tagline">{t("brand-tagline")}</span>
                     </span>
-                </A>
+                </a>
                 <nav class="main-nav" aria-label=t("nav-main-label")>
                     <ul>
-                        <li><A href="/">{t("nav-home")}</A></li>
-                        <li><A href="/ideas">{t("nav-ideas")}</A></li>
-                        <li><A href="/themes">{t("nav-themes")}</A></li>
-                        <li><A href="/projects">{t("nav-projects")}</A></li>
+                        <li><a href="/" aria-current=here.page("/")>{t("nav-home")}</a></li>
+                        <li><a href="/ideas" aria-current=here.page("/ideas")>{t("nav-ideas")}</a></li>
+                        <li><a href="/themes" aria-current=here.page("/themes")>{t("nav-themes")}</a></li>
+                        <li><a href="/projects" aria-current=here.page("/projects")>{t("nav-projects")}</a></li>
                     </ul>
                 </nav>
                 <div class="header-tools">
                     <LanguageSwitcher />
                     <Transition fallback=|| ()>
-                        {crate::ui::built_once(move || Suspend::new(async move {
-                            match auth.user.await {
-                                Some(user) => {
-                                    let unread = auth.unread.await;
-                                    let is_admin = user.may(Action::ManageAccounts);
-                                    let moderates = user.may(Action::ReadModerationQueue);
-                                    let desk = user.may(Action::ReadDesk);
-                                    view! {
+                        {crate::ui::built_once(move || {
+                            let here = account_here.clone();
+                            Suspend::new(async move {
+                                match auth.user.await {
+                                    Some(user) => {
+                                        let unread = auth.unread.await;
+                                        let is_admin = user.may(Action::ManageAccounts);
+                                        let moderates = user.may(Action::ReadModerationQueue);
+                                        let desk = user.may(Action::ReadDesk);
+                                        view! {
+                                            <nav class="account-nav" aria-label=t("nav-account-label")>
+                                                {notifications_link(unread, &here)}
+                                                <a href="/profile" class="account-name" aria-current=here.page("/profile")>{user.display_name.clone()}</a>
+                                                {moderates.then(|| view! { <a href="/moderation" aria-current=here.page("/moderation")>{t("nav-moderation")}</a> })}
+                                                {desk.then(|| view! { <a href="/desk" aria-current=here.page("/desk")>{t("nav-desk")}</a> })}
+                                                {is_admin.then(|| view! { <a href="/admin/accounts" aria-current=here.page("/admin/accounts")>{t("nav-admin")}</a> })}
+                                                <form method="post" action="/api/sign_out" class="inline-form">
+                                                    <button type="submit" class="button button-quiet">{t("nav-sign-out")}</button>
+                                                </form>
+                                            </nav>
+                                        }
+                                        .into_any()
+                                    }
+                                    None => view! {
                                         <nav class="account-nav" aria-label=t("nav-account-label")>
-                                            {notifications_link(unread)}
-                                            <A href="/profile" attr:class="account-name">{user.display_name.clone()}</A>
-                                            {moderates.then(|| view! { <A href="/moderation">{t("nav-moderation")}</A> })}
-                                            {desk.then(|| view! { <A href="/desk">{t("nav-desk")}</A> })}
-                                            {is_admin.then(|| view! { <A href="/admin/accounts">{t("nav-admin")}</A> })}
-                                            <form method="post" action="/api/sign_out" class="inline-form">
-                                                <button type="submit" class="button button-quiet">{t("nav-sign-out")}</button>
-                                            </form>
+                                            <a href="/login" aria-current=here.page("/login")>{t("nav-sign-in")}</a>
+                                            <a href="/register" class="button button-small" aria-current=here.page("/register")>{t("nav-register")}</a>
                                         </nav>
                                     }
-                                    .into_any()
+                                    .into_any(),
                                 }
-                                None => view! {
-                                    <nav class="account-nav" aria-label=t("nav-account-label")>
-                                        <A href="/login">{t("nav-sign-in")}</A>
-                                        <A href="/register" attr:class="button button-small">{t("nav-register")}</A>
-                                    </nav>
-                                }
-                                .into_any(),
-                            }
-                        }))}
+                            })
+                        })}
                     </Transition>
                 </div>
             </div>
@@ -74,17 +79,17 @@ pub(super) fn Header() -> impl IntoView {
     }
 }
 /// The way to the notifications, with the number unread.
-pub(super) fn notifications_link(unread: i64) -> impl IntoView {
+pub(super) fn notifications_link(unread: i64, here: &Here) -> impl IntoView {
     let label = if unread > 0 {
         t_count("nav-notifications-unread", unread)
     } else {
         t("nav-notifications")
     };
     view! {
-        <A href="/notifications" attr:class="notifications-link" attr:aria-label=label>
+        <a href="/notifications" class="notifications-link" aria-label=label aria-current=here.page("/notifications")>
             {t("nav-notifications")}
             {(unread > 0).then(|| view! { " " <span class="count-badge" aria-hidden="true">{unread}</span> })}
-        </A>
+        </a>
     }
 }
 /// A plain form: switching language reloads the page, with or without JavaScript.
@@ -117,16 +122,17 @@ pub(super) fn LanguageSwitcher() -> impl IntoView {
 }
 #[component]
 pub(super) fn Footer() -> impl IntoView {
+    let here = Here::now();
     view! {
         <footer class="site-footer">
             <div class="container footer-inner">
                 <p>{t("footer-about")}</p>
                 <p class="footer-small">{t("footer-programme")}</p>
                 <nav class="footer-nav" aria-label=t("programme-nav-label")>
-                    <A href="/commitments">{t("commitments-title")}</A>
-                    <A href="/dashboard">{t("dashboard-title")}</A>
-                    <A href="/developers">{t("developers-title")}</A>
-                    <A href="/privacy">{t("privacy-title")}</A>
+                    <a href="/commitments" aria-current=here.page("/commitments")>{t("commitments-title")}</a>
+                    <a href="/dashboard" aria-current=here.page("/dashboard")>{t("dashboard-title")}</a>
+                    <a href="/developers" aria-current=here.page("/developers")>{t("developers-title")}</a>
+                    <a href="/privacy" aria-current=here.page("/privacy")>{t("privacy-title")}</a>
                 </nav>
             </div>
         </footer>

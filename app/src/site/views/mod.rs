@@ -4,10 +4,9 @@
 use crate::i18n::{t, t_count, use_locale, Locale};
 use crate::policy::Action;
 use crate::themes::api::list_themes;
-use crate::ui::{use_auth, Loading};
+use crate::ui::{use_auth, Here, Loading};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 mod developers;

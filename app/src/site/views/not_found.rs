@@ -15,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>{t("not-found-title")}</h1>
             <p>{t("not-found-text")}</p>
             <p class="muted"><code>{move || path.get()}</code></p>
-            <p><A href="/" attr:class="button">{t("not-found-home")}</A></p>
+            <p><a href="/" class="button">{t("not-found-home")}</a></p>
         </section>
     }
 }

@@ -15,8 +15,8 @@ pub fn PrivacyPage() -> impl IntoView {
             <h2>{t("privacy-kept-title")}</h2>
             <ul>{items(&["privacy-kept-sessions", "privacy-kept-links", "privacy-kept-outbox", "privacy-kept-networks", "privacy-kept-audit"])}</ul>
             <h2>{t("privacy-rights-title")}</h2>
-            <p>{t("privacy-rights-export")} " " <A href="/profile/data">{t("my-data-title")}</A></p>
-            <p>{t("privacy-rights-delete")} " " <A href="/profile/delete">{t("delete-account-title")}</A></p>
+            <p>{t("privacy-rights-export")} " " <a href="/profile/data">{t("my-data-title")}</a></p>
+            <p>{t("privacy-rights-delete")} " " <a href="/profile/delete">{t("delete-account-title")}</a></p>
             <p>{t("privacy-no-tracking")}</p>
         </section>
     }

@@ -76,7 +76,7 @@ pub(super) fn AdminThemeRow(
                     <button type="submit" name="direction" value="Down" class="button button-small button-quiet"
                         aria-label=down_label>"↓"</button>
                 </ActionForm>
-                <A href=edit attr:class="button button-small button-secondary">{t("admin-edit")}</A>
+                <a href=edit class="button button-small button-secondary">{t("admin-edit")}</a>
                 <ActionForm action=archive>
                     <input type="hidden" name="id" value=id />
                     <input type="hidden" name="archived" value=if archived { "false" } else { "true" } />

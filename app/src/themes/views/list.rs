@@ -19,7 +19,7 @@ pub fn ThemesPage() -> impl IntoView {
                         let (name, description) = (theme.name(locale).to_owned(), theme.description(locale).to_owned());
                         view! {
                             <li class="card">
-                                <h2><A href=href>{name}</A></h2>
+                                <h2><a href=href>{name}</a></h2>
                                 <p>{description}</p>
                             </li>
                         }

@@ -13,7 +13,6 @@ use crate::ui::{Loader, Loading, Waiting};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeMap;
 

@@ -12,7 +12,7 @@ pub fn ThemePage() -> impl IntoView {
         <section class="container">
             <Loader resource=theme let:theme>
                 <Title text=theme.name(locale).to_owned() />
-                <p class="breadcrumb"><A href="/themes">{t("themes-title")}</A></p>
+                <p class="breadcrumb"><a href="/themes">{t("themes-title")}</a></p>
                 <h1>{theme.name(locale).to_owned()}</h1>
                 {theme.archived.then(|| view! { <p class="badge">{t("theme-archived")}</p> })}
                 <p class="lead">{theme.description(locale).to_owned()}</p>
