@@ -40,7 +40,7 @@ pub mod themes;
 pub mod ui;
 pub mod votes;
 
-use accounts::api::{current_user, Register, SignIn};
+use accounts::api::current_user;
 use ideas::model::Mine;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -251,38 +251,10 @@ fn AuthProvider(children: Children) -> impl IntoView {
     leptos_router::hooks::use_url()
         .read_untracked()
         .provide_server_action_error();
-    let sign_in = ServerAction::<SignIn>::new();
-    let register = ServerAction::<Register>::new();
-    let user = Resource::new(
-        move || (sign_in.version().get(), register.version().get()),
-        |_| async { current_user().await.ok().flatten() },
-    );
-    let location = leptos_router::hooks::use_location();
-    let notifications_changed = RwSignal::new(0);
-    let unread = Resource::new(
-        move || {
-            (
-                location.pathname.get(),
-                notifications_changed.get(),
-                sign_in.version().get(),
-            )
-        },
-        // A visitor has none and asks for none: after the first page the account is
-        // already known, so moving from page to page sends no request bound to fail (401).
-        move |_| async move {
-            match user.await {
-                Some(_) => notifications::api::unread_notifications().await.unwrap_or_default(),
-                None => 0,
-            }
-        },
-    );
-    provide_context(Auth {
-        sign_in,
-        register,
-        user,
-        unread,
-        notifications_changed,
-    });
+    // Pages are rendered by the server only, once: who is signed in is read once per
+    // request and never refreshed in the page.
+    let user = Resource::new(|| (), |_| async { current_user().await.ok().flatten() });
+    provide_context(Auth { user });
     forms::provide_form_memory();
     children()
 }

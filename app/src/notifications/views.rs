@@ -2,7 +2,6 @@ use super::api::{notifications, MarkNotificationsRead, OpenNotification};
 use super::model::{Notification, NotificationKind, NotifiedStatus};
 use crate::forms::FormAlert;
 use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
-use crate::ui::use_auth;
 use crate::ui::{Loader, OlderLink};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,15 +12,9 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let locale = use_locale();
-    let auth = use_auth();
     let query = use_query_map();
     let open = ServerAction::<OpenNotification>::new();
     let mark_all = ServerAction::<MarkNotificationsRead>::new();
-    Effect::new(move || {
-        if mark_all.version().get() > 0 || open.version().get() > 0 {
-            auth.notifications_changed.update(|n| *n += 1);
-        }
-    });
     let page = Resource::new(
         move || {
             (

@@ -2,15 +2,14 @@
 
 use super::api::{
     list_accounts, my_data, my_mail_preferences, my_profile, ChangeEmail, ChangePassword, ConfirmEmailChange,
-    DeleteAccount, RequestPasswordReset, ResetPassword, SetMailPreferences, SetRole, Unsubscribe, VerifyEmail,
-    CHANGE_EMAIL_FORM, FORGOT_PASSWORD_FORM, REGISTER_FORM, SIGN_IN_FORM,
+    DeleteAccount, Register, RequestPasswordReset, ResetPassword, SetMailPreferences, SetRole, SignIn, Unsubscribe,
+    VerifyEmail, CHANGE_EMAIL_FORM, FORGOT_PASSWORD_FORM, REGISTER_FORM, SIGN_IN_FORM,
 };
 use super::model::{AccountKind, Password, Role};
 use super::parts::AdminNav;
 use super::parts::ConfirmEmailFirst;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_with, use_locale};
-use crate::ui::use_auth;
 use crate::ui::{kind_label, role_label};
 use crate::ui::{DataTable, Loader, Loading, OlderLink, Waiting};
 use leptos::prelude::*;

@@ -4,7 +4,7 @@ use super::*;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let action = use_auth().register;
+    let action = ServerAction::<Register>::new();
     let memory = use_form_memory(REGISTER_FORM);
     let password_hint = t_with("register-password-hint", &[("min", Password::MIN.to_string())]);
     view! {

@@ -4,7 +4,7 @@ use super::*;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let action = use_auth().sign_in;
+    let action = ServerAction::<SignIn>::new();
     let memory = use_form_memory(SIGN_IN_FORM);
     let next = move || use_query_map().read().get("next");
     // Where a link by email led here: the address is confirmed, or the password changed.

@@ -44,7 +44,7 @@ pub(super) fn Header() -> impl IntoView {
                             Suspend::new(async move {
                                 match auth.user.await {
                                     Some(user) => {
-                                        let unread = auth.unread.await;
+                                        let unread = crate::notifications::api::unread_notifications().await.unwrap_or_default();
                                         let is_admin = user.may(Action::ManageAccounts);
                                         let moderates = user.may(Action::ReadModerationQueue);
                                         let desk = user.may(Action::ReadDesk);
