@@ -14,6 +14,7 @@ on_both_engines!(
     a_theme_with_a_bad_address_is_refused_and_the_form_keeps_the_text,
     members_cannot_manage_themes,
     an_unknown_page_answers_404,
+    the_navigation_marks_the_page_the_reader_is_on,
 );
 
 async fn every_page_carries_the_security_headers(engine: Engine) {
@@ -293,6 +294,46 @@ async fn an_unknown_page_answers_404(engine: Engine) {
     assert!(page.contains("Page not found"));
     let (status, _) = app.browser().get_html("/themes/no-such-theme").await;
     assert_eq!(status, 404);
+}
+
+/// The opening tags of the page's links to `href`.
+fn links_to<'a>(page: &'a str, href: &str) -> Vec<&'a str> {
+    let start = format!("<a href=\"{href}\"");
+    page.match_indices(&start)
+        .map(|(at, _)| &page[at..at + page[at..].find('>').expect("a tag ends")])
+        .collect()
+}
+
+async fn the_navigation_marks_the_page_the_reader_is_on(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let browser = app.browser();
+    let (status, page) = browser.get_html("/themes").await;
+    assert_eq!(status, 200);
+    let themes = links_to(&page, "/themes");
+    assert!(!themes.is_empty(), "{page}");
+    assert!(
+        themes.iter().all(|tag| tag.contains("aria-current=\"page\"")),
+        "{themes:?}"
+    );
+    for other in ["/", "/ideas", "/projects", "/privacy"] {
+        let tags = links_to(&page, other);
+        assert!(!tags.is_empty(), "{other}");
+        assert!(
+            tags.iter().all(|tag| !tag.contains("aria-current")),
+            "{other}: {tags:?}"
+        );
+    }
+    // A section's link stays marked on the pages below it; the home page's on itself only.
+    let (_, page) = browser.get_html("/themes/digital-inclusion").await;
+    assert!(links_to(&page, "/themes")
+        .iter()
+        .any(|tag| tag.contains("aria-current=\"page\"")));
+    let (_, page) = browser.get_html("/").await;
+    let home = links_to(&page, "/");
+    assert!(home.iter().all(|tag| tag.contains("aria-current=\"page\"")), "{home:?}");
+    assert!(links_to(&page, "/themes")
+        .iter()
+        .all(|tag| !tag.contains("aria-current")));
 }
 
 #[tokio::test]

@@ -10,7 +10,7 @@ use crate::moderation::model::{Hidden, Target};
 use crate::moderation::parts::{hidden_explanation, HideForm, ReportForm};
 use crate::ui::author_badge;
 use crate::ui::Loading;
-use crate::ui::{follow_answer, render_body, Pager, PagerWords};
+use crate::ui::{render_body, Pager, PagerWords};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
@@ -117,31 +117,9 @@ pub fn use_discussion(
     let edit = ServerAction::<EditComment>::new();
     let remove = ServerAction::<DeleteComment>::new();
     let hide = ServerAction::<SetHidden>::new();
-    follow_answer(post);
-    follow_answer(edit);
-    follow_answer(remove);
-    // The page stays when the reader goes to another idea: what the forms last answered
-    // belonged to the one before.
-    Effect::new(move |previous: Option<Option<i64>>| {
-        let now = idea_id();
-        if previous.is_some_and(|before| before != now) {
-            post.value().set(None);
-            edit.value().set(None);
-            remove.value().set(None);
-            hide.value().set(None);
-        }
-        now
-    });
     let comments = Resource::new(
-        move || {
-            (
-                idea_id(),
-                query.with(listing),
-                (post.version().get(), edit.version().get()),
-                (remove.version().get(), hide.version().get(), report.version().get()),
-            )
-        },
-        move |(idea_id, (order, page, thread), ..)| async move {
+        move || (idea_id(), query.with(listing)),
+        move |(idea_id, (order, page, thread))| async move {
             let Some(idea_id) = idea_id else {
                 return Err(crate::error::AppError::NotFound);
             };

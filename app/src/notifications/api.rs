@@ -12,7 +12,8 @@ use {
 /// How many of the caller's notifications are unread (shown in the header).
 #[server(endpoint = "unread_notifications")]
 pub async fn unread_notifications() -> Result<i64, AppError> {
-    // Asked on every page view, by visitors too: their 401 is not worth a log line.
+    // Read for the header of every page a member views; a visitor asking through the API
+    // is refused, and that 401 is not worth a log line.
     let user = ctx::authorize_quietly(Action::UseAccount, &Facts::none()).await?;
     match ctx::known_unread_notifications() {
         Some(unread) => Ok(unread),

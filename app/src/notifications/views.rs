@@ -16,13 +16,8 @@ pub fn NotificationsPage() -> impl IntoView {
     let open = ServerAction::<OpenNotification>::new();
     let mark_all = ServerAction::<MarkNotificationsRead>::new();
     let page = Resource::new(
-        move || {
-            (
-                query.read().get("before").and_then(|b| b.parse::<i64>().ok()),
-                mark_all.version().get(),
-            )
-        },
-        |(before, _)| notifications(before),
+        move || query.read().get("before").and_then(|b| b.parse::<i64>().ok()),
+        notifications,
     );
     view! {
         <Title text=t("notifications-title") />

@@ -1,7 +1,6 @@
 //! The kit every page is built from. It never imports a page (`pages` are the
 //! `views.rs` of each feature); the architecture test checks it.
 
-mod actions;
 mod auth;
 mod canonical;
 mod labels;
@@ -12,7 +11,6 @@ mod refusal;
 mod text;
 mod written;
 
-pub use actions::follow_answer;
 pub use auth::{use_auth, Auth};
 pub use canonical::CanonicalRedirect;
 pub use labels::{

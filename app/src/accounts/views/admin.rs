@@ -9,14 +9,8 @@ pub fn AdminAccountsPage() -> impl IntoView {
     let block = ServerAction::<crate::moderation::api::SetAccountBlocked>::new();
     let query = use_query_map();
     let accounts = Resource::new(
-        move || {
-            (
-                (set_role.version().get(), block.version().get()),
-                query.read().get("role"),
-                query.read().get("before"),
-            )
-        },
-        |(_, role, before)| list_accounts(role, before.and_then(|b| b.parse().ok())),
+        move || (query.read().get("role"), query.read().get("before")),
+        |(role, before)| list_accounts(role, before.and_then(|b| b.parse().ok())),
     );
     view! {
         <Title text=t("admin-accounts-title") />

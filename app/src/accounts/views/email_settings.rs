@@ -8,7 +8,7 @@ use crate::mail::model::{Frequency, NewsKind};
 #[component]
 pub fn MailPreferencesForm() -> impl IntoView {
     let action = ServerAction::<SetMailPreferences>::new();
-    let preferences = Resource::new(move || action.version().get(), |_| my_mail_preferences());
+    let preferences = Resource::new(|| (), |_| my_mail_preferences());
     let saved = move || {
         use_query_map().read().get("mail").as_deref() == Some("saved") || matches!(action.value().get(), Some(Ok(())))
     };

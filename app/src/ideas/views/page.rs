@@ -20,18 +20,8 @@ pub fn IdeaView() -> impl IntoView {
     let report = ServerAction::<ReportItem>::new();
     let discussion = crate::comments::parts::use_discussion(move || id_from_path_segment(&segment()), report);
     let page = Resource::new(
-        move || {
-            (
-                id_from_path_segment(&segment()),
-                (
-                    withdraw.version().get(),
-                    moderate.version().get(),
-                    merge.version().get(),
-                ),
-                (hide.version().get(), respond.version().get(), report.version().get()),
-            )
-        },
-        |(id, _, _)| async move {
+        move || id_from_path_segment(&segment()),
+        |id| async move {
             match id {
                 Some(id) => get_idea(id).await,
                 None => Err(AppError::NotFound),

@@ -21,17 +21,9 @@ pub fn QueuePage() -> impl IntoView {
             .unwrap_or_default()
     };
     let page = crate::ui::use_page_number();
-    let versions = move || {
-        (
-            triage.version().get(),
-            hide.version().get(),
-            verify.version().get(),
-            block.version().get(),
-        )
-    };
     let queue = Resource::new(
-        move || (tab(), page(), versions()),
-        |(tab, page, _)| moderation_queue(Some(tab.as_str().to_owned()), Some(page)),
+        move || (tab(), page()),
+        |(tab, page)| moderation_queue(Some(tab.as_str().to_owned()), Some(page)),
     );
     let memory = use_form_memory(TRIAGE_FORM);
     let auth = crate::ui::use_auth();

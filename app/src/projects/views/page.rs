@@ -56,19 +56,6 @@ impl Actions {
             reassign: ServerAction::new(),
         }
     }
-
-    fn versions(&self) -> [usize; 8] {
-        [
-            self.decide.version().get(),
-            self.advance.version().get(),
-            self.add.version().get(),
-            self.edit.version().get(),
-            self.toggle.version().get(),
-            self.remove.version().get(),
-            self.update.version().get(),
-            self.reassign.version().get(),
-        ]
-    }
 }
 
 #[component]
@@ -77,12 +64,10 @@ pub fn ProjectView() -> impl IntoView {
     let params = use_params_map();
     let segment = move || params.read().get("project").unwrap_or_default();
     let actions = Actions::new();
-    // After a milestone is edited, its place on the page without the form's address.
-    crate::ui::follow_answer(actions.edit);
     let follow = ServerAction::<FollowProject>::new();
     let page = Resource::new(
-        move || (id_from_path_segment(&segment()), actions.versions()),
-        |(id, _)| async move {
+        move || id_from_path_segment(&segment()),
+        |id| async move {
             match id {
                 Some(id) => get_project(ProjectId(id)).await,
                 None => Err(AppError::NotFound),

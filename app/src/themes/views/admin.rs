@@ -9,10 +9,7 @@ pub fn AdminThemesPage() -> impl IntoView {
     let archive = ServerAction::<SetThemeArchived>::new();
     let reorder = ServerAction::<MoveTheme>::new();
     let memory = use_form_memory(THEME_FORM);
-    let themes = Resource::new(
-        move || (create.version().get(), archive.version().get(), reorder.version().get()),
-        |_| list_themes(true),
-    );
+    let themes = Resource::new(|| (), |_| list_themes(true));
     view! {
         <Title text=t("admin-themes-title") />
         <section class="container">
