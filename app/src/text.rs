@@ -163,6 +163,8 @@ mod tests {
             "ab cd",
             "a  b\t\tc\n\nd",
             "日本語 の 文 です",
+            "non-breaking\u{a0}spaces\u{85}and\u{2003}others\u{3000}too\u{b}",
+            "\u{a0}\u{a0}lead é\u{2028}",
         ];
         for text in texts {
             for max in 0..=text.chars().count() + 2 {
