@@ -253,7 +253,9 @@ pub fn SelectField(
 }
 
 /// One filter of a list's GET form: a labelled `<select>` named `name`, whose first
-/// choice (`all`, when given) filters nothing.
+/// choice (`all`, when given) filters nothing. Its options, dozens on the list of ideas,
+/// are written by a compiled template, as a list's cards are (`ui::written`): they are
+/// only read.
 #[component]
 pub fn FilterSelect(
     name: &'static str,
@@ -263,16 +265,16 @@ pub fn FilterSelect(
     #[prop(into)] chosen: Option<String>,
 ) -> impl IntoView {
     let id = format!("filter-{name}");
+    let options = maud::html! {
+        @if let Some(all) = all { option value="" { (all) } }
+        @for (value, text) in &options {
+            option value=(value) selected[chosen.as_deref() == Some(value.as_str())] { (text) }
+        }
+    };
     view! {
         <div class="filter">
             <label for=id.clone()>{label}</label>
-            <select id=id name=name>
-                {all.map(|all| view! { <option value="">{all}</option> })}
-                {options.into_iter().map(|(value, text)| {
-                    let selected = chosen.as_deref() == Some(value.as_str());
-                    view! { <option value=value selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
+            <select id=id name=name inner_html=options.into_string()></select>
         </div>
     }
 }

@@ -14,6 +14,7 @@ on_both_engines!(
     a_list_names_themes_and_municipalities_in_the_readers_language_only,
     a_search_lists_every_match_once_in_order_whether_its_matches_are_few_or_many,
     a_list_page_carries_its_cards_once_and_not_again_in_its_data_for_hydration,
+    the_filter_form_shows_the_filters_the_list_was_asked_with,
 );
 
 /// The browser keeps a list's cards as the server wrote them (`ui::written`): their text
@@ -40,6 +41,51 @@ async fn a_list_page_carries_its_cards_once_and_not_again_in_its_data_for_hydrat
             "{who}, {path}: {page}"
         );
     }
+}
+
+/// The list's GET form comes back with the reader's choices selected, so that changing one
+/// filter keeps the others; with none chosen, each filter offers "all" first.
+async fn the_filter_form_shows_the_filters_the_list_was_asked_with(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, page) = app
+        .browser()
+        .get_html("/ideas?theme=internet-use&status=open&district=jette&sort=most_votes")
+        .await;
+    let form = filter_form(&page);
+    assert_eq!(
+        chosen_options(form),
+        ["internet-use", "open", "jette", "most_votes"],
+        "{form}"
+    );
+
+    let (_, page) = app.browser().get_html("/ideas").await;
+    let form = filter_form(&page);
+    assert_eq!(
+        form.matches("<select ").count(),
+        4,
+        "theme, status, municipality, order"
+    );
+    assert_eq!(
+        form.matches("<option value=\"\">").count(),
+        3,
+        "every theme, status and municipality"
+    );
+    assert_eq!(chosen_options(form), ["newest"], "{form}");
+}
+
+/// The list's filter form in a page.
+fn filter_form(page: &str) -> &str {
+    let form = &page[page.find("<form method=\"get\"").expect("the filter form")..];
+    &form[..form.find("</form>").expect("the form's end")]
+}
+
+/// The values of the options a form has selected, in order.
+fn chosen_options(form: &str) -> Vec<&str> {
+    form.split("<option value=\"")
+        .skip(1)
+        .filter(|option| option.split('>').next().is_some_and(|tag| tag.contains(" selected")))
+        .filter_map(|option| option.split('"').next())
+        .collect()
 }
 
 /// Titles of the idea cards on a list page.
