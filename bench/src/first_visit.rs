@@ -1,6 +1,6 @@
 //! What a browser with an empty cache downloads to show a page and make it interactive:
-//! the page, then the files of the bundle it fetches, each asked with `Accept-Encoding:
-//! br, gzip` and counted as it travels (compressed). A page with islands fetches every
+//! the page, then the files of the bundle it fetches, each asked with the `Accept-Encoding`
+//! of Chrome and Firefox and counted as it travels (compressed). A page with islands fetches every
 //! file it names (stylesheet, script, wasm, the messages of its language); one without
 //! fetches its stylesheet only, since the page's script loads the rest for islands.
 
@@ -28,7 +28,7 @@ async fn fetch(client: &Client, base: &str, path: &str, cookie: Option<&str>) ->
     }
     let response = request
         .header(ACCEPT, "text/html,*/*")
-        .header(ACCEPT_ENCODING, "br, gzip")
+        .header(ACCEPT_ENCODING, crate::BROWSER_ENCODINGS)
         .send()
         .await
         .with_context(|| format!("GET {path}"))?;

@@ -5,7 +5,7 @@ use crate::server_cost;
 use crate::sessions::{pick_session, Pick, Session};
 use crate::targets::{Target, Work};
 use crate::{client, RunArgs};
-use reqwest::header::{ACCEPT, CONTENT_TYPE, COOKIE, ORIGIN};
+use reqwest::header::{ACCEPT, ACCEPT_ENCODING, CONTENT_TYPE, COOKIE, ORIGIN};
 use reqwest::Client;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -46,6 +46,7 @@ pub(crate) async fn measure(
     for vu in 0..args.connections {
         let client = client()?;
         let (base, work) = (base.to_owned(), target.work.clone());
+        let accepted = args.accept_encoding.clone();
         let share = shares[vu % shares.len().max(1)].clone();
         tasks.push(tokio::spawn(async move {
             let mut tally = Tally::default();
@@ -81,10 +82,12 @@ pub(crate) async fn measure(
                 }
                 let mut votes = Vec::new();
                 let outcome = match (&work, &cookie) {
-                    (Work::Get(path), _) => get_once(&client, &base, path, None).await,
-                    (Work::SignedIn(path), Some(cookie)) => get_once(&client, &base, path, Some(cookie)).await,
+                    (Work::Get(path), _) => get_once(&client, &base, path, &accepted, None).await,
+                    (Work::SignedIn(path), Some(cookie)) => {
+                        get_once(&client, &base, path, &accepted, Some(cookie)).await
+                    }
                     (Work::Vote { ideas }, Some(cookie)) => {
-                        vote_once(&client, &base, cookie, ideas[vu % ideas.len()], &mut votes).await
+                        vote_once(&client, &base, cookie, &accepted, ideas[vu % ideas.len()], &mut votes).await
                     }
                     (Work::Vote { .. } | Work::SignedIn(_), None) => Err("no signed-in account".to_owned()),
                 };
@@ -166,9 +169,19 @@ fn percentile_ms(sorted: &[u32], p: f64) -> f64 {
     f64::from(sorted[rank.clamp(1, sorted.len()) - 1]) / 1000.0
 }
 
-/// Ok(status) or a transport error, as text.
-async fn get_once(client: &Client, base: &str, path: &str, cookie: Option<&str>) -> Result<u16, String> {
+/// Ok(status) or a transport error, as text. The body is read as it comes, compressed or
+/// not: decoding it is the browser's work, not the server's.
+async fn get_once(
+    client: &Client,
+    base: &str,
+    path: &str,
+    accepted: &str,
+    cookie: Option<&str>,
+) -> Result<u16, String> {
     let mut request = client.get(format!("{base}{path}")).header(ACCEPT, "text/html");
+    if !accepted.is_empty() {
+        request = request.header(ACCEPT_ENCODING, accepted);
+    }
     if let Some(cookie) = cookie {
         request = request.header(COOKIE, cookie);
     }
@@ -185,13 +198,17 @@ async fn vote_once(
     client: &Client,
     base: &str,
     cookie: &str,
+    accepted: &str,
     idea: i64,
     latencies: &mut Vec<u32>,
 ) -> Result<u16, String> {
     for support in ["true", "false"] {
         let start = Instant::now();
-        let response = client
-            .post(format!("{base}/api/vote"))
+        let mut request = client.post(format!("{base}/api/vote"));
+        if !accepted.is_empty() {
+            request = request.header(ACCEPT_ENCODING, accepted);
+        }
+        let response = request
             .header(ORIGIN, base)
             .header(COOKIE, cookie)
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")

@@ -128,6 +128,11 @@ struct RunArgs {
     /// the server's CPU time a request (user and kernel) and its context switches.
     #[arg(long)]
     pid: Option<u32>,
+    /// What the load's requests accept as `Accept-Encoding`: by default what Chrome and
+    /// Firefox send, so pages cost the server their compression as they do for a browser.
+    /// `--accept-encoding ""` asks for none (the bench's figures before 2026-12-06).
+    #[arg(long, default_value = BROWSER_ENCODINGS)]
+    accept_encoding: String,
     /// Worker threads of the load generator itself. It shares the machine with the
     /// server: one thread leaves the other cores to the server.
     #[arg(long, default_value_t = 1)]
@@ -218,6 +223,9 @@ fn write_json(path: &std::path::Path, report: &serde_json::Value) -> anyhow::Res
     Ok(())
 }
 
+/// `Accept-Encoding` as Chrome (since 123) and Firefox (since 126) send it.
+pub(crate) const BROWSER_ENCODINGS: &str = "gzip, deflate, br, zstd";
+
 fn client() -> anyhow::Result<Client> {
     Ok(Client::builder()
         .redirect(redirect::Policy::none())
@@ -283,6 +291,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         "duration_s": args.duration,
         "warmup_s": args.warmup,
         "client_threads": args.threads,
+        "accept_encoding": args.accept_encoding,
         "unix_time": std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())

@@ -74,7 +74,7 @@ pub(crate) fn print_table(
 ) {
     println!();
     println!(
-        "Agora benchmark{}: {} connections, {} s per target after {} s warm-up; load average {} before, {} after",
+        "Agora benchmark{}: {} connections, {} s per target after {} s warm-up, Accept-Encoding: {}; load average {} before, {} after",
         if args.label.is_empty() {
             String::new()
         } else {
@@ -83,6 +83,11 @@ pub(crate) fn print_table(
         args.connections,
         args.duration,
         args.warmup,
+        if args.accept_encoding.is_empty() {
+            "none"
+        } else {
+            &args.accept_encoding
+        },
         load_before,
         load_after
     );
