@@ -15,6 +15,7 @@ on_both_engines!(
     a_search_lists_every_match_once_in_order_whether_its_matches_are_few_or_many,
     a_list_page_carries_its_cards_once_and_not_again_in_its_data_for_hydration,
     the_filter_form_shows_the_filters_the_list_was_asked_with,
+    a_card_shows_its_text_as_written_whatever_characters_it_holds,
 );
 
 /// The browser keeps a list's cards as the server wrote them (`ui::written`): their text
@@ -74,6 +75,41 @@ async fn the_filter_form_shows_the_filters_the_list_was_asked_with(engine: Engin
 }
 
 /// The list's filter form in a page.
+/// A list reads each card as one JSON text written by the database (`ideas::store::list`):
+/// quotes, backslashes, line breaks, tabs and characters beyond the basic plane come
+/// back as they were written, on both engines.
+async fn a_card_shows_its_text_as_written_whatever_characters_it_holds(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let title = r#"Quotes "and" a back\slash: café ☕ <b>bold</b> 😀"#;
+    let body = "Line one\twith a tab.\r\n\r\nLine \"two\" \\ with é, 😀 and {\"json\": [1]}.";
+    let response = ana
+        .submit(
+            "/ideas/new",
+            "/api/submit_idea",
+            &[
+                ("title", title),
+                ("body", body),
+                ("theme", "digital-inclusion"),
+                ("district", ""),
+                ("confirmed", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 302);
+    let escaped = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let (status, page) = app.browser().get_html("/ideas").await;
+    assert_eq!(status, 200);
+    assert_eq!(card_titles(&page), [escaped(title)]);
+    let excerpt = r#"Line one with a tab. Line "two" \ with é, 😀 and {"json": [1]}."#;
+    assert!(page.contains(&format!(">{}</p>", escaped(excerpt))), "{page}");
+}
+
 fn filter_form(page: &str) -> &str {
     let form = &page[page.find("<form method=\"get\"").expect("the filter form")..];
     &form[..form.find("</form>").expect("the form's end")]
