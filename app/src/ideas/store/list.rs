@@ -193,13 +193,9 @@ pub async fn list(db: &Db, query: &ListQuery, locale: Locale) -> Result<IdeaList
     // drivers copy each column of each row (SQLite's, then `Any`'s) and allocate for
     // each, which made about 800 of a list page's 2,600 allocations.
     let lang = locale.code();
-    let object = match db.engine {
-        Engine::Sqlite => "json_object",
-        Engine::Postgres => "json_build_object",
-    };
-    let text = match db.engine {
-        Engine::Sqlite => "",
-        Engine::Postgres => "::text",
+    let (object, text) = match db.engine {
+        Engine::Sqlite => ("json_object", ""),
+        Engine::Postgres => ("json_build_object", "::text"),
     };
     let sql = format!(
         "SELECT {object}('id', i.id, 'slug', i.slug, 'title', i.title, 'body', i.body, \
@@ -240,8 +236,7 @@ fn card(r: &AnyRow) -> Result<IdeaCard, sqlx::Error> {
     Ok(IdeaCard {
         id: row.id,
         excerpt: excerpt(&row.body, 180),
-        status: IdeaStatus::parse(&row.status)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {}", row.status).into()))?,
+        status: status_of(&row.status)?,
         slug: row.slug,
         title: row.title,
         language: row.language,

@@ -31,8 +31,11 @@ fn status(row: &AnyRow) -> Result<IdeaStatus, sqlx::Error> {
 }
 
 fn status_in(row: &AnyRow, column: &str) -> Result<IdeaStatus, sqlx::Error> {
-    let text: String = row.try_get(column)?;
-    IdeaStatus::parse(&text).ok_or_else(|| sqlx::Error::Decode(format!("unknown status {text}").into()))
+    status_of(row.try_get(column)?)
+}
+
+fn status_of(text: &str) -> Result<IdeaStatus, sqlx::Error> {
+    IdeaStatus::parse(text).ok_or_else(|| sqlx::Error::Decode(format!("unknown status {text}").into()))
 }
 
 fn district(row: &AnyRow) -> Result<Option<District>, sqlx::Error> {
