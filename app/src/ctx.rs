@@ -176,9 +176,9 @@ async fn read_current_user() -> AppResult<Option<SessionUser>> {
         .map_err(AppError::internal)?
         .unwrap_or_default();
     let db = db()?;
-    // A page shows the account's unread count, so it reads the account afresh with it; a
-    // call that shows nothing (a vote) may use the account as kept for a few seconds,
-    // which every change of it forgets (`accounts::store::session_user_kept`).
+    // A page shows the account with its unread count, a call that shows nothing (a vote)
+    // the account alone: both as kept for a few seconds, which every change of either
+    // forgets (`accounts::store::signed_in`, `session_user_kept`).
     let user = if answers_a_server_function() {
         crate::accounts::store::session_user_kept(&db, id).await?
     } else {

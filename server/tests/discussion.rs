@@ -16,6 +16,7 @@ on_both_engines!(
     visitors_may_read_but_not_comment_follow_or_see_notifications,
     followers_commenting_together_all_get_through_and_each_hears_of_the_others,
     one_account_posting_twice_at_once_gets_one_comment_through,
+    the_header_counts_news_as_soon_as_it_comes_and_forgets_it_once_read,
 );
 
 async fn followers_commenting_together_all_get_through_and_each_hears_of_the_others(engine: Engine) {
@@ -417,6 +418,53 @@ async fn opening_a_notification_marks_it_read_and_reading_the_list_does_not(engi
     assert_eq!(unread(&app, ana_id).await, 0);
     let (_, page) = ana.get_html("/notifications").await;
     assert!(page.contains("Everything is read."));
+}
+
+/// The header's unread count is kept in memory with the account (`accounts::store::
+/// signed_in`): news and reading must show on the very next page all the same.
+async fn the_header_counts_news_as_soon_as_it_comes_and_forgets_it_once_read(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (ana_id, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Benches that face the sun", "transversality", "").await;
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    let header = |page: &str| page.split("</header>").next().unwrap_or_default().to_owned();
+    let badge = |page: &str, count: u32| header(page).contains(&format!("class=\"count-badge\">{count}<"));
+    let no_badge = |page: &str| !header(page).contains("count-badge");
+    // Twice, so that the second page is served from what the first kept.
+    for _ in 0..2 {
+        let (_, page) = ana.get_html("/ideas").await;
+        assert!(no_badge(&page), "nothing unread yet");
+    }
+
+    let answer = comment(&bram, &path, None, "Near the library, please.").await;
+    assert_eq!(answer.status().as_u16(), 302);
+    let (_, page) = ana.get_html("/ideas").await;
+    assert!(badge(&page, 1), "the comment's news is counted at once");
+
+    let (_, cleo) = app.signed_in("cleo@example.be", Role::Member).await;
+    let answer = comment(&cleo, &path, None, "And one by the canal.").await;
+    assert_eq!(answer.status().as_u16(), 302);
+    let (_, page) = ana.get_html(&path).await;
+    assert!(badge(&page, 2), "and the next one");
+
+    let newest = scalar(&app, "SELECT MAX(id) FROM notifications WHERE account_id = $1", ana_id).await;
+    let opened = ana
+        .submit(
+            "/notifications",
+            "/api/open_notification",
+            &[("id", &newest.to_string())],
+        )
+        .await;
+    assert_eq!(location(&opened), format!("{path}#comments"));
+    let (_, page) = ana.get_html("/ideas").await;
+    assert!(badge(&page, 1), "opening one counts it read at once");
+
+    let all = ana.submit("/notifications", "/api/mark_notifications_read", &[]).await;
+    assert_eq!(location(&all), "/notifications");
+    let (_, page) = ana.get_html("/ideas").await;
+    assert!(no_badge(&page), "reading them all empties the count at once");
+    let (_, page) = bram.get_html("/ideas").await;
+    assert!(no_badge(&page), "the commenter was told nothing of his own comments");
 }
 
 async fn long_discussions_are_paged_in_the_order_the_address_asks(engine: Engine) {

@@ -156,7 +156,9 @@ pub type Reader = PoolConnection<Any>;
 /// returns once the group's commit reached the disk.
 pub struct WriteTx {
     tx: Tx,
-    writes: Arc<AtomicU64>,
+    db: Db,
+    /// Set by `forgets_kept_rows`: committing drops what `memo_row` keeps.
+    forgets_rows: bool,
     _in_flight: InFlight,
 }
 
@@ -169,9 +171,9 @@ enum Tx {
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        let writes = self.writes.clone();
+        let db = self.db.clone();
         self.commit_unseen().await?;
-        writes.fetch_add(1, Ordering::AcqRel);
+        db.writes.fetch_add(1, Ordering::AcqRel);
         Ok(())
     }
 
@@ -180,10 +182,20 @@ impl WriteTx {
     /// such things, cannot keep the page cache empty.
     pub async fn commit_unseen(self) -> Result<(), sqlx::Error> {
         match self.tx {
-            Tx::Pooled(tx) => tx.commit().await,
-            Tx::Grouped(item) => item.commit().await,
-            Tx::OneStatement(_) => Ok(()),
+            Tx::Pooled(tx) => tx.commit().await?,
+            Tx::Grouped(item) => item.commit().await?,
+            Tx::OneStatement(_) => {}
         }
+        if self.forgets_rows {
+            self.db.forget_rows();
+        }
+        Ok(())
+    }
+
+    /// Committing this transaction changes what `Db::memo_row` keeps (an account's unread
+    /// notifications): its rows are forgotten once the change is committed.
+    pub fn forgets_kept_rows(&mut self) {
+        self.forgets_rows = true;
     }
 
     /// Undoes what the transaction wrote; for one from `Db::begin_one_statement` on
@@ -298,7 +310,8 @@ impl Db {
         };
         Ok(WriteTx {
             tx,
-            writes: self.writes.clone(),
+            db: self.clone(),
+            forgets_rows: false,
             _in_flight: in_flight,
         })
     }
@@ -316,7 +329,8 @@ impl Db {
         let in_flight = InFlight::enter(&self.in_flight);
         Ok(WriteTx {
             tx: Tx::OneStatement(self.pool.acquire().await?),
-            writes: self.writes.clone(),
+            db: self.clone(),
+            forgets_rows: false,
             _in_flight: in_flight,
         })
     }

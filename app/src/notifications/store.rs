@@ -35,6 +35,8 @@ pub async fn notify_account(tx: &mut WriteTx, account_id: i64, news: &News<'_>) 
     .bind(now_ms())
     .execute(&mut **tx)
     .await?;
+    // The account's unread count, kept for its pages, changes with it.
+    tx.forgets_kept_rows();
     Ok(())
 }
 
@@ -61,6 +63,8 @@ pub async fn notify_followers(
     .bind(except.unwrap_or(0))
     .execute(&mut **tx)
     .await?;
+    // The account's unread count, kept for its pages, changes with it.
+    tx.forgets_kept_rows();
     Ok(done.rows_affected())
 }
 
@@ -88,6 +92,8 @@ pub async fn notify_decision(
     .bind(now_ms())
     .execute(&mut **tx)
     .await?;
+    // The account's unread count, kept for its pages, changes with it.
+    tx.forgets_kept_rows();
     Ok(done.rows_affected())
 }
 
@@ -142,6 +148,7 @@ pub async fn mark_read(db: &Db, account_id: i64, id: i64) -> Result<Option<Subje
         .bind(account_id)
         .execute(&mut *tx)
         .await?;
+    tx.forgets_kept_rows();
     let subject = sqlx::query(
         "SELECT i.id AS idea_id, i.slug AS idea_slug, p.id AS project_id, p.slug AS project_slug \
          FROM notifications n LEFT JOIN ideas i ON i.id = n.idea_id LEFT JOIN projects p ON p.id = n.project_id \
@@ -178,6 +185,7 @@ pub async fn mark_all_read(db: &Db, account_id: i64) -> Result<u64, sqlx::Error>
         .bind(account_id)
         .execute(&db.pool)
         .await?;
+    db.forget_rows();
     Ok(done.rows_affected())
 }
 
@@ -214,6 +222,8 @@ pub async fn notify_project_account(
     .bind(project_id)
     .execute(&mut **tx)
     .await?;
+    // The account's unread count, kept for its pages, changes with it.
+    tx.forgets_kept_rows();
     Ok(())
 }
 
@@ -240,6 +250,8 @@ pub async fn notify_project_followers(
     .bind(now_ms())
     .execute(&mut **tx)
     .await?;
+    // The account's unread count, kept for its pages, changes with it.
+    tx.forgets_kept_rows();
     Ok(done.rows_affected())
 }
 

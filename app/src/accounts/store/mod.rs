@@ -248,7 +248,7 @@ pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>, sqlx::Err
 }
 
 pub async fn session_user(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx::Error> {
-    Ok(signed_in(db, id).await?.map(|(user, _)| user))
+    Ok(read_signed_in(db, id).await?.map(|(user, _)| user))
 }
 
 /// `session_user`, kept in memory for a few seconds (`Db::memo_row`): for requests that
@@ -259,9 +259,16 @@ pub async fn session_user_kept(db: &Db, id: i64) -> Result<Option<SessionUser>, 
     db.memo_row("accounts", id, session_user(db, id)).await
 }
 
-/// What every page shows of the signed-in account, in one query: the account as the
-/// policy sees it, and how many of its notifications are unread (the header's badge).
+/// What every page shows of the signed-in account: the account as the policy sees it,
+/// and how many of its notifications are unread (the header's badge). Kept like the
+/// account (`memo_row`): whatever changes either forgets it once committed, the account's
+/// changes (`forget_rows`) as the notifications' (`WriteTx::forgets_kept_rows`).
 pub async fn signed_in(db: &Db, id: i64) -> Result<Option<(SessionUser, i64)>, sqlx::Error> {
+    db.memo_row("signed_in", id, read_signed_in(db, id)).await
+}
+
+/// `signed_in` in one query.
+async fn read_signed_in(db: &Db, id: i64) -> Result<Option<(SessionUser, i64)>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT id, display_name, role, kind, auth_version, \
                 CASE WHEN blocked_at IS NULL THEN 0 ELSE 1 END AS blocked, \
