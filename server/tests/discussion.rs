@@ -110,6 +110,17 @@ async fn unread(app: &TestApp, account: i64) -> i64 {
     .await
 }
 
+async fn newest_notification(app: &TestApp, account: i64) -> i64 {
+    scalar(app, "SELECT MAX(id) FROM notifications WHERE account_id = $1", account).await
+}
+
+/// Opens notification `id` from the list of notifications, as its link does.
+async fn open_notification(browser: &Browser, id: i64) -> reqwest::Response {
+    browser
+        .submit("/notifications", "/api/open_notification", &[("id", &id.to_string())])
+        .await
+}
+
 /// A business account, registered through the form (and so signed in).
 async fn business(app: &TestApp) -> Browser {
     let (browser, place) = register_business(app).await;
@@ -388,18 +399,8 @@ async fn opening_a_notification_marks_it_read_and_reading_the_list_does_not(engi
     );
     assert_eq!(unread(&app, ana_id).await, 3, "looking at the list changes nothing");
 
-    let newest: i64 = sqlx::query_scalar("SELECT MAX(id) FROM notifications WHERE account_id = $1")
-        .bind(ana_id)
-        .fetch_one(&app.db.pool)
-        .await
-        .expect("id");
-    let opened = ana
-        .submit(
-            "/notifications",
-            "/api/open_notification",
-            &[("id", &newest.to_string())],
-        )
-        .await;
+    let newest = newest_notification(&app, ana_id).await;
+    let opened = open_notification(&ana, newest).await;
     assert_eq!(location(&opened), format!("{path}#comments"));
     assert_eq!(unread(&app, ana_id).await, 2);
 
@@ -447,14 +448,7 @@ async fn the_header_counts_news_as_soon_as_it_comes_and_forgets_it_once_read(eng
     let (_, page) = ana.get_html(&path).await;
     assert!(badge(&page, 2), "and the next one");
 
-    let newest = scalar(&app, "SELECT MAX(id) FROM notifications WHERE account_id = $1", ana_id).await;
-    let opened = ana
-        .submit(
-            "/notifications",
-            "/api/open_notification",
-            &[("id", &newest.to_string())],
-        )
-        .await;
+    let opened = open_notification(&ana, newest_notification(&app, ana_id).await).await;
     assert_eq!(location(&opened), format!("{path}#comments"));
     let (_, page) = ana.get_html("/ideas").await;
     assert!(badge(&page, 1), "opening one counts it read at once");
