@@ -179,13 +179,17 @@ pub async fn mark_read(db: &Db, account_id: i64, id: i64) -> Result<Option<Subje
     Ok(subject)
 }
 
+/// A write transaction like any other, so that the count kept for the account's pages
+/// is forgotten here and the other servers are told (they forget theirs).
 pub async fn mark_all_read(db: &Db, account_id: i64) -> Result<u64, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query("UPDATE notifications SET read_at = $1 WHERE account_id = $2 AND read_at IS NULL")
         .bind(now_ms())
         .bind(account_id)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
-    db.forget_rows();
+    tx.forgets_kept_rows();
+    tx.commit().await?;
     Ok(done.rows_affected())
 }
 
