@@ -1,3 +1,9 @@
+//! An account's news: written when something happens to what it follows, read and marked read.
+//!
+//! Every write here changes an account's unread count, which its pages read from memory
+//! (`accounts::store::signed_in`): each one marks its transaction
+//! (`WriteTx::forgets_kept_rows`) so that committing it forgets what was kept.
+
 use super::model::{Notification, NotificationKind, NotificationPage, NotifiedStatus, Subject};
 use crate::db::{now_ms, Db};
 use crate::ideas::model::IdeaStatus;
@@ -35,7 +41,6 @@ pub async fn notify_account(tx: &mut WriteTx, account_id: i64, news: &News<'_>) 
     .bind(now_ms())
     .execute(&mut **tx)
     .await?;
-    // The account's unread count, kept for its pages, changes with it.
     tx.forgets_kept_rows();
     Ok(())
 }
@@ -63,7 +68,6 @@ pub async fn notify_followers(
     .bind(except.unwrap_or(0))
     .execute(&mut **tx)
     .await?;
-    // The account's unread count, kept for its pages, changes with it.
     tx.forgets_kept_rows();
     Ok(done.rows_affected())
 }
@@ -92,7 +96,6 @@ pub async fn notify_decision(
     .bind(now_ms())
     .execute(&mut **tx)
     .await?;
-    // The account's unread count, kept for its pages, changes with it.
     tx.forgets_kept_rows();
     Ok(done.rows_affected())
 }
@@ -226,7 +229,6 @@ pub async fn notify_project_account(
     .bind(project_id)
     .execute(&mut **tx)
     .await?;
-    // The account's unread count, kept for its pages, changes with it.
     tx.forgets_kept_rows();
     Ok(())
 }
@@ -254,7 +256,6 @@ pub async fn notify_project_followers(
     .bind(now_ms())
     .execute(&mut **tx)
     .await?;
-    // The account's unread count, kept for its pages, changes with it.
     tx.forgets_kept_rows();
     Ok(done.rows_affected())
 }

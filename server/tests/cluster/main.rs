@@ -27,6 +27,7 @@ async fn two_servers_on_one_postgres_behind_nginx() {
     a_sign_out_on_one_server_ends_the_session_on_the_other(&app, &first, &second).await;
     a_hundred_votes_through_nginx_count_exactly_once(&app).await;
     a_write_on_one_server_shows_on_the_others_pages_within_a_second(&app, &first, &second).await;
+    the_unread_count_one_server_keeps_follows_the_others_news_and_reading(&app, &first, &second).await;
     registrations_per_network_hold_across_the_servers(&app).await;
     each_periodic_task_runs_on_one_server_only(&first, &second).await;
     every_request_has_an_id_in_its_answer_and_its_log_lines(&nginx, &first, &second).await;
@@ -164,6 +165,73 @@ async fn a_write_on_one_server_shows_on_the_others_pages_within_a_second(
         assert!(
             written.elapsed() < Duration::from_secs(1),
             "the second server still shows its old page a second after the write"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn the_unread_count_one_server_keeps_follows_the_others_news_and_reading(
+    app: &TestApp,
+    first: &Server,
+    second: &Server,
+) {
+    let (_, dora) = app.signed_in("dora@example.be", Role::Member).await;
+    let path = publish(
+        &browser_of(&dora, first),
+        "Benches that face the sun",
+        "digital-inclusion",
+        "",
+    )
+    .await;
+    let (_, emil) = app.signed_in("emil@example.be", Role::Member).await;
+    let on_second = browser_of(&dora, second);
+    let badge = |page: &str| {
+        let header = page.split("</header>").next().unwrap_or_default();
+        header
+            .split("class=\"count-badge\">")
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .map(str::to_owned)
+    };
+    // Twice, so that the second server answers from the account it keeps.
+    for _ in 0..2 {
+        let (_, page) = on_second.get_html("/ideas").await;
+        assert_eq!(badge(&page), None, "nothing unread yet");
+    }
+    let commented = browser_of(&emil, first)
+        .call(
+            "/api/post_comment",
+            &[("idea_id", &id_of(&path)), ("body", "Near the library, please.")],
+        )
+        .await;
+    assert_eq!(commented.status().as_u16(), 200);
+    badge_within_a_second(&on_second, &badge, Some("1".into()), "news written by the other server").await;
+
+    let read = browser_of(&dora, first)
+        .submit("/notifications", "/api/mark_notifications_read", &[])
+        .await;
+    assert_eq!(location(&read), "/notifications");
+    badge_within_a_second(&on_second, &badge, None, "reading them all on the other server").await;
+}
+
+/// Asks `browser`'s server for the list until its header's count reads `expected`, for a
+/// second at most.
+async fn badge_within_a_second(
+    browser: &Browser,
+    badge: &impl Fn(&str) -> Option<String>,
+    expected: Option<String>,
+    after: &str,
+) {
+    let since = Instant::now();
+    loop {
+        let (_, page) = browser.get_html("/ideas").await;
+        if badge(&page) == expected {
+            return;
+        }
+        assert!(
+            since.elapsed() < Duration::from_secs(1),
+            "a second after {after}, the header still counts {:?}",
+            badge(&page)
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
