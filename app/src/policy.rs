@@ -311,6 +311,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Action)] = &[
     ("ideas", Action::Browse),
     ("idea", Action::ReadIdea),
     ("comments", Action::ReadIdea),
+    ("idea_page", Action::ReadIdea),
     ("projects", Action::Browse),
     ("project", Action::Browse),
     ("officials", Action::Browse),

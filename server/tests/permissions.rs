@@ -41,6 +41,7 @@ const ARGS: &[(&str, Args)] = &[
     ("ideas", &[]),
     ("idea", &[("id", "999999")]),
     ("comments", &[("idea_id", "999999")]),
+    ("idea_page", &[("id", "999999")]),
     ("my_profile", &[]),
     ("change_password", &[("current_password", ""), ("new_password", "")]),
     ("resend_verification", &[]),

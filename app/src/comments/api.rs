@@ -18,7 +18,8 @@ pub const COMMENT_FORM: &str = "comment";
 pub const EDIT_COMMENT_FORM: &str = "comment_edit";
 
 /// A page of an idea's discussion, in the order asked for: each thread with its latest
-/// replies, or the `thread` asked for with page `rpage` of all its replies.
+/// replies, or the `thread` asked for with page `rpage` of all its replies. The idea's
+/// own page reads it with the idea (`ideas::api::get_idea_page`).
 #[server(endpoint = "comments")]
 pub async fn list_comments(
     idea_id: i64,
@@ -27,30 +28,50 @@ pub async fn list_comments(
     thread: Option<i64>,
     rpage: Option<u32>,
 ) -> Result<CommentPage, AppError> {
+    let listing = listing(idea_id, order, page, thread, rpage)?;
+    let user = ctx::current_user().await?;
+    let db = ctx::db()?;
+    let mut reads = db.reader().await?;
+    read_page(&mut reads, &listing, user.as_ref()).await
+}
+
+/// The page of a discussion the query asks for; past the last page anybody may ask for,
+/// none.
+#[cfg(feature = "ssr")]
+pub(crate) fn listing(
+    idea_id: i64,
+    order: Option<String>,
+    page: Option<u32>,
+    thread: Option<i64>,
+    rpage: Option<u32>,
+) -> AppResult<store::Listing> {
     let order = order.as_deref().and_then(CommentOrder::parse).unwrap_or_default();
     let page = page.unwrap_or(1).max(1);
     let reply_page = rpage.unwrap_or(1).max(1);
     if page > MAX_PAGE || reply_page > MAX_REPLY_PAGE {
         return Err(AppError::NotFound);
     }
-    let user = ctx::current_user().await?;
-    let viewer = store::Viewer {
-        actor: user.as_ref().map(|u| u.actor()),
-    };
-    let listing = store::Listing {
+    Ok(store::Listing {
         idea_id,
         order,
         page,
         opened: thread.map(|t| (t, reply_page)),
+    })
+}
+
+/// The discussion's page `listing` names, read on `reads`, if `user` may read the idea.
+#[cfg(feature = "ssr")]
+pub(crate) async fn read_page(
+    reads: &mut sqlx::AnyConnection,
+    listing: &store::Listing,
+    user: Option<&crate::accounts::model::SessionUser>,
+) -> AppResult<CommentPage> {
+    let viewer = store::Viewer {
+        actor: user.map(|u| u.actor()),
     };
-    let db = ctx::db()?;
-    let mut reads = db.reader().await?;
     // The idea's facts come with its page; nothing read is answered before the policy agrees.
-    let (facts, page) = store::page(&mut reads, &listing, viewer)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    drop(reads);
-    ctx::permit(user.as_ref(), Action::ReadIdea, &facts)?;
+    let (facts, page) = store::page(reads, listing, viewer).await?.ok_or(AppError::NotFound)?;
+    ctx::permit(user, Action::ReadIdea, &facts)?;
     Ok(page)
 }
 

@@ -1,8 +1,9 @@
 //! The discussion under an idea. Which page, which order and which form is open are all
 //! in the URL, so that every link works without JavaScript.
 
-use super::api::{list_comments, DeleteComment, EditComment, PostComment, COMMENT_FORM, EDIT_COMMENT_FORM};
-use super::model::{Comment, CommentBody, CommentOrder};
+use super::api::{DeleteComment, EditComment, PostComment, COMMENT_FORM, EDIT_COMMENT_FORM};
+use super::model::{Comment, CommentBody, CommentOrder, CommentPage};
+use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
 use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
 use crate::moderation::api::{ReportItem, SetHidden};
@@ -78,7 +79,7 @@ const COMMENT_PAGES: PagerWords = PagerWords {
 };
 
 /// Which part of the discussion the URL asks for: its order, page and opened thread.
-fn listing(q: &leptos_router::params::ParamsMap) -> (CommentOrder, u32, Option<(i64, u32)>) {
+pub fn listing(q: &leptos_router::params::ParamsMap) -> (CommentOrder, u32, Option<(i64, u32)>) {
     let order = q
         .get("comments")
         .as_deref()
@@ -92,11 +93,9 @@ fn listing(q: &leptos_router::params::ParamsMap) -> (CommentOrder, u32, Option<(
     (order, page, thread)
 }
 
-/// The discussion's data and actions, made by the idea page before it awaits anything:
-/// the comments load beside the idea rather than after it, and the resource exists once
-/// whatever a `<Suspense>` does with its content (before `ui::loader` made a page's
-/// content once on the server, a part made inside it could be made twice, and the
-/// browser read the first, failed request and failed to hydrate the page).
+/// The discussion's actions, made by the idea page before it awaits anything, so that
+/// they exist once whatever a `<Suspense>` does with its content. Its comments come with
+/// the idea (`ideas::api::get_idea_page`).
 #[derive(Clone, Copy)]
 pub struct Discussion {
     post: ServerAction<PostComment>,
@@ -104,48 +103,24 @@ pub struct Discussion {
     remove: ServerAction<DeleteComment>,
     hide: ServerAction<SetHidden>,
     report: ServerAction<ReportItem>,
-    comments: Resource<Result<crate::comments::model::CommentPage, crate::error::AppError>>,
 }
 
-/// The discussion of the idea `idea_id` names (`None`: no such idea).
-pub fn use_discussion(
-    idea_id: impl Fn() -> Option<i64> + Copy + Send + Sync + 'static,
-    report: ServerAction<ReportItem>,
-) -> Discussion {
-    let query = use_query_map();
-    let post = ServerAction::<PostComment>::new();
-    let edit = ServerAction::<EditComment>::new();
-    let remove = ServerAction::<DeleteComment>::new();
-    let hide = ServerAction::<SetHidden>::new();
-    let comments = Resource::new(
-        move || (idea_id(), query.with(listing)),
-        move |(idea_id, (order, page, thread))| async move {
-            let Some(idea_id) = idea_id else {
-                return Err(crate::error::AppError::NotFound);
-            };
-            list_comments(
-                idea_id,
-                Some(order.as_str().to_owned()),
-                Some(page),
-                thread.map(|(id, _)| id),
-                thread.map(|(_, reply_page)| reply_page),
-            )
-            .await
-        },
-    );
+/// The discussion's actions; reports share the idea page's action.
+pub fn use_discussion(report: ServerAction<ReportItem>) -> Discussion {
     Discussion {
-        post,
-        edit,
-        remove,
-        hide,
+        post: ServerAction::<PostComment>::new(),
+        edit: ServerAction::<EditComment>::new(),
+        remove: ServerAction::<DeleteComment>::new(),
+        hide: ServerAction::<SetHidden>::new(),
         report,
-        comments,
     }
 }
 
 #[component]
 pub fn Comments(
     discussion: Discussion,
+    /// The page of the discussion the URL asks for, or why it cannot be shown.
+    comments: Result<CommentPage, AppError>,
     path: String,
     signed_in: bool,
     /// The policy lets the reader comment (signed in, not blocked, address confirmed).
@@ -166,7 +141,6 @@ pub fn Comments(
         remove,
         hide,
         report,
-        comments,
     } = discussion;
     let memory = use_form_memory(COMMENT_FORM);
     let edit_memory = use_form_memory(EDIT_COMMENT_FORM);
@@ -193,7 +167,10 @@ pub fn Comments(
     });
     view! {
         <section class="comments" id="comments" aria-labelledby="comments-heading">
-            <Loading load=move || async move { Ok((comments.await?, memory.await, edit_memory.await)) }
+            <Loading load=move || {
+                    let comments = comments.clone();
+                    async move { Ok((comments?, memory.await, edit_memory.await)) }
+                }
                 placeholder=move || view! { <h2 id="comments-heading">{t_count("comments-title", count)}</h2> }
                 let:loaded>
                 {

@@ -1,6 +1,6 @@
 //! Server functions for ideas.
 
-use super::model::{IdeaChoices, IdeaList, IdeaPage, Mine, SimilarIdea};
+use super::model::{IdeaChoices, IdeaList, IdeaPage, IdeaWithDiscussion, Mine, SimilarIdea};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -105,35 +105,107 @@ pub async fn submit_idea(
 /// and the moderators.
 #[server(endpoint = "idea")]
 pub async fn get_idea(id: i64) -> Result<IdeaPage, AppError> {
-    use crate::moderation::model::Target;
-    use crate::policy::decide;
-
     let db = ctx::db()?;
     let user = ctx::current_user().await?;
     let mut reads = db.reader().await?;
-    let (idea, standing) = store::detail(&mut reads, id, user.as_ref().map(|u| AccountId(u.id)))
+    let read = read_idea(&mut reads, id, user.as_ref()).await?;
+    // Given back before the rarer reads of `idea_page_of`, which take their own from the pool.
+    drop(reads);
+    idea_page_of(&db, user.as_ref(), read).await
+}
+
+/// The idea's page: the idea as `get_idea` answers it, and the page of its discussion the
+/// query asks for (as `comments::api::list_comments` answers it), read on one connection.
+/// A discussion's page that cannot be shown (past the last one) leaves the idea shown.
+#[server(endpoint = "idea_page")]
+pub async fn get_idea_page(
+    id: i64,
+    order: Option<String>,
+    page: Option<u32>,
+    thread: Option<i64>,
+    rpage: Option<u32>,
+) -> Result<IdeaWithDiscussion, AppError> {
+    use crate::comments::api::{listing, read_page};
+
+    let db = ctx::db()?;
+    let user = ctx::current_user().await?;
+    // Each connection borrowed from the pool costs a round trip to its thread when given
+    // back, whatever it ran: the idea and its discussion share one.
+    let mut reads = db.reader().await?;
+    let read = read_idea(&mut reads, id, user.as_ref()).await?;
+    let discussion = match listing(id, order, page, thread, rpage) {
+        Ok(listing) => read_page(&mut reads, &listing, user.as_ref()).await,
+        Err(refused) => Err(refused),
+    };
+    drop(reads);
+    Ok(IdeaWithDiscussion {
+        page: idea_page_of(&db, user.as_ref(), read).await?,
+        discussion,
+    })
+}
+
+/// What an idea's page reads on the connection it borrowed, once the policy lets the
+/// reader see the idea.
+#[cfg(feature = "ssr")]
+struct IdeaRead {
+    idea: super::model::IdeaDetail,
+    standing: store::Standing,
+    facts: Facts,
+    project: Option<crate::projects::model::ProjectLink>,
+}
+
+#[cfg(feature = "ssr")]
+async fn read_idea(
+    reads: &mut sqlx::AnyConnection,
+    id: i64,
+    user: Option<&crate::accounts::model::SessionUser>,
+) -> AppResult<IdeaRead> {
+    let (idea, standing) = store::detail(reads, id, user.map(|u| AccountId(u.id)))
         .await?
         .ok_or(AppError::NotFound)?;
     let facts = Facts::item(idea.author.id, idea.hidden.is_some());
-    ctx::permit(user.as_ref(), Action::ReadIdea, &facts)?;
+    ctx::permit(user, Action::ReadIdea, &facts)?;
     // In the page's own answer rather than loaded by a part of the page: a part that loads
     // data of its own once the page has loaded can be made twice on the server.
     let project = match idea.status {
-        IdeaStatus::Accepted => crate::projects::store::of_idea(&mut *reads, IdeaId(id)).await?,
+        IdeaStatus::Accepted => crate::projects::store::of_idea(reads, IdeaId(id)).await?,
         _ => None,
     };
-    // Given back before the rarer reads below, which take their own from the pool.
-    drop(reads);
-    let actor = user.as_ref().map(|u| u.actor());
+    Ok(IdeaRead {
+        idea,
+        standing,
+        facts,
+        project,
+    })
+}
+
+/// The idea with what the reader may do with it, and the rarer reads some readers need.
+#[cfg(feature = "ssr")]
+async fn idea_page_of(
+    db: &crate::db::Db,
+    user: Option<&crate::accounts::model::SessionUser>,
+    read: IdeaRead,
+) -> AppResult<IdeaPage> {
+    use crate::moderation::model::Target;
+    use crate::policy::decide;
+
+    let IdeaRead {
+        idea,
+        standing,
+        facts,
+        project,
+    } = read;
+    let id = idea.id;
+    let actor = user.map(|u| u.actor());
     let may = |action| decide(actor.as_ref(), action, &facts).is_ok();
-    let is_author = user.as_ref().is_some_and(|u| u.id == idea.author.id);
+    let is_author = user.is_some_and(|u| u.id == idea.author.id);
     let editable = is_author
         && may(Action::EditIdea)
         && idea.status == IdeaStatus::Open
         && idea.hidden.is_none()
-        && store::editable_by_author(&db, IdeaId(id), AccountId(idea.author.id)).await?;
+        && store::editable_by_author(db, IdeaId(id), AccountId(idea.author.id)).await?;
     let reports = match &idea.hidden {
-        Some(hidden) if hidden.by.is_none() => Some(crate::moderation::store::tally(&db, Target::Idea, id).await?),
+        Some(hidden) if hidden.by.is_none() => Some(crate::moderation::store::tally(db, Target::Idea, id).await?),
         _ => None,
     };
     Ok(IdeaPage {

@@ -247,6 +247,14 @@ pub struct IdeaRef {
     pub title: String,
 }
 
+/// An idea's page: the idea with what its reader may do with it, and the page of its
+/// discussion asked for (refused on its own, the idea still shown).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdeaWithDiscussion {
+    pub page: IdeaPage,
+    pub discussion: Result<crate::comments::model::CommentPage, crate::error::AppError>,
+}
+
 /// What the reader of an idea page may do with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdeaPage {

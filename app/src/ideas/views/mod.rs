@@ -1,7 +1,9 @@
 //! The list of ideas, the form to propose one, and the idea page.
 
-use super::api::{get_idea, my_ideas, EditIdea, SubmitIdea, WithdrawIdea, IDEA_FORM};
-use super::model::{id_from_path_segment, idea_path, IdeaBody, IdeaChoices, IdeaStatus, IdeaTitle, Mine};
+use super::api::{get_idea, get_idea_page, my_ideas, EditIdea, SubmitIdea, WithdrawIdea, IDEA_FORM};
+use super::model::{
+    id_from_path_segment, idea_path, IdeaBody, IdeaChoices, IdeaStatus, IdeaTitle, IdeaWithDiscussion, Mine,
+};
 use super::parts::{use_cards, use_idea_choices, IdeaBrowser, IdeaResults};
 use crate::comments::parts::Comments;
 use crate::error::AppError;

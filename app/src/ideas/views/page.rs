@@ -18,12 +18,19 @@ pub fn IdeaView() -> impl IntoView {
     let hide = ServerAction::<SetHidden>::new();
     let respond = ServerAction::<RespondToIdea>::new();
     let report = ServerAction::<ReportItem>::new();
-    let discussion = crate::comments::parts::use_discussion(move || id_from_path_segment(&segment()), report);
+    let discussion = crate::comments::parts::use_discussion(report);
     let page = Resource::new(
-        move || id_from_path_segment(&segment()),
-        |id| async move {
+        move || {
+            let (order, page, thread) = query.with(crate::comments::parts::listing);
+            (id_from_path_segment(&segment()), order, page, thread)
+        },
+        |(id, order, page, thread)| async move {
             match id {
-                Some(id) => get_idea(id).await,
+                Some(id) => {
+                    let order = Some(order.as_str().to_owned());
+                    let (thread, rpage) = (thread.map(|(id, _)| id), thread.map(|(_, rpage)| rpage));
+                    get_idea_page(id, order, Some(page), thread, rpage).await
+                }
                 None => Err(AppError::NotFound),
             }
         },
@@ -32,6 +39,7 @@ pub fn IdeaView() -> impl IntoView {
         <section class="container idea-page">
             <Loader resource=page let:page>
                 {
+                    let IdeaWithDiscussion { page, discussion: comments } = page;
                     let idea = page.idea;
                     let canonical = idea_path(idea.id, &idea.slug);
                     let expected = format!("{}-{}", idea.id, idea.slug);
@@ -137,7 +145,7 @@ pub fn IdeaView() -> impl IntoView {
                             <ModerationPanel idea_id=idea.id current=idea.status hidden=hidden.is_some()
                                 status=moderate merge hide />
                         })}
-                        <Comments discussion idea_id=idea.id path=canonical.clone() signed_in=page.signed_in
+                        <Comments discussion comments idea_id=idea.id path=canonical.clone() signed_in=page.signed_in
                             can_comment=page.can_comment unconfirmed=page.unconfirmed open=idea.status.takes_comments() && hidden.is_none()
                             count=idea.comment_count moderate=page.can_hide />
                     }
