@@ -1,6 +1,8 @@
 //! How many database queries each main page costs, counted from the statements the
-//! database driver reports, with the page cache off. A page that starts asking more
-//! fails here: the budget below is what it asks today, and lowering it is welcome.
+//! database driver reports, and how many connections it borrows from the pool (each
+//! costs a round trip of its own when given back), with the page cache off. A page that
+//! starts asking more fails here: the budget below is what it asks today, and lowering
+//! it is welcome.
 //!
 //! Counted once the server is warm (the page asked once before), since what a server
 //! keeps in memory (sessions, themes, districts) is read once per server, not per
@@ -22,6 +24,8 @@ on_both_engines!(each_main_page_asks_the_database_no_more_than_its_budget);
 /// Statements run by this process, every server and engine together: the tests of this
 /// file therefore take turns (`ONE_AT_A_TIME`).
 static STATEMENTS: AtomicU64 = AtomicU64::new(0);
+/// Connections given back to a pool by this process, likewise.
+static GIVEN_BACK: AtomicU64 = AtomicU64::new(0);
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 struct CountStatements;
@@ -39,6 +43,14 @@ impl<S: Subscriber> Layer<S> for CountStatements {
         if std::env::var_os("AGORA_SHOW_STATEMENTS").is_some() {
             eprintln!("  statement: {}", statement.summary);
         }
+    }
+}
+
+struct CountGivenBack;
+
+impl<S: Subscriber> Layer<S> for CountGivenBack {
+    fn on_event(&self, _event: &Event<'_>, _ctx: Context<'_, S>) {
+        GIVEN_BACK.fetch_add(1, Ordering::SeqCst);
     }
 }
 
@@ -61,56 +73,113 @@ impl tracing::field::Visit for Statement {
     }
 }
 
-fn count_statements() {
+fn count_statements_and_connections() {
     // sqlx reports each statement it ran as an event of target `sqlx::query` (at the
-    // debug level, or warn for a slow one).
+    // debug level, or warn for a slow one); the pool each connection given back.
     let _ = tracing_subscriber::registry()
         .with(CountStatements.with_filter(Targets::new().with_target("sqlx::query", tracing::Level::DEBUG)))
+        .with(CountGivenBack.with_filter(Targets::new().with_target(agora_app::db::GIVEN_BACK, tracing::Level::DEBUG)))
         .try_init();
 }
 
-/// Pages and the most statements each may run, for a visitor and for a signed-in member.
-const BUDGETS: &[(&str, u64, u64)] = &[
+/// A page, the most statements it may run and the most connections it may borrow, for a
+/// visitor and for a signed-in member.
+struct Budget {
+    page: &'static str,
+    statements: (u64, u64),
+    connections: (u64, u64),
+}
+
+const BUDGETS: &[Budget] = &[
     // Themes, municipalities and the dashboard's figures come from memory; a visitor's
     // list is its one query. A member's account with its unread count comes from memory
     // too once read (`accounts::store::signed_in`): a member's page costs what a visitor's
     // does.
-    ("/", 0, 0),
-    ("/ideas", 1, 1),
+    Budget {
+        page: "/",
+        statements: (0, 0),
+        connections: (0, 0),
+    },
+    Budget {
+        page: "/ideas",
+        statements: (1, 1),
+        connections: (1, 1),
+    },
     // On SQLite a search first asks its matches, at most a few hundred, to choose how to
     // find them (`ideas::store::list`): one statement more there (`SQLITE_MORE`).
-    ("/ideas?q=velo", 1, 1),
-    ("/ideas?sort=most_votes&page=2", 1, 1),
+    Budget {
+        page: "/ideas?q=velo",
+        statements: (1, 1),
+        connections: (1, 1),
+    },
+    Budget {
+        page: "/ideas?sort=most_votes&page=2",
+        statements: (1, 1),
+        connections: (1, 1),
+    },
     // The idea with its history (and a member's vote and follow), its project, the
-    // discussion's threads with the idea's facts and count, and their replies.
-    ("{idea}", 4, 4),
-    ("/themes", 0, 0),
-    ("/projects", 2, 2),
-    ("/dashboard", 0, 0),
+    // discussion's threads with the idea's facts and count, and their replies: all on
+    // one connection (`ideas::api::get_idea_page`).
+    Budget {
+        page: "{idea}",
+        statements: (4, 4),
+        connections: (1, 1),
+    },
+    Budget {
+        page: "/themes",
+        statements: (0, 0),
+        connections: (0, 0),
+    },
+    Budget {
+        page: "/projects",
+        statements: (2, 2),
+        connections: (2, 2),
+    },
+    Budget {
+        page: "/dashboard",
+        statements: (0, 0),
+        connections: (0, 0),
+    },
 ];
 
 /// Pages that SQLite asks one statement more for than PostgreSQL.
 const SQLITE_MORE: &[&str] = &["/ideas?q=velo"];
 
-fn budgets_on(engine: Engine, page: &str, visitor: u64, member: u64) -> (u64, u64) {
+fn budgets_on(engine: Engine, page: &str, (visitor, member): (u64, u64)) -> (u64, u64) {
     let more = u64::from(matches!(engine, Engine::Sqlite) && SQLITE_MORE.contains(&page));
     (visitor + more, member + more)
 }
 
-async fn statements_of(browser: &Browser, path: &str) -> u64 {
+/// Both counts once nothing changed them for a while: a connection goes back to the
+/// pool in a task of its own, which may end after the page was answered.
+async fn settled() -> (u64, u64) {
+    let read = || (STATEMENTS.load(Ordering::SeqCst), GIVEN_BACK.load(Ordering::SeqCst));
+    let (mut last, mut quiet_since) = (read(), std::time::Instant::now());
+    while quiet_since.elapsed() < std::time::Duration::from_millis(200) {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        if read() != last {
+            (last, quiet_since) = (read(), std::time::Instant::now());
+        }
+    }
+    last
+}
+
+/// The statements a page runs and the connections it borrows, asked a second time.
+async fn cost_of(browser: &Browser, path: &str) -> (u64, u64) {
     let (status, _) = browser.get_html(path).await;
     assert_eq!(status, 200, "{path}");
     if std::env::var_os("AGORA_SHOW_STATEMENTS").is_some() {
         eprintln!("{path}:");
     }
-    let before = STATEMENTS.load(Ordering::SeqCst);
+    let (statements, given_back) = settled().await;
     let (status, _) = browser.get_html(path).await;
     assert_eq!(status, 200, "{path}");
-    STATEMENTS.load(Ordering::SeqCst) - before
+    let (statements_after, given_back_after) = settled().await;
+    (statements_after - statements, given_back_after - given_back)
 }
 
 async fn each_main_page_asks_the_database_no_more_than_its_budget(engine: Engine) {
-    count_statements();
+    count_statements_and_connections();
     let _turn = ONE_AT_A_TIME.lock().await;
     let no_page_cache = Tuning {
         page_cache_ms: 0,
@@ -147,23 +216,35 @@ async fn each_main_page_asks_the_database_no_more_than_its_budget(engine: Engine
     }
 
     let mut measured = Vec::new();
-    for (page, visitor_budget, member_budget) in BUDGETS {
-        let (visitor_budget, member_budget) = budgets_on(engine, page, *visitor_budget, *member_budget);
-        let path = if *page == "{idea}" { idea.as_str() } else { page };
-        let as_visitor = statements_of(&visitor, path).await;
-        let as_member = statements_of(&member, path).await;
-        measured.push((path.to_owned(), as_visitor, visitor_budget, as_member, member_budget));
+    for budget in BUDGETS {
+        let (visitor_budget, member_budget) = budgets_on(engine, budget.page, budget.statements);
+        let path = if budget.page == "{idea}" {
+            idea.as_str()
+        } else {
+            budget.page
+        };
+        let (visitor_statements, visitor_connections) = cost_of(&visitor, path).await;
+        let (member_statements, member_connections) = cost_of(&member, path).await;
+        let line = format!(
+            "{path}: visitor {visitor_statements} statements on {visitor_connections} connections (budget {visitor_budget} \
+             on {}), member {member_statements} on {member_connections} (budget {member_budget} on {})",
+            budget.connections.0, budget.connections.1
+        );
+        let over = visitor_statements > visitor_budget
+            || member_statements > member_budget
+            || visitor_connections > budget.connections.0
+            || member_connections > budget.connections.1;
+        measured.push((line, over));
     }
-    let report: Vec<String> = measured
+    let report: Vec<&str> = measured.iter().map(|(line, _)| line.as_str()).collect();
+    eprintln!(
+        "statements and connections per page on {engine:?}:\n  {}",
+        report.join("\n  ")
+    );
+    let over: Vec<&str> = measured
         .iter()
-        .map(|(path, v, vb, m, mb)| format!("{path}: visitor {v} (budget {vb}), member {m} (budget {mb})"))
+        .filter(|(_, over)| *over)
+        .map(|(line, _)| line.as_str())
         .collect();
-    eprintln!("statements per page on {engine:?}:\n  {}", report.join("\n  "));
-    let over: Vec<&String> = measured
-        .iter()
-        .zip(&report)
-        .filter(|((_, v, vb, m, mb), _)| v > vb || m > mb)
-        .map(|(_, line)| line)
-        .collect();
-    assert!(over.is_empty(), "pages over their budget of statements: {over:#?}");
+    assert!(over.is_empty(), "pages over their budget: {over:#?}");
 }

@@ -139,6 +139,9 @@ const ROWS_KEPT: u64 = 10_000;
 const LESSON_TTL: Duration = Duration::from_secs(600);
 const LESSONS_KEPT: u64 = 10_000;
 
+/// The tracing target of the event each connection given back to the pool reports.
+pub const GIVEN_BACK: &str = "agora::db::given_back";
+
 /// A connection of the pool that the reads of one use case share, from `Db::reader`.
 /// A statement run on the pool itself borrows a connection and gives it back, and sqlx
 /// checks every connection given back with a round trip of its own (for SQLite, a hop to
@@ -286,6 +289,13 @@ impl Db {
             // broken one, so after a database restart a request may fail at most once
             // per connection that was idle in the pool.
             .test_before_acquire(false)
+            // What that ping on the way back costs is paid once per connection borrowed,
+            // whatever it ran, so a page borrows as few as it can (`Db::reader`). Said
+            // here so that `server/tests/queries.rs` can count them per page.
+            .after_release(|_conn, _meta| {
+                tracing::debug!(target: GIVEN_BACK, "a connection went back to the pool");
+                Box::pin(std::future::ready(Ok(true)))
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
