@@ -90,56 +90,32 @@ struct Budget {
     connections: (u64, u64),
 }
 
+const fn budget(page: &'static str, statements: (u64, u64), connections: (u64, u64)) -> Budget {
+    Budget {
+        page,
+        statements,
+        connections,
+    }
+}
+
 const BUDGETS: &[Budget] = &[
     // Themes, municipalities and the dashboard's figures come from memory; a visitor's
     // list is its one query. A member's account with its unread count comes from memory
     // too once read (`accounts::store::signed_in`): a member's page costs what a visitor's
     // does.
-    Budget {
-        page: "/",
-        statements: (0, 0),
-        connections: (0, 0),
-    },
-    Budget {
-        page: "/ideas",
-        statements: (1, 1),
-        connections: (1, 1),
-    },
+    budget("/", (0, 0), (0, 0)),
+    budget("/ideas", (1, 1), (1, 1)),
     // On SQLite a search first asks its matches, at most a few hundred, to choose how to
     // find them (`ideas::store::list`): one statement more there (`SQLITE_MORE`).
-    Budget {
-        page: "/ideas?q=velo",
-        statements: (1, 1),
-        connections: (1, 1),
-    },
-    Budget {
-        page: "/ideas?sort=most_votes&page=2",
-        statements: (1, 1),
-        connections: (1, 1),
-    },
+    budget("/ideas?q=velo", (1, 1), (1, 1)),
+    budget("/ideas?sort=most_votes&page=2", (1, 1), (1, 1)),
     // The idea with its history (and a member's vote and follow), its project, the
     // discussion's threads with the idea's facts and count, and their replies: all on
     // one connection (`ideas::api::get_idea_page`).
-    Budget {
-        page: "{idea}",
-        statements: (4, 4),
-        connections: (1, 1),
-    },
-    Budget {
-        page: "/themes",
-        statements: (0, 0),
-        connections: (0, 0),
-    },
-    Budget {
-        page: "/projects",
-        statements: (2, 2),
-        connections: (2, 2),
-    },
-    Budget {
-        page: "/dashboard",
-        statements: (0, 0),
-        connections: (0, 0),
-    },
+    budget("{idea}", (4, 4), (1, 1)),
+    budget("/themes", (0, 0), (0, 0)),
+    budget("/projects", (2, 2), (2, 2)),
+    budget("/dashboard", (0, 0), (0, 0)),
 ];
 
 /// Pages that SQLite asks one statement more for than PostgreSQL.

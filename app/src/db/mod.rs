@@ -289,9 +289,8 @@ impl Db {
             // broken one, so after a database restart a request may fail at most once
             // per connection that was idle in the pool.
             .test_before_acquire(false)
-            // What that ping on the way back costs is paid once per connection borrowed,
-            // whatever it ran, so a page borrows as few as it can (`Db::reader`). Said
-            // here so that `server/tests/queries.rs` can count them per page.
+            // That ping is paid per connection borrowed, whatever it ran: said here so that
+            // `server/tests/queries.rs` holds each page to its count (see `Reader`).
             .after_release(|_conn, _meta| {
                 tracing::debug!(target: GIVEN_BACK, "a connection went back to the pool");
                 Box::pin(std::future::ready(Ok(true)))
