@@ -13,6 +13,7 @@ pub mod news_mail;
 pub mod open_data;
 pub mod operations;
 pub mod page_cache;
+mod page_zstd;
 pub mod security;
 pub mod static_files;
 pub mod synthetic;
@@ -238,6 +239,7 @@ pub async fn build_tuned(config: &Config, tuning: &Tuning) -> anyhow::Result<Rou
         .layer(middleware::from_fn(security::security_headers))
         .layer(middleware::from_fn(static_files::cache_policy))
         .layer(RequestBodyLimitLayer::new(256 * 1024))
+        .layer(middleware::from_fn(page_zstd::layer))
         .layer(static_files::compression())
         .layer(middleware::from_fn(operations::track))
         .layer(TraceLayer::new_for_http().make_span_with(operations::request_span));

@@ -1,6 +1,7 @@
 //! How the browser bundle and the pages travel: files whose name carries their content's
 //! hash are cached for a year and never asked for again; other static files are checked
-//! before reuse; pages and server-function answers are compressed on the way out.
+//! before reuse; pages and server-function answers are compressed on the way out (pages
+//! in zstd by `page_zstd`, the rest here).
 //!
 //! The bundle itself is compressed once, at build time (`cargo leptos build --release
 //! --precompress` writes `.br` and `.gz` beside each file); the file handler sends the
@@ -78,7 +79,9 @@ pub fn compression() -> CompressionLayer<impl Predicate> {
     // page of 22 KB (README, "Speed"): brotli at quality 5 cost 5.3 M instructions, more
     // than twice the page's rendering; zstd at level 1 costs 0.6 M for 5.8 KB instead of
     // 4.9. zstd is preferred when accepted (Chrome, Firefox); browsers without it get
-    // brotli at quality 0 (1.7 M, 6.1 KB) or gzip at level 1.
+    // brotli at quality 0 (1.7 M, 6.1 KB) or gzip at level 1. Pages for browsers that
+    // prefer zstd are compressed before they reach this layer (`page_zstd`, with a context
+    // each thread keeps), which leaves them as they are.
     CompressionLayer::new()
         .zstd(true)
         .quality(CompressionLevel::Fastest)

@@ -107,15 +107,29 @@ async fn pages_are_compressed_for_browsers_that_accept_it() {
     assert_eq!(header(&plain, CONTENT_ENCODING), "");
     let plain = plain.text().await.expect("page");
 
-    // What Chrome and Firefox send, what Safari sends, and gzip alone.
+    // What Chrome and Firefox send (twice: pages in zstd share a context per thread),
+    // what Safari sends, gzip alone, and weights that turn zstd down or keep it.
     for (accepted, encoding) in [
+        ("gzip, deflate, br, zstd", "zstd"),
         ("gzip, deflate, br, zstd", "zstd"),
         ("gzip, deflate, br", "br"),
         ("gzip", "gzip"),
+        ("zstd;q=0.5, br", "br"),
+        ("br;q=0.5, zstd;q=0", "br"),
+        ("zstd;q=0.5, gzip;q=0.5", "zstd"),
     ] {
         let response = get(&client, &url, Some(accepted)).await;
         assert_eq!(response.status(), 200);
         assert_eq!(header(&response, CONTENT_ENCODING), encoding, "{accepted}");
+        assert_eq!(header(&response, CONTENT_TYPE), "text/html; charset=utf-8");
+        assert_eq!(
+            header(&response, VARY)
+                .to_lowercase()
+                .matches("accept-encoding")
+                .count(),
+            1,
+            "{accepted}: a shared cache keeps the encodings apart"
+        );
         let compressed = response.bytes().await.expect("page");
         assert!(
             compressed.len() * 2 < plain.len(),
@@ -124,7 +138,11 @@ async fn pages_are_compressed_for_browsers_that_accept_it() {
             plain.len()
         );
         if encoding == "zstd" {
+            // Compressed whole by the thread's kept context, the frame names the page's
+            // size (a streaming encoder's does not).
+            let declared = zstd::zstd_safe::get_frame_content_size(&compressed).expect("a zstd frame");
             let decoded = zstd::stream::decode_all(compressed.as_ref()).expect("a zstd frame");
+            assert_eq!(declared, Some(decoded.len() as u64), "{accepted}");
             let decoded = String::from_utf8(decoded).expect("UTF-8");
             assert_eq!(
                 without_nonces(&decoded),
