@@ -22,7 +22,7 @@
 use agora_app::ctx::cookie_value;
 use agora_app::i18n::{Locale, LOCALE_COOKIE};
 use agora_app::kept_input::request_cookies;
-use axum::body::{to_bytes, Body, Bytes};
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -326,13 +326,9 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
         cache.store_uncacheable(&rendering.key, rendering.id, rendering.generation);
         return response;
     }
-    let (mut parts, body) = response.into_parts();
-    let bytes = match to_bytes(body, usize::MAX).await {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            tracing::warn!(error = %e, "a page body failed while being read for the page cache");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    let (mut parts, bytes) = match crate::static_files::read_whole(response, "page cache").await {
+        Ok(whole) => whole,
+        Err(failed) => return failed,
     };
     // The body is whole now; let the server count it.
     parts.headers.remove(header::CONTENT_LENGTH);

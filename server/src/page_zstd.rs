@@ -12,10 +12,10 @@
 //! Pages are rendered whole before they are sent (`SsrMode::Async`), so reading the body
 //! whole holds nothing a page did not already hold.
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::extract::Request;
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use http::header::{self, HeaderMap, HeaderValue};
 use http::StatusCode;
 use std::cell::RefCell;
@@ -39,13 +39,9 @@ pub async fn layer(request: Request, next: Next) -> Response {
     if !wanted || !is_page(&response) {
         return response;
     }
-    let (mut parts, body) = response.into_parts();
-    let bytes = match to_bytes(body, usize::MAX).await {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            tracing::warn!(error = %e, "a page body failed while being read for compression");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    let (mut parts, bytes) = match crate::static_files::read_whole(response, "compression").await {
+        Ok(whole) => whole,
+        Err(failed) => return failed,
     };
     if bytes.len() < MIN_BYTES {
         return Response::from_parts(parts, Body::from(bytes));

@@ -9,9 +9,10 @@
 //! from the server's memory under a hashed name too, compressed on the way out.
 
 use agora_app::i18n::{self, Locale};
+use axum::body::{to_bytes, Bytes};
 use axum::extract::Request;
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use http::header::{self, HeaderMap, HeaderValue};
@@ -60,6 +61,22 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
         }
     }
     response
+}
+
+/// A response read whole, for layers that keep or re-encode a page; a body that fails
+/// while being read becomes a 500, its cause logged with `reason`.
+pub(crate) async fn read_whole(
+    response: Response,
+    reason: &'static str,
+) -> Result<(http::response::Parts, Bytes), Response> {
+    let (parts, body) = response.into_parts();
+    match to_bytes(body, usize::MAX).await {
+        Ok(bytes) => Ok((parts, bytes)),
+        Err(e) => {
+            tracing::warn!(error = %e, reason, "a page body failed while being read");
+            Err(StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        }
+    }
 }
 
 /// Compresses pages and JSON answers for browsers that accept it, at the encoders'
