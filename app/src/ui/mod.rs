@@ -21,5 +21,5 @@ pub use lists::{use_page_number, DataTable, OlderLink, Pager, PagerWords};
 pub(crate) use loader::built_once;
 pub use loader::{KeptForm, Loader, Loading, Waiting};
 pub use refusal::Refusal;
-pub use text::render_body;
+pub use text::{render_body, written_body};
 pub use written::WrittenHtml;

@@ -9,6 +9,10 @@ enum Piece {
 
 /// Splits a paragraph into runs of plain text and web addresses.
 fn pieces(paragraph: &str) -> Vec<Piece> {
+    // Most paragraphs hold no address: one search instead of a look at every word.
+    if !paragraph.contains("http") {
+        return vec![Piece::Text(paragraph.to_owned())];
+    }
     let mut pieces = vec![];
     let mut text = String::new();
     for word in paragraph.split_inclusive(char::is_whitespace) {
@@ -30,13 +34,17 @@ fn pieces(paragraph: &str) -> Vec<Piece> {
     pieces
 }
 
+/// The paragraphs of a text: the parts between blank lines that hold more than spaces.
+fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
+    body.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
 /// Paragraphs separated by blank lines, web addresses made links; everything else is
 /// text, escaped by the renderer.
 pub fn render_body(body: &str) -> impl IntoView {
-    body.split("\n\n")
-        .filter(|p| !p.trim().is_empty())
+    paragraphs(body)
         .map(|paragraph| {
-            let content = pieces(paragraph.trim())
+            let content = pieces(paragraph)
                 .into_iter()
                 .map(|piece| match piece {
                     Piece::Text(text) => text.into_any(),
@@ -49,4 +57,46 @@ pub fn render_body(body: &str) -> impl IntoView {
             view! { <p>{content}</p> }
         })
         .collect_view()
+}
+
+/// `render_body` written by a compiled template, for parts of a page that are only read
+/// (`ui::written`).
+pub fn written_body(body: &str) -> maud::Markup {
+    maud::html! {
+        @for paragraph in paragraphs(body) {
+            p {
+                @for piece in pieces(paragraph) {
+                    @match piece {
+                        Piece::Text(text) => (text),
+                        Piece::Link(href) => a href=(href) rel="nofollow ugc noopener" { (href) },
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    const BODY: &str =
+        "First line\nstill the first paragraph.\n\n  \n\nSee https://example.org/a?b=1&c=<2> now.\n\nhttp:// alone";
+
+    #[test]
+    fn a_written_body_is_the_rendered_body_without_its_markers() {
+        let rendered = render_body(BODY).to_html().replace("<!>", "");
+        assert_eq!(written_body(BODY).into_string(), rendered);
+    }
+
+    #[test]
+    fn a_written_body_makes_addresses_links_and_escapes_the_rest() {
+        assert_eq!(
+            written_body(BODY).into_string(),
+            "<p>First line\nstill the first paragraph.</p>\
+             <p>See <a href=\"https://example.org/a?b=1&amp;c=&lt;2&gt;\" rel=\"nofollow ugc noopener\">\
+             https://example.org/a?b=1&amp;c=&lt;2&gt;</a> now.</p>\
+             <p>http:// alone</p>"
+        );
+    }
 }

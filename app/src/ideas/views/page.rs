@@ -1,6 +1,10 @@
 //! An idea's page: its text, votes, discussion, moderation and project.
 
 use super::*;
+use crate::accounts::model::Role;
+use crate::i18n::Locale;
+use crate::ideas::model::{IdeaDetail, StatusEvent};
+use crate::ui::{written_body, WrittenHtml};
 
 #[component]
 pub fn IdeaView() -> impl IntoView {
@@ -13,10 +17,6 @@ pub fn IdeaView() -> impl IntoView {
     let query = use_query_map();
     let segment = move || params.read().get("idea").unwrap_or_default();
     let withdraw = ServerAction::<WithdrawIdea>::new();
-    let moderate = ServerAction::<SetIdeaStatus>::new();
-    let merge = ServerAction::<MergeIdea>::new();
-    let hide = ServerAction::<SetHidden>::new();
-    let respond = ServerAction::<RespondToIdea>::new();
     let report = ServerAction::<ReportItem>::new();
     let discussion = crate::comments::parts::use_discussion(report);
     let page = Resource::new(
@@ -43,15 +43,13 @@ pub fn IdeaView() -> impl IntoView {
                     let idea = page.idea;
                     let canonical = idea_path(idea.id, &idea.slug);
                     let expected = format!("{}-{}", idea.id, idea.slug);
-                    let author = &idea.author;
-                    let badge = crate::ui::author_badge(author.kind, author.role, author.organisation_verified);
-                    let district = idea.district.as_ref().map(|d| d.name(locale).to_owned());
                     let can_withdraw = page.can_withdraw;
                     let edit_path = page.editable.then(|| format!("{canonical}/edit"));
-                    let response = idea.public_response().cloned();
                     let reporting = page.can_report && query.read().get("report").as_deref() == Some("idea");
                     let report_href = format!("{canonical}?report=idea#report-form-idea-{}", idea.id);
                     let hidden = idea.hidden.clone();
+                    let text = WrittenHtml::of(locale, || idea_text(&idea, locale));
+                    let history = WrittenHtml::of(locale, || history_items(&idea.history, locale));
                     view! {
                         <CanonicalRedirect current=segment() expected canonical=canonical.clone() />
                         <Title text=idea.title.clone() />
@@ -59,45 +57,7 @@ pub fn IdeaView() -> impl IntoView {
                         <article lang=idea.language.clone()>
                             {hidden.clone().map(|hidden| view! { <HiddenNotice hidden reports=page.reports.clone() /> })}
                             <ReportThanks action=report />
-                            <h1>{idea.title.clone()}</h1>
-                            <p class="idea-meta">
-                                <a href=format!("/themes/{}", idea.theme_slug) class="badge badge-theme">{localized(&idea.theme_names, locale)}</a>
-                                {district.map(|d| view! { " " <span class="badge">{d}</span> })}
-                                " "
-                                <span class=format!("badge status status-{}", idea.status.as_str())>{status_label(idea.status)}</span>
-                            </p>
-                            <p class="idea-byline">
-                                <span class="author-name">{crate::ui::person_name(&author.organisation_name.clone().unwrap_or_else(|| author.display_name.clone()))}</span>
-                                {badge.map(|b| view! { " " <span class="badge badge-author">{b}</span> })}
-                                <span class="muted">" · " {format_date(locale, idea.created_at)}</span>
-                            </p>
-                            {idea.duplicate_of.clone().map(|original| view! {
-                                <p class="alert alert-info duplicate-of">
-                                    {t("idea-duplicate-of")} " "
-                                    <a href=idea_path(original.id, &original.slug)>{original.title.clone()}</a>
-                                </p>
-                            })}
-                            {response.map(|response| {
-                                let role = response.actor_role.map(crate::ui::role_label);
-                                let heading = if response.actor_role == Some(crate::accounts::model::Role::Official) {
-                                    t("idea-public-response-official")
-                                } else {
-                                    t("idea-public-response")
-                                };
-                                view! {
-                                    <aside class="public-response" aria-labelledby="response-heading">
-                                        <h2 id="response-heading">{heading}</h2>
-                                        <p class="idea-byline">
-                                            <span class=format!("badge status status-{}", response.status.as_str())>{status_label(response.status)}</span>
-                                            " " {response.actor_name.clone()}
-                                            {role.map(|r| view! { " " <span class="badge badge-author">{r}</span> })}
-                                            <span class="muted">" · " {format_date(locale, response.at)}</span>
-                                        </p>
-                                        <p class="public-response-text">{response.note.clone()}</p>
-                                    </aside>
-                                }
-                            })}
-                            <div class="idea-body">{render_body(&idea.body)}</div>
+                            <div class="idea-text" inner_html=text.into_html()></div>
                         </article>
                         <aside class="idea-side" aria-label=t("idea-support-label")>
                             <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes() && hidden.is_none()
@@ -125,25 +85,16 @@ pub fn IdeaView() -> impl IntoView {
                         })}
                         <section class="idea-history" aria-labelledby="history-heading">
                             <h2 id="history-heading">{t("idea-history")}</h2>
-                            <ol>
-                                {idea.history.iter().map(|event| {
-                                    let label = if event.response { t("idea-history-response") } else { status_label(event.status) };
-                                    let class = if event.response { "badge badge-response".to_owned() } else { format!("badge status status-{}", event.status.as_str()) };
-                                    view! {
-                                        <li>
-                                            <span class=class>{label}</span>
-                                            " " {format_date(locale, event.at)}
-                                            {event.actor_name.clone().map(|n| view! { " · " {n} })}
-                                            {(!event.note.is_empty()).then(|| view! { <p>{event.note.clone()}</p> })}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ol>
+                            <ol inner_html=history.into_html()></ol>
                         </section>
-                        {page.can_respond.then(|| view! { <ResponseForm idea_id=idea.id action=respond /> })}
+                        // Their actions are made only for a reader who has their forms.
+                        {page.can_respond.then(|| view! {
+                            <ResponseForm idea_id=idea.id action={ServerAction::<RespondToIdea>::new()} />
+                        })}
                         {page.can_moderate.then(|| view! {
                             <ModerationPanel idea_id=idea.id current=idea.status hidden=hidden.is_some()
-                                status=moderate merge hide />
+                                status={ServerAction::<SetIdeaStatus>::new()} merge={ServerAction::<MergeIdea>::new()}
+                                hide={ServerAction::<SetHidden>::new()} />
                         })}
                         <Comments discussion comments idea_id=idea.id path=canonical.clone() signed_in=page.signed_in
                             can_comment=page.can_comment unconfirmed=page.unconfirmed open=idea.status.takes_comments() && hidden.is_none()
@@ -152,5 +103,71 @@ pub fn IdeaView() -> impl IntoView {
                 }
             </Loader>
         </section>
+    }
+}
+
+/// The idea's own text: its title, labels and byline, the original it duplicates, the
+/// answer it got, and its body. Written as HTML (`ui::written`): a page only reads it.
+fn idea_text(idea: &IdeaDetail, locale: Locale) -> maud::Markup {
+    let author = &idea.author;
+    let badge = crate::ui::author_badge(author.kind, author.role, author.organisation_verified);
+    let name = author.organisation_name.as_deref().unwrap_or(&author.display_name);
+    maud::html! {
+        h1 { (idea.title) }
+        p.idea-meta {
+            a.badge.badge-theme href={ "/themes/" (idea.theme_slug) } { (localized(&idea.theme_names, locale)) }
+            @if let Some(district) = &idea.district { " " span.badge { (district.name(locale)) } }
+            " "
+            span class={ "badge status status-" (idea.status.as_str()) } { (status_label(idea.status)) }
+        }
+        p.idea-byline {
+            span.author-name { (crate::ui::person_name(name)) }
+            @if let Some(badge) = badge { " " span.badge.badge-author { (badge) } }
+            span.muted { " · " (format_date(locale, idea.created_at)) }
+        }
+        @if let Some(original) = &idea.duplicate_of {
+            p.alert.alert-info.duplicate-of {
+                (t("idea-duplicate-of")) " "
+                a href=(idea_path(original.id, &original.slug)) { (original.title) }
+            }
+        }
+        @if let Some(response) = idea.public_response() {
+            aside.public-response aria-labelledby="response-heading" {
+                h2 #response-heading {
+                    @if response.actor_role == Some(Role::Official) {
+                        (t("idea-public-response-official"))
+                    } @else {
+                        (t("idea-public-response"))
+                    }
+                }
+                p.idea-byline {
+                    span class={ "badge status status-" (response.status.as_str()) } { (status_label(response.status)) }
+                    " "
+                    @if let Some(name) = &response.actor_name { (name) }
+                    @if let Some(role) = response.actor_role { " " span.badge.badge-author { (crate::ui::role_label(role)) } }
+                    span.muted { " · " (format_date(locale, response.at)) }
+                }
+                p.public-response-text { (response.note) }
+            }
+        }
+        div.idea-body { (written_body(&idea.body)) }
+    }
+}
+
+/// The idea's history, newest last, as the items of its list.
+fn history_items(history: &[StatusEvent], locale: Locale) -> maud::Markup {
+    maud::html! {
+        @for event in history {
+            li {
+                @if event.response {
+                    span.badge.badge-response { (t("idea-history-response")) }
+                } @else {
+                    span class={ "badge status status-" (event.status.as_str()) } { (status_label(event.status)) }
+                }
+                " " (format_date(locale, event.at))
+                @if let Some(name) = &event.actor_name { " · " (name) }
+                @if !event.note.is_empty() { p { (event.note) } }
+            }
+        }
     }
 }
