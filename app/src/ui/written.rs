@@ -1,5 +1,5 @@
-//! Parts of a page that are only read and repeated many times over, such as a list's
-//! cards, written as HTML by a compiled template (`maud`) while the page's data is loaded.
+//! Parts of a page that are only read, such as a list's cards or an idea's text, written
+//! as HTML by a compiled template (`maud`) once the page's data is loaded.
 //! Leptos' views cost about 23,000 instructions a card (building the view, then writing
 //! it); pages are rendered by the server only and the browser runs islands, never such a
 //! part, so nothing here needs a view.
