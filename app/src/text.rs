@@ -34,10 +34,24 @@ impl ErrorCode for InputError {
     }
 }
 
-/// Trims, refuses empty and over-long text and control characters (other than new lines
-/// when `multiline`).
+/// Drops control characters (other than new lines and tabs when `multiline`) and the
+/// characters that override the direction of text, then trims and refuses empty,
+/// too-short and over-long text.
+///
+/// A direction override (U+202A–U+202E) or isolate (U+2066–U+2069) is invisible and turns
+/// what follows it around on screen until the paragraph ends: `\u{202E}fdp.exe` reads as
+/// `exe.pdf`. A title or a comment could then show readers something other than what
+/// moderators search for and the open data holds. Nobody can see them to take them out,
+/// so they are dropped rather than refused; the marks that only nudge neutral characters
+/// (U+200E, U+200F, U+061C) stay, as right-to-left writing needs them. Dropping comes
+/// before the length checks, so that text made only of such characters is empty.
 pub fn parse_text(input: &str, min: usize, max: usize, multiline: bool) -> Result<String, InputError> {
-    let text = input.trim();
+    let kept = |c: &char| {
+        let line_break = multiline && matches!(c, '\n' | '\t');
+        (!c.is_control() || line_break) && !overrides_direction(*c)
+    };
+    let text: String = input.chars().filter(kept).collect();
+    let text = text.trim();
     let length = text.chars().count();
     if length == 0 && min > 0 {
         return Err(InputError::Required);
@@ -48,11 +62,13 @@ pub fn parse_text(input: &str, min: usize, max: usize, multiline: bool) -> Resul
     if length > max {
         return Err(InputError::TooLong);
     }
-    let text: String = text
-        .chars()
-        .filter(|c| !c.is_control() || (multiline && (*c == '\n' || *c == '\t')))
-        .collect();
-    Ok(text)
+    Ok(text.to_owned())
+}
+
+/// The embeddings, overrides and isolates of Unicode's bidirectional algorithm, and the
+/// characters that close them.
+fn overrides_direction(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// [`parse_text`] for text of several lines, with Windows line ends folded.
@@ -132,6 +148,36 @@ mod tests {
     fn control_characters_are_removed_from_single_line_text() {
         assert_eq!(parse_text("a\u{0007}b\nc", 1, 10, false), Ok("abc".into()));
         assert_eq!(parse_text("a\nb", 1, 10, true), Ok("a\nb".into()));
+    }
+
+    #[test]
+    fn characters_that_turn_text_around_are_dropped_from_every_kind_of_text() {
+        let title = "Open the park \u{202E}4202 litnu\u{202C} at night";
+        assert_eq!(
+            parse_text(title, 1, 80, false),
+            Ok("Open the park 4202 litnu at night".into())
+        );
+        let body = "\u{2067}one\u{2069}\n\u{202A}two\u{202B}\u{202D}\u{2066}\u{2068}";
+        assert_eq!(parse_lines(body, 1, 80), Ok("one\ntwo".into()));
+    }
+
+    #[test]
+    fn the_marks_right_to_left_writing_needs_are_kept() {
+        let arabic = "\u{200F}حديقة\u{200E} Parc\u{061C}";
+        assert_eq!(parse_text(arabic, 1, 80, false), Ok(arabic.into()));
+    }
+
+    #[test]
+    fn text_made_only_of_invisible_controls_is_empty() {
+        assert_eq!(parse_text("\u{202E}\u{7}", 1, 80, false), Err(InputError::Required));
+        assert_eq!(
+            parse_text(" \u{2066} a \u{2069} ", 2, 80, false),
+            Err(InputError::TooShort)
+        );
+        assert_eq!(
+            parse_text("\u{202E}".repeat(90).as_str(), 0, 80, false),
+            Ok(String::new())
+        );
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Publishing, addressing, editing and withdrawing an idea, and a resident's own lists.
 
-use crate::common::{id_of, location, publish, spawn_app, Engine};
+use crate::common::{comment, id_of, location, publish, spawn_app, Engine};
 use agora_app::accounts::model::Role;
 
 on_both_engines!(
     an_idea_keeps_its_language_and_shows_only_paragraphs_and_links,
+    text_cannot_be_turned_around_to_read_as_something_else,
     a_withdrawal_tells_the_followers_and_is_audited,
     a_resident_publishes_an_idea_and_finds_it_at_its_address,
     an_outdated_address_redirects_to_the_current_one,
@@ -58,6 +59,71 @@ async fn an_idea_keeps_its_language_and_shows_only_paragraphs_and_links(engine: 
             || page.contains("&lt;script&gt;alert('x')&lt;/script&gt;")
     );
     assert!(page.contains("&lt;b&gt;gras&lt;/b&gt;"));
+}
+
+/// A direction override shows readers text other than what is stored and searched:
+/// `\u{202E}fdp.exe` reads as `exe.pdf`. Titles, bodies and comments keep every visible
+/// character and lose the invisible overrides.
+async fn text_cannot_be_turned_around_to_read_as_something_else(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let response = ana
+        .submit(
+            "/ideas/new",
+            "/api/submit_idea",
+            &[
+                ("title", "Free plans \u{202E}fdp.exe\u{202C} for every park"),
+                (
+                    "body",
+                    "\u{2067}Download\u{2069} them at the town hall.\n\n\u{202D}Thanks",
+                ),
+                ("theme", "internet-use"),
+            ],
+        )
+        .await;
+    let path = location(&response);
+    let (title, body): (String, String) = sqlx::query_as("SELECT title, body FROM ideas WHERE id = $1")
+        .bind(id_of(&path).parse::<i64>().expect("id"))
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("idea");
+    assert_eq!(title, "Free plans fdp.exe for every park");
+    assert_eq!(body, "Download them at the town hall.\n\nThanks");
+
+    let answered = comment(&ana, &path, None, "See \u{202E}txt.exe\u{2066} here").await;
+    assert!(answered.status().is_redirection(), "{}", answered.status());
+    let kept: String = sqlx::query_scalar("SELECT body FROM comments ORDER BY id DESC LIMIT 1")
+        .fetch_one(&app.db.pool)
+        .await
+        .expect("comment");
+    assert_eq!(kept, "See txt.exe here");
+
+    let (_, page) = app.browser().get_html(&path).await;
+    assert!(page.contains("Free plans fdp.exe for every park"));
+    assert!(page.contains("See txt.exe here"));
+    for control in [
+        '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+    ] {
+        assert!(!page.contains(control), "{control:?} reached the page");
+    }
+
+    let refused = ana
+        .submit(
+            "/ideas/new",
+            "/api/submit_idea",
+            &[
+                ("title", "\u{202E}\u{202E}"),
+                ("body", "Kept body text"),
+                ("theme", "internet-use"),
+            ],
+        )
+        .await;
+    let (_, form) = ana.get_html(location(&refused).trim_start_matches(&app.base)).await;
+    assert!(
+        form.contains("This field is required."),
+        "a title of overrides alone is empty"
+    );
+    assert!(form.contains("Kept body text"));
 }
 
 async fn a_withdrawal_tells_the_followers_and_is_audited(engine: Engine) {
