@@ -6,7 +6,7 @@ use super::model::{idea_path, IdeaCard, IdeaChoices, IdeaList, IdeaStatus, ListQ
 use crate::error::AppError;
 use crate::forms::FilterSelect;
 use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
-use crate::ui::{status_label, Loader, Loading, Pager, Waiting, WrittenHtml};
+use crate::ui::{status_label, written_status, Loader, Loading, Pager, Waiting, WrittenHtml};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -165,7 +165,7 @@ fn card(idea: &IdeaCard, locale: Locale) -> maud::Markup {
                     span.badge.badge-theme { (idea.theme) }
                     @if let Some(district) = &idea.district { " " span.badge { (district) } }
                     " "
-                    span class={ "badge status status-" (idea.status.as_str()) } { (status_label(idea.status)) }
+                    (written_status(idea.status))
                     @if idea.hidden { " " span.badge.badge-hidden { (t("badge-hidden")) } }
                 }
                 p lang=(idea.language) { (idea.excerpt) }

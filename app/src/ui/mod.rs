@@ -22,4 +22,4 @@ pub(crate) use loader::built_once;
 pub use loader::{KeptForm, Loader, Loading, Waiting};
 pub use refusal::Refusal;
 pub use text::{render_body, written_body};
-pub use written::WrittenHtml;
+pub use written::{written_status, WrittenHtml};

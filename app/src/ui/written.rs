@@ -5,6 +5,7 @@
 //! part, so nothing here needs a view.
 
 use crate::i18n::Locale;
+use crate::ideas::model::IdeaStatus;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,13 @@ impl WrittenHtml {
 
     pub fn into_html(self) -> String {
         self.0
+    }
+}
+
+/// An idea's status as the badge every page shows it by, coloured by its class.
+pub fn written_status(status: IdeaStatus) -> maud::Markup {
+    maud::html! {
+        span class={ "badge status status-" (status.as_str()) } { (super::status_label(status)) }
     }
 }
 

@@ -11,7 +11,7 @@ use crate::follows::parts::FollowButton;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert, SelectField};
 use crate::i18n::{format_date, t, use_locale};
 use crate::ui::use_auth;
-use crate::ui::{localized, status_label, CanonicalRedirect, Loader, Loading};
+use crate::ui::{localized, CanonicalRedirect, Loader, Loading};
 use crate::votes::parts::VoteBox;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

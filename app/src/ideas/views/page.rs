@@ -4,7 +4,7 @@ use super::*;
 use crate::accounts::model::Role;
 use crate::i18n::Locale;
 use crate::ideas::model::{IdeaDetail, StatusEvent};
-use crate::ui::{written_body, WrittenHtml};
+use crate::ui::{written_body, written_status, WrittenHtml};
 
 #[component]
 pub fn IdeaView() -> impl IntoView {
@@ -118,7 +118,7 @@ fn idea_text(idea: &IdeaDetail, locale: Locale) -> maud::Markup {
             a.badge.badge-theme href={ "/themes/" (idea.theme_slug) } { (localized(&idea.theme_names, locale)) }
             @if let Some(district) = &idea.district { " " span.badge { (district.name(locale)) } }
             " "
-            span class={ "badge status status-" (idea.status.as_str()) } { (status_label(idea.status)) }
+            (written_status(idea.status))
         }
         p.idea-byline {
             span.author-name { (crate::ui::person_name(name)) }
@@ -141,7 +141,7 @@ fn idea_text(idea: &IdeaDetail, locale: Locale) -> maud::Markup {
                     }
                 }
                 p.idea-byline {
-                    span class={ "badge status status-" (response.status.as_str()) } { (status_label(response.status)) }
+                    (written_status(response.status))
                     " "
                     @if let Some(name) = &response.actor_name { (name) }
                     @if let Some(role) = response.actor_role { " " span.badge.badge-author { (crate::ui::role_label(role)) } }
@@ -162,7 +162,7 @@ fn history_items(history: &[StatusEvent], locale: Locale) -> maud::Markup {
                 @if event.response {
                     span.badge.badge-response { (t("idea-history-response")) }
                 } @else {
-                    span class={ "badge status status-" (event.status.as_str()) } { (status_label(event.status)) }
+                    (written_status(event.status))
                 }
                 " " (format_date(locale, event.at))
                 @if let Some(name) = &event.actor_name { " · " (name) }
