@@ -8,7 +8,7 @@
 //! 3. **server functions**: `*/api.rs`, `*/api/`, and what they read of the request
 //!    (`ctx.rs`, `i18n.rs`), and the mail they compose (`mail/compose.rs`);
 //! 4. **ui**: the kit (`ui/`, `forms.rs`) and each feature's parts that other pages show
-//!    (`*/parts.rs`: the discussion, the vote button, the moderators' forms…), which
+//!    (`*/parts.rs`, `*/parts/`: the discussion, the vote button, the moderators' forms…), which
 //!    never import a page;
 //! 5. **pages**: `*/views.rs`, `*/views/`; a page never imports another feature's page.
 //!
@@ -37,6 +37,8 @@ fn layer_of(file: &str) -> Layer {
         // The database handle and its group commit.
         _ if file.starts_with("db/") => Layer::Store,
         (_, "parts.rs") => Layer::Ui,
+        // A feature's parts split into files of their own.
+        _ if file.contains("/parts/") => Layer::Ui,
         // A feature's store or pages split into files of their own.
         _ if file.contains("/store/") => Layer::Store,
         _ if file.contains("/views/") => Layer::Pages,

@@ -297,7 +297,7 @@ async fn the_author_edits_within_fifteen_minutes_and_a_deleted_comment_keeps_its
     assert!(location(&edited).ends_with(&format!("#comment-{first}")));
     let (_, page) = app.browser().get_html(&path).await;
     assert!(page.contains(">Trees rather than sails<"));
-    assert!(page.contains(">edited<"));
+    assert!(page.contains("· edited</span>"), "marked as edited");
 
     let sixteen_minutes_ago = agora_app::db::now_ms() - 16 * 60 * 1000;
     sqlx::query("UPDATE comments SET created_at = $1 WHERE id = $2")

@@ -5,16 +5,19 @@ use super::api::{DeleteComment, EditComment, PostComment, COMMENT_FORM, EDIT_COM
 use super::model::{Comment, CommentBody, CommentOrder, CommentPage};
 use crate::error::AppError;
 use crate::forms::{field_error, use_form_memory, Field, FormAlert};
-use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
+use crate::i18n::{t, t_count, t_with, use_locale, Locale};
 use crate::moderation::api::{ReportItem, SetHidden};
-use crate::moderation::model::{Hidden, Target};
-use crate::moderation::parts::{hidden_explanation, HideForm, ReportForm};
-use crate::ui::author_badge;
+use crate::moderation::model::Target;
+use crate::moderation::parts::{HideForm, ReportForm};
 use crate::ui::Loading;
-use crate::ui::{render_body, Pager, PagerWords};
+use crate::ui::{Pager, PagerWords};
 use leptos::prelude::*;
+use leptos::tachys::html::InertElement;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
+use written::CommentLinks;
+
+mod written;
 
 /// What the URL says about the discussion.
 #[derive(Debug, Clone, PartialEq)]
@@ -209,7 +212,7 @@ pub fn Comments(
                     let previous = (here.page > 1).then(|| here.href(here.page - 1, None, "comments"));
                     let next = page.has_more.then(|| here.href(here.page + 1, None, "comments"));
                     let can_reply = open && can_comment;
-                    let acts = Acts { edit, remove, hide, report, moderate };
+                    let acts = Acts { edit, hide, report, moderate };
                     let threads = page.threads.into_iter().map(|thread| {
                         let id = thread.comment.id;
                         let reply_form = (can_reply && here.reply == Some(id)).then(|| {
@@ -321,7 +324,6 @@ fn CommentForm(
 #[derive(Clone, Copy)]
 struct Acts {
     edit: ServerAction<EditComment>,
-    remove: ServerAction<DeleteComment>,
     hide: ServerAction<SetHidden>,
     report: ServerAction<ReportItem>,
     moderate: bool,
@@ -338,27 +340,37 @@ fn CommentItem(
 ) -> impl IntoView {
     let Acts {
         edit,
-        remove,
         hide,
         report,
         moderate,
     } = acts;
     let anchor = format!("comment-{}", c.id);
     let editing = c.editable && place.editing == Some(c.id);
-    let author = &c.author;
-    let name = crate::ui::person_name(
-        &author
-            .organisation_name
-            .clone()
-            .unwrap_or_else(|| author.display_name.clone()),
-    );
-    let badge = author_badge(author.kind, author.role, author.organisation_verified);
-    let readable_hidden = c.hidden && c.hidden_reason.is_some();
-    let content = if c.deleted {
-        view! { <p class="muted comment-deleted">{t("comment-deleted")}</p> }.into_any()
-    } else if c.hidden && !readable_hidden {
-        view! { <p class="muted comment-deleted">{t("comment-hidden")}</p> }.into_any()
-    } else if editing {
+    let reporting = c.reportable && place.reporting == Some(c.id);
+    let moderating = moderate && !c.deleted;
+    let links = CommentLinks {
+        reply: (can_reply && c.parent_id.is_none() && !c.hidden).then(|| {
+            place.href(
+                place.page,
+                Some(("reply", c.id.to_string())),
+                &format!("reply-form-{}", c.id),
+            )
+        }),
+        edit: (c.editable && !editing)
+            .then(|| place.href(place.page, Some(("edit_comment", c.id.to_string())), &anchor)),
+        report: (c.reportable && !reporting).then(|| {
+            place.href(
+                place.page,
+                Some(("report", format!("comment-{}", c.id))),
+                &format!("report-form-comment-{}", c.id),
+            )
+        }),
+    };
+    // Most readers see every comment without a form open: written whole.
+    if !editing && !reporting && !moderating {
+        return InertElement::new(written::article(&c, locale, &links).into_string()).into_any();
+    }
+    let content = if editing {
         let value = edit_value.get("body").cloned().unwrap_or_else(|| c.body.clone());
         let cancel = place.href(place.page, None, &anchor);
         view! {
@@ -375,31 +387,13 @@ fn CommentItem(
         }
         .into_any()
     } else {
-        let notice = c.hidden_reason.clone().map(|reason| {
-            let hidden = Hidden {
-                at: 0,
-                by: (!reason.is_empty()).then(String::new),
-                reason,
-            };
-            view! { <p class="hidden-note">{hidden_explanation(&hidden)}</p> }
-        });
-        view! { {notice} <div class="comment-body">{render_body(&c.body)}</div> }.into_any()
+        InertElement::new(written::content(&c).into_string()).into_any()
     };
-    let shows_author = !c.deleted && (!c.hidden || readable_hidden);
-    let reportable = c.reportable;
-    let reporting = reportable && place.reporting == Some(c.id);
-    let report_href = (reportable && !reporting).then(|| {
-        place.href(
-            place.page,
-            Some(("report", format!("comment-{}", c.id))),
-            &format!("report-form-comment-{}", c.id),
-        )
-    });
     let report_form = reporting.then(|| {
         let cancel = place.href(place.page, None, &anchor);
         view! { <ReportForm target=Target::Comment target_id=c.id action=report cancel /> }
     });
-    let moderation = (moderate && !c.deleted).then(|| {
+    let moderation = moderating.then(|| {
         view! {
             <details class="comment-moderation">
                 <summary>{if c.hidden { t("moderation-restore-title") } else { t("moderation-hide-title") }}</summary>
@@ -408,43 +402,18 @@ fn CommentItem(
             </details>
         }
     });
-    let reply_href = (can_reply && c.parent_id.is_none() && !c.hidden).then(|| {
-        place.href(
-            place.page,
-            Some(("reply", c.id.to_string())),
-            &format!("reply-form-{}", c.id),
-        )
-    });
-    let edit_href =
-        (c.editable && !editing).then(|| place.href(place.page, Some(("edit_comment", c.id.to_string())), &anchor));
-    let deletable = c.deletable;
+    let head = written::head(&c, locale).into_string();
+    let actions = written::actions(&c, &links).into_string();
     view! {
-        <article class="comment" id=anchor.clone() aria-label=t_with("comment-by", &[("who", name.clone())])>
-            <p class="comment-head">
-                {shows_author.then(|| view! {
-                    <span class="author-name">{name.clone()}</span>
-                    {badge.clone().map(|b| view! { " " <span class="badge badge-author">{b}</span> })}
-                    " · "
-                })}
-                <span class="muted">{format_date(locale, c.created_at)}</span>
-                {(c.edited && !c.deleted).then(|| view! { <span class="muted">" · " {t("comment-edited")}</span> })}
-            </p>
+        <article class="comment" id=anchor aria-label=t_with("comment-by", &[("who", written::signed_by(&c))])>
+            {InertElement::new(head)}
             {content}
-            <div class="comment-actions">
-                {reply_href.map(|href| view! { <a href=href>{t("comment-reply")}</a> })}
-                {edit_href.map(|href| view! { <a href=href>{t("admin-edit")}</a> })}
-                {deletable.then(|| view! {
-                    <ActionForm action=remove>
-                        <input type="hidden" name="comment_id" value=c.id />
-                        <button type="submit" class="button-link">{t("comment-delete")}</button>
-                    </ActionForm>
-                })}
-                {report_href.map(|href| view! { <a href=href class="report-link">{t("report-comment")}</a> })}
-            </div>
+            {InertElement::new(actions)}
             {report_form}
             {moderation}
         </article>
     }
+    .into_any()
 }
 
 #[cfg(test)]
