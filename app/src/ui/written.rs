@@ -5,7 +5,7 @@
 //! part, so nothing here needs a view.
 
 use crate::i18n::Locale;
-use crate::ideas::model::IdeaStatus;
+use crate::ideas::model::{Author, IdeaStatus};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +34,20 @@ impl WrittenHtml {
 pub fn written_status(status: IdeaStatus) -> maud::Markup {
     maud::html! {
         span class={ "badge status status-" (status.as_str()) } { (super::status_label(status)) }
+    }
+}
+
+/// The name a piece of writing is signed with: its organisation's, else its author's.
+pub fn signed_name(author: &Author) -> String {
+    super::person_name(author.organisation_name.as_deref().unwrap_or(&author.display_name))
+}
+
+/// Who wrote an idea or a comment, with the badge of their role or organisation.
+pub fn written_author(author: &Author) -> maud::Markup {
+    let badge = super::author_badge(author.kind, author.role, author.organisation_verified);
+    maud::html! {
+        span.author-name { (signed_name(author)) }
+        @if let Some(badge) = badge { " " span.badge.badge-author { (badge) } }
     }
 }
 

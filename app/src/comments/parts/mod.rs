@@ -405,7 +405,7 @@ fn CommentItem(
     let head = written::head(&c, locale).into_string();
     let actions = written::actions(&c, &links).into_string();
     view! {
-        <article class="comment" id=anchor aria-label=t_with("comment-by", &[("who", written::signed_by(&c))])>
+        <article class="comment" id=anchor aria-label=t_with("comment-by", &[("who", crate::ui::signed_name(&c.author))])>
             {InertElement::new(head)}
             {content}
             {InertElement::new(actions)}

@@ -8,7 +8,7 @@ use crate::comments::model::Comment;
 use crate::i18n::{format_date, t, t_with, Locale};
 use crate::moderation::model::Hidden;
 use crate::moderation::parts::hidden_explanation;
-use crate::ui::{author_badge, person_name, written_body};
+use crate::ui::{signed_name, written_author, written_body};
 use leptos::server_fn::ServerFn;
 use maud::{html, Markup};
 
@@ -19,12 +19,6 @@ pub(super) struct CommentLinks {
     pub report: Option<String>,
 }
 
-/// The name a comment is signed with: its organisation's, else its author's.
-pub(super) fn signed_by(c: &Comment) -> String {
-    let author = &c.author;
-    person_name(author.organisation_name.as_deref().unwrap_or(&author.display_name))
-}
-
 /// Whether a reader sees who wrote it and what: not once deleted, nor when hidden without
 /// a reason the reader may read.
 fn readable(c: &Comment) -> bool {
@@ -33,7 +27,7 @@ fn readable(c: &Comment) -> bool {
 
 /// The whole comment, when no form of it is open.
 pub(super) fn article(c: &Comment, locale: Locale, links: &CommentLinks) -> Markup {
-    let name = signed_by(c);
+    let name = signed_name(&c.author);
     html! {
         article.comment id={ "comment-" (c.id) } aria-label=(t_with("comment-by", &[("who", name)])) {
             (head(c, locale))
@@ -45,17 +39,9 @@ pub(super) fn article(c: &Comment, locale: Locale, links: &CommentLinks) -> Mark
 
 /// Who wrote it and when.
 pub(super) fn head(c: &Comment, locale: Locale) -> Markup {
-    let author = &c.author;
-    let badge = readable(c)
-        .then(|| author_badge(author.kind, author.role, author.organisation_verified))
-        .flatten();
     html! {
         p.comment-head {
-            @if readable(c) {
-                span.author-name { (signed_by(c)) }
-                @if let Some(badge) = badge { " " span.badge.badge-author { (badge) } }
-                " · "
-            }
+            @if readable(c) { (written_author(&c.author)) " · " }
             span.muted { (format_date(locale, c.created_at)) }
             @if c.edited && !c.deleted { span.muted { " · " (t("comment-edited")) } }
         }

@@ -4,7 +4,8 @@ use super::*;
 use crate::accounts::model::Role;
 use crate::i18n::Locale;
 use crate::ideas::model::{IdeaDetail, StatusEvent};
-use crate::ui::{written_body, written_status, WrittenHtml};
+use crate::ui::{written_author, written_body, written_status, WrittenHtml};
+use leptos::tachys::html::InertElement;
 
 #[component]
 pub fn IdeaView() -> impl IntoView {
@@ -57,7 +58,7 @@ pub fn IdeaView() -> impl IntoView {
                         <article lang=idea.language.clone()>
                             {hidden.clone().map(|hidden| view! { <HiddenNotice hidden reports=page.reports.clone() /> })}
                             <ReportThanks action=report />
-                            <div class="idea-text" inner_html=text.into_html()></div>
+                            {InertElement::new(text.into_html())}
                         </article>
                         <aside class="idea-side" aria-label=t("idea-support-label")>
                             <VoteBox idea_id=idea.id count=idea.vote_count voted=page.voted open=idea.status.accepts_votes() && hidden.is_none()
@@ -109,9 +110,6 @@ pub fn IdeaView() -> impl IntoView {
 /// The idea's own text: its title, labels and byline, the original it duplicates, the
 /// answer it got, and its body. Written as HTML (`ui::written`): a page only reads it.
 fn idea_text(idea: &IdeaDetail, locale: Locale) -> maud::Markup {
-    let author = &idea.author;
-    let badge = crate::ui::author_badge(author.kind, author.role, author.organisation_verified);
-    let name = author.organisation_name.as_deref().unwrap_or(&author.display_name);
     maud::html! {
         h1 { (idea.title) }
         p.idea-meta {
@@ -121,8 +119,7 @@ fn idea_text(idea: &IdeaDetail, locale: Locale) -> maud::Markup {
             (written_status(idea.status))
         }
         p.idea-byline {
-            span.author-name { (crate::ui::person_name(name)) }
-            @if let Some(badge) = badge { " " span.badge.badge-author { (badge) } }
+            (written_author(&idea.author))
             span.muted { " · " (format_date(locale, idea.created_at)) }
         }
         @if let Some(original) = &idea.duplicate_of {
