@@ -105,9 +105,11 @@ const BUDGETS: &[Budget] = &[
     // does.
     budget("/", (0, 0), (0, 0)),
     budget("/ideas", (1, 1), (1, 1)),
-    // On SQLite a search first asks its matches, at most a few hundred, to choose how to
+    // Newest first, SQLite's search index gives a search's ideas in the list's order. In
+    // another order, it first asks its matches, at most a few hundred, to choose how to
     // find them (`ideas::store::list`): one statement more there (`SQLITE_MORE`).
     budget("/ideas?q=velo", (1, 1), (1, 1)),
+    budget("/ideas?q=velo&sort=most_votes", (1, 1), (1, 1)),
     budget("/ideas?sort=most_votes&page=2", (1, 1), (1, 1)),
     // The idea with its history (and a member's vote and follow), its project, the
     // discussion's threads with the idea's facts and count, and their replies: all on
@@ -119,7 +121,7 @@ const BUDGETS: &[Budget] = &[
 ];
 
 /// Pages that SQLite asks one statement more for than PostgreSQL.
-const SQLITE_MORE: &[&str] = &["/ideas?q=velo"];
+const SQLITE_MORE: &[&str] = &["/ideas?q=velo&sort=most_votes"];
 
 fn budgets_on(engine: Engine, page: &str, (visitor, member): (u64, u64)) -> (u64, u64) {
     let more = u64::from(matches!(engine, Engine::Sqlite) && SQLITE_MORE.contains(&page));

@@ -16,7 +16,61 @@ on_both_engines!(
     a_list_page_carries_its_cards_once_and_not_again_in_its_data_for_hydration,
     the_filter_form_shows_the_filters_the_list_was_asked_with,
     a_card_shows_its_text_as_written_whatever_characters_it_holds,
+    newest_first_is_the_order_ideas_were_submitted_in_whatever_the_clock_said,
 );
+
+/// Newest first is the order of the ideas' numbers, which the database gives in the order
+/// it takes them: an idea taken by a server whose clock was behind still comes first, in
+/// the list, a theme's and a municipality's list, a search and the open data's walk.
+async fn newest_first_is_the_order_ideas_were_submitted_in_whatever_the_clock_said(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let mut ids = Vec::new();
+    for title in ["Canal lights first", "Canal lights second", "Canal lights third"] {
+        ids.push(id_of(&publish(&ana, title, "internet-use", "jette").await));
+    }
+    // The last one's server thought it was a day earlier.
+    sqlx::query("UPDATE ideas SET created_at = created_at - 86400000 WHERE id = $1")
+        .bind(ids[2].parse::<i64>().expect("a number"))
+        .execute(&app.db.pool)
+        .await
+        .expect("moves the date");
+    let newest_first = ["Canal lights third", "Canal lights second", "Canal lights first"];
+    for path in [
+        "/ideas",
+        "/ideas?q=canal",
+        "/ideas?q=lights+canal",
+        "/themes/internet-use",
+        "/ideas?district=jette",
+        "/ideas?theme=internet-use&q=canal",
+    ] {
+        let (status, page) = app.browser().get_html(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(card_titles(&page), newest_first, "{path}");
+    }
+    for path in ["/api/v1/ideas?limit=1", "/api/v1/ideas?limit=1&q=canal"] {
+        let mut walked = Vec::new();
+        let mut next = Some(path.to_owned());
+        while let Some(path) = next.take() {
+            let answer = reqwest::get(format!("{}{path}", app.base)).await.expect("GET");
+            let page: serde_json::Value =
+                serde_json::from_slice(&answer.bytes().await.expect("an answer")).expect("JSON");
+            walked.extend(
+                page["items"]
+                    .as_array()
+                    .expect("items")
+                    .iter()
+                    .map(|i| i["title"].to_string()),
+            );
+            next = page["next"]
+                .as_str()
+                .map(|n| n[n.find("/api/").expect("a path")..].to_owned());
+            assert!(walked.len() <= 3, "{path}: the walk ends");
+        }
+        let expected: Vec<String> = newest_first.iter().map(|t| format!("\"{t}\"")).collect();
+        assert_eq!(walked, expected, "{path}");
+    }
+}
 
 /// The browser keeps a list's cards as the server wrote them (`ui::written`): their text
 /// is in the page once, not a second time in the data the browser hydrates from. Before,
@@ -392,7 +446,7 @@ async fn a_list_names_themes_and_municipalities_in_the_readers_language_only(eng
 /// index directly: what the list must show, page after page.
 async fn matching_ideas(app: &TestApp, engine: Engine, words: &str, sort: &str) -> Vec<i64> {
     let (join, order) = match sort {
-        "newest" => ("", "i.created_at DESC, i.id DESC"),
+        "newest" => ("", "i.id DESC"),
         _ => (
             " JOIN idea_counters ic ON ic.idea_id = i.id",
             "ic.vote_count DESC, ic.idea_id DESC",

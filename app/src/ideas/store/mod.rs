@@ -149,11 +149,25 @@ async fn placement(
     })
 }
 
-const IDEA_JOINS: &str = "FROM ideas i \
-     JOIN idea_counters ic ON ic.idea_id = i.id \
-     JOIN themes t ON t.id = i.theme_id \
-     JOIN accounts a ON a.id = i.author_id \
-     LEFT JOIN districts d ON d.id = i.district_id";
+/// What a card or a summary shows beside the idea `i`: its counters, theme, author and
+/// municipality.
+macro_rules! joined_to_idea {
+    () => {
+        " JOIN idea_counters ic ON ic.idea_id = i.id \
+          JOIN themes t ON t.id = i.theme_id \
+          JOIN accounts a ON a.id = i.author_id \
+          LEFT JOIN districts d ON d.id = i.district_id"
+    };
+}
+
+const IDEA_JOINS: &str = concat!("FROM ideas i", joined_to_idea!());
+
+/// The same, the ideas given by SQLite's search index `s` in the order of its rowid, the
+/// idea's number; `CROSS JOIN` keeps the planner from starting elsewhere.
+const SEARCHED_JOINS: &str = concat!(
+    "FROM ideas_search s CROSS JOIN ideas i ON i.id = s.rowid",
+    joined_to_idea!()
+);
 
 const IDEA_COLUMNS: &str = concat!(
     "i.id, i.slug, i.title, i.body, i.status, ic.vote_count, i.comment_count, i.created_at, \
