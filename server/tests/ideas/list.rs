@@ -454,7 +454,7 @@ async fn matching_ideas(app: &TestApp, engine: Engine, words: &str, sort: &str) 
     };
     let (condition, words) = match engine {
         Engine::Sqlite => (
-            "i.id IN (SELECT rowid FROM ideas_search WHERE ideas_search MATCH $1)",
+            "i.id IN (SELECT -rowid FROM ideas_search WHERE ideas_search MATCH $1)",
             format!("\"{words}\"*"),
         ),
         Engine::Postgres => ("i.search @@ agora_search_query($1)", format!("{words}*")),

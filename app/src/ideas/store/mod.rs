@@ -163,9 +163,9 @@ macro_rules! joined_to_idea {
 const IDEA_JOINS: &str = concat!("FROM ideas i", joined_to_idea!());
 
 /// The same, the ideas given by SQLite's search index `s` in the order of its rowid, the
-/// idea's number; `CROSS JOIN` keeps the planner from starting elsewhere.
+/// negative of the idea's number; `CROSS JOIN` keeps the planner from starting elsewhere.
 const SEARCHED_JOINS: &str = concat!(
-    "FROM ideas_search s CROSS JOIN ideas i ON i.id = s.rowid",
+    "FROM ideas_search s CROSS JOIN ideas i ON i.id = -s.rowid",
     joined_to_idea!()
 );
 
