@@ -30,7 +30,7 @@ impl Filter {
         format!("${}", self.args.len())
     }
 
-    fn from_clause(&self) -> &'static str {
+    fn tables(&self) -> &'static str {
         if self.searched {
             SEARCHED_JOINS
         } else {
@@ -71,8 +71,9 @@ impl Filter {
     }
 }
 
-/// At most this many matches, a search on SQLite finds its ideas by their keys and sorts
-/// them; with more, it walks the list's order index instead (`search_condition`).
+/// At most this many matches, a search on SQLite in an order other than newest first
+/// finds its ideas by their keys and sorts them; with more, it walks the list's order
+/// index instead (`search_condition`).
 pub const FEW_MATCHES: usize = 200;
 
 /// Adds to `filter` what finds the ideas matching `terms`: the one place each engine's
@@ -242,7 +243,7 @@ pub async fn list(db: &Db, query: &ListQuery, locale: Locale) -> Result<IdeaList
                 'author_name', a.display_name, 'status', i.status, 'vote_count', ic.vote_count, \
                 'comment_count', i.comment_count, 'created_at', i.created_at, 'hidden_at', i.hidden_at){text} AS card \
          {}{} ORDER BY {} LIMIT {limit} OFFSET {offset}",
-        filter.from_clause(),
+        filter.tables(),
         filter.where_clause(),
         filter.order_by(query.sort)
     );
@@ -326,7 +327,7 @@ pub async fn list_after(
     let limit = filter.placeholder(Arg::Int(i64::from(size) + 1));
     let sql = format!(
         "SELECT {IDEA_COLUMNS}, ic.recent_votes, ic.idea_id {}{} ORDER BY {} LIMIT {limit}",
-        filter.from_clause(),
+        filter.tables(),
         filter.where_clause(),
         filter.order_by(query.sort)
     );
