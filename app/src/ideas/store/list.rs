@@ -83,8 +83,8 @@ pub const FEW_MATCHES: usize = 200;
 /// On SQLite, newest first, the search index gives the ideas itself (`SEARCHED_JOINS`):
 /// FTS5 yields its matches by rowid, the negative of the idea's number, which is that
 /// order, and the statement stops after a page, whether the matches are few or many
-/// (60 µs for a word in 1,161 of 100,000 ideas, where walking the list's order for them
-/// took 460).
+/// (0.06–0.08 ms for a word in 1,161 of 100,000 ideas, where walking the list's order
+/// for them took 0.46).
 ///
 /// In another order, SQLite's planner cannot know how many ideas match, so it is told:
 /// - with many matches, the unary `+` keeps it from driving the query by them: it would
