@@ -80,7 +80,14 @@ pub async fn migrate(db: &Db) -> anyhow::Result<()> {
     migrator
         .run(&db.pool)
         .await
-        .context("database migration failed; the server will not start")
+        .context("database migration failed; the server will not start")?;
+    let filled = agora_app::ideas::store::fill_excerpts(db)
+        .await
+        .context("the ideas' excerpts could not be written; the server will not start")?;
+    if filled > 0 {
+        tracing::info!(ideas = filled, "excerpts written for ideas that had none");
+    }
+    Ok(())
 }
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {

@@ -80,12 +80,12 @@ impl BindRow for NewAccount {
 
 pub(super) const IDEAS: Insert = Insert {
     label: "ideas",
-    head: "INSERT INTO ideas (id, title, slug, body, theme_id, district_id, author_id, language, status, \
+    head: "INSERT INTO ideas (id, title, slug, body, excerpt, theme_id, district_id, author_id, language, status, \
            created_at, updated_at) VALUES ",
-    params_per_row: 11,
+    params_per_row: 12,
     fixed: 0,
     row: |p| {
-        let list: Vec<String> = (p..p + 11).map(|i| format!("${i}")).collect();
+        let list: Vec<String> = (p..p + 12).map(|i| format!("${i}")).collect();
         format!("({})", list.join(", "))
     },
 };
@@ -97,6 +97,7 @@ impl BindRow for NewIdea {
             .bind(self.title.as_str())
             .bind(self.slug.as_str())
             .bind(self.body.as_str())
+            .bind(agora_app::ideas::store::card_excerpt(&self.body))
             .bind(self.theme_id)
             .bind(self.district_id)
             .bind(self.author_id)

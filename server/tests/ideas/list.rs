@@ -17,6 +17,7 @@ on_both_engines!(
     the_filter_form_shows_the_filters_the_list_was_asked_with,
     a_card_shows_its_text_as_written_whatever_characters_it_holds,
     newest_first_is_the_order_ideas_were_submitted_in_whatever_the_clock_said,
+    a_card_shows_the_excerpt_of_the_text_as_it_is_now_whoever_changed_it,
 );
 
 /// Newest first is the order of the ideas' numbers, which the database gives in the order
@@ -70,6 +71,94 @@ async fn newest_first_is_the_order_ideas_were_submitted_in_whatever_the_clock_sa
         let expected: Vec<String> = newest_first.iter().map(|t| format!("\"{t}\"")).collect();
         assert_eq!(walked, expected, "{path}");
     }
+}
+
+/// A card's excerpt is kept with its idea (migration 0019) and follows its text: written
+/// with it, rewritten by an edit, forgotten when a statement that does not know it
+/// changes the text (a server of an older version), and meanwhile made from the text,
+/// until the next start fills it again.
+async fn a_card_shows_the_excerpt_of_the_text_as_it_is_now_whoever_changed_it(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let words = |word: &str| vec![word; 60].join(" ");
+    let first = words("canal");
+    let response = ana
+        .submit(
+            "/ideas/new",
+            "/api/submit_idea",
+            &[
+                ("title", "Lights along the canal"),
+                ("body", &first),
+                ("theme", "digital-inclusion"),
+                ("district", ""),
+                ("confirmed", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 302);
+    let path = location(&response);
+    let id = id_of(&path);
+    let kept = || async {
+        sqlx::query_scalar::<_, Option<String>>("SELECT excerpt FROM ideas WHERE id = $1")
+            .bind(id.parse::<i64>().expect("a number"))
+            .fetch_one(&app.db.pool)
+            .await
+            .expect("the idea")
+    };
+    // Signed in, so that no page comes from the page cache.
+    let shown = || async {
+        let (status, page) = ana.get_html("/ideas").await;
+        assert_eq!(status, 200);
+        page
+    };
+    let excerpt_of = |body: &str| agora_app::ideas::store::card_excerpt(body);
+    assert!(
+        excerpt_of(&first).ends_with('…'),
+        "the text is longer than a card shows"
+    );
+
+    assert_eq!(kept().await, Some(excerpt_of(&first)), "written with the text");
+    assert!(shown().await.contains(&format!(">{}</p>", excerpt_of(&first))));
+
+    let second = words("bridge");
+    let response = ana
+        .submit(
+            &format!("{path}/edit"),
+            "/api/edit_idea",
+            &[
+                ("idea_id", &id),
+                ("title", "Lights along the canal"),
+                ("body", &second),
+                ("theme", "digital-inclusion"),
+                ("district", ""),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 302);
+    assert_eq!(kept().await, Some(excerpt_of(&second)), "rewritten by the edit");
+    let page = shown().await;
+    assert!(page.contains(&format!(">{}</p>", excerpt_of(&second))), "{page}");
+    assert!(!page.contains("canal canal"), "{page}");
+
+    let third = words("quay");
+    sqlx::query("UPDATE ideas SET body = $1 WHERE id = $2")
+        .bind(&third)
+        .bind(id.parse::<i64>().expect("a number"))
+        .execute(&app.db.pool)
+        .await
+        .expect("the text changed as an older server would");
+    assert_eq!(
+        kept().await,
+        None,
+        "an excerpt that no longer fits its text is forgotten"
+    );
+    let page = shown().await;
+    assert!(page.contains(&format!(">{}</p>", excerpt_of(&third))), "{page}");
+    assert!(!page.contains("bridge bridge"), "{page}");
+
+    agora_server::migrate(&app.db).await.expect("the start's migration");
+    assert_eq!(kept().await, Some(excerpt_of(&third)), "filled again at the next start");
+    assert!(shown().await.contains(&format!(">{}</p>", excerpt_of(&third))));
 }
 
 /// The browser keeps a list's cards as the server wrote them (`ui::written`): their text

@@ -238,7 +238,8 @@ pub async fn list(db: &Db, query: &ListQuery, locale: Locale) -> Result<IdeaList
         Engine::Postgres => ("json_build_object", "::text"),
     };
     let sql = format!(
-        "SELECT {object}('id', i.id, 'slug', i.slug, 'title', i.title, 'body', i.body, \
+        "SELECT {object}('id', i.id, 'slug', i.slug, 'title', i.title, \
+                'excerpt', i.excerpt, 'body', CASE WHEN i.excerpt IS NULL THEN i.body END, \
                 'language', i.language, 'theme', t.name_{lang}, 'district', d.name_{lang}, \
                 'author_name', a.display_name, 'status', i.status, 'vote_count', ic.vote_count, \
                 'comment_count', i.comment_count, 'created_at', i.created_at, 'hidden_at', i.hidden_at){text} AS card \
@@ -257,8 +258,10 @@ struct CardRow<'a> {
     id: i64,
     slug: String,
     title: String,
+    /// Kept with the idea; `None` for one not filled yet, whose text comes instead.
+    excerpt: Option<String>,
     #[serde(borrow)]
-    body: std::borrow::Cow<'a, str>,
+    body: Option<std::borrow::Cow<'a, str>>,
     language: String,
     theme: String,
     district: Option<String>,
@@ -276,7 +279,10 @@ fn card(r: &AnyRow) -> Result<IdeaCard, sqlx::Error> {
     let row: CardRow = serde_json::from_str(json).map_err(|e| sqlx::Error::Decode(e.into()))?;
     Ok(IdeaCard {
         id: row.id,
-        excerpt: excerpt(&row.body, 180),
+        excerpt: match row.excerpt {
+            Some(kept) => kept,
+            None => card_excerpt(row.body.as_deref().unwrap_or_default()),
+        },
         status: status_of(&row.status)?,
         slug: row.slug,
         title: row.title,
@@ -354,7 +360,7 @@ fn summary(r: &AnyRow) -> Result<IdeaSummary, sqlx::Error> {
         id: r.try_get("id")?,
         slug: r.try_get("slug")?,
         title: r.try_get("title")?,
-        excerpt: excerpt(&body, 180),
+        excerpt: card_excerpt(&body),
         language: r.try_get("language")?,
         theme_slug: r.try_get("theme_slug")?,
         theme_names: [r.try_get("theme_fr")?, r.try_get("theme_nl")?, r.try_get("theme_en")?],

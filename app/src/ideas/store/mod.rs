@@ -17,11 +17,13 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 mod detail;
+mod excerpts;
 mod list;
 mod similar;
 mod write;
 
 pub use detail::*;
+pub use excerpts::*;
 pub use list::*;
 pub use similar::*;
 pub use write::*;

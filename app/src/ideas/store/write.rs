@@ -45,12 +45,14 @@ pub async fn create(db: &Db, idea: &NewIdea<'_>) -> Result<Created, sqlx::Error>
         return Ok(Created::DailyLimit);
     }
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO ideas (title, slug, body, theme_id, district_id, author_id, language, status, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8) RETURNING id",
+        "INSERT INTO ideas (title, slug, body, excerpt, theme_id, district_id, author_id, language, status, \
+                            created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $9) RETURNING id",
     )
     .bind(idea.title)
     .bind(idea.slug)
     .bind(idea.body)
+    .bind(card_excerpt(idea.body))
     .bind(theme_id)
     .bind(district_id)
     .bind(idea.author_id)
@@ -182,12 +184,14 @@ async fn edit_in(
         Placement::UnknownDistrict => return Ok(Edit::UnknownDistrict),
     };
     sqlx::query(
-        "UPDATE ideas SET title = $1, slug = $2, body = $3, theme_id = $4, district_id = $5, updated_at = $6 \
-         WHERE id = $7",
+        "UPDATE ideas SET title = $1, slug = $2, body = $3, excerpt = $4, theme_id = $5, district_id = $6, \
+                updated_at = $7 \
+         WHERE id = $8",
     )
     .bind(text.title)
     .bind(text.slug)
     .bind(text.body)
+    .bind(card_excerpt(text.body))
     .bind(theme_id)
     .bind(district_id)
     .bind(now_ms())
