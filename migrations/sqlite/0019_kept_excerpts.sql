@@ -1,8 +1,9 @@
 -- A card's excerpt kept with its idea (README, "Speed"): a list page made the excerpt of
 -- each of its twenty ideas from the whole text, which SQLite wrote into the card's JSON,
--- the server read back and cut down (about a tenth of the page). The server writes it
--- with the text and fills the ideas that have none when it starts (`fill_excerpts`); a
--- list makes the excerpt of an idea that has none from its text, as before.
+-- the server read back and cut down (6.6% of a list page's instructions on the synthetic
+-- data, 31% with texts of 3,300 characters). The server writes it with the text and
+-- fills the ideas that have none when it starts (`fill_excerpts`); a list makes the
+-- excerpt of an idea that has none from its text, as before.
 ALTER TABLE ideas ADD COLUMN excerpt TEXT;
 
 -- A text changed by a statement that did not write the excerpt (a server of an older

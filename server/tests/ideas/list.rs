@@ -74,9 +74,9 @@ async fn newest_first_is_the_order_ideas_were_submitted_in_whatever_the_clock_sa
 }
 
 /// A card's excerpt is kept with its idea (migration 0019) and follows its text: written
-/// with it, rewritten by an edit, forgotten when a statement that does not know it
-/// changes the text (a server of an older version), and meanwhile made from the text,
-/// until the next start fills it again.
+/// with it, kept by an edit past its end, rewritten by an edit that reaches it, forgotten
+/// when a statement that does not know it changes the text (a server of an older
+/// version), and meanwhile made from the text, until the next start fills it again.
 async fn a_card_shows_the_excerpt_of_the_text_as_it_is_now_whoever_changed_it(engine: Engine) {
     let app = spawn_app(engine).await;
     let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
@@ -120,21 +120,32 @@ async fn a_card_shows_the_excerpt_of_the_text_as_it_is_now_whoever_changed_it(en
     assert_eq!(kept().await, Some(excerpt_of(&first)), "written with the text");
     assert!(shown().await.contains(&format!(">{}</p>", excerpt_of(&first))));
 
+    // An edit past the excerpt's end keeps it.
+    let longer = format!("{first} and more");
+    let edit = |body: String| {
+        let (path, id) = (path.clone(), id.clone());
+        let ana = &ana;
+        async move {
+            ana.submit(
+                &format!("{path}/edit"),
+                "/api/edit_idea",
+                &[
+                    ("idea_id", &id),
+                    ("title", "Lights along the canal"),
+                    ("body", &body),
+                    ("theme", "digital-inclusion"),
+                    ("district", ""),
+                ],
+            )
+            .await
+        }
+    };
+    assert_eq!(edit(longer.clone()).await.status().as_u16(), 302);
+    assert_eq!(excerpt_of(&longer), excerpt_of(&first));
+    assert_eq!(kept().await, Some(excerpt_of(&first)), "kept by an edit past its end");
+
     let second = words("bridge");
-    let response = ana
-        .submit(
-            &format!("{path}/edit"),
-            "/api/edit_idea",
-            &[
-                ("idea_id", &id),
-                ("title", "Lights along the canal"),
-                ("body", &second),
-                ("theme", "digital-inclusion"),
-                ("district", ""),
-            ],
-        )
-        .await;
-    assert_eq!(response.status().as_u16(), 302);
+    assert_eq!(edit(second.clone()).await.status().as_u16(), 302);
     assert_eq!(kept().await, Some(excerpt_of(&second)), "rewritten by the edit");
     let page = shown().await;
     assert!(page.contains(&format!(">{}</p>", excerpt_of(&second))), "{page}");

@@ -1,7 +1,9 @@
 //! Excerpts kept with their ideas: written with the text, so that a list reads twenty
 //! short excerpts instead of twenty whole texts (README, "Speed"), and filled when the
 //! server starts for ideas that have none (written before migration 0019, or by a server
-//! of an older version during a rolling upgrade).
+//! of an older version during a rolling upgrade). The database forgets an excerpt when a
+//! statement changes the text but not the excerpt (migration 0019's trigger), so an edit
+//! writes the excerpt by a statement of its own, after the text.
 
 use super::*;
 

@@ -184,20 +184,25 @@ async fn edit_in(
         Placement::UnknownDistrict => return Ok(Edit::UnknownDistrict),
     };
     sqlx::query(
-        "UPDATE ideas SET title = $1, slug = $2, body = $3, excerpt = $4, theme_id = $5, district_id = $6, \
-                updated_at = $7 \
-         WHERE id = $8",
+        "UPDATE ideas SET title = $1, slug = $2, body = $3, theme_id = $4, district_id = $5, updated_at = $6 \
+         WHERE id = $7",
     )
     .bind(text.title)
     .bind(text.slug)
     .bind(text.body)
-    .bind(card_excerpt(text.body))
     .bind(theme_id)
     .bind(district_id)
     .bind(now_ms())
     .bind(idea_id)
     .execute(&mut **tx)
     .await?;
+    // Apart from the text: the database forgets the excerpt of a text changed without it
+    // (migration 0019), which an excerpt written unchanged beside the text would look like.
+    sqlx::query("UPDATE ideas SET excerpt = $1 WHERE id = $2")
+        .bind(card_excerpt(text.body))
+        .bind(idea_id)
+        .execute(&mut **tx)
+        .await?;
     Ok(Edit::Done)
 }
 
