@@ -19,8 +19,9 @@ pub fn card_excerpt(body: &str) -> String {
 /// not held up long, long enough that 100,000 ideas take a few seconds.
 const FILLED_AT_ONCE: i64 = 500;
 
-/// Writes the excerpt of every idea that has none, a batch per transaction; returns how
-/// many it wrote. An idea another server filled meanwhile is left as it is.
+/// Writes the excerpt of every idea that has none, a batch per transaction and one
+/// statement per batch; returns how many it wrote. An idea another server filled
+/// meanwhile is left as it is.
 pub async fn fill_excerpts(db: &Db) -> Result<u64, sqlx::Error> {
     let mut filled = 0;
     let mut after = 0_i64;
@@ -35,14 +36,21 @@ pub async fn fill_excerpts(db: &Db) -> Result<u64, sqlx::Error> {
             return Ok(filled);
         };
         after = last.try_get("id")?;
+        // Both engines name the columns of a VALUES list column1, column2, ….
+        let values = (0..rows.len())
+            .map(|n| format!("(${}, ${})", 2 * n + 1, 2 * n + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "UPDATE ideas SET excerpt = filled.column2 FROM (VALUES {values}) AS filled \
+             WHERE ideas.id = filled.column1 AND ideas.excerpt IS NULL"
+        );
+        let mut statement = sqlx::query(&sql);
         for row in &rows {
             let body: String = row.try_get("body")?;
-            sqlx::query("UPDATE ideas SET excerpt = $1 WHERE id = $2 AND excerpt IS NULL")
-                .bind(card_excerpt(&body))
-                .bind(row.try_get::<i64, _>("id")?)
-                .execute(&mut *tx)
-                .await?;
+            statement = statement.bind(row.try_get::<i64, _>("id")?).bind(card_excerpt(&body));
         }
+        statement.execute(&mut *tx).await?;
         tx.commit().await?;
         filled += rows.len() as u64;
     }
