@@ -17,6 +17,7 @@ on_both_engines!(
     followers_commenting_together_all_get_through_and_each_hears_of_the_others,
     one_account_posting_twice_at_once_gets_one_comment_through,
     the_header_counts_news_as_soon_as_it_comes_and_forgets_it_once_read,
+    an_idea_nobody_wrote_under_has_an_empty_discussion_and_a_comment_deleted_since_still_shows,
 );
 
 async fn followers_commenting_together_all_get_through_and_each_hears_of_the_others(engine: Engine) {
@@ -523,4 +524,51 @@ async fn visitors_may_read_but_not_comment_follow_or_see_notifications(engine: E
     assert_eq!(status, 401);
     let listed = visitor.call("/api/comments", &[("idea_id", &id)]).await;
     assert_eq!(listed.status().as_u16(), 200, "the discussion is public");
+}
+
+async fn an_idea_nobody_wrote_under_has_an_empty_discussion_and_a_comment_deleted_since_still_shows(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
+    let path = publish(&ana, "Benches along the canal", "digital-inclusion", "").await;
+    let visitor = app.browser();
+    // Its page does not read the discussion (`ideas::api::get_idea_page`): every page of
+    // it, in either order and with a thread opened, is empty.
+    for asked in [
+        path.clone(),
+        format!("{path}?cpage=3"),
+        format!("{path}?comments=oldest&thread=1&rpage=2"),
+    ] {
+        let (status, html) = visitor.get_html(&asked).await;
+        assert_eq!(status, 200, "{asked}");
+        assert!(html.contains(">Comments</h2>"), "{asked}: the heading counts none");
+        assert!(!html.contains("class=\"comment-thread\""), "{asked}: no thread");
+    }
+
+    // Its only comment deleted, the idea counts none, yet someone wrote under it: the
+    // discussion is read and shows where the comment was.
+    let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    let first = comment_id(&location(
+        &comment(&bram, &path, None, "A bench every hundred metres").await,
+    ))
+    .to_string();
+    let deleted = bram
+        .submit(&path, "/api/delete_comment", &[("comment_id", &first)])
+        .await;
+    assert_eq!(deleted.status().as_u16(), 302);
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT comment_count FROM ideas WHERE id = $1",
+            id_of(&path).parse().expect("id")
+        )
+        .await,
+        0
+    );
+    let (_, html) = visitor.get_html(&path).await;
+    assert!(
+        html.contains(">Comment deleted.<"),
+        "the deleted comment keeps its place"
+    );
+    assert!(!html.contains("A bench every hundred metres"));
+    assert!(html.contains(">Comments</h2>"));
 }

@@ -101,6 +101,18 @@ pub struct CommentPage {
     pub total: i64,
 }
 
+impl CommentPage {
+    /// The discussion of an idea nobody ever wrote under, whichever page is asked: what
+    /// `comments::store::page` answers for it. `total` is the idea's count.
+    pub fn nobody_wrote(total: i64) -> Self {
+        CommentPage {
+            threads: vec![],
+            has_more: false,
+            total,
+        }
+    }
+}
+
 /// Threads per page.
 pub const PAGE_SIZE: i64 = 20;
 /// Replies shown under each thread of a page: its latest ones.

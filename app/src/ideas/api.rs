@@ -126,6 +126,7 @@ pub async fn get_idea_page(
     rpage: Option<u32>,
 ) -> Result<IdeaWithDiscussion, AppError> {
     use crate::comments::api::{listing, read_page};
+    use crate::comments::model::CommentPage;
 
     let db = ctx::db()?;
     let user = ctx::current_user().await?;
@@ -134,6 +135,9 @@ pub async fn get_idea_page(
     let mut reads = db.reader().await?;
     let read = read_idea(&mut reads, id, user.as_ref()).await?;
     let discussion = match listing(id, order, page, thread, rpage) {
+        // Nobody ever wrote under it: every page of its discussion is empty. The policy let
+        // the reader see the idea (`read_idea`), which is what reading its discussion asks.
+        Ok(_) if !read.discussed => Ok(CommentPage::nobody_wrote(read.idea.comment_count)),
         Ok(listing) => read_page(&mut reads, &listing, user.as_ref()).await,
         Err(refused) => Err(refused),
     };
@@ -150,6 +154,7 @@ pub async fn get_idea_page(
 struct IdeaRead {
     idea: super::model::IdeaDetail,
     standing: store::Standing,
+    discussed: bool,
     facts: Facts,
     project: Option<crate::projects::model::ProjectLink>,
 }
@@ -160,7 +165,11 @@ async fn read_idea(
     id: i64,
     user: Option<&crate::accounts::model::SessionUser>,
 ) -> AppResult<IdeaRead> {
-    let (idea, standing) = store::detail(reads, id, user.map(|u| AccountId(u.id)))
+    let store::Detail {
+        idea,
+        standing,
+        discussed,
+    } = store::detail(reads, id, user.map(|u| AccountId(u.id)))
         .await?
         .ok_or(AppError::NotFound)?;
     let facts = Facts::item(idea.author.id, idea.hidden.is_some());
@@ -174,6 +183,7 @@ async fn read_idea(
     Ok(IdeaRead {
         idea,
         standing,
+        discussed,
         facts,
         project,
     })
@@ -192,6 +202,7 @@ async fn idea_page_of(
     let IdeaRead {
         idea,
         standing,
+        discussed: _,
         facts,
         project,
     } = read;

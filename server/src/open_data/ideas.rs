@@ -220,7 +220,10 @@ pub async fn one(State(api): State<OpenData>, headers: HeaderMap, id: Result<Pat
 
 async fn read_one(api: &OpenData, id: i64) -> Result<IdeaDetailOut, ApiError> {
     let mut reads = api.db.reader().await?;
-    let (detail, _) = store::detail(&mut reads, id, None).await?.ok_or(AppError::NotFound)?;
+    let detail = store::detail(&mut reads, id, None)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .idea;
     // The API reads as a visitor: what moderation hid is not there.
     decide(
         None,
