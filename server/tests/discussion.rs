@@ -43,10 +43,7 @@ async fn followers_commenting_together_all_get_through_and_each_hears_of_the_oth
     .await;
     assert_eq!(answers, vec![200; 12], "no comment is lost to a lock");
     let idea = id.parse::<i64>().expect("id");
-    assert_eq!(
-        scalar(&app, "SELECT comment_count FROM ideas WHERE id = $1", idea).await,
-        12
-    );
+    assert_eq!(comment_count(&app, idea).await, 12);
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) FROM comments WHERE idea_id = $1", idea).await,
         12
@@ -100,6 +97,11 @@ async fn one_account_posting_twice_at_once_gets_one_comment_through(engine: Engi
 
 async fn scalar(app: &TestApp, sql: &str, id: i64) -> i64 {
     app.scalar(sql, id).await
+}
+
+/// What the idea counts: comments and replies, deleted ones not.
+async fn comment_count(app: &TestApp, idea: i64) -> i64 {
+    scalar(app, "SELECT comment_count FROM ideas WHERE id = $1", idea).await
 }
 
 async fn unread(app: &TestApp, account: i64) -> i64 {
@@ -163,15 +165,7 @@ async fn a_resident_comments_and_a_business_replies_with_its_badge(engine: Engin
     assert!(reply_head.contains("Tram Data SA"), "{reply_head}");
     assert!(reply_head.contains(">Business<"), "the business badge: {reply_head}");
     assert!(page.contains(">2 comments<"));
-    assert_eq!(
-        scalar(
-            &app,
-            "SELECT comment_count FROM ideas WHERE id = $1",
-            id_of(&path).parse().expect("id")
-        )
-        .await,
-        2
-    );
+    assert_eq!(comment_count(&app, id_of(&path).parse().expect("id")).await, 2);
     let parent: Option<i64> = sqlx::query_scalar("SELECT parent_id FROM comments WHERE id = $1")
         .bind(reply)
         .fetch_one(&app.db.pool)
@@ -264,15 +258,7 @@ async fn refused_comments_keep_what_was_typed_and_store_nothing(engine: Engine) 
         )
         .await;
     assert_eq!(elsewhere.status().as_u16(), 400, "a reply stays on its idea");
-    assert_eq!(
-        scalar(
-            &app,
-            "SELECT comment_count FROM ideas WHERE id = $1",
-            id.parse().expect("id")
-        )
-        .await,
-        2
-    );
+    assert_eq!(comment_count(&app, id.parse().expect("id")).await, 2);
 }
 
 async fn the_author_edits_within_fifteen_minutes_and_a_deleted_comment_keeps_its_replies(engine: Engine) {
@@ -555,15 +541,7 @@ async fn an_idea_nobody_wrote_under_has_an_empty_discussion_and_a_comment_delete
         .submit(&path, "/api/delete_comment", &[("comment_id", &first)])
         .await;
     assert_eq!(deleted.status().as_u16(), 302);
-    assert_eq!(
-        scalar(
-            &app,
-            "SELECT comment_count FROM ideas WHERE id = $1",
-            id_of(&path).parse().expect("id")
-        )
-        .await,
-        0
-    );
+    assert_eq!(comment_count(&app, id_of(&path).parse().expect("id")).await, 0);
     let (_, html) = visitor.get_html(&path).await;
     assert!(
         html.contains(">Comment deleted.<"),
