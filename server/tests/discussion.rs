@@ -211,6 +211,11 @@ async fn refused_comments_keep_what_was_typed_and_store_nothing(engine: Engine) 
     let (_, page) = ana.get_html(back.trim_start_matches(&app.base)).await;
     assert!(page.contains("This is too long."));
     assert!(page.contains("Kept words xxx"), "the text is kept");
+    assert_eq!(
+        page.matches("aria-invalid=\"true\"").count(),
+        1,
+        "the text area says why"
+    );
 
     let empty = ana.call("/api/post_comment", &[("idea_id", &id), ("body", "  ")]).await;
     assert_eq!(empty.status().as_u16(), 422);
@@ -237,6 +242,27 @@ async fn refused_comments_keep_what_was_typed_and_store_nothing(engine: Engine) 
     assert_eq!(missing.status().as_u16(), 404);
 
     let (_, bram) = app.signed_in("bram@example.be", Role::Member).await;
+    let refused_reply = bram
+        .submit(
+            &format!("{path}?reply={first}"),
+            "/api/post_comment",
+            &[("idea_id", &id), ("parent_id", &first.to_string()), ("body", &too_long)],
+        )
+        .await;
+    let (_, page) = bram
+        .get_html(location(&refused_reply).trim_start_matches(&app.base))
+        .await;
+    let (above, reply_form) = page
+        .split_once(&format!("id=\"reply-form-{first}\""))
+        .expect("the reply form stays open");
+    assert!(
+        reply_form.contains("Kept words xxx") && reply_form.contains("This is too long."),
+        "the reply form keeps the text and says why"
+    );
+    assert!(
+        !above.contains("This is too long.") && !above.contains("aria-invalid"),
+        "the form for a new comment is not the one refused"
+    );
     let reply = comment_id(&location(&comment(&bram, &path, Some(first), "A reply").await));
     let (_, carla) = app.signed_in("carla@example.be", Role::Member).await;
     let nested = carla

@@ -4,7 +4,7 @@
 use super::api::{DeleteComment, EditComment, PostComment, COMMENT_FORM, EDIT_COMMENT_FORM};
 use super::model::{Comment, CommentBody, CommentOrder, CommentPage};
 use crate::error::AppError;
-use crate::forms::{field_error, use_form_memory, Field, FormAlert};
+use crate::forms::{error_message, field_error, field_message, use_form_memory, Field, FormAlert};
 use crate::i18n::{t, t_count, t_with, use_locale, Locale};
 use crate::moderation::api::{ReportItem, SetHidden};
 use crate::moderation::model::Target;
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::tachys::html::InertElement;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
-use written::CommentLinks;
+use written::{CommentForm, CommentLinks, Refused};
 
 mod written;
 
@@ -163,10 +163,14 @@ pub fn Comments(
             thread,
         }
     });
-    // A new form (emptied) after each comment posted; a refused one keeps its text.
-    let posted = Memo::new(move |previous: Option<&String>| match post.value().get() {
-        Some(Ok(place)) => place,
-        _ => previous.cloned().unwrap_or_default(),
+    // A refused post comes back to the page with its refusal in the address, which the
+    // action reads when it is made.
+    let refused = post.value().with_untracked(|answer| match answer {
+        Some(Err(e)) => Some(Refused {
+            alert: error_message(locale, e),
+            body: e.field_code("body").map(|code| field_message(locale, code)),
+        }),
+        _ => None,
     });
     view! {
         <section class="comments" id="comments" aria-labelledby="comments-heading">
@@ -195,15 +199,10 @@ pub fn Comments(
                         view! { <p class="hint comments-blocked">{t("error-blocked")}</p> }.into_any()
                     } else {
                         let value = remembered_for(None);
-                        let show_errors = here.reply.is_none();
-                        view! {
-                            {move || {
-                                posted.track();
-                                let value = if posted.get().is_empty() { value.clone() } else { String::new() };
-                                view! { <CommentForm action=post idea_id parent=None value show_errors /> }
-                            }}
-                        }
-                        .into_any()
+                        // With a reply form open, a refusal is that form's.
+                        let refusal = refused.as_ref().filter(|_| here.reply.is_none());
+                        let form = CommentForm { idea_id, parent: None, value: &value, refusal, cancel: None };
+                        InertElement::new(written::comment_form(&form).into_string()).into_any()
                     };
                     let orders = CommentOrder::ALL.map(|order| {
                         let current = (order == here.order).then_some("page");
@@ -218,11 +217,15 @@ pub fn Comments(
                         let reply_form = (can_reply && here.reply == Some(id)).then(|| {
                             let value = remembered_for(Some(id));
                             let cancel = here.href(here.page, None, &format!("comment-{id}"));
-                            view! {
-                                <div class="reply-form" id=format!("reply-form-{id}")>
-                                    <CommentForm action=post idea_id parent=Some(id) value show_errors=true cancel />
-                                </div>
-                            }
+                            let form = CommentForm {
+                                idea_id,
+                                parent: Some(id),
+                                value: &value,
+                                refusal: refused.as_ref(),
+                                cancel: Some(&cancel),
+                            };
+                            let form = written::comment_form(&form).into_string();
+                            view! { <div class="reply-form" id=format!("reply-form-{id}")>{InertElement::new(form)}</div> }
                         });
                         let shown = thread.replies.len() as i64;
                         let replies = (!thread.replies.is_empty()).then(|| {
@@ -279,44 +282,6 @@ pub fn Comments(
                 }
             </Loading>
         </section>
-    }
-}
-
-#[component]
-fn CommentForm(
-    action: ServerAction<PostComment>,
-    idea_id: i64,
-    parent: Option<i64>,
-    value: String,
-    /// Whether the last refusal belongs to this form (there is one action for all of them).
-    show_errors: bool,
-    #[prop(optional, into)] cancel: Option<String>,
-) -> impl IntoView {
-    let (prefix, label, submit) = match parent {
-        Some(p) => (
-            format!("reply-{p}-"),
-            t("comment-reply-label"),
-            t("comment-reply-submit"),
-        ),
-        None => ("comment-".to_owned(), t("comment-label"), t("comment-submit")),
-    };
-    let error = if show_errors {
-        field_error(action, "body")
-    } else {
-        Signal::derive(|| None)
-    };
-    view! {
-        {show_errors.then(|| view! { <FormAlert action /> })}
-        <ActionForm action>
-            <input type="hidden" name="idea_id" value=idea_id />
-            {parent.map(|p| view! { <input type="hidden" name="parent_id" value=p /> })}
-            <Field name="body" label value multiline=true required=true maxlength=CommentBody::MAX
-                id_prefix=prefix hint=t("comment-hint") error />
-            <div class="form-actions">
-                <button type="submit" class="button button-small" disabled=move || action.pending().get()>{submit}</button>
-                {cancel.map(|href| view! { <a href=href class="button button-quiet button-small">{t("comment-cancel")}</a> })}
-            </div>
-        </ActionForm>
     }
 }
 
