@@ -3,6 +3,7 @@
 
 use crate::error::AppError;
 use crate::i18n::{translate, use_locale, Locale};
+use crate::ui::Text;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::BTreeMap;
@@ -268,7 +269,7 @@ pub fn FilterSelect(
     let options = maud::html! {
         @if let Some(all) = all { option value="" { (all) } }
         @for (value, text) in &options {
-            option value=(value) selected[chosen.as_deref() == Some(value.as_str())] { (text) }
+            option value=(Text(value)) selected[chosen.as_deref() == Some(value.as_str())] { (Text(text)) }
         }
     };
     view! {

@@ -6,7 +6,7 @@ use super::model::{idea_path, IdeaCard, IdeaChoices, IdeaList, IdeaStatus, ListQ
 use crate::error::AppError;
 use crate::forms::FilterSelect;
 use crate::i18n::{format_date, t, t_count, t_with, use_locale, Locale};
-use crate::ui::{status_label, written_status, Loader, Loading, Pager, Waiting, WrittenHtml};
+use crate::ui::{status_label, written_status, Loader, Loading, Pager, Text, Waiting, WrittenHtml};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -160,17 +160,17 @@ fn card(idea: &IdeaCard, locale: Locale) -> maud::Markup {
         li.idea-card {
             div.idea-votes aria-hidden="true" { strong { (idea.vote_count) } }
             div.idea-card-body {
-                h2 lang=(idea.language) { a href=(idea_path(idea.id, &idea.slug)) { (idea.title) } }
+                h2 lang=(idea.language) { a href=(Text(&idea_path(idea.id, &idea.slug))) { (Text(&idea.title)) } }
                 p.idea-meta {
-                    span.badge.badge-theme { (idea.theme) }
-                    @if let Some(district) = &idea.district { " " span.badge { (district) } }
+                    span.badge.badge-theme { (Text(&idea.theme)) }
+                    @if let Some(district) = &idea.district { " " span.badge { (Text(district)) } }
                     " "
                     (written_status(idea.status))
                     @if idea.hidden { " " span.badge.badge-hidden { (t("badge-hidden")) } }
                 }
-                p lang=(idea.language) { (idea.excerpt) }
+                p lang=(idea.language) { (Text(&idea.excerpt)) }
                 p.idea-byline.muted {
-                    (crate::ui::person_name(&idea.author_name)) " · " (format_date(locale, idea.created_at)) " · "
+                    (Text(&crate::ui::person_name(&idea.author_name))) " · " (format_date(locale, idea.created_at)) " · "
                     (t_count("vote-count-long", idea.vote_count)) " · " (t_count("comment-count", idea.comment_count))
                 }
             }

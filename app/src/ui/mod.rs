@@ -22,4 +22,4 @@ pub(crate) use loader::built_once;
 pub use loader::{KeptForm, Loader, Loading, Waiting};
 pub use refusal::Refusal;
 pub use text::{render_body, written_body};
-pub use written::{signed_name, written_author, written_status, WrittenHtml};
+pub use written::{signed_name, written_author, written_status, Text, WrittenHtml};

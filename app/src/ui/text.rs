@@ -67,8 +67,8 @@ pub fn written_body(body: &str) -> maud::Markup {
             p {
                 @for piece in pieces(paragraph) {
                     @match piece {
-                        Piece::Text(text) => (text),
-                        Piece::Link(href) => a href=(href) rel="nofollow ugc noopener" { (href) },
+                        Piece::Text(text) => (super::Text(&text)),
+                        Piece::Link(href) => a href=(super::Text(&href)) rel="nofollow ugc noopener" { (super::Text(&href)) },
                     }
                 }
             }

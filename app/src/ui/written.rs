@@ -30,6 +30,18 @@ impl WrittenHtml {
     }
 }
 
+/// Text in a compiled template, escaped by `html-escape`, which copies the runs of plain
+/// text between the characters it escapes. maud escapes a value one byte at a time: for a
+/// list page's cards that took 5.5% of the page's instructions. The same four characters
+/// are escaped (`&`, `<`, `>`, `"`), so the HTML is the same.
+pub struct Text<'a>(pub &'a str);
+
+impl maud::Render for Text<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        html_escape::encode_double_quoted_attribute_to_string(self.0, buffer);
+    }
+}
+
 /// An idea's status as the badge every page shows it by, coloured by its class.
 pub fn written_status(status: IdeaStatus) -> maud::Markup {
     maud::html! {
@@ -46,7 +58,7 @@ pub fn signed_name(author: &Author) -> String {
 pub fn written_author(author: &Author) -> maud::Markup {
     let badge = super::author_badge(author.kind, author.role, author.organisation_verified);
     maud::html! {
-        span.author-name { (signed_name(author)) }
+        span.author-name { (Text(&signed_name(author))) }
         @if let Some(badge) = badge { " " span.badge.badge-author { (badge) } }
     }
 }
@@ -74,6 +86,21 @@ mod tests {
             html.starts_with("<li title=\"Quiet streets\">Quiet streets</li>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn text_is_escaped_as_maud_escapes_it() {
+        for text in [
+            "",
+            "plain",
+            "<a href=\"x\">&amp;</a>",
+            "l'été > 3 & \"4\" <",
+            "&&<<>>\"\"",
+        ] {
+            let ours = maud::html! { p title=(Text(text)) { (Text(text)) } }.into_string();
+            let maud = maud::html! { p title=(text) { (text) } }.into_string();
+            assert_eq!(ours, maud);
+        }
     }
 
     #[test]
