@@ -154,6 +154,18 @@ async fn a_session_cookie_spelled_otherwise_never_puts_a_signed_in_page_in_the_c
     }
 }
 
+/// Waits, five seconds at most, until `sql` (one number) is above zero: for what the
+/// server writes off the request. The assertions that follow say what was missing.
+async fn wait_until_positive(app: &TestApp, sql: &str) {
+    for _ in 0..250 {
+        let value: i64 = sqlx::query_scalar(sql).fetch_one(&app.db.pool).await.expect(sql);
+        if value > 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 async fn only_a_write_that_succeeded_empties_the_cache(engine: Engine) {
     let app = spawn_app_tuned(engine, &A_MINUTE).await;
     let (_, ana) = app.signed_in("ana@example.be", Role::Member).await;
@@ -161,16 +173,7 @@ async fn only_a_write_that_succeeded_empties_the_cache(engine: Engine) {
     let path = publish(&ana, "Benches along the canal", "human-capital", "").await;
     // The server's first look at trending (once it leads, a moment after its start on
     // PostgreSQL) is a write that empties the cache: the page is stored after it.
-    for _ in 0..250 {
-        let day: i64 = sqlx::query_scalar("SELECT day FROM trending_clock WHERE id = 1")
-            .fetch_one(&app.db.pool)
-            .await
-            .expect("trending clock");
-        if day > 0 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    wait_until_positive(&app, "SELECT day FROM trending_clock WHERE id = 1").await;
     let visitor = app.browser();
     assert!(visitor.get_html("/ideas").await.1.contains(">Benches along the canal<"));
     rename_directly(&app, &path, "Renamed behind the cache").await;
@@ -209,16 +212,7 @@ async fn only_a_write_that_succeeded_empties_the_cache(engine: Engine) {
         .await;
     assert_eq!(forbidden.status().as_u16(), 403);
     // The refusal is audited off the request: wait until it is written.
-    for _ in 0..100 {
-        let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'authz.refused'")
-            .fetch_one(&app.db.pool)
-            .await
-            .expect("count");
-        if audited > 0 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    wait_until_positive(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'authz.refused'").await;
     let read = anonymous
         .call("/api/comments", &[("idea_id", id_of(&path).as_str())])
         .await;
