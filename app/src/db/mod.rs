@@ -1,8 +1,10 @@
 //! The database: one `AnyPool` for both engines, and the few places where they differ.
 
 mod group;
+mod readers;
 
 use group::GroupWriter;
+use readers::Readers;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Transaction};
@@ -89,6 +91,8 @@ pub struct Shared {
     /// first come, first served, whereas pooled connections waiting on the file lock poll
     /// it with growing sleeps and hold connections the readers need meanwhile.
     writer: Option<Arc<GroupWriter>>,
+    /// SQLite only: connections for the reads of pages, given back unchecked (`readers`).
+    readers: Option<Readers>,
     /// The day up to which this database's trending counters are known to be current
     /// (see `votes::trending`), so that most requests need not ask.
     pub(crate) trending_day: Arc<AtomicI64>,
@@ -125,6 +129,9 @@ impl Drop for InFlight {
     }
 }
 
+/// How long a request waits for a connection before it fails.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// How long a memo may be reused: the longest another server's change of a theme goes
 /// unseen here when no announcement of it arrives (this server's own changes are seen at
 /// once, see `Db::forget`; other servers' when they announce it, see `Db::forget_all`).
@@ -142,14 +149,41 @@ const LESSONS_KEPT: u64 = 10_000;
 /// The tracing target of the event each connection given back to the pool reports.
 pub const GIVEN_BACK: &str = "agora::db::given_back";
 
-/// A connection of the pool that the reads of one use case share, from `Db::reader`.
-/// A statement run on the pool itself borrows a connection and gives it back, and sqlx
-/// checks every connection given back with a round trip of its own (for SQLite, a hop to
-/// the connection's thread and back, in a task spawned for it): reads on one connection
-/// pay that once. Hold it for a few reads, and never ask the pool for another connection
-/// meanwhile: with every connection held by a request waiting for a second one, none
-/// would come.
-pub type Reader = PoolConnection<Any>;
+/// A connection that the reads of one use case share, from `Db::reader`. A statement run
+/// on the pool itself borrows a connection and gives it back, and sqlx checks every
+/// connection given back with a round trip of its own (for SQLite, a hop to the
+/// connection's thread and back, in a task spawned for it): reads on one connection pay
+/// that once, and on SQLite not at all (`readers`). Hold it for a few reads, and never
+/// ask the pool for another connection meanwhile: with every connection held by a
+/// request waiting for a second one, none would come.
+pub struct Reader(Lent);
+
+enum Lent {
+    /// SQLite: one of the readers, given back unchecked.
+    Kept(readers::Lent),
+    /// PostgreSQL: a connection of sqlx's pool.
+    Pooled(PoolConnection<Any>),
+}
+
+impl Deref for Reader {
+    type Target = AnyConnection;
+
+    fn deref(&self) -> &AnyConnection {
+        match &self.0 {
+            Lent::Kept(conn) => conn,
+            Lent::Pooled(conn) => conn,
+        }
+    }
+}
+
+impl DerefMut for Reader {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        match &mut self.0 {
+            Lent::Kept(conn) => conn,
+            Lent::Pooled(conn) => conn,
+        }
+    }
+}
 
 /// A transaction that writes, from `Db::begin_write`: the one transaction type of the
 /// store. Committing it counts as a change of the data for this server's caches; read
@@ -254,15 +288,19 @@ impl Db {
         let pool = Self::pool_options(engine, max_connections)
             .connect_with(options.clone())
             .await?;
-        let writer = match engine {
-            // Lazily: the first write opens it.
-            Engine::Sqlite => Some(Arc::new(GroupWriter::new(options, SQLITE_SETUP))),
-            Engine::Postgres => None,
+        let (writer, readers) = match engine {
+            // Lazily: the first write opens the writer, the first reads their readers.
+            Engine::Sqlite => (
+                Some(Arc::new(GroupWriter::new(options.clone(), SQLITE_SETUP))),
+                Some(Readers::new(options, max_connections, ACQUIRE_TIMEOUT)),
+            ),
+            Engine::Postgres => (None, None),
         };
         Ok(Db(Arc::new(Shared {
             pool,
             engine,
             writer,
+            readers,
             trending_day: Arc::new(AtomicI64::new(0)),
             writes: Arc::default(),
             memos: moka::sync::Cache::builder().time_to_live(MEMO_TTL).build(),
@@ -282,7 +320,7 @@ impl Db {
     fn pool_options(engine: Engine, max_connections: u32) -> AnyPoolOptions {
         AnyPoolOptions::new()
             .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             // By default every acquire pings the connection first: one more round trip to
             // PostgreSQL (or hop to SQLite's worker thread) for every statement a page
             // runs. The pool still pings each connection as it comes back, closing a
@@ -344,9 +382,12 @@ impl Db {
         })
     }
 
-    /// One connection of the pool for the few reads of one use case (see `Reader`).
+    /// One connection for the few reads of one use case (see `Reader`).
     pub async fn reader(&self) -> Result<Reader, sqlx::Error> {
-        self.pool.acquire().await
+        Ok(Reader(match &self.readers {
+            Some(readers) => Lent::Kept(readers.lend().await?),
+            None => Lent::Pooled(self.pool.acquire().await?),
+        }))
     }
 
     /// What `read` answers, kept under `key` for up to `MEMO_TTL`: for short lists that
@@ -461,6 +502,9 @@ impl Db {
     /// Closes every connection; on SQLite the last one to close checkpoints the
     /// write-ahead log into the database file.
     pub async fn close(&self) {
+        if let Some(readers) = &self.readers {
+            readers.close().await;
+        }
         if let Some(writer) = &self.writer {
             writer.close().await;
         }

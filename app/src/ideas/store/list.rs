@@ -117,7 +117,7 @@ async fn search_condition(db: &Db, terms: &SearchTerms, sort: Sort, filter: &mut
     let few: Vec<i64> = sqlx::query_scalar("SELECT -rowid FROM ideas_search WHERE ideas_search MATCH $1 LIMIT $2")
         .bind(&words)
         .bind(FEW_MATCHES as i64 + 1)
-        .fetch_all(&db.pool)
+        .fetch_all(&mut *db.reader().await?)
         .await?;
     match few.len() {
         0 => return Ok(false),
@@ -216,7 +216,7 @@ async fn fetch(db: &Db, sql: &str, args: Vec<Arg>) -> Result<Vec<AnyRow>, sqlx::
             Arg::Text(v) => statement.bind(v),
         };
     }
-    statement.fetch_all(&db.pool).await
+    statement.fetch_all(&mut *db.reader().await?).await
 }
 
 /// One page of the public list, as cards named in `locale`; filters and order come from
