@@ -27,6 +27,13 @@ const SQLITE_SETUP: &str = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;
 /// default: a group of writes that outgrows its cache spills to the log before commit.
 const SQLITE_READER_SETUP: &str = "PRAGMA cache_size = -512;";
 
+/// Gives a SQLite connection that reads (the pool's, the readers') its settings.
+async fn set_up_sqlite_reader(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    conn.execute(SQLITE_SETUP).await?;
+    conn.execute(SQLITE_READER_SETUP).await?;
+    Ok(())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
     Sqlite,
@@ -336,8 +343,7 @@ impl Db {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
-                        conn.execute(SQLITE_SETUP).await?;
-                        conn.execute(SQLITE_READER_SETUP).await?;
+                        set_up_sqlite_reader(conn).await?;
                     }
                     Ok(())
                 })

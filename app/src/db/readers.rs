@@ -14,10 +14,9 @@
 //! stops it before it runs the next one. PostgreSQL keeps sqlx's pool and its ping: its
 //! connections cross a network and can break.
 
-use super::{SQLITE_READER_SETUP, SQLITE_SETUP};
 use deadpool::managed::{self, Metrics, Object, PoolError, RecycleResult};
 use sqlx::any::AnyConnectOptions;
-use sqlx::{AnyConnection, Connection, Executor};
+use sqlx::{AnyConnection, Connection};
 use std::time::Duration;
 
 /// Opens SQLite connections for reading and takes them back unchecked.
@@ -32,8 +31,7 @@ impl managed::Manager for Opener {
 
     async fn create(&self) -> Result<AnyConnection, sqlx::Error> {
         let mut conn = AnyConnection::connect_with(&self.options).await?;
-        conn.execute(SQLITE_SETUP).await?;
-        conn.execute(SQLITE_READER_SETUP).await?;
+        super::set_up_sqlite_reader(&mut conn).await?;
         Ok(conn)
     }
 
@@ -94,7 +92,7 @@ impl Readers {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sqlx::Row;
+    use sqlx::{Executor, Row};
     use std::str::FromStr;
 
     fn readers(url: &str, size: u32) -> Readers {
